@@ -1,0 +1,31 @@
+import { pointerToFragment } from '../json/pointer.ts';
+import { violationsOf } from '../schema/violations.ts';
+import type { ResponseCheck } from './check.ts';
+
+/**
+ * The body against its documented schema, in one ajv pass: missing, type, enum, format and other
+ * keyword violations, and properties the schema does not declare. A schema ajv cannot compile is a
+ * defect of the document (spec-schema-invalid), never a silent pass.
+ */
+export const bodySchema: ResponseCheck = {
+  ids: [
+    'response-property-missing',
+    'response-property-type-mismatch',
+    'response-property-enum-mismatch',
+    'response-property-format-mismatch',
+    'response-body-schema-mismatch',
+    'response-property-undocumented',
+    'spec-schema-invalid',
+  ],
+  check: ({ spec, media, json }) => {
+    if (!media?.schemaPointer || !json?.ok) return [];
+    const { registry, documentId, prepared } = spec.validation;
+    let validate;
+    try {
+      validate = registry.validator(documentId, pointerToFragment(media.schemaPointer));
+    } catch (error) {
+      return [{ id: 'spec-schema-invalid', location: { file: spec.file, pointer: media.schemaPointer }, expected: 'a schema ajv can compile', observed: (error as Error).message }];
+    }
+    return violationsOf(validate, json.value, prepared).map(({ id, pointer, expected, observed }) => ({ id, pointer, expected, observed }));
+  },
+};

@@ -1,0 +1,12 @@
+import type { FindingFacts } from '../findings/finding.ts';
+import type { FindingId } from '../findings/registry.ts';
+import type { CheckContext } from './context.ts';
+
+/** What a check reports: the facts of a finding, less what every finding of the response shares. */
+export type CheckFacts = Omit<FindingFacts, 'vendor' | 'operation' | 'status'>;
+
+/** One check: the finding IDs it may report, and a pure function from a response's context to facts. */
+export interface ResponseCheck {
+  ids: readonly FindingId[];
+  check(context: CheckContext): CheckFacts[];
+}

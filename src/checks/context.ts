@@ -1,0 +1,63 @@
+import { isJsonMediaType, essence, findMediaType, findResponse } from '../spec/lookup.ts';
+import type { LoadedSpec, MediaTypeEntry, Operation, ResponseEntry } from '../spec/types.ts';
+
+/** A real response as it came off the wire. Header names are lower-case. */
+export interface ObservedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+export type ParsedBody = { ok: true; value: unknown } | { ok: false; problem: string };
+
+/**
+ * Everything the checks read, derived once per response: which documented response and media type
+ * apply, and the parsed body. Checks are pure functions of this.
+ */
+export interface CheckContext {
+  spec: LoadedSpec;
+  operation: Operation;
+  response: ObservedResponse;
+  /** The Content-Type essence, or null when the header is absent. */
+  contentType: string | null;
+  documented: ResponseEntry | undefined;
+  /** The documented media type the body is checked against (for a missing Content-Type, the only JSON one). */
+  media: MediaTypeEntry | undefined;
+  /** Present when the body is declared or documented as JSON. */
+  json: ParsedBody | undefined;
+}
+
+export function inspectResponse(spec: LoadedSpec, operation: Operation, response: ObservedResponse): CheckContext {
+  const header = response.headers['content-type'];
+  const contentType = header ? essence(header) : null;
+  const documented = findResponse(operation, response.status);
+  const media = documented && mediaFor(documented, contentType);
+  const declaredJson = contentType !== null && isJsonMediaType(contentType);
+  const documentedJson = media !== undefined && isJsonMediaType(media.mediaType);
+  const json = declaredJson || documentedJson ? parseJson(response.body) : undefined;
+  return { spec, operation, response, contentType, documented, media, json };
+}
+
+function mediaFor(documented: ResponseEntry, contentType: string | null): MediaTypeEntry | undefined {
+  if (contentType !== null) return findMediaType(documented, contentType);
+  const json = documented.content.filter((c) => isJsonMediaType(c.mediaType));
+  return json.length === 1 ? json[0] : undefined;
+}
+
+const EVIDENCE = 60;
+
+export function parseJson(body: Uint8Array): ParsedBody {
+  if (body.length === 0) return { ok: false, problem: 'empty body' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return { ok: false, problem: 'invalid UTF-8' };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    const start = text.slice(0, EVIDENCE).replace(/\s+/g, ' ');
+    return { ok: false, problem: `${(error as Error).message} (body starts ${JSON.stringify(start)}${text.length > EVIDENCE ? '…' : ''})` };
+  }
+}

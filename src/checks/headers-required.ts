@@ -1,0 +1,10 @@
+import type { ResponseCheck } from './check.ts';
+
+/** response-header-missing: a response header the document marks `required: true` is absent. */
+export const headersRequired: ResponseCheck = {
+  ids: ['response-header-missing'],
+  check: ({ documented, response }) =>
+    (documented?.requiredHeaders ?? [])
+      .filter((name) => response.headers[name] === undefined)
+      .map((name) => ({ id: 'response-header-missing' as const, expected: name, observed: 'absent' })),
+};

@@ -1,0 +1,19 @@
+/** What a command may touch of the outside world; tests pass their own to capture output. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A CLI command: its arguments (after the command words) in, an exit code out. It never calls process.exit. */
+export type Command = (args: string[], io: CliIo) => Promise<number>;
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}

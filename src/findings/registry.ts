@@ -1,0 +1,115 @@
+/**
+ * Every kind of finding conform can report, in one place. The keys are public interface: reports,
+ * waivers and CI scripts match on them, so an ID is never renamed or reused for another meaning.
+ */
+export type Severity = 'breaking' | 'warning' | 'info';
+
+/** The data a message is rendered from (a finding minus what the message itself adds). */
+export interface MessageFacts {
+  operation: string | null;
+  status: number | null;
+  pointer: string | null;
+  expected: string | null;
+  observed: string | null;
+  location: { file: string; pointer: string } | null;
+}
+
+export interface FindingKind {
+  severity: Severity;
+  /** One line for docs and `conform explain`: what this finding means. */
+  description: string;
+  message: (facts: MessageFacts) => string;
+}
+
+const at = (f: MessageFacts) => (f.pointer === null ? '' : ` at ${f.pointer || '/'}`);
+const inDocument = (f: MessageFacts) => (f.location ? ` at ${f.location.file}#${f.location.pointer}` : '');
+const expectedObserved = (f: MessageFacts) =>
+  [f.expected !== null ? `expected ${f.expected}` : null, f.observed !== null ? `got ${f.observed}` : null]
+    .filter(Boolean)
+    .join(', ');
+
+export const FINDING_KINDS = {
+  'response-status-undocumented': {
+    severity: 'breaking',
+    description: 'The response status is not documented for the operation (no exact, range or default response).',
+    message: (f) => `status ${f.status} is not documented for ${f.operation} (documented: ${f.expected})`,
+  },
+  'response-media-type-undocumented': {
+    severity: 'breaking',
+    description: 'The response Content-Type is not among the media types documented for that status.',
+    message: (f) => `Content-Type ${f.observed} is not documented for ${f.operation} ${f.status} (documented: ${f.expected})`,
+  },
+  'response-body-not-json': {
+    severity: 'breaking',
+    description: 'The body is declared or documented as JSON but does not parse (empty, truncated, invalid UTF-8).',
+    message: (f) => `body of ${f.operation} ${f.status} is not valid JSON: ${f.observed}`,
+  },
+  'response-property-missing': {
+    severity: 'breaking',
+    description: 'A property the schema requires is absent from the body.',
+    message: (f) => `required property${at(f)} is missing`,
+  },
+  'response-property-type-mismatch': {
+    severity: 'breaking',
+    description: 'A value has a JSON type the schema does not allow, including null where null is not allowed.',
+    message: (f) => `wrong type${at(f)}: ${expectedObserved(f)}`,
+  },
+  'response-property-enum-mismatch': {
+    severity: 'breaking',
+    description: 'A value is outside the enum or const the schema documents.',
+    message: (f) => `value${at(f)} is not one of the documented values: ${expectedObserved(f)}`,
+  },
+  'response-property-format-mismatch': {
+    severity: 'warning',
+    description: 'A string fails its documented format (date-time, uuid, email, ...).',
+    message: (f) => `value${at(f)} does not match its format: ${expectedObserved(f)}`,
+  },
+  'response-body-schema-mismatch': {
+    severity: 'breaking',
+    description: 'The body breaks another schema keyword: oneOf/anyOf/discriminator, pattern, bounds, lengths.',
+    message: (f) => `body does not match the schema${at(f)}: ${expectedObserved(f)}`,
+  },
+  'response-property-undocumented': {
+    severity: 'info',
+    description: 'The body has a property the schema does not declare (found without editing the vendor schema).',
+    message: (f) => `undocumented property${at(f)}: ${f.observed}`,
+  },
+  'response-header-missing': {
+    severity: 'warning',
+    description: 'A response header the document marks as required is absent.',
+    message: (f) => `required response header ${f.expected} is missing from ${f.operation} ${f.status}`,
+  },
+  'spec-schema-invalid': {
+    severity: 'warning',
+    description: 'The vendor document has a value where a schema belongs, or a schema that cannot compile; it is treated as unconstrained.',
+    message: (f) => `invalid schema${inDocument(f)}: ${expectedObserved(f)}; treated as unconstrained`,
+  },
+  'spec-ref-unresolved': {
+    severity: 'warning',
+    description: 'A $ref in the vendor document points nowhere; the schema behind it is treated as unconstrained.',
+    message: (f) => `unresolvable $ref ${f.observed}${inDocument(f)}; treated as unconstrained`,
+  },
+  'spec-example-mismatch': {
+    severity: 'warning',
+    description: "An example in the vendor document fails the document's own schema.",
+    message: (f) => `example${inDocument(f)} does not match its schema: ${expectedObserved(f)}`,
+  },
+  'spec-format-unknown': {
+    severity: 'info',
+    description: 'A schema uses a format conform does not know; that format is not checked.',
+    message: (f) => `unknown format ${f.observed}${inDocument(f)}; not checked`,
+  },
+  'spec-keyword-unsupported': {
+    severity: 'warning',
+    description: 'A keyword in the vendor document cannot be honoured as written (e.g. discriminator.mapping); it is ignored.',
+    message: (f) => `keyword cannot be honoured${inDocument(f)}: ${f.observed}; ignored`,
+  },
+} as const satisfies Record<string, FindingKind>;
+
+export type FindingId = keyof typeof FINDING_KINDS;
+
+export const FINDING_IDS = Object.keys(FINDING_KINDS) as FindingId[];
+
+export function isFindingId(value: string): value is FindingId {
+  return Object.hasOwn(FINDING_KINDS, value);
+}

@@ -1,0 +1,169 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { FindingId } from '../findings/registry.ts';
+import { excerpt } from '../findings/finding.ts';
+import { escapeSegment, getAtPointer } from '../json/pointer.ts';
+
+/** One way a JSON value breaks its schema, located by a pointer into that value. */
+export interface Violation {
+  id: FindingId;
+  pointer: string;
+  expected: string | null;
+  observed: string | null;
+}
+
+/** What the converter needs to know about the document a validator came from. */
+export interface ValidatedDocument {
+  /** Validator for a subschema, found by the subschema object itself (its place in the document). */
+  validatorFor(schema: object): ValidateFunction | undefined;
+  /** Every property name a schema could declare through $ref, allOf, oneOf and anyOf. */
+  declaredNames(schema: object): ReadonlySet<string>;
+}
+
+type Errors = ErrorObject[];
+
+/**
+ * Converts ajv's errors into violations, in the one place that knows ajv's error shapes. Two kinds of
+ * ajv noise are resolved here rather than shown to a user:
+ * - a failing oneOf/anyOf lists the errors of every branch; the branch the value most nearly matches
+ *   is found by validating each branch on its own, and only its errors are reported;
+ * - `unevaluatedProperties` (our undocumented-property probe) also reports properties of branches that
+ *   failed; where anything else failed in that object, only names no branch declares are kept.
+ */
+export function violationsOf(validate: ValidateFunction, data: unknown, document: ValidatedDocument, base = ''): Violation[] {
+  if (validate(data)) return [];
+  return convert([...(validate.errors ?? [])], data, document, base);
+}
+
+function convert(errors: Errors, data: unknown, document: ValidatedDocument, base: string): Violation[] {
+  const composites = errors.filter(isFailedComposite);
+  const insideComposite = (e: ErrorObject) =>
+    composites.some((c) => c !== e && within(e.instancePath, c.instancePath));
+  // A value of the wrong type fails other keywords too (an ambiguous oneOf for null); the type says it all.
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const violations: Violation[] = [];
+  for (const error of errors) {
+    if (insideComposite(error)) continue;
+    if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
+    if (isFailedComposite(error)) violations.push(...bestBranch(error, data, document, base));
+    else if (error.keyword === 'unevaluatedProperties') {
+      if (isCredible(error, errors, document)) violations.push(undocumented(error, base));
+    } else violations.push(classify(error, base));
+  }
+  return dedupe(violations);
+}
+
+function isFailedComposite(error: ErrorObject): boolean {
+  return (error.keyword === 'oneOf' || error.keyword === 'anyOf') && !Array.isArray(error.params.passingSchemas);
+}
+
+function within(pointer: string, ancestor: string): boolean {
+  return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
+}
+
+function bestBranch(error: ErrorObject, data: unknown, document: ValidatedDocument, base: string): Violation[] {
+  const branches = (error.schema as unknown[]) ?? [];
+  const value = getAtPointer(data, error.instancePath);
+  const candidates = branches.map((branch) => {
+    const validate = typeof branch === 'object' && branch !== null ? document.validatorFor(branch) : undefined;
+    if (!validate || validate(value)) return null;
+    const branchErrors = [...(validate.errors ?? [])];
+    return {
+      wrongType: branchErrors.some((e) => e.instancePath === '' && e.keyword === 'type'),
+      // A const on a direct property (a tag like typename: User) failing means another variant was meant.
+      otherVariant: branchErrors.some((e) => e.keyword === 'const' && e.instancePath.lastIndexOf('/') === 0),
+      branchErrors,
+    };
+  });
+  const fitting = candidates.filter((c) => c !== null && !c.wrongType) as Array<{ otherVariant: boolean; branchErrors: Errors }>;
+  const at = base + error.instancePath;
+  if (fitting.length === 0) {
+    const types = branches.flatMap((b) => [(b as { type?: unknown })?.type ?? []].flat()).map(String);
+    return [{ id: 'response-property-type-mismatch', pointer: at, expected: types.length ? [...new Set(types)].join(' or ') : `one of ${branches.length} schemas`, observed: jsonType(value) }];
+  }
+  if (fitting.every((c) => c.otherVariant)) return [unknownVariant(fitting.map((c) => c.branchErrors), at)];
+  const rank = (c: { otherVariant: boolean; branchErrors: Errors }) => (c.otherVariant ? 1_000_000 : 0) + c.branchErrors.length;
+  const best = fitting.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+  return convert(best.branchErrors, value, document, at);
+}
+
+/** Every variant rejected the value's tag (typename: Team): one finding on the tag, listing the known tags. */
+function unknownVariant(branchErrors: Errors[], at: string): Violation {
+  const tagErrors = branchErrors.map((errors) => errors.find((e) => e.keyword === 'const' && e.instancePath.lastIndexOf('/') === 0)!);
+  const [first] = tagErrors;
+  return {
+    id: 'response-property-enum-mismatch',
+    pointer: at + first!.instancePath,
+    expected: `one of ${excerpt(tagErrors.map((e) => e.params.allowedValue))}`,
+    observed: excerpt(first!.data),
+  };
+}
+
+function isCredible(error: ErrorObject, errors: Errors, document: ValidatedDocument): boolean {
+  const othersFailed = errors.some((e) => e.keyword !== 'unevaluatedProperties' && within(e.instancePath, error.instancePath));
+  if (!othersFailed) return true;
+  return !document.declaredNames(error.parentSchema as object).has(error.params.unevaluatedProperty as string);
+}
+
+function undocumented(error: ErrorObject, base: string): Violation {
+  const name = error.params.unevaluatedProperty as string;
+  const value = (error.data as Record<string, unknown>)[name];
+  return { id: 'response-property-undocumented', pointer: `${base}${error.instancePath}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${excerpt(value)}` };
+}
+
+function classify(error: ErrorObject, base: string): Violation {
+  const pointer = base + error.instancePath;
+  const observed = excerpt(error.data);
+  switch (error.keyword) {
+    case 'required':
+      return { id: 'response-property-missing', pointer: `${pointer}/${escapeSegment(error.params.missingProperty as string)}`, expected: 'required property', observed: 'absent' };
+    case 'type':
+      return { id: 'response-property-type-mismatch', pointer, expected: [error.params.type].flat().join(' or '), observed: typed(error.data) };
+    case 'enum':
+      return { id: 'response-property-enum-mismatch', pointer, expected: `one of ${excerpt(error.params.allowedValues)}`, observed };
+    case 'const':
+      return { id: 'response-property-enum-mismatch', pointer, expected: excerpt(error.params.allowedValue), observed };
+    case 'format':
+      return { id: 'response-property-format-mismatch', pointer, expected: `format ${error.params.format}`, observed };
+    case 'additionalProperties': {
+      const name = error.params.additionalProperty as string;
+      return { id: 'response-property-undocumented', pointer: `${pointer}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${excerpt((error.data as Record<string, unknown>)[name])}` };
+    }
+    case 'discriminator':
+      return discriminatorViolation(error, pointer);
+    default:
+      return { id: 'response-body-schema-mismatch', pointer, expected: `${error.keyword} ${excerpt(error.schema)}`, observed };
+  }
+}
+
+function discriminatorViolation(error: ErrorObject, pointer: string): Violation {
+  const tagName = error.params.tag as string;
+  const tagPointer = `${pointer}/${escapeSegment(tagName)}`;
+  const tagValue = (error.data as Record<string, unknown> | null)?.[tagName];
+  if (tagValue === undefined) return { id: 'response-property-missing', pointer: tagPointer, expected: 'discriminator property', observed: 'absent' };
+  if (error.params.error === 'tag') return { id: 'response-property-type-mismatch', pointer: tagPointer, expected: 'string', observed: typed(tagValue) };
+  return { id: 'response-property-enum-mismatch', pointer: tagPointer, expected: 'a value naming one of the oneOf schemas', observed: excerpt(tagValue) };
+}
+
+function dedupe(violations: Violation[]): Violation[] {
+  const seen = new Set<string>();
+  return violations.filter((v) => {
+    const key = `${v.id} ${v.pointer}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+
+
+/** "string \"6.9\"": the JSON type first, since that is what a type mismatch is about. */
+function typed(value: unknown): string {
+  return value === null ? 'null' : `${jsonType(value)} ${excerpt(value)}`;
+}
+
+export function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}

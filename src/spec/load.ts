@@ -1,0 +1,86 @@
+import { basename, dirname, resolve as resolvePath } from 'node:path';
+import { makeFinding, type Finding, type SeverityOverrides } from '../findings/finding.ts';
+import { sharedSchemaRegistry, type SchemaRegistry } from '../schema/registry.ts';
+import { bundleExternalRefs } from './bundle.ts';
+import { SpecLoadError } from './errors.ts';
+import type { LintContext, SiteRule } from './lint/context.ts';
+import { checkExamples } from './lint/example-mismatch.ts';
+import { formatUnknown } from './lint/format-unknown.ts';
+import { probeDiscriminators } from './lint/keyword-unsupported.ts';
+import { refUnresolved } from './lint/ref-unresolved.ts';
+import { schemaInvalid } from './lint/schema-invalid.ts';
+import { normalizeOpenApi30 } from './normalize.ts';
+import { listOperations } from './operations.ts';
+import { readDocument } from './parse.ts';
+import { prepareForValidation } from './prepare.ts';
+import type { LoadedSpec } from './types.ts';
+import { forEachSchemaSite, isObject } from './walk.ts';
+
+export interface LoadOptions {
+  /** Vendor name for findings; default: x-provenance.vendor, else the document's folder name. */
+  vendor?: string;
+  cwd?: string;
+  severity?: SeverityOverrides;
+  registry?: SchemaRegistry;
+}
+
+/** Site rules run in this order: a non-schema is replaced before its $ref or format is looked at. */
+const SITE_RULES: SiteRule[] = [schemaInvalid, refUnresolved, formatUnknown];
+
+/**
+ * Loads an OpenAPI 3.0 or 3.1 document (YAML or JSON) for checking. Throws SpecLoadError only when
+ * nothing can be checked at all; every defect inside the document becomes a located spec-* finding,
+ * the broken part is made unconstrained, and the rest still checks.
+ */
+export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const absolutePath = resolvePath(options.cwd ?? process.cwd(), file);
+  const parsed = await readDocument(file, absolutePath);
+  const openapi = openApiVersion(file, parsed);
+  const document = await bundleExternalRefs(file, absolutePath, parsed as Record<string, unknown>);
+  if (openapi.startsWith('3.0')) normalizeOpenApi30(document);
+
+  const info = isObject(document.info) ? document.info : {};
+  const provenance = isObject(document['x-provenance']) ? document['x-provenance'] : {};
+  const vendor = options.vendor ?? (typeof provenance.vendor === 'string' ? provenance.vendor : basename(dirname(absolutePath)));
+  const defects: Finding[] = [];
+  const registry = options.registry ?? sharedSchemaRegistry();
+  const context: LintContext = {
+    document,
+    knownFormats: registry.knownFormats(),
+    report: (id, pointer, details) => defects.push(makeFinding({ id, vendor, ...details, location: { file, pointer } }, options.severity)),
+  };
+
+  forEachSchemaSite(document, (site) => {
+    for (const rule of SITE_RULES) rule(site, context);
+  });
+  const operations = listOperations(document);
+  const { documentId, validationCopy, prepared } = prepareForValidation(document, registry);
+  if (probeDiscriminators(document, validationCopy, registry, documentId, context)) registry.replace(documentId, validationCopy);
+  checkExamples(operations, registry, documentId, prepared, context);
+
+  return {
+    file,
+    vendor,
+    title: String(info.title ?? ''),
+    version: String(info.version ?? ''),
+    openapi,
+    servers: (Array.isArray(document.servers) ? document.servers : []).filter(isObject).map((s) => String(s.url ?? '')),
+    operations,
+    defects,
+    document,
+    validation: { registry, documentId, prepared },
+  };
+}
+
+function openApiVersion(file: string, parsed: unknown): string {
+  if (!isObject(parsed)) throw new SpecLoadError('SPEC_NOT_OPENAPI', { file }, 'the document is not a YAML/JSON object');
+  const version = parsed.openapi;
+  if (version === undefined) {
+    const hint = parsed.swagger !== undefined ? ' (Swagger 2.0 is not supported; convert it to OpenAPI 3)' : '';
+    throw new SpecLoadError('SPEC_NOT_OPENAPI', { file, pointer: '/openapi' }, `no "openapi" field: not an OpenAPI 3 document${hint}`);
+  }
+  if (typeof version !== 'string' || !/^3\.[01]\.\d+/.test(version)) {
+    throw new SpecLoadError('SPEC_VERSION_UNSUPPORTED', { file, pointer: '/openapi' }, `OpenAPI ${String(version)} is not supported (3.0.x and 3.1.x are)`);
+  }
+  return version;
+}

@@ -1,0 +1,57 @@
+import type { ValidateFunction } from 'ajv';
+import { getAtPointer, pointerToFragment } from '../json/pointer.ts';
+import type { SchemaRegistry } from '../schema/registry.ts';
+import type { ValidatedDocument } from '../schema/violations.ts';
+import { closeObjectSchemas } from './close.ts';
+import { forEachSchemaSite, isObject } from './walk.ts';
+
+type Json = Record<string, unknown>;
+
+/**
+ * The copy of a document that ajv sees: closed for the undocumented-property check, registered once,
+ * with every schema object mapped back to its pointer so errors can be traced to their subschema.
+ */
+export function prepareForValidation(document: Json, registry: SchemaRegistry): { documentId: string; validationCopy: Json; prepared: ValidatedDocument } {
+  const validationCopy = structuredClone(document);
+  closeObjectSchemas(validationCopy);
+  const pointers = new WeakMap<object, string>();
+  forEachSchemaSite(validationCopy, ({ holder, key, pointer }) => {
+    const schema = (holder as Json)[key as string];
+    if (isObject(schema)) pointers.set(schema, pointer);
+  });
+  const documentId = registry.register(validationCopy);
+  const names = new WeakMap<object, ReadonlySet<string>>();
+
+  const prepared: ValidatedDocument = {
+    validatorFor(schema: object): ValidateFunction | undefined {
+      const pointer = pointers.get(schema);
+      if (pointer === undefined) return undefined;
+      try {
+        return registry.validator(documentId, pointerToFragment(pointer));
+      } catch {
+        return undefined;
+      }
+    },
+    declaredNames(schema: object): ReadonlySet<string> {
+      let known = names.get(schema);
+      if (!known) {
+        const collected = new Set<string>();
+        collectNames(validationCopy, schema, collected, new Set());
+        names.set(schema, (known = collected));
+      }
+      return known;
+    },
+  };
+  return { documentId, validationCopy, prepared };
+}
+
+function collectNames(document: Json, schema: unknown, into: Set<string>, seen: Set<unknown>): void {
+  if (!isObject(schema) || seen.has(schema)) return;
+  seen.add(schema);
+  if (isObject(schema.properties)) for (const name of Object.keys(schema.properties)) into.add(name);
+  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) collectNames(document, getAtPointer(document, schema.$ref), into, seen);
+  for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
+    const branches = schema[keyword];
+    if (Array.isArray(branches)) for (const branch of branches) collectNames(document, branch, into, seen);
+  }
+}
