@@ -22,7 +22,6 @@ export interface FindingKind {
 }
 
 const at = (f: MessageFacts) => (f.pointer === null ? '' : ` at ${f.pointer || '/'}`);
-const inDocument = (f: MessageFacts) => (f.location ? ` at ${f.location.file}#${f.location.pointer}` : '');
 const expectedObserved = (f: MessageFacts) =>
   [f.expected !== null ? `expected ${f.expected}` : null, f.observed !== null ? `got ${f.observed}` : null]
     .filter(Boolean)
@@ -82,27 +81,27 @@ export const FINDING_KINDS = {
   'spec-schema-invalid': {
     severity: 'warning',
     description: 'The vendor document has a value where a schema belongs, or a schema that cannot compile; it is treated as unconstrained.',
-    message: (f) => `invalid schema${inDocument(f)}: ${expectedObserved(f)}; treated as unconstrained`,
+    message: (f) => `invalid schema: ${expectedObserved(f)}; treated as unconstrained`,
   },
   'spec-ref-unresolved': {
     severity: 'warning',
     description: 'A $ref in the vendor document points nowhere; the schema behind it is treated as unconstrained.',
-    message: (f) => `unresolvable $ref ${f.observed}${inDocument(f)}; treated as unconstrained`,
+    message: (f) => `unresolvable $ref ${f.observed}; treated as unconstrained`,
   },
   'spec-example-mismatch': {
     severity: 'warning',
     description: "An example in the vendor document fails the document's own schema.",
-    message: (f) => `example${inDocument(f)} does not match its schema: ${expectedObserved(f)}`,
+    message: (f) => `example does not match its own schema: ${expectedObserved(f)}`,
   },
   'spec-format-unknown': {
     severity: 'info',
     description: 'A schema uses a format conform does not know; that format is not checked.',
-    message: (f) => `unknown format ${f.observed}${inDocument(f)}; not checked`,
+    message: (f) => `unknown format ${f.observed}; not checked`,
   },
   'spec-keyword-unsupported': {
     severity: 'warning',
     description: 'A keyword in the vendor document cannot be honoured as written (e.g. discriminator.mapping); it is ignored.',
-    message: (f) => `keyword cannot be honoured${inDocument(f)}: ${f.observed}; ignored`,
+    message: (f) => `keyword cannot be honoured: ${f.observed}; ignored`,
   },
 } as const satisfies Record<string, FindingKind>;
 

@@ -15,8 +15,11 @@ export interface Violation {
 export interface ValidatedDocument {
   /** Validator for a subschema, found by the subschema object itself (its place in the document). */
   validatorFor(schema: object): ValidateFunction | undefined;
-  /** Every property name a schema could declare through $ref, allOf, oneOf and anyOf. */
-  declaredNames(schema: object): ReadonlySet<string>;
+  /**
+   * Property names a schema declares through $ref and allOf; with `branches`, also through oneOf and
+   * anyOf (names that some variant declares).
+   */
+  declaredNames(schema: object, branches: boolean): ReadonlySet<string>;
 }
 
 type Errors = ErrorObject[];
@@ -39,7 +42,7 @@ function convert(errors: Errors, data: unknown, document: ValidatedDocument, bas
   const insideComposite = (e: ErrorObject) =>
     composites.some((c) => c !== e && within(e.instancePath, c.instancePath));
   // A value of the wrong type fails other keywords too (an ambiguous oneOf for null); the type says it all.
-  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type' && !insideComposite(e)).map((e) => e.instancePath));
   const violations: Violation[] = [];
   for (const error of errors) {
     if (insideComposite(error)) continue;
@@ -68,13 +71,14 @@ function bestBranch(error: ErrorObject, data: unknown, document: ValidatedDocume
     if (!validate || validate(value)) return null;
     const branchErrors = [...(validate.errors ?? [])];
     return {
+      schema: branch as object,
       wrongType: branchErrors.some((e) => e.instancePath === '' && e.keyword === 'type'),
       // A const on a direct property (a tag like typename: User) failing means another variant was meant.
       otherVariant: branchErrors.some((e) => e.keyword === 'const' && e.instancePath.lastIndexOf('/') === 0),
       branchErrors,
     };
   });
-  const fitting = candidates.filter((c) => c !== null && !c.wrongType) as Array<{ otherVariant: boolean; branchErrors: Errors }>;
+  const fitting = candidates.filter((c) => c !== null && !c.wrongType) as Array<{ schema: object; otherVariant: boolean; branchErrors: Errors }>;
   const at = base + error.instancePath;
   if (fitting.length === 0) {
     const types = branches.flatMap((b) => [(b as { type?: unknown })?.type ?? []].flat()).map(String);
@@ -83,7 +87,17 @@ function bestBranch(error: ErrorObject, data: unknown, document: ValidatedDocume
   if (fitting.every((c) => c.otherVariant)) return [unknownVariant(fitting.map((c) => c.branchErrors), at)];
   const rank = (c: { otherVariant: boolean; branchErrors: Errors }) => (c.otherVariant ? 1_000_000 : 0) + c.branchErrors.length;
   const best = fitting.reduce((a, b) => (rank(b) < rank(a) ? b : a));
-  return convert(best.branchErrors, value, document, at);
+  return [...convert(best.branchErrors, value, document, at), ...undocumentedBesideBranch(error, best.schema, value, document, at)];
+}
+
+/** The closed parent of a failed oneOf could not tell what is undocumented; the best branch can. */
+function undocumentedBesideBranch(error: ErrorObject, branch: object, value: unknown, document: ValidatedDocument, at: string): Violation[] {
+  const parent = error.parentSchema as { unevaluatedProperties?: unknown } | undefined;
+  if (parent?.unevaluatedProperties !== false || typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const declared = new Set([...document.declaredNames(parent, false), ...document.declaredNames(branch, true)]);
+  return Object.entries(value)
+    .filter(([name]) => !declared.has(name))
+    .map(([name, property]) => ({ id: 'response-property-undocumented', pointer: `${at}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${excerpt(property)}` }));
 }
 
 /** Every variant rejected the value's tag (typename: Team): one finding on the tag, listing the known tags. */
@@ -98,10 +112,17 @@ function unknownVariant(branchErrors: Errors[], at: string): Violation {
   };
 }
 
+/**
+ * ajv loses evaluated properties through self-recursive $refs and failed branches, so its report is
+ * checked against what the schema declares: a name declared through $ref/allOf is never undocumented,
+ * and where anything else failed in the object, neither is a name some variant declares.
+ */
 function isCredible(error: ErrorObject, errors: Errors, document: ValidatedDocument): boolean {
+  const name = error.params.unevaluatedProperty as string;
+  const schema = error.parentSchema as object;
+  if (document.declaredNames(schema, false).has(name)) return false;
   const othersFailed = errors.some((e) => e.keyword !== 'unevaluatedProperties' && within(e.instancePath, error.instancePath));
-  if (!othersFailed) return true;
-  return !document.declaredNames(error.parentSchema as object).has(error.params.unevaluatedProperty as string);
+  return !othersFailed || !document.declaredNames(schema, true).has(name);
 }
 
 function undocumented(error: ErrorObject, base: string): Violation {

@@ -20,7 +20,8 @@ export function prepareForValidation(document: Json, registry: SchemaRegistry): 
     if (isObject(schema)) pointers.set(schema, pointer);
   });
   const documentId = registry.register(validationCopy);
-  const names = new WeakMap<object, ReadonlySet<string>>();
+  const namesWithBranches = new WeakMap<object, ReadonlySet<string>>();
+  const namesWithoutBranches = new WeakMap<object, ReadonlySet<string>>();
 
   const prepared: ValidatedDocument = {
     validatorFor(schema: object): ValidateFunction | undefined {
@@ -32,12 +33,13 @@ export function prepareForValidation(document: Json, registry: SchemaRegistry): 
         return undefined;
       }
     },
-    declaredNames(schema: object): ReadonlySet<string> {
-      let known = names.get(schema);
+    declaredNames(schema: object, branches: boolean): ReadonlySet<string> {
+      const cache = branches ? namesWithBranches : namesWithoutBranches;
+      let known = cache.get(schema);
       if (!known) {
         const collected = new Set<string>();
-        collectNames(validationCopy, schema, collected, new Set());
-        names.set(schema, (known = collected));
+        collectNames(validationCopy, schema, branches, collected, new Set());
+        cache.set(schema, (known = collected));
       }
       return known;
     },
@@ -45,13 +47,13 @@ export function prepareForValidation(document: Json, registry: SchemaRegistry): 
   return { documentId, validationCopy, prepared };
 }
 
-function collectNames(document: Json, schema: unknown, into: Set<string>, seen: Set<unknown>): void {
+function collectNames(document: Json, schema: unknown, branches: boolean, into: Set<string>, seen: Set<unknown>): void {
   if (!isObject(schema) || seen.has(schema)) return;
   seen.add(schema);
   if (isObject(schema.properties)) for (const name of Object.keys(schema.properties)) into.add(name);
-  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) collectNames(document, getAtPointer(document, schema.$ref), into, seen);
-  for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
-    const branches = schema[keyword];
-    if (Array.isArray(branches)) for (const branch of branches) collectNames(document, branch, into, seen);
+  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) collectNames(document, getAtPointer(document, schema.$ref), branches, into, seen);
+  for (const keyword of branches ? ['allOf', 'anyOf', 'oneOf'] : ['allOf']) {
+    const list = schema[keyword];
+    if (Array.isArray(list)) for (const branch of list) collectNames(document, branch, branches, into, seen);
   }
 }

@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { checkResponse } from '../checks/index.ts';
+import { loadSpec } from '../spec/load.ts';
+import { renderFindingsText } from '../report/findings-text.ts';
+import { EXIT } from './exit-codes.ts';
+import type { Command } from './io.ts';
+import { parseCommandArgs, UsageError } from './usage-error.ts';
+
+const USAGE = 'usage: conform check --spec FILE --operation "GET /path/{id}" --status N [--content-type T] [--json] BODYFILE';
+
+/** Checks one saved response body against an operation of a vendor document. */
+export const checkCommand: Command = async (args, io) => {
+  const { values, positionals } = parseCommandArgs('check', {
+    args,
+    allowPositionals: true,
+    options: {
+      spec: { type: 'string' },
+      operation: { type: 'string' },
+      status: { type: 'string' },
+      'content-type': { type: 'string', default: 'application/json' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const [bodyFile] = positionals;
+  if (!values.spec || !values.operation || !values.status || !bodyFile || positionals.length > 1) throw new UsageError(USAGE);
+  const status = Number(values.status);
+  if (!Number.isInteger(status) || status < 100 || status > 599) throw new UsageError(`conform check: --status must be an HTTP status code (100-599), got "${values.status}"`);
+
+  const spec = await loadSpec(values.spec, { cwd: io.cwd });
+  const operation = spec.operations.find((o) => o.key === normaliseOperation(values.operation!));
+  if (!operation) {
+    throw new UsageError(`conform check: ${values.spec} has no operation "${values.operation}" (it has: ${spec.operations.map((o) => o.key).join('; ')})`);
+  }
+  const body = await readBody(bodyFile, io.cwd);
+  const headers: Record<string, string> = values['content-type'] ? { 'content-type': values['content-type'] } : {};
+  const findings = checkResponse(spec, operation, { status, headers, body });
+
+  if (values.json) io.stdout(`${JSON.stringify({ spec: spec.file, operation: operation.key, status, findings, specDefects: spec.defects }, null, 2)}\n`);
+  else {
+    io.stdout(renderFindingsText(findings));
+    if (spec.defects.length > 0) io.stdout(`note: ${spec.file} has ${spec.defects.length} document defect(s); see: conform specs lint ${spec.file}\n`);
+  }
+  return findings.some((f) => f.severity === 'breaking') ? EXIT.fail : EXIT.pass;
+};
+
+function normaliseOperation(value: string): string {
+  const [method = '', ...path] = value.trim().split(/\s+/);
+  return `${method.toUpperCase()} ${path.join(' ')}`;
+}
+
+async function readBody(file: string, cwd: string): Promise<Uint8Array> {
+  try {
+    return await readFile(resolve(cwd, file));
+  } catch (error) {
+    throw new UsageError(`conform check: cannot read body file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}

@@ -1,0 +1,68 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SpecImportError, importSpecPages } from '../spec/import/index.ts';
+import { EXIT } from './exit-codes.ts';
+import type { Command } from './io.ts';
+import { UsageError, parseCommandArgs } from './usage-error.ts';
+
+const COMMAND = 'specs import';
+const USAGE = 'usage: conform specs import PAGE... [--vendor V] [--out DIR] [--retrieved YYYY-MM-DD]';
+
+/** `conform specs import PAGE...`: documentation pages in, one OpenAPI file per vendor+version out. */
+export const specsImportCommand: Command = async (args, io) => {
+  try {
+    const { values, positionals } = parseCommandArgs(COMMAND, {
+      args,
+      allowPositionals: true,
+      options: { vendor: { type: 'string' }, out: { type: 'string', default: 'specs' }, retrieved: { type: 'string' } },
+    });
+    if (positionals.length === 0) throw new UsageError(`conform ${COMMAND}: no documentation page given; ${USAGE}`);
+    const pages = await Promise.all(positionals.map(async (page) => ({ path: page, text: await readPage(io.cwd, page) })));
+    // Everything is imported before anything is written: a broken page leaves specs/ untouched.
+    const result = importSpecPages(pages, { vendor: values.vendor, retrievedAt: values.retrieved });
+    const outDir = path.resolve(io.cwd, values.out);
+    for (const spec of result.documents) {
+      const file = path.join(outDir, spec.file);
+      await writeAtomically(file, spec.yaml);
+      const sources = spec.provenance.sources.map((source) => source.page).join(', ');
+      io.stdout(`wrote ${path.relative(io.cwd, file)} from ${sources}\n`);
+    }
+    for (const skip of result.skipped) io.stdout(`skipped ${skip.page}: ${skip.reason}\n`);
+    return EXIT.pass;
+  } catch (error) {
+    // A user's mistake is one located line; anything else is our bug and keeps its stack.
+    if (error instanceof SpecImportError) io.stderr(`conform ${COMMAND}: ${error.code}: ${error.message}\n`);
+    else if (error instanceof UsageError) io.stderr(`${error.message}\n`);
+    else throw error;
+    return EXIT.cannotRun;
+  }
+};
+
+async function readPage(cwd: string, page: string): Promise<string> {
+  try {
+    return await readFile(path.resolve(cwd, page), 'utf8');
+  } catch (error) {
+    throw new UsageError(`conform ${COMMAND}: cannot read ${page}: ${fsReason(error)}`);
+  }
+}
+
+/** Readers of specs/ never see a half-written file: write a sibling, then rename over the target. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temporary = `${file}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temporary, text, 'utf8');
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new UsageError(`conform ${COMMAND}: cannot write ${file}: ${fsReason(error)}`);
+  }
+}
+
+function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (error as Error).message;
+}

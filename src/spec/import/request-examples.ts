@@ -1,0 +1,31 @@
+/** A request shown as a curl example on a rendered page. */
+export interface RequestExample {
+  method: string;
+  url: string;
+}
+
+// A curl command with its backslash-continued lines.
+const CURL_COMMAND = /\bcurl\b(?:[^\n]*\\\r?\n)*[^\n]*/g;
+const METHOD_OPTION = /(?:--request|-X)\s+['"]?([A-Za-z]+)/;
+const URL_OPTION = /(?:--url\s+)?['"]?(https?:\/\/[^\s'"]+)/;
+
+export function findRequestExamples(text: string): RequestExample[] {
+  return [...text.matchAll(CURL_COMMAND)].flatMap(([command]) => {
+    const url = URL_OPTION.exec(command)?.[1];
+    if (url === undefined) return [];
+    return [{ method: (METHOD_OPTION.exec(command)?.[1] ?? 'GET').toUpperCase(), url }];
+  });
+}
+
+/**
+ * The server part of `url` if it is a request to `pathTemplate`: rendered pages show either the
+ * template itself ("{account_id}") or a sample value, so each template segment matches any segment.
+ */
+export function serverOf(url: string, pathTemplate: string): string | null {
+  const pattern = pathTemplate
+    .split(/\{[^}]*\}/)
+    .map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]+');
+  const match = new RegExp(`^(https?://.+?)${pattern}(?:[?#].*)?$`).exec(url);
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { checkResponse, RESPONSE_CHECKS } from '../../src/checks/index.ts';
+import { loadSpec } from '../../src/spec/load.ts';
+import type { LoadedSpec } from '../../src/spec/types.ts';
+import { fixtureBody, fixtureHeaders, readCheckFixtures } from '../support/fixtures.ts';
+import { REPO_ROOT } from '../support/paths.ts';
+
+const specs = new Map<string, Promise<LoadedSpec>>();
+const spec = (file: string) => {
+  if (!specs.has(file)) specs.set(file, loadSpec(file, { cwd: REPO_ROOT }));
+  return specs.get(file)!;
+};
+
+// One fixture file per check: each case is a saved response and the exact set of findings it must give.
+for (const check of ['status-documented', 'media-type-documented', 'body-json', 'body-schema', 'headers-required']) {
+  describe(check, () => {
+    for (const fixture of readCheckFixtures(check)) {
+      it(fixture.name, async () => {
+        const loaded = await spec(fixture.spec);
+        const operation = loaded.operations.find((o) => o.key === fixture.operation);
+        expect(operation, `operation ${fixture.operation}`).toBeDefined();
+        const findings = checkResponse(loaded, operation!, { status: fixture.status, headers: fixtureHeaders(fixture), body: fixtureBody(fixture) });
+        const actual = findings.map((f) => [f.id, f.pointer, f.severity]);
+        expect(sortRows(actual)).toEqual(sortRows(fixture.expect));
+      });
+    }
+  });
+}
+
+describe('the check list', () => {
+  it('lists every response check once, each with its IDs', () => {
+    expect(new Set(RESPONSE_CHECKS).size).toBe(RESPONSE_CHECKS.length);
+    for (const check of RESPONSE_CHECKS) expect(check.ids.length).toBeGreaterThan(0);
+  });
+});
+
+describe('severity overrides', () => {
+  it('change the severity of one ID and nothing else', async () => {
+    const [fixture] = readCheckFixtures('body-schema').filter((f) => f.name.startsWith('undocumented properties are found'));
+    const loaded = await spec(fixture!.spec);
+    const findings = checkResponse(loaded, loaded.operations[0]!, { status: 200, headers: fixtureHeaders(fixture!), body: fixtureBody(fixture!) }, {
+      severity: { 'response-property-undocumented': 'breaking' },
+    });
+    expect(new Set(findings.map((f) => f.severity))).toEqual(new Set(['breaking']));
+  });
+});
+
+function sortRows(rows: unknown[][]): string[] {
+  return rows.map((row) => JSON.stringify(row)).sort();
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { applyPatch, type PatchOperation } from './json-patch.ts';
+import { FIXTURES } from './paths.ts';
+
+/** One saved response and the exact findings it must produce, as [id, pointer, severity]. */
+export interface CheckFixture {
+  name: string;
+  spec: string;
+  operation: string;
+  status: number;
+  /** Default application/json; null sends no Content-Type header. */
+  contentType?: string | null;
+  headers?: Record<string, string>;
+  base?: string;
+  patch?: PatchOperation[];
+  body?: unknown;
+  bodyText?: string;
+  bodyBase64?: string;
+  expect: Array<[string, string | null, string]>;
+}
+
+export function readCheckFixtures(check: string): CheckFixture[] {
+  return parse(readFileSync(join(FIXTURES, 'checks', `${check}.yaml`), 'utf8')) as CheckFixture[];
+}
+
+export function fixtureBody(fixture: CheckFixture): Uint8Array {
+  if (fixture.bodyBase64 !== undefined) return Buffer.from(fixture.bodyBase64, 'base64');
+  if (fixture.bodyText !== undefined) return Buffer.from(fixture.bodyText, 'utf8');
+  const base = fixture.base === undefined ? fixture.body : readBody(fixture.base);
+  return Buffer.from(JSON.stringify(applyPatch(base, fixture.patch ?? [])), 'utf8');
+}
+
+export function readBody(name: string): unknown {
+  return JSON.parse(readFileSync(join(FIXTURES, 'bodies', name), 'utf8'));
+}
+
+export function fixtureHeaders(fixture: CheckFixture): Record<string, string> {
+  const contentType = fixture.contentType === undefined ? 'application/json' : fixture.contentType;
+  return { ...(contentType === null ? {} : { 'content-type': contentType }), ...fixture.headers };
+}
