@@ -16,14 +16,14 @@ export async function readDocument(file: string, absolutePath: string): Promise<
 }
 
 export function parseText(file: string, text: string): unknown {
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseDocument(text);
   const [first] = document.errors;
   if (first) {
     const position = first.linePos?.[0];
     throw new SpecLoadError(
       'SPEC_SYNTAX',
       { file, line: position?.line, column: position?.col },
-      `invalid YAML/JSON: ${first.message.split('\n')[0]}`,
+      `invalid YAML/JSON: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
     );
   }
   return document.toJS({ maxAliasCount: 10_000 });

@@ -2,12 +2,28 @@ import { getAtPointer } from '../../json/pointer.ts';
 import { isObject } from '../walk.ts';
 import { schemaAt, type SiteRule } from './context.ts';
 
-/** spec-ref-unresolved: a $ref to nothing (after bundling, every resolvable ref is internal). */
+/**
+ * spec-ref-unresolved: a $ref to nothing (after bundling, every resolvable ref is internal), or a
+ * chain of $refs that only leads back to itself (A -> B -> A), which no value can ever satisfy.
+ */
 export const refUnresolved: SiteRule = (site, context) => {
   const schema = schemaAt(site);
   if (!isObject(schema) || !('$ref' in schema)) return;
-  const ref = schema.$ref;
-  if (typeof ref === 'string' && ref.startsWith('#') && getAtPointer(context.document, ref) !== undefined) return;
-  context.report('spec-ref-unresolved', `${site.pointer}/$ref`, { observed: String(ref) });
+  const problem = refProblem(context.document, schema.$ref);
+  if (problem === null) return;
+  context.report('spec-ref-unresolved', `${site.pointer}/$ref`, { observed: problem });
   delete schema.$ref;
 };
+
+function refProblem(document: Record<string, unknown>, ref: unknown): string | null {
+  const chain: string[] = [];
+  let next = ref;
+  while (typeof next === 'string') {
+    if (!next.startsWith('#') || getAtPointer(document, next) === undefined) return chain.length ? `${String(ref)} (via ${next})` : String(next);
+    if (chain.includes(next)) return `${String(ref)} (a $ref cycle through ${next})`;
+    chain.push(next);
+    const target = getAtPointer(document, next);
+    next = isObject(target) ? target.$ref : undefined;
+  }
+  return null;
+}
