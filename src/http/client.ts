@@ -1,0 +1,26 @@
+import { Agent } from 'undici';
+import { exchange } from './exchange.ts';
+import { redirecting } from './redirects.ts';
+import { retrying } from './retry.ts';
+import { createSemaphore } from './semaphore.ts';
+import { resolveSettings } from './settings.ts';
+import type { HttpClient, HttpClientOptions } from './types.ts';
+
+/** The one HTTP client every vendor request goes through: one undici Agent, composed once. */
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const settings = resolveSettings(options);
+  const agent = new Agent({
+    connectTimeout: settings.connectTimeoutMs,
+    headersTimeout: settings.headersTimeoutMs,
+    bodyTimeout: settings.bodyTimeoutMs,
+  });
+  // compose() wraps right over left: redirects are outermost, so each hop is retried on its own.
+  const dispatcher = agent.compose(retrying(settings.retry), redirecting(settings.maxRedirects));
+  // A slot is held for the whole exchange, retry waits and body included: that is what a vendor's
+  // rate limit counts as in flight.
+  const slots = createSemaphore(settings.concurrency);
+  return {
+    send: (request) => slots.run(() => exchange(dispatcher, request, settings)),
+    close: () => agent.close(),
+  };
+}

@@ -1,0 +1,64 @@
+import { request, type Dispatcher } from 'undici';
+import { safeMessage, transportCodeOf } from './errors.ts';
+import { readBody } from './read-body.ts';
+import type { HttpSettings } from './settings.ts';
+import { kTrace, newTrace, type Traced } from './trace.ts';
+import type { Exchange, HttpRequest } from './types.ts';
+
+type RequestOptions = NonNullable<Parameters<typeof request>[1]>;
+
+/** One request through the composed dispatcher, turned into an Exchange. Never throws. */
+export async function exchange(dispatcher: Dispatcher, call: HttpRequest, settings: HttpSettings): Promise<Exchange> {
+  const startedAt = performance.now();
+  const durationMs = () => Math.round(performance.now() - startedAt);
+  const url = httpUrl(call.url);
+  if (url === null) {
+    const message = 'not an absolute http(s) URL';
+    return { outcome: 'transport-error', code: 'INVALID_URL', message, attempts: 0, durationMs: durationMs() };
+  }
+  const trace = newTrace();
+  const options: RequestOptions & Traced = {
+    dispatcher,
+    method: call.method.toUpperCase(),
+    headers: call.headers ?? {},
+    [kTrace]: trace,
+  };
+  try {
+    const response = await request(url, options);
+    const headers = flatHeaders(response.headers);
+    const body = await readBody(response.body, headers['content-encoding'], settings.maxBodyBytes);
+    return {
+      outcome: 'response',
+      status: response.statusCode,
+      headers,
+      body: body.bytes,
+      truncated: body.truncated,
+      decodedFrom: body.decodedFrom,
+      attempts: trace.retries + 1,
+      durationMs: durationMs(),
+      redirects: trace.urls.slice(1),
+    };
+  } catch (error) {
+    return {
+      outcome: 'transport-error',
+      code: transportCodeOf(error),
+      message: safeMessage(error, call.headers),
+      attempts: trace.retries + 1,
+      durationMs: durationMs(),
+    };
+  }
+}
+
+function httpUrl(text: string): URL | null {
+  if (!URL.canParse(text)) return null;
+  const url = new URL(text);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+}
+
+function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}

@@ -1,0 +1,39 @@
+import type { RetrySettings } from './settings.ts';
+import type { TransportErrorCode } from './types.ts';
+
+const idempotentMethods = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
+// Failures where the vendor cannot have acted on a complete request; timeouts are not among them.
+const retryableFailures = new Set<TransportErrorCode>(['CONNECTION_REFUSED', 'CONNECTION_RESET', 'SOCKET_CLOSED']);
+
+/** One failed try: either a response with a status, or a transport failure. */
+export type FailedTry =
+  | { kind: 'status'; method: string; status: number; retryAfter: string | undefined }
+  | { kind: 'transport'; method: string; code: TransportErrorCode; responseDelivered: boolean };
+
+/**
+ * How long to wait before trying again, or null to give up and report this try. Deterministic: the
+ * delay doubles from minDelayMs up to maxDelayMs, with no jitter, unless the vendor sent Retry-After.
+ */
+export function retryDelayMs(failed: FailedTry, retriesSoFar: number, settings: RetrySettings, nowMs: number): number | null {
+  if (retriesSoFar >= settings.maxRetries || !idempotentMethods.has(failed.method)) return null;
+  const backoffMs = Math.min(settings.maxDelayMs, settings.minDelayMs * 2 ** retriesSoFar);
+  if (failed.kind === 'transport') {
+    // After the response was passed on, undici would retry with a Range header: a request the caller never asked for.
+    return retryableFailures.has(failed.code) && !failed.responseDelivered ? backoffMs : null;
+  }
+  if (!retryableStatuses.has(failed.status)) return null;
+  const askedMs = failed.retryAfter === undefined ? null : parseRetryAfterMs(failed.retryAfter, nowMs);
+  if (askedMs === null) return backoffMs;
+  return askedMs <= settings.maxRetryAfterMs ? askedMs : null;
+}
+
+/** Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3); null when it is neither. */
+export function parseRetryAfterMs(value: string, nowMs: number): number | null {
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // All three HTTP date forms open with the day name; Date.parse alone would take "-5" for a year.
+  if (!/^[A-Za-z]{3,9},? /.test(trimmed)) return null;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+}
