@@ -124,12 +124,12 @@ describe('the committed specs/ files', () => {
     expect(imported.sort()).toEqual(result.documents.map((spec) => spec.file));
   });
 
-  it('include the hand-written Xendit document with 200 and 404 only', async () => {
+  it('include the hand-written Xendit document with 200, 401 (from its Basic security) and 404', async () => {
     const xendit = parse(await readFile(path.join(specsDir, 'xendit/2026-01-08.yaml'), 'utf8'));
     const operation = xendit.paths['/v2/accounts/{id}'].get;
     expect(xendit.openapi).toBe('3.1.0');
     expect(xendit.servers).toEqual([{ url: 'https://api.xendit.co' }]);
-    expect(Object.keys(operation.responses)).toEqual(['200', '404']);
+    expect(Object.keys(operation.responses)).toEqual(['200', '401', '404']);
     expect(operation.security).toEqual([{ basicAuth: [] }]);
     expect(xendit.components.securitySchemes.basicAuth).toMatchObject({ type: 'http', scheme: 'basic' });
     expect(xendit.components.schemas.Account.required).toEqual(['id', 'created', 'updated', 'type', 'email', 'public_profile', 'status']);
