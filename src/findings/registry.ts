@@ -78,6 +78,16 @@ export const FINDING_KINDS = {
     description: 'A response header the document marks as required is absent.',
     message: (f) => `required response header ${f.expected} is missing from ${f.operation} ${f.status}`,
   },
+  'response-status-unexpected': {
+    severity: 'breaking',
+    description: 'A suite case got a status other than the one the vendor documents for it (e.g. 200 for an unknown id).',
+    message: (f) => `${f.operation} answered ${f.observed} where the case expects ${f.expected}`,
+  },
+  'security-not-enforced': {
+    severity: 'warning',
+    description: 'A request without, or with invalid, credentials got 2xx on an operation whose document declares security.',
+    message: (f) => `${f.operation} answered ${f.observed} to a request ${f.expected}; its document declares security`,
+  },
   'spec-schema-invalid': {
     severity: 'warning',
     description: 'The vendor document has a value where a schema belongs, or a schema that cannot compile; it is treated as unconstrained.',

@@ -1,0 +1,44 @@
+import { SpecLoadError } from '../spec/errors.ts';
+import { checkCommand } from './check.ts';
+import { EXIT } from './exit-codes.ts';
+import { processIo, type CliIo, type Command } from './io.ts';
+import { runCommand } from './run.ts';
+import { sandboxCommand } from './sandbox.ts';
+import { specsImportCommand } from './specs-import.ts';
+import { specsLintCommand } from './specs-lint.ts';
+import { UsageError } from './usage-error.ts';
+
+/** Command words -> command. One file per command under src/cli/. */
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  run: { run: runCommand, summary: 'run every vendor suite (live or embedded sandbox) and write reports/latest/' },
+  check: { run: checkCommand, summary: 'check one saved response against a vendor document' },
+  'specs lint': { run: specsLintCommand, summary: 'list the defects of vendor documents (default: specs/)' },
+  'specs import': { run: specsImportCommand, summary: 'build OpenAPI documents from vendor documentation pages' },
+  sandbox: { run: sandboxCommand, summary: 'run one embedded vendor sandbox' },
+};
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const match = Object.keys(COMMANDS)
+    .filter((words) => words.split(' ').every((word, i) => argv[i] === word))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!match) {
+    const unknown = argv.length > 0 && argv[0] !== '--help' && argv[0] !== 'help';
+    (unknown ? io.stderr : io.stdout)(`${unknown ? `conform: unknown command "${argv.join(' ')}"\n\n` : ''}${help()}`);
+    return unknown ? EXIT.cannotRun : EXIT.pass;
+  }
+  try {
+    return await COMMANDS[match]!.run(argv.slice(match.split(' ').length), io);
+  } catch (error) {
+    // A user's mistake is one located line; anything else is our bug and keeps its stack.
+    if (error instanceof UsageError) io.stderr(`${error.message}\n`);
+    else if (error instanceof SpecLoadError) io.stderr(`conform: ${error.located}\n`);
+    else throw error;
+    return EXIT.cannotRun;
+  }
+}
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const lines = Object.entries(COMMANDS).map(([words, { summary }]) => `  conform ${words.padEnd(width)}  ${summary}`);
+  return `usage:\n${lines.join('\n')}\n`;
+}

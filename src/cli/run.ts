@@ -1,0 +1,29 @@
+import { relative } from 'node:path';
+import { readEnvironment } from '../run/config.ts';
+import { runConformance } from '../run/index.ts';
+import { ConfigError } from '../vendors/index.ts';
+import { EXIT } from './exit-codes.ts';
+import type { Command } from './io.ts';
+import { parseCommandArgs } from './usage-error.ts';
+
+/** `conform run` (npm run conformance): every vendor's suites, reports under reports/latest/. */
+export const runCommand: Command = async (args, io) => {
+  parseCommandArgs('run', { args, options: {} });
+  let outcome;
+  try {
+    outcome = await runConformance({ cwd: io.cwd, env: readEnvironment(io.cwd, io.env), print: (line) => io.stdout(`${line}\n`) });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr(`conform run: configuration error: ${error.message}\n`);
+    return EXIT.cannotRun;
+  }
+  io.stdout('\n');
+  for (const report of outcome.reports) {
+    const { breaking, warning, info } = report.counts;
+    const o = report.outcomes;
+    io.stdout(`${report.vendor.padEnd(7)} ${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${o['transport-error']} unreachable; findings: ${breaking} breaking, ${warning} warning, ${info} info\n`);
+  }
+  for (const problem of outcome.problems) io.stderr(`problem: ${problem}\n`);
+  io.stdout(`reports: ${relative(io.cwd, outcome.reportsPath) || '.'}\n`);
+  return outcome.exitCode;
+};

@@ -1,0 +1,46 @@
+import type { Finding } from '../findings/finding.ts';
+import type { CaseOutcome } from '../run/result.ts';
+
+export interface Interaction {
+  method: string;
+  path: string;
+  operation: string;
+  case: string;
+  status: number | null;
+  durationMs: number;
+  outcome: CaseOutcome;
+  /** Why a case was skipped or could not reach the vendor. */
+  reason: string | null;
+}
+
+export type ReportedFinding = Finding & { case: string };
+
+export type SeverityCounts = Record<Finding['severity'], number>;
+
+/** reports/latest/VENDOR.json: what one vendor did in one run. Field names are public interface. */
+export interface VendorReport {
+  vendor: string;
+  mode: 'sandbox' | 'live';
+  scenario: string | null;
+  /** Never holds credentials. */
+  baseUrl: string;
+  spec: Array<{ file: string; version: string }>;
+  startedAt: string;
+  finishedAt: string;
+  interactions: Interaction[];
+  findings: ReportedFinding[];
+  counts: SeverityCounts;
+  outcomes: Record<CaseOutcome, number>;
+  /** Defects of the vendor's documents (spec-* findings), located in the document. */
+  specDefects: Finding[];
+}
+
+/** reports/latest/summary.json. */
+export interface RunSummary {
+  startedAt: string;
+  finishedAt: string;
+  exitCode: number;
+  vendors: Array<Pick<VendorReport, 'vendor' | 'mode' | 'scenario' | 'baseUrl' | 'counts' | 'outcomes'> & { report: string }>;
+  /** What kept parts of the run from running (a suite that failed to load, no vendor reachable). */
+  problems: string[];
+}

@@ -1,0 +1,6 @@
+import type { CheckFacts } from '../../checks/check.ts';
+
+/** response-status-unexpected: the case documents one status (404 for an unknown id) and got another. */
+export function statusUnexpected(expected: number, actual: number): CheckFacts[] {
+  return expected === actual ? [] : [{ id: 'response-status-unexpected', expected: String(expected), observed: String(actual) }];
+}

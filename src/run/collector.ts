@@ -1,0 +1,45 @@
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { SerializedError } from 'vitest';
+import type { CaseResult } from './result.ts';
+
+/**
+ * The vitest reporter of `conform run`: collects every case's result from its task meta, prints one
+ * progress line per case, and keeps what vitest itself could not run (a suite that failed to load).
+ */
+export class CaseCollector implements Reporter {
+  readonly results: CaseResult[] = [];
+  readonly problems: string[] = [];
+
+  constructor(private readonly print: (line: string) => void) {}
+
+  onTestCaseResult(testCase: TestCase): void {
+    const result = testCase.meta().conform;
+    if (!result) {
+      const errors = testCase.result().errors ?? [];
+      if (errors.length) this.problems.push(`${testCase.fullName}: ${errors[0]!.message}`);
+      return;
+    }
+    this.results.push(result);
+    this.print(progressLine(result));
+  }
+
+  onTestModuleEnd(module: TestModule): void {
+    for (const error of module.errors()) this.problems.push(`${module.moduleId}: ${error.message}`);
+  }
+
+  onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
+    for (const error of unhandledErrors) this.problems.push(error.message);
+  }
+}
+
+const MARK: Record<CaseResult['outcome'], string> = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip', 'transport-error': 'ERR ' };
+
+function progressLine(result: CaseResult): string {
+  const counts = { breaking: 0, warning: 0, info: 0 };
+  for (const finding of result.findings) counts[finding.severity]++;
+  const detail =
+    result.outcome === 'skipped' || result.outcome === 'transport-error'
+      ? result.reason
+      : `${result.response?.status} in ${result.durationMs} ms; ${counts.breaking} breaking, ${counts.warning} warning, ${counts.info} info`;
+  return `${MARK[result.outcome]} ${result.vendor.padEnd(7)} ${result.case.padEnd(24)} ${detail}`;
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import type { SeverityOverrides } from '../findings/finding.ts';
+import { isFindingId, type Severity } from '../findings/registry.ts';
+import type { HttpClientOptions } from '../http/index.ts';
+import { sandboxScenarios } from '../sandbox/index.ts';
+import { ConfigError, VENDOR_NAMES, VENDORS, type Env, type VendorName, type VendorTarget } from '../vendors/index.ts';
+import { optional } from '../vendors/env.ts';
+
+/** How one vendor runs: against its live endpoint, or against its embedded sandbox in a scenario. */
+export type VendorPlan =
+  | { vendor: VendorName; mode: 'live'; target: VendorTarget }
+  | { vendor: VendorName; mode: 'sandbox'; scenario: string };
+
+export interface RunConfig {
+  plans: VendorPlan[];
+  http: HttpClientOptions;
+  severity: SeverityOverrides;
+  sandboxRateLimit: number;
+  reportsDir: string;
+}
+
+/** The environment conform sees: .env in the working directory under the real environment (which wins). */
+export function readEnvironment(cwd: string, env: Env): Env {
+  let fromFile: Record<string, string> = {};
+  try {
+    fromFile = parseDotenv(readFileSync(join(cwd, '.env')));
+  } catch {
+    // No .env: the environment alone configures the run.
+  }
+  return { ...fromFile, ...env };
+}
+
+/** Validates every variable up front, so a mistake stops the run before any request, naming the variable. */
+export function resolveRunConfig(env: Env): RunConfig {
+  return {
+    plans: selectedVendors(env).map((vendor) => planFor(vendor, env)),
+    http: {
+      connectTimeoutMs: integer(env, 'CONFORM_CONNECT_TIMEOUT_MS', 1, undefined),
+      headersTimeoutMs: integer(env, 'CONFORM_TIMEOUT_MS', 1, undefined),
+      bodyTimeoutMs: integer(env, 'CONFORM_TIMEOUT_MS', 1, undefined),
+      maxBodyBytes: integer(env, 'CONFORM_MAX_BODY_BYTES', 1, undefined),
+      concurrency: integer(env, 'CONFORM_CONCURRENCY', 1, undefined),
+      retry: { maxRetries: integer(env, 'CONFORM_RETRIES', 0, undefined) },
+    },
+    severity: severityOverrides(env),
+    sandboxRateLimit: integer(env, 'CONFORM_SANDBOX_RATE_LIMIT', 1, 50)!,
+    reportsDir: optional(env, 'CONFORM_REPORTS_DIR') ?? 'reports',
+  };
+}
+
+function selectedVendors(env: Env): VendorName[] {
+  const list = optional(env, 'CONFORM_VENDORS');
+  if (!list) return [...VENDOR_NAMES];
+  const names = list.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  for (const name of names) {
+    if (!(VENDOR_NAMES as string[]).includes(name)) throw new ConfigError('CONFORM_VENDORS', `unknown vendor "${name}" (known: ${VENDOR_NAMES.join(', ')})`);
+  }
+  if (names.length === 0) throw new ConfigError('CONFORM_VENDORS', `names no vendor (known: ${VENDOR_NAMES.join(', ')})`);
+  return VENDOR_NAMES.filter((name) => names.includes(name));
+}
+
+function planFor(vendor: VendorName, env: Env): VendorPlan {
+  const definition = VENDORS[vendor];
+  const live = definition.liveTarget(env);
+  if (live) return { vendor, mode: 'live', target: { ...live, vendor, scenario: null, specs: [...definition.specs] } };
+  const variable = `${vendor.toUpperCase()}_SANDBOX_SCENARIO`;
+  const scenario = optional(env, variable) ?? 'faithful';
+  const known = sandboxScenarios(vendor).map((s) => s.name);
+  if (!known.includes(scenario)) throw new ConfigError(variable, `unknown ${vendor} sandbox scenario "${scenario}" (known: ${known.join(', ')})`);
+  return { vendor, mode: 'sandbox', scenario };
+}
+
+function integer(env: Env, name: string, min: number, fallback: number | undefined): number | undefined {
+  const raw = optional(env, name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(name, `must be a whole number of at least ${min}, got "${raw}"`);
+  return value;
+}
+
+const SEVERITIES: readonly Severity[] = ['breaking', 'warning', 'info'];
+
+/** CONFORM_SEVERITY="response-property-undocumented=warning,response-header-missing=breaking". */
+function severityOverrides(env: Env): SeverityOverrides {
+  const raw = optional(env, 'CONFORM_SEVERITY');
+  if (!raw) return {};
+  const overrides: SeverityOverrides = {};
+  for (const entry of raw.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const [id = '', severity = ''] = entry.split('=').map((part) => part.trim());
+    if (!isFindingId(id)) throw new ConfigError('CONFORM_SEVERITY', `unknown finding id "${id}" (see docs/findings.md)`);
+    if (!(SEVERITIES as string[]).includes(severity)) throw new ConfigError('CONFORM_SEVERITY', `"${entry}": severity must be one of ${SEVERITIES.join(', ')}`);
+    overrides[id] = severity as Severity;
+  }
+  return overrides;
+}

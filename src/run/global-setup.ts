@@ -1,0 +1,16 @@
+import type { TestProject } from 'vitest/node';
+import { readEnvironment, resolveRunConfig } from './config.ts';
+import { startTargets } from './targets.ts';
+
+/**
+ * For running the suites with plain `vitest --project suites`: configures the vendors from the
+ * environment exactly as `conform run` does and starts the sandboxes. (`conform run` starts them
+ * itself and provides the same data.)
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const cwd = project.config.root;
+  const config = resolveRunConfig(readEnvironment(cwd, process.env));
+  const { targets, close } = await startTargets(config);
+  project.provide('conform', { cwd, targets, http: config.http, severity: config.severity });
+  return close;
+}

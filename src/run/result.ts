@@ -1,0 +1,27 @@
+import type { Finding } from '../findings/finding.ts';
+
+export type CaseOutcome = 'passed' | 'failed' | 'skipped' | 'transport-error';
+
+/**
+ * What one suite case did and found: plain data, carried from a suite worker to the run (vitest task
+ * meta), from which reports and contracts are built. Request headers hold no credentials.
+ */
+export interface CaseResult {
+  vendor: string;
+  mode: 'sandbox' | 'live';
+  case: string;
+  operation: string;
+  /** The vendor document the case was checked against. */
+  spec: { file: string; version: string };
+  outcome: CaseOutcome;
+  /** Why the case was skipped or could not reach the vendor. */
+  reason: string | null;
+  request: { method: string; path: string; query: string; headers: Record<string, string>; credential: string };
+  response: { status: number; headers: Record<string, string>; body: string; truncated: boolean } | null;
+  expectedStatus: number;
+  providerState: string | null;
+  startedAt: string;
+  durationMs: number;
+  attempts: number;
+  findings: Finding[];
+}

@@ -1,0 +1,116 @@
+import { checkResponse } from '../checks/index.ts';
+import { makeFinding, type SeverityOverrides } from '../findings/finding.ts';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/index.ts';
+import { loadSpec } from '../spec/load.ts';
+import type { LoadedSpec, Operation } from '../spec/types.ts';
+import { VENDORS, type CredentialUse, type VendorTarget } from '../vendors/index.ts';
+import { isFixtureRef, type SuiteCase } from './case.ts';
+import { securityNotEnforced } from './checks/security-not-enforced.ts';
+import { statusUnexpected } from './checks/status-unexpected.ts';
+import type { CaseResult } from './result.ts';
+
+/** What a suite needs to run its cases against one vendor: the target, its documents, one HTTP client. */
+export interface SuiteRuntime {
+  target: VendorTarget;
+  specs: LoadedSpec[];
+  client: HttpClient;
+  severity: SeverityOverrides;
+}
+
+export async function openRuntime(target: VendorTarget, options: { cwd: string; http?: HttpClientOptions; severity?: SeverityOverrides }): Promise<SuiteRuntime> {
+  const specs = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: target.vendor, severity: options.severity })));
+  return { target, specs, client: createHttpClient(options.http), severity: options.severity ?? {} };
+}
+
+/** The vendor document an operation is checked against: the first (newest) one that has it. */
+export function operationFor(runtime: SuiteRuntime, key: string): { spec: LoadedSpec; operation: Operation } {
+  for (const spec of runtime.specs) {
+    const operation = spec.operations.find((o) => o.key === key);
+    if (operation) return { spec, operation };
+  }
+  throw new Error(`no ${runtime.target.vendor} document has the operation "${key}" (documents: ${runtime.target.specs.join(', ')})`);
+}
+
+/** Runs one case: request, every response check, the suite's own checks. Never throws for what the vendor does. */
+export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Promise<CaseResult> {
+  const { target } = runtime;
+  const { spec, operation } = operationFor(runtime, suiteCase.operation);
+  const credential = suiteCase.credential ?? 'valid';
+  const startedAt = new Date().toISOString();
+  const params = resolveParams(target, suiteCase);
+  const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params.values[name] ?? ''));
+  const requestHeaders: Record<string, string> = { accept: 'application/json', ...target.headers };
+  const base: CaseResult = {
+    vendor: target.vendor,
+    mode: target.mode,
+    case: suiteCase.name,
+    operation: operation.key,
+    spec: { file: spec.file, version: spec.version },
+    outcome: 'skipped',
+    reason: null,
+    request: { method: operation.method, path, query: '', headers: requestHeaders, credential },
+    response: null,
+    expectedStatus: suiteCase.expectStatus,
+    providerState: suiteCase.providerState ? suiteCase.providerState.replace(/\{([^}]+)\}/g, (_, name: string) => params.values[name] ?? `{${name}}`) : null,
+    startedAt,
+    durationMs: 0,
+    attempts: 0,
+    findings: [],
+  };
+  const skip = params.missing ?? credentialProblem(target, credential);
+  if (skip) return { ...base, reason: skip };
+  if (target.production && operation.method !== 'GET') return { ...base, reason: `${operation.method} is never sent to a production host` };
+
+  const exchange = await runtime.client.send({
+    method: operation.method,
+    url: target.baseUrl + path,
+    headers: { ...requestHeaders, ...authHeaders(target, credential) },
+  });
+  if (exchange.outcome === 'transport-error') {
+    return { ...base, outcome: 'transport-error', reason: `${exchange.code}: ${exchange.message}`, durationMs: exchange.durationMs, attempts: exchange.attempts };
+  }
+  const response = { status: exchange.status, headers: exchange.headers, body: exchange.body };
+  const suiteFacts = [...statusUnexpected(suiteCase.expectStatus, exchange.status), ...securityNotEnforced(operation, credential, exchange.status)];
+  const findings = [
+    ...suiteFacts.map((facts) => makeFinding({ ...facts, vendor: target.vendor, operation: operation.key, status: exchange.status }, runtime.severity)),
+    ...checkResponse(spec, operation, response, { severity: runtime.severity }),
+  ];
+  return {
+    ...base,
+    outcome: findings.some((f) => f.severity === 'breaking') ? 'failed' : 'passed',
+    response: { status: exchange.status, headers: exchange.headers, body: Buffer.from(exchange.body).toString('utf8'), truncated: exchange.truncated },
+    durationMs: exchange.durationMs,
+    attempts: exchange.attempts,
+    findings,
+  };
+}
+
+function resolveParams(target: VendorTarget, suiteCase: SuiteCase): { values: Record<string, string>; missing: string | null } {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(suiteCase.params)) {
+    if (!isFixtureRef(value)) values[name] = value;
+    else {
+      const configured = target.fixtures[value.fixture];
+      if (!configured) return { values, missing: `fixture ${value.fixture} is not configured (${fixtureVariable(target, value.fixture)})` };
+      values[name] = configured;
+    }
+  }
+  return { values, missing: null };
+}
+
+/** ledgerAccountId of whop -> WHOP_LEDGER_ACCOUNT_ID: the variable that configures a fixture when live. */
+export function fixtureVariable(target: VendorTarget, name: string): string {
+  return `${target.vendor}_${name.replace(/[A-Z]/g, (c) => `_${c}`)}`.toUpperCase();
+}
+
+function credentialProblem(target: VendorTarget, credential: CredentialUse): string | null {
+  if (credential === 'limited' && !target.credentials.limited) return 'no limited credential is configured';
+  if ((credential === 'none' || credential === 'invalid') && !target.credentials.valid) return `${target.vendor} runs without credentials`;
+  return null;
+}
+
+function authHeaders(target: VendorTarget, credential: CredentialUse): Record<string, string> {
+  const definition = VENDORS[target.vendor];
+  const secret = credential === 'valid' ? target.credentials.valid : credential === 'limited' ? target.credentials.limited : credential === 'invalid' ? definition.invalidCredential : null;
+  return secret ? definition.authHeaders(secret) : {};
+}

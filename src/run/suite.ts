@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, inject, test } from 'vitest';
+import type { VendorName } from '../vendors/index.ts';
+import type { SuiteCase } from './case.ts';
+import './environment.ts';
+import type { CaseResult } from './result.ts';
+import { openRuntime, runCase, type SuiteRuntime } from './runtime.ts';
+
+export { fixture, type SuiteCase } from './case.ts';
+
+/**
+ * Declares a vendor's suite: one vitest test per case. Each test runs its case, leaves the result in
+ * its task meta (where `conform run` collects it), is skipped when a fixture or credential it needs is
+ * not configured, and fails with a readable message on a breaking finding or a transport error.
+ */
+export function conformSuite(vendor: VendorName, cases: SuiteCase[]): void {
+  const environment = inject('conform');
+  const target = environment.targets.find((t) => t.vendor === vendor);
+
+  describe.skipIf(!target)(vendor, () => {
+    let runtime: SuiteRuntime;
+    beforeAll(async () => {
+      runtime = await openRuntime(target!, environment);
+    });
+    afterAll(async () => {
+      await runtime?.client.close();
+    });
+
+    for (const suiteCase of cases) {
+      test.concurrent(suiteCase.name, async (context) => {
+        const result = await runCase(runtime, suiteCase);
+        context.task.meta.conform = result;
+        if (result.outcome === 'skipped') context.skip(result.reason ?? undefined);
+        if (result.outcome === 'transport-error') throw new Error(`${result.operation} (${result.case}): could not reach ${vendor}: ${result.reason}`);
+        if (result.outcome === 'failed') throw new Error(describeFailure(result));
+      });
+    }
+  });
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    conform?: CaseResult;
+  }
+}
+
+/** Operation, then one line per breaking finding: where, expected, observed. */
+export function describeFailure(result: CaseResult): string {
+  const lines = result.findings
+    .filter((f) => f.severity === 'breaking')
+    .map((f) => `  ${f.id} at ${f.pointer ?? '(response)'}: expected ${f.expected ?? '-'}, got ${f.observed ?? '-'}`);
+  return `${result.operation} (${result.case}) answered ${result.response?.status}: ${lines.length} breaking finding(s)\n${lines.join('\n')}`;
+}

@@ -1,0 +1,75 @@
+import { midazSandbox } from './midaz/index.ts';
+import { scenarioDoc, type ScenarioDoc } from './scenario.ts';
+import { listen } from './server.ts';
+import type { VendorDefinition } from './vendor.ts';
+import { whopSandbox } from './whop/index.ts';
+import { xenditSandbox } from './xendit/index.ts';
+
+export type { ScenarioDoc } from './scenario.ts';
+
+export type VendorName = 'whop' | 'midaz' | 'xendit';
+
+export const SANDBOX_VENDORS: readonly VendorName[] = ['whop', 'midaz', 'xendit'];
+
+export interface SandboxOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default 'faithful'. */
+  scenario?: string;
+  /** Per credential, or per client when no credential is sent; above it: 429 with Retry-After. Default 50. */
+  rateLimitPerSecond?: number;
+  /** Midaz only: require a bearer token, as with Access Manager enabled. Default false. */
+  midazAuth?: boolean;
+}
+
+export interface RunningSandbox {
+  vendor: VendorName;
+  scenario: string;
+  /** Base URL the spec's paths are appended to. */
+  url: string;
+  credentials: Record<string, string>;
+  fixtures: Record<string, string>;
+  close(): Promise<void>;
+}
+
+const VENDORS: Readonly<Record<VendorName, VendorDefinition>> = { whop: whopSandbox, midaz: midazSandbox, xendit: xenditSandbox };
+
+export async function startSandbox(vendor: VendorName, options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const definition = vendorDefinition(vendor);
+  const scenario = options.scenario ?? 'faithful';
+  const app = definition.createApp(scenario, { midazAuth: options.midazAuth ?? false });
+  const listening = await listen(app, {
+    host: options.host ?? '127.0.0.1',
+    port: checkedInteger('port', options.port ?? 0, 0, 65535),
+    rateLimitPerSecond: checkedInteger('rateLimitPerSecond', options.rateLimitPerSecond ?? 50, 1, Number.MAX_SAFE_INTEGER),
+  });
+  return {
+    vendor,
+    scenario,
+    url: `${listening.origin}${definition.basePath}`,
+    credentials: { ...definition.credentials },
+    fixtures: { ...definition.fixtures },
+    close: listening.close,
+  };
+}
+
+export function sandboxScenarios(vendor: VendorName): ScenarioDoc[] {
+  return vendorDefinition(vendor).scenarios.map(scenarioDoc);
+}
+
+// Callers from plain JavaScript or the CLI can pass any string; fail with the valid names.
+function vendorDefinition(vendor: string): VendorDefinition {
+  if (!Object.hasOwn(VENDORS, vendor)) {
+    throw new Error(`Unknown sandbox vendor '${vendor}'; valid vendors: ${SANDBOX_VENDORS.join(', ')}`);
+  }
+  return VENDORS[vendor as VendorName];
+}
+
+function checkedInteger(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`Invalid sandbox option ${name}: ${value}; expected an integer from ${min} to ${max}`);
+  }
+  return value;
+}

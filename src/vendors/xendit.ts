@@ -1,0 +1,31 @@
+import { baseUrl, optional, productionAllowed, refuseProduction } from './env.ts';
+import type { VendorDefinition } from './types.ts';
+
+export const xendit: VendorDefinition = {
+  name: 'xendit',
+  specs: ['specs/xendit/2026-01-08.yaml'],
+  // HTTP Basic with the secret key as user name and an empty password.
+  authHeaders: (key) => ({ authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` }),
+  invalidCredential: 'xnd_development_conformInvalid000000000000000000000000',
+  sandboxCredentials: { valid: 'secretKey', limited: null },
+  variables: {
+    XENDIT_SECRET_KEY: 'secret API key (xnd_development_...); setting it runs Xendit live',
+    XENDIT_BASE_URL: 'default https://api.xendit.co',
+    XENDIT_ACCOUNT_ID: 'an OWNED sub-account id',
+    XENDIT_MANAGED_ACCOUNT_ID: 'a MANAGED sub-account id',
+  },
+  liveTarget(env) {
+    const key = optional(env, 'XENDIT_SECRET_KEY');
+    if (!key) return null;
+    const production = key.startsWith('xnd_production_');
+    if (production && !productionAllowed(env)) refuseProduction('XENDIT_SECRET_KEY', 'an xnd_production_ key');
+    return {
+      mode: 'live',
+      baseUrl: baseUrl(env, 'XENDIT_BASE_URL', 'https://api.xendit.co'),
+      production,
+      credentials: { valid: key, limited: null },
+      fixtures: { accountId: optional(env, 'XENDIT_ACCOUNT_ID'), managedAccountId: optional(env, 'XENDIT_MANAGED_ACCOUNT_ID') },
+      headers: {},
+    };
+  },
+};

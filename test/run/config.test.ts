@@ -1,0 +1,87 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveRunConfig } from '../../src/run/config.ts';
+import { ConfigError, VENDORS } from '../../src/vendors/index.ts';
+import { runCli } from '../support/cli.ts';
+import { REPO_ROOT } from '../support/paths.ts';
+
+const configError = (env: Record<string, string>) => {
+  try {
+    resolveRunConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('no configuration error');
+};
+
+describe('vendor selection', () => {
+  it('runs every vendor against its sandbox when nothing is configured', () => {
+    expect(resolveRunConfig({}).plans).toEqual([
+      { vendor: 'whop', mode: 'sandbox', scenario: 'faithful' },
+      { vendor: 'midaz', mode: 'sandbox', scenario: 'faithful' },
+      { vendor: 'xendit', mode: 'sandbox', scenario: 'faithful' },
+    ]);
+  });
+
+  it('runs a vendor live when its credential (Midaz: its base URL) is set', () => {
+    const plans = resolveRunConfig({ WHOP_API_KEY: 'k', MIDAZ_BASE_URL: 'https://ledger.example.test/' }).plans;
+    expect(plans.map((p) => [p.vendor, p.mode])).toEqual([['whop', 'live'], ['midaz', 'live'], ['xendit', 'sandbox']]);
+    expect(plans[0]).toMatchObject({ target: { baseUrl: 'https://sandbox-api.whop.com/api/v1', production: false } });
+    expect(plans[1]).toMatchObject({ target: { baseUrl: 'https://ledger.example.test', credentials: { valid: null } } });
+  });
+
+  it('CONFORM_VENDORS narrows the run and names an unknown vendor', () => {
+    expect(resolveRunConfig({ CONFORM_VENDORS: 'xendit, whop' }).plans.map((p) => p.vendor)).toEqual(['whop', 'xendit']);
+    expect(configError({ CONFORM_VENDORS: 'whop,stripe' })).toBe('CONFORM_VENDORS: unknown vendor "stripe" (known: whop, midaz, xendit)');
+  });
+});
+
+describe('the production guard', () => {
+  it("refuses Whop's production host unless CONFORM_ALLOW_PRODUCTION=1", () => {
+    const env = { WHOP_API_KEY: 'k', WHOP_BASE_URL: 'https://api.whop.com/api/v1' };
+    expect(configError(env)).toMatch(/^WHOP_BASE_URL: .*production.*CONFORM_ALLOW_PRODUCTION=1/);
+    expect(resolveRunConfig({ ...env, CONFORM_ALLOW_PRODUCTION: '1' }).plans[0]).toMatchObject({ target: { production: true } });
+  });
+
+  it('refuses an xnd_production_ key unless CONFORM_ALLOW_PRODUCTION=1', () => {
+    expect(configError({ XENDIT_SECRET_KEY: 'xnd_production_abc' })).toMatch(/^XENDIT_SECRET_KEY: an xnd_production_ key is a production credential/);
+    expect(configError({ XENDIT_SECRET_KEY: 'xnd_production_abc', CONFORM_ALLOW_PRODUCTION: 'yes' })).toMatch(/CONFORM_ALLOW_PRODUCTION=1/);
+  });
+});
+
+describe('malformed values name the variable', () => {
+  it.each([
+    [{ WHOP_API_KEY: 'k', WHOP_BASE_URL: 'not a url' }, 'WHOP_BASE_URL: "not a url" is not a URL'],
+    [{ MIDAZ_BASE_URL: 'ftp://ledger.example.test' }, 'MIDAZ_BASE_URL: must be an http(s) URL, got ftp:'],
+    [{ XENDIT_SECRET_KEY: 'x', XENDIT_BASE_URL: 'https://user:pw@api.xendit.co' }, 'XENDIT_BASE_URL: must not contain credentials'],
+    [{ CONFORM_TIMEOUT_MS: 'soon' }, 'CONFORM_TIMEOUT_MS: must be a whole number of at least 1, got "soon"'],
+    [{ CONFORM_SEVERITY: 'response-nope=info' }, 'CONFORM_SEVERITY: unknown finding id "response-nope"'],
+    [{ CONFORM_SEVERITY: 'response-header-missing=fatal' }, 'CONFORM_SEVERITY: "response-header-missing=fatal": severity must be one of breaking, warning, info'],
+    [{ WHOP_SANDBOX_SCENARIO: 'nope' }, 'WHOP_SANDBOX_SCENARIO: unknown whop sandbox scenario "nope"'],
+  ])('%j', (env, message) => {
+    expect(configError(env)).toContain(message);
+  });
+
+  it('stop the CLI with exit code 2 and one line, before any request', async () => {
+    const run = await runCli(['run'], { CONFORM_VENDORS: 'stripe' });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'conform run: configuration error: CONFORM_VENDORS: unknown vendor "stripe" (known: whop, midaz, xendit)\n' });
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable conform reads', () => {
+    const example = readFileSync(join(REPO_ROOT, '.env.example'), 'utf8');
+    const sources = readdirSync(join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => readFileSync(join(REPO_ROOT, 'src', file), 'utf8'))
+      .join('\n');
+    const read = [...sources.matchAll(/\((?:env, )'([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]!);
+    const vendorVariables = Object.values(VENDORS).flatMap((v) => Object.keys(v.variables));
+    const scenarios = Object.keys(VENDORS).map((v) => `${v.toUpperCase()}_SANDBOX_SCENARIO`);
+    const all = new Set([...read, ...vendorVariables, ...scenarios]);
+    expect(all.size).toBeGreaterThan(25);
+    for (const name of all) expect(example, name).toMatch(new RegExp(`^${name}=`, 'm'));
+  });
+});
