@@ -24,6 +24,7 @@ export const runCommand: Command = async (args, io) => {
     io.stdout(`${report.vendor.padEnd(7)} ${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${o['transport-error']} unreachable; findings: ${breaking} breaking, ${warning} warning, ${info} info\n`);
   }
   for (const problem of outcome.problems) io.stderr(`problem: ${problem}\n`);
-  io.stdout(`reports: ${relative(io.cwd, outcome.reportsPath) || '.'}\n`);
+  const shown = relative(io.cwd, outcome.reportsPath);
+  io.stdout(`reports: ${shown.startsWith('..') ? outcome.reportsPath : shown}\n`);
   return outcome.exitCode;
 };

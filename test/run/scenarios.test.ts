@@ -1,0 +1,44 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { VendorReport } from '../../src/report/types.ts';
+import { sandboxScenarios, SANDBOX_VENDORS } from '../../src/sandbox/index.ts';
+import { runCli } from '../support/cli.ts';
+
+// Every documented scenario of every sandbox, run through the real suites: one `conform run` per
+// round, each vendor in its next scenario, so a dozen runs cover them all.
+const scenarios = Object.fromEntries(SANDBOX_VENDORS.map((vendor) => [vendor, sandboxScenarios(vendor)]));
+const rounds = Math.max(...Object.values(scenarios).map((list) => list.length));
+
+const key = (f: { case: string; id: string; pointer: string | null }) => `${f.case} | ${f.id} | ${f.pointer}`;
+
+describe('drift scenarios produce exactly the findings they document', () => {
+  for (let round = 0; round < rounds; round++) {
+    const plan = SANDBOX_VENDORS.flatMap((vendor) => (scenarios[vendor]![round] ? [[vendor, scenarios[vendor]![round]!] as const] : []));
+    it(plan.map(([vendor, scenario]) => `${vendor}: ${scenario.name}`).join('; '), async () => {
+      const reportsDir = await mkdtemp(join(tmpdir(), 'conform-scenario-'));
+      const env = Object.fromEntries(plan.map(([vendor, scenario]) => [`${vendor.toUpperCase()}_SANDBOX_SCENARIO`, scenario.name]));
+      const run = await runCli(['run'], { ...env, CONFORM_VENDORS: plan.map(([vendor]) => vendor).join(','), CONFORM_REPORTS_DIR: reportsDir });
+      expect(run.stderr).toBe('');
+      let breaking = false;
+      for (const [vendor, scenario] of plan) {
+        const report = JSON.parse(await readFile(join(reportsDir, 'latest', `${vendor}.json`), 'utf8')) as VendorReport;
+        const ran = new Set(report.interactions.filter((i) => i.outcome !== 'skipped').map((i) => i.case));
+        const expected = scenario.expectedFindings.filter((f) => ran.has(f.case)).map(key).sort();
+        expect(report.findings.map(key).sort(), `${vendor} ${scenario.name}`).toEqual(expected);
+        expect(report.outcomes.skipped, `${vendor} ${scenario.name}`).toBe(0);
+        breaking ||= report.counts.breaking > 0;
+      }
+      expect(run.code).toBe(breaking ? 1 : 0);
+    });
+  }
+
+  it('the faithful scenarios are clean: npm run conformance exits 0 on a fresh clone', () => {
+    for (const vendor of SANDBOX_VENDORS) {
+      const faithful = scenarios[vendor]!.find((s) => s.name === 'faithful')!;
+      // Xendit documents no 400; its sandbox answers one to a malformed id, a case the suite does not run.
+      expect(faithful.expectedFindings.filter((f) => f.case !== 'malformed id' || vendor !== 'xendit'), vendor).toEqual([]);
+    }
+  });
+});
