@@ -1,4 +1,3 @@
-import { pointerToFragment } from '../json/pointer.ts';
 import { violationsOf } from '../schema/violations.ts';
 import type { ResponseCheck } from './check.ts';
 
@@ -22,7 +21,7 @@ export const bodySchema: ResponseCheck = {
     const { registry, documentId, prepared } = spec.validation;
     let validate;
     try {
-      validate = registry.validator(documentId, pointerToFragment(media.schemaPointer));
+      validate = registry.validator(documentId, media.schemaPointer);
     } catch (error) {
       return [{ id: 'spec-schema-invalid', location: { file: spec.file, pointer: media.schemaPointer }, expected: 'a schema ajv can compile', observed: (error as Error).message }];
     }

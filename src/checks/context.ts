@@ -28,14 +28,43 @@ export interface CheckContext {
 }
 
 export function inspectResponse(spec: LoadedSpec, operation: Operation, response: ObservedResponse): CheckContext {
-  const header = response.headers['content-type'];
-  const contentType = header ? essence(header) : null;
-  const documented = findResponse(operation, response.status);
-  const media = documented && mediaFor(documented, contentType);
-  const declaredJson = contentType !== null && isJsonMediaType(contentType);
-  const documentedJson = media !== undefined && isJsonMediaType(media.mediaType);
-  const json = declaredJson || documentedJson ? parseJson(response.body) : undefined;
-  return { spec, operation, response, contentType, documented, media, json };
+  const plan = planFor(operation, response.status, response.headers['content-type']);
+  const json = plan.declaredJson || plan.documentedJson ? parseJson(response.body) : undefined;
+  return { spec, operation, response, contentType: plan.contentType, documented: plan.documented, media: plan.media, json };
+}
+
+/** What a status and Content-Type resolve to in the document: the same for every response that has them. */
+interface ResponsePlan {
+  contentType: string | null;
+  documented: ResponseEntry | undefined;
+  media: MediaTypeEntry | undefined;
+  declaredJson: boolean;
+  documentedJson: boolean;
+}
+
+// Per-response lookups are on the hot path; vendors repeat a handful of status/Content-Type pairs.
+const plans = new WeakMap<Operation, Map<string, ResponsePlan>>();
+const MAX_PLANS_PER_OPERATION = 256;
+
+function planFor(operation: Operation, status: number, header: string | undefined): ResponsePlan {
+  let cache = plans.get(operation);
+  if (!cache) plans.set(operation, (cache = new Map()));
+  const key = `${status} ${header ?? ''}`;
+  let plan = cache.get(key);
+  if (!plan) {
+    const contentType = header ? essence(header) : null;
+    const documented = findResponse(operation, status);
+    const media = documented && mediaFor(documented, contentType);
+    plan = {
+      contentType,
+      documented,
+      media,
+      declaredJson: contentType !== null && isJsonMediaType(contentType),
+      documentedJson: media !== undefined && isJsonMediaType(media.mediaType),
+    };
+    if (cache.size < MAX_PLANS_PER_OPERATION) cache.set(key, plan);
+  }
+  return plan;
 }
 
 function mediaFor(documented: ResponseEntry, contentType: string | null): MediaTypeEntry | undefined {
@@ -45,12 +74,14 @@ function mediaFor(documented: ResponseEntry, contentType: string | null): MediaT
 }
 
 const EVIDENCE = 60;
+// Stateless between calls (no stream option), so one decoder serves every response.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export function parseJson(body: Uint8Array): ParsedBody {
   if (body.length === 0) return { ok: false, problem: 'empty body' };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    text = UTF8.decode(body);
   } catch {
     return { ok: false, problem: 'invalid UTF-8' };
   }

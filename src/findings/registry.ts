@@ -88,6 +88,11 @@ export const FINDING_KINDS = {
     description: 'A request without, or with invalid, credentials got 2xx on an operation whose document declares security.',
     message: (f) => `${f.operation} answered ${f.observed} to a request ${f.expected}; its document declares security`,
   },
+  'contract-broken': {
+    severity: 'breaking',
+    description: 'The Pact Verifier found that the vendor no longer honours a recorded contract interaction.',
+    message: (f) => `contract interaction ${f.expected} is broken: ${f.observed}`,
+  },
   'spec-schema-invalid': {
     severity: 'warning',
     description: 'The vendor document has a value where a schema belongs, or a schema that cannot compile; it is treated as unconstrained.',

@@ -1,5 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { pointerToFragment } from '../json/pointer.ts';
+import { date, dateTime, uuid } from './formats.ts';
 
 /**
  * The one place ajv is configured for OpenAPI: 2020-12 (OpenAPI 3.1's dialect; 3.0 documents are
@@ -26,6 +28,8 @@ export class SchemaRegistry {
       addUsedSchema: false,
     });
     addFormats.default(this.ajv);
+    // Same verdicts as ajv-formats (tested), at a fraction of the cost: see formats.ts.
+    this.ajv.addFormat('date-time', dateTime).addFormat('date', date).addFormat('uuid', uuid);
   }
 
   /** Formats a document may use and have checked. */
@@ -47,13 +51,17 @@ export class SchemaRegistry {
     this.ajv.addSchema(document, id);
   }
 
-  /** The validator for the schema at `fragment` (a URI-fragment JSON pointer) of document `id`. Throws if it cannot compile. */
-  validator(id: string, fragment: string): ValidateFunction {
-    const ref = `${id}${fragment}`;
-    let validate = this.compiled.get(ref);
+  /**
+   * The validator for the schema at `pointer` (an RFC 6901 JSON pointer) of document `id`, compiled on
+   * first use and cached. Throws if it cannot compile. This is on the per-response path: a cache hit
+   * is one map lookup.
+   */
+  validator(id: string, pointer: string): ValidateFunction {
+    const key = `${id}#${pointer}`;
+    let validate = this.compiled.get(key);
     if (!validate) {
-      validate = this.ajv.compile({ $ref: ref });
-      this.compiled.set(ref, validate);
+      validate = this.ajv.compile({ $ref: `${id}${pointerToFragment(pointer)}` });
+      this.compiled.set(key, validate);
     }
     return validate;
   }

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { getAtPointer, pointerToFragment } from '../json/pointer.ts';
+import { getAtPointer } from '../json/pointer.ts';
 import type { SchemaRegistry } from '../schema/registry.ts';
 import type { ValidatedDocument } from '../schema/violations.ts';
 import { closeObjectSchemas } from './close.ts';
@@ -28,7 +28,7 @@ export function prepareForValidation(document: Json, registry: SchemaRegistry): 
       const pointer = pointers.get(schema);
       if (pointer === undefined) return undefined;
       try {
-        return registry.validator(documentId, pointerToFragment(pointer));
+        return registry.validator(documentId, pointer);
       } catch {
         return undefined;
       }

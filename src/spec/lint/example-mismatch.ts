@@ -1,4 +1,4 @@
-import { getAtPointer, joinPointer, pointerToFragment } from '../../json/pointer.ts';
+import { getAtPointer, joinPointer } from '../../json/pointer.ts';
 import type { SchemaRegistry } from '../../schema/registry.ts';
 import { violationsOf, type ValidatedDocument } from '../../schema/violations.ts';
 import { resolve } from '../operations.ts';
@@ -20,7 +20,7 @@ export function checkExamples(operations: Operation[], registry: SchemaRegistry,
         if (examples.length === 0) continue;
         let validate;
         try {
-          validate = registry.validator(documentId, pointerToFragment(media.schemaPointer));
+          validate = registry.validator(documentId, media.schemaPointer);
         } catch {
           continue; // an uncompilable schema is reported where responses are checked
         }

@@ -1,4 +1,4 @@
-import { getAtPointer, pointerToFragment } from '../../json/pointer.ts';
+import { getAtPointer } from '../../json/pointer.ts';
 import type { SchemaRegistry } from '../../schema/registry.ts';
 import { forEachSchemaSite, isObject } from '../walk.ts';
 import type { LintContext } from './context.ts';
@@ -28,7 +28,7 @@ export function probeDiscriminators(
   });
   for (const { schema, pointer } of sites) {
     try {
-      registry.validator(documentId, pointerToFragment(pointer));
+      registry.validator(documentId, pointer);
     } catch (error) {
       const message = (error as Error).message;
       if (message.startsWith('discriminator')) {
