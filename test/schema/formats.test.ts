@@ -4,7 +4,7 @@ import { date, dateTime, uuid } from '../../src/schema/formats.ts';
 
 // conform's own format checks must give ajv-formats' (full mode) verdicts, only faster.
 const reference = (name: 'date-time' | 'date' | 'uuid') => {
-  const format = addFormats.get(name, 'full');
+  const format = addFormats.default.get(name, 'full');
   return (value: string) => (typeof format === 'function' ? format(value) : format instanceof RegExp ? format.test(value) : (format as { validate: (v: string) => boolean }).validate(value));
 };
 const ours = (format: unknown) => (value: string) => (format instanceof RegExp ? format.test(value) : (format as (v: string) => boolean)(value));
