@@ -33,11 +33,11 @@ function listResponses(document: Json, operation: Json, operationPointer: string
   return Object.keys(responses).map((statusKey) => {
     const { value, pointer } = resolve(document, responses[statusKey], joinPointer(operationPointer, 'responses', statusKey));
     const response = isObject(value) ? value : {};
-    return { statusKey, pointer, content: listContent(document, response, pointer), requiredHeaders: listRequiredHeaders(document, response) };
+    return { statusKey, pointer, content: listContent(response, pointer), requiredHeaders: listRequiredHeaders(document, response) };
   });
 }
 
-function listContent(document: Json, response: Json, responsePointer: string): MediaTypeEntry[] {
+function listContent(response: Json, responsePointer: string): MediaTypeEntry[] {
   const content = isObject(response.content) ? response.content : {};
   return Object.entries(content).map(([mediaType, entry]) => {
     const pointer = joinPointer(responsePointer, 'content', mediaType);

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../src/cli/exit-codes.ts';
+import { REPO_ROOT } from './support/paths.ts';
+
+const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('states the two commands a new user runs', () => {
+    expect(readme).toContain('npm ci && npm run conformance');
+    expect(readme).toContain('npm ci && npm test');
+  });
+
+  it('documents every exit code conform uses', () => {
+    for (const code of Object.values(EXIT)) expect(readme).toMatch(new RegExp(`^\\| ${code} \\| `, 'm'));
+  });
+
+  it('keeps the test command that .ci/run runs', () => {
+    const ci = readFileSync(join(REPO_ROOT, '.ci', 'run'), 'utf8');
+    expect(ci).toContain('npm ci');
+    expect(ci).toContain('npm test');
+  });
+});
