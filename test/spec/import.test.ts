@@ -10,7 +10,8 @@ import type { CliIo } from '../../src/cli/io.ts';
 import { SpecImportError, importSpecPages, type ImportResult, type SpecPage } from '../../src/spec/import/index.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
+// The vendor pages specs/ was imported from, kept in the repository so any clone can re-import them.
+const seedsDir = path.resolve(repoRoot, 'specs/pages');
 const specsDir = path.join(repoRoot, 'specs');
 const RETRIEVED = '2026-11-22';
 
