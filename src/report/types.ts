@@ -13,7 +13,26 @@ export interface Interaction {
   reason: string | null;
 }
 
-export type ReportedFinding = Finding & { case: string };
+/** How a finding stands against the baseline and the waivers (issue 5); absent before baselines exist. */
+export type FindingState = 'new' | 'known' | 'waived';
+
+export type ReportedFinding = Finding & {
+  case: string;
+  state?: FindingState;
+  /** The waiver that accepts a `waived` finding. */
+  waiver?: { reason: string; expires: string };
+};
+
+/** A finding of the baseline that this run no longer shows. */
+export interface ResolvedFinding {
+  fingerprint: string;
+  id: string;
+  operation: string | null;
+  case: string;
+  pointer: string | null;
+}
+
+export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
 export type SeverityCounts = Record<Finding['severity'], number>;
 
@@ -33,6 +52,12 @@ export interface VendorReport {
   outcomes: Record<CaseOutcome, number>;
   /** Defects of the vendor's documents (spec-* findings), located in the document. */
   specDefects: Finding[];
+  /** Set once baselines and waivers are applied (issue 5). */
+  verdict?: Verdict;
+  resolved?: ResolvedFinding[];
+  /** Waivers that matched nothing, and waivers past their expiry (which no longer waive). */
+  staleWaivers?: string[];
+  expiredWaivers?: string[];
 }
 
 /** reports/latest/summary.json. */
@@ -40,7 +65,7 @@ export interface RunSummary {
   startedAt: string;
   finishedAt: string;
   exitCode: number;
-  vendors: Array<Pick<VendorReport, 'vendor' | 'mode' | 'scenario' | 'baseUrl' | 'counts' | 'outcomes'> & { report: string }>;
+  vendors: Array<Pick<VendorReport, 'vendor' | 'mode' | 'scenario' | 'baseUrl' | 'counts' | 'outcomes' | 'verdict'> & { report: string }>;
   /** What kept parts of the run from running (a suite that failed to load, no vendor reachable). */
   problems: string[];
 }
