@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkResponse } from '../checks/index.ts';
 import { loadSpec } from '../spec/load.ts';
+import { readEnvironment, severityOverrides } from '../run/config.ts';
+import { ConfigError } from '../vendors/index.ts';
 import { renderFindingsText } from '../report/findings-text.ts';
 import { EXIT } from './exit-codes.ts';
 import type { Command } from './io.ts';
@@ -34,7 +36,8 @@ export const checkCommand: Command = async (args, io) => {
   }
   const body = await readBody(bodyFile, io.cwd);
   const headers: Record<string, string> = values['content-type'] ? { 'content-type': values['content-type'] } : {};
-  const findings = checkResponse(spec, operation, { status, headers, body });
+  const severity = configuredSeverity(io.cwd, io.env);
+  const findings = checkResponse(spec, operation, { status, headers, body }, { severity });
 
   if (values.json) io.stdout(`${JSON.stringify({ spec: spec.file, operation: operation.key, status, findings, specDefects: spec.defects }, null, 2)}\n`);
   else {
@@ -54,5 +57,14 @@ async function readBody(file: string, cwd: string): Promise<Uint8Array> {
     return await readFile(resolve(cwd, file));
   } catch (error) {
     throw new UsageError(`conform check: cannot read body file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+function configuredSeverity(cwd: string, env: NodeJS.ProcessEnv) {
+  try {
+    return severityOverrides(readEnvironment(cwd, env));
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(`conform check: configuration error: ${error.message}`);
+    throw error;
   }
 }

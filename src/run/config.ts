@@ -83,7 +83,7 @@ function integer(env: Env, name: string, min: number, fallback: number | undefin
 const SEVERITIES: readonly Severity[] = ['breaking', 'warning', 'info'];
 
 /** CONFORM_SEVERITY="response-property-undocumented=warning,response-header-missing=breaking". */
-function severityOverrides(env: Env): SeverityOverrides {
+export function severityOverrides(env: Env): SeverityOverrides {
   const raw = optional(env, 'CONFORM_SEVERITY');
   if (!raw) return {};
   const overrides: SeverityOverrides = {};

@@ -64,3 +64,13 @@ describe('conform specs lint', () => {
     expect(run.stderr).toMatch(/^test\/fixtures\/specs\/broken\.yaml:7:3: invalid YAML\/JSON/);
   });
 });
+
+describe('conform check with configured severities', () => {
+  it('applies CONFORM_SEVERITY, so an override can make a run pass or fail', async () => {
+    const args = ['check', ...whop, '--status', '200', 'test/fixtures/responses/whop-planted-faults.json'];
+    const run = await runCli(args, { CONFORM_SEVERITY: 'response-property-undocumented=breaking' });
+    expect(run.stdout).toMatch(/^breaking\s+response-property-undocumented/m);
+    const bad = await runCli(args, { CONFORM_SEVERITY: 'nope=info' });
+    expect(bad).toMatchObject({ code: 2, stderr: 'conform check: configuration error: CONFORM_SEVERITY: unknown finding id "nope" (see docs/findings.md)\n' });
+  });
+});
