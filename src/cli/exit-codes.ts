@@ -6,6 +6,8 @@ export const EXIT = {
   fail: 1,
   /** Could not run: usage, configuration or a document that cannot be loaded. */
   cannotRun: 2,
+  /** Ran, found nothing breaking, but transport errors, 5xx or 429 answers left too many cases of a vendor unverified. */
+  inconclusive: 3,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -88,6 +88,12 @@ export const FINDING_KINDS = {
     description: 'A request without, or with invalid, credentials got 2xx on an operation whose document declares security.',
     message: (f) => `${f.operation} answered ${f.observed} to a request ${f.expected}; its document declares security`,
   },
+  'response-shape-changed': {
+    severity: 'warning',
+    description:
+      'The response departs from the shape recorded in the baseline: a property seen in every run is gone, a never-null property is null, a new value in a field that held a small set, a changed status or media type. A warning: the document does not forbid it, but the vendor changed.',
+    message: (f) => `${f.operation} ${f.status}: shape changed from the baseline${at(f)}: ${expectedObserved(f)}`,
+  },
   'contract-broken': {
     severity: 'breaking',
     description: 'The Pact Verifier found that the vendor no longer honours a recorded contract interaction.',

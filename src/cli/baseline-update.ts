@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { buildBaseline, baselinesDirFrom, readBaseline, writeBaseline } from '../report/baseline/index.ts';
+import { readEnvironment } from '../run/config.ts';
+import type { CaseResult } from '../run/result.ts';
+import { ConfigError, VENDOR_NAMES } from '../vendors/index.ts';
+import { optional } from '../vendors/env.ts';
+import { EXIT } from './exit-codes.ts';
+import type { CliIo, Command } from './io.ts';
+import { parseCommandArgs } from './usage-error.ts';
+
+/**
+ * `conform baseline update [--vendor V]`: accepts what the latest run saw. Each vendor's baseline takes
+ * in that run's response shapes (statuses, media types, properties, nullability, codes) and its
+ * findings become the known ones. Reads reports/latest/results.json, the run's stored case results.
+ */
+export const baselineUpdateCommand: Command = async (args, io) => {
+  const { values } = parseCommandArgs('baseline update', { args, options: { vendor: { type: 'string' } } });
+  const env = readEnvironment(io.cwd, io.env);
+  // The same default as `conform run` (CONFORM_REPORTS_DIR).
+  const resultsFile = join(resolve(io.cwd, optional(env, 'CONFORM_REPORTS_DIR') ?? 'reports'), 'latest', 'results.json');
+  const results = await readResults(resultsFile, io);
+  if (!results) return EXIT.cannotRun;
+  const ran = VENDOR_NAMES.filter((vendor) => results.some((r) => r.vendor === vendor));
+  if (values.vendor !== undefined && !(ran as string[]).includes(values.vendor)) {
+    io.stderr(`conform baseline update: the latest run has no results for vendor "${values.vendor}" (it ran: ${ran.join(', ') || 'none'})\n`);
+    return EXIT.cannotRun;
+  }
+  const updatedAt = new Date().toISOString();
+  try {
+    const dir = baselinesDirFrom(env, io.cwd);
+    for (const vendor of values.vendor === undefined ? ran : [values.vendor]) {
+      const { mode } = results.find((r) => r.vendor === vendor)!;
+      const previous = await readBaseline(dir, vendor, mode);
+      const baseline = buildBaseline(results, { vendor, mode, updatedAt, previous });
+      const file = await writeBaseline(dir, baseline);
+      io.stdout(`${shown(io.cwd, file)}: ${previous ? 'updated' : 'created'}; ${baseline.findings.length} finding(s) now known\n`);
+      // Accepting a run where a case did not answer lowers the run counts of what only that case showed.
+      const silent = results.filter((r) => r.vendor === vendor && r.response === null && previous?.operations[r.operation]?.cases[r.case]);
+      if (silent.length > 0) {
+        io.stderr(`warning: ${vendor}: ${silent.map((r) => `"${r.case}"`).join(', ')} answered before but not in this run (${silent.map((r) => r.outcome).join(', ')}); what only they showed is no longer seen in every run\n`);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr(`conform baseline update: ${error.message}\n`);
+    return EXIT.cannotRun;
+  }
+  return EXIT.pass;
+};
+
+async function readResults(file: string, io: CliIo): Promise<CaseResult[] | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    io.stderr(`conform baseline update: no stored run at ${shown(io.cwd, file)}; run \`conform run\` first\n`);
+    return null;
+  }
+  try {
+    const results: unknown = JSON.parse(text);
+    if (Array.isArray(results)) return results as CaseResult[];
+  } catch {
+    // Reported below, with the file.
+  }
+  io.stderr(`conform baseline update: ${shown(io.cwd, file)} is not a list of case results; run \`conform run\` again\n`);
+  return null;
+}
+
+function shown(cwd: string, file: string): string {
+  const path = relative(cwd, file);
+  return path.startsWith('..') ? file : path;
+}

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { REPORT_FORMATS, renderReportFiles, type ReportFormat } from '../report/formats/index.ts';
+import type { RunSummary, VendorReport } from '../report/types.ts';
+import { writeReportFile } from '../report/write-file.ts';
+import { readEnvironment } from '../run/config.ts';
+import { optional } from '../vendors/env.ts';
+import { EXIT } from './exit-codes.ts';
+import type { Command } from './io.ts';
+import { parseCommandArgs, UsageError } from './usage-error.ts';
+
+const FORMAT_CHOICES: readonly string[] = [...REPORT_FORMATS, 'all'];
+
+/** `conform report`: re-renders reports/latest/ (markdown, HTML, JUnit, job summary) from its stored JSON. */
+export const reportCommand: Command = async (args, io) => {
+  const { values } = parseCommandArgs('report', {
+    args,
+    options: { format: { type: 'string', default: 'all' }, dir: { type: 'string' } },
+  });
+  if (!FORMAT_CHOICES.includes(values.format)) {
+    throw new UsageError(`conform report: --format must be one of ${FORMAT_CHOICES.join(', ')}, got "${values.format}"`);
+  }
+  const formats = values.format === 'all' ? REPORT_FORMATS : [values.format as ReportFormat];
+  const reportsDir = values.dir ?? optional(readEnvironment(io.cwd, io.env), 'CONFORM_REPORTS_DIR') ?? 'reports';
+  const latest = resolve(io.cwd, reportsDir, 'latest');
+  const shown = relative(io.cwd, latest).startsWith('..') ? latest : relative(io.cwd, latest);
+
+  const { summary, reports } = await readStoredRun(latest, shown);
+  const files = renderReportFiles(reports, summary, [], formats);
+  // The JSON read back was redacted when `conform run` wrote it, and rendering adds no secret: no secret list.
+  for (const [name, text] of Object.entries(files)) await writeReportFile(latest, name, text, []);
+  io.stdout(`rendered ${Object.keys(files).join(', ')} in ${shown}\n`);
+  return EXIT.pass;
+};
+
+/** The run stored in latest/: summary.json and every vendor report it names. Anything missing is one line, exit 2. */
+async function readStoredRun(latest: string, shown: string): Promise<{ summary: RunSummary; reports: VendorReport[] }> {
+  const summary = await readJson<RunSummary>(latest, shown, 'summary.json');
+  if (!Array.isArray(summary.vendors)) throw new UsageError(`conform report: ${shown}/summary.json is not a conform run summary`);
+  const reports: VendorReport[] = [];
+  for (const { report: name } of summary.vendors) {
+    const report = await readJson<VendorReport>(latest, shown, name);
+    if (!Array.isArray(report.interactions) || !Array.isArray(report.findings)) throw new UsageError(`conform report: ${shown}/${name} is not a conform vendor report`);
+    reports.push(report);
+  }
+  return { summary, reports };
+}
+
+async function readJson<T>(dir: string, shown: string, name: string): Promise<T> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, name), 'utf8');
+  } catch {
+    throw new UsageError(`conform report: no stored run to render: ${shown}/${name} cannot be read (run \`conform run\` first)`);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new UsageError(`conform report: ${shown}/${name} is not valid JSON`);
+  }
+}

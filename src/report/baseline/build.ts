@@ -1,0 +1,101 @@
+import type { CaseResult } from '../../run/result.ts';
+import { answersOf, jsonAnswersByResponse, unionOf } from './observe.ts';
+import { byText, sortedUnique } from './sort.ts';
+import type { Baseline, BaselineFinding, BaselineMode, OperationShape, PropertyShape } from './types.ts';
+
+export interface BuildOptions {
+  vendor: string;
+  /** Whether the run was against the live vendor or its embedded sandbox. */
+  mode: BaselineMode;
+  /** The only time a baseline holds; passed in so building stays pure. */
+  updatedAt: string;
+  /** The baseline being updated: its observations are kept and this run's are added to them. */
+  previous?: Baseline | null;
+}
+
+/** More distinct values than this and a field is free-form, not a set of codes. */
+export const MAX_CODES = 20;
+const MAX_CODE_LENGTH = 32;
+// Codes are one-case words joined by _ - or . ("usd", "pending_verification", "LIVE"). Ids, dates,
+// amounts and names (digits, mixed case, spaces) are not: they would change run to run, and a
+// checked-in file should not collect personal data.
+const CODE = /^(?:[a-z]+(?:[_.-][a-z]+)*|[A-Z]+(?:[_.-][A-Z]+)*)$/;
+
+/**
+ * One vendor's baseline from a run's case results, added to `previous` when given: statuses, media
+ * types, types, nullability and codes accumulate, run counts go up, and the findings become this run's.
+ */
+export function buildBaseline(results: readonly CaseResult[], options: BuildOptions): Baseline {
+  const answers = answersOf(results, options.vendor);
+  const operations: Record<string, OperationShape> = structuredClone(options.previous?.operations ?? {});
+  for (const answer of answers) {
+    const operation = (operations[answer.operation] ??= { cases: {}, responses: {} });
+    const seen = (operation.cases[answer.case] ??= { statuses: [], mediaTypes: [] });
+    seen.statuses = sortedUnique([...seen.statuses, answer.status]);
+    seen.mediaTypes = sortedUnique([...seen.mediaTypes, answer.mediaType]);
+  }
+  for (const [key, byStatus] of jsonAnswersByResponse(answers)) {
+    for (const [status, group] of byStatus) {
+      const shape = (operations[key]!.responses[status] ??= { runs: 0, properties: {} });
+      shape.runs += 1;
+      for (const [pointer, sighting] of unionOf(group)) {
+        if (pointer === '') continue;
+        const property = (shape.properties[pointer] ??= { types: [], nullable: false, values: null, runs: 0, cases: [] });
+        property.runs += 1;
+        property.cases = sortedUnique(group.filter((answer) => answer.body.has(pointer)).map((answer) => answer.case));
+        property.types = sortedUnique([...property.types, ...sighting.types]);
+        property.nullable ||= sighting.null;
+        property.values = addValues(property.values, sighting.strings);
+      }
+    }
+  }
+  return {
+    version: 1,
+    vendor: options.vendor,
+    mode: options.mode,
+    updatedAt: options.updatedAt,
+    operations: sortedRecord(operations, sortedOperation),
+    findings: findingsOf(results, options.vendor),
+  };
+}
+
+function addValues(current: PropertyShape['values'], strings: ReadonlySet<string>): PropertyShape['values'] {
+  if (strings.size === 0 || current === 'free-form') return current;
+  const values = sortedUnique([...(current ?? []), ...strings]);
+  const codes = [...strings].every((value) => value.length <= MAX_CODE_LENGTH && CODE.test(value));
+  return codes && values.length <= MAX_CODES ? values : 'free-form';
+}
+
+function findingsOf(results: readonly CaseResult[], vendor: string): BaselineFinding[] {
+  const entries = new Map<string, BaselineFinding>();
+  for (const result of results) {
+    if (result.vendor !== vendor) continue;
+    for (const finding of result.findings) {
+      const key = `${finding.fingerprint} ${result.case}`;
+      if (entries.has(key)) continue;
+      const pointer = finding.pointer === null ? null : indicesAsStars(finding.pointer);
+      entries.set(key, { fingerprint: finding.fingerprint, id: finding.id, operation: finding.operation, case: result.case, pointer });
+    }
+  }
+  return [...entries.values()].sort((a, b) => byText(a.fingerprint, b.fingerprint) || byText(a.case, b.case));
+}
+
+// As fingerprint() normalises them: /balances/2/currency is one finding with /balances/0/currency.
+function indicesAsStars(pointer: string): string {
+  return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+}
+
+// Rebuilt with sorted keys and a fixed field order, so the file is the same for the same observations.
+function sortedOperation(operation: OperationShape): OperationShape {
+  return {
+    cases: sortedRecord(operation.cases, ({ statuses, mediaTypes }) => ({ statuses, mediaTypes })),
+    responses: sortedRecord(operation.responses, ({ runs, properties }) => ({
+      runs,
+      properties: sortedRecord(properties, ({ types, nullable, values, runs: seen, cases }) => ({ types, nullable, values, runs: seen, cases })),
+    })),
+  };
+}
+
+function sortedRecord<T>(record: Record<string, T>, rebuild: (value: T) => T): Record<string, T> {
+  return Object.fromEntries(Object.keys(record).sort(byText).map((key) => [key, rebuild(record[key]!)]));
+}

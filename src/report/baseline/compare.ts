@@ -1,0 +1,100 @@
+import { excerpt, makeFinding, type FindingFacts, type SeverityOverrides } from '../../findings/finding.ts';
+import type { CaseResult } from '../../run/result.ts';
+import type { ReportedFinding, ResolvedFinding } from '../types.ts';
+import { answersOf, jsonAnswersByResponse, type CaseAnswer, type JsonAnswer } from './observe.ts';
+import { byText } from './sort.ts';
+import type { Baseline, OperationShape, ResponseShape } from './types.ts';
+
+export type BaselineState = 'new' | 'known';
+
+export interface BaselineComparison {
+  /** response-shape-changed findings, each with the case it was seen in. */
+  shapeFindings: ReportedFinding[];
+  /** Every fingerprint of the run (its findings and the shape findings): in the baseline or not. */
+  states: Map<string, BaselineState>;
+  /** Baseline findings this run no longer shows, among the cases that answered. */
+  resolved: ResolvedFinding[];
+}
+
+type ShapeChange = Pick<FindingFacts, 'operation' | 'status' | 'pointer' | 'expected' | 'observed'> & { case: string };
+
+/** One vendor's run against its baseline: what changed shape, which findings are new, which are gone. */
+export function compareToBaseline(baseline: Baseline, results: readonly CaseResult[], vendor: string, severity: SeverityOverrides = {}): BaselineComparison {
+  const answers = answersOf(results, vendor);
+  const changes = [...answers.flatMap((answer) => caseChanges(baseline.operations[answer.operation], answer)), ...bodyChanges(baseline, answers)];
+  const shapeFindings = changes
+    .sort((a, b) => byText(a.case, b.case) || byText(a.pointer ?? '', b.pointer ?? '') || byText(a.observed ?? '', b.observed ?? ''))
+    .map(({ case: name, ...facts }) => ({ ...makeFinding({ ...facts, id: 'response-shape-changed', vendor }, severity), case: name }));
+
+  const seen = new Set([...results.filter((r) => r.vendor === vendor).flatMap((r) => r.findings), ...shapeFindings].map((f) => f.fingerprint));
+  const accepted = new Set(baseline.findings.map((f) => f.fingerprint));
+  const states = new Map([...seen].map((fingerprint) => [fingerprint, accepted.has(fingerprint) ? 'known' : 'new'] as const));
+  // A case that was skipped or unreachable shows no findings; that proves nothing was fixed.
+  const answered = new Set(answers.map((answer) => answer.case));
+  const resolved = baseline.findings
+    .filter((f) => answered.has(f.case) && !seen.has(f.fingerprint))
+    .map(({ fingerprint, id, operation, case: name, pointer }) => ({ fingerprint, id, operation, case: name, pointer }));
+  return { shapeFindings, states, resolved };
+}
+
+/** A status the case never answered with; else a media type it never answered with. */
+function caseChanges(operation: OperationShape | undefined, answer: CaseAnswer): ShapeChange[] {
+  const known = operation?.cases[answer.case];
+  if (!known) return [];
+  const at = { case: answer.case, operation: answer.operation, status: answer.status, pointer: null };
+  if (!known.statuses.includes(answer.status)) {
+    return [{ ...at, expected: `status ${known.statuses.join(' or ')}`, observed: `status ${answer.status}` }];
+  }
+  if (!known.mediaTypes.includes(answer.mediaType)) {
+    return [{ ...at, expected: `media type ${known.mediaTypes.join(' or ')}`, observed: `media type ${answer.mediaType}` }];
+  }
+  return [];
+}
+
+function bodyChanges(baseline: Baseline, answers: readonly CaseAnswer[]): ShapeChange[] {
+  const changes: ShapeChange[] = [];
+  for (const [operation, byStatus] of jsonAnswersByResponse(answers)) {
+    for (const [status, group] of byStatus) {
+      const shape = baseline.operations[operation]?.responses[status];
+      if (!shape) continue;
+      for (const answer of group) changes.push(...valueChanges(shape, answer));
+      changes.push(...goneProperties(shape, group));
+    }
+  }
+  return changes;
+}
+
+/** In one case's body: null where the property never was, or a value outside the codes it always held. */
+function valueChanges(shape: ResponseShape, answer: JsonAnswer): ShapeChange[] {
+  const changes: ShapeChange[] = [];
+  const at = { case: answer.case, operation: answer.operation, status: answer.status };
+  for (const [pointer, sighting] of answer.body) {
+    const known = shape.properties[pointer];
+    if (!known) continue;
+    if (sighting.null && !known.nullable) changes.push({ ...at, pointer, expected: `never null (${known.types.join(' or ')})`, observed: 'null' });
+    const codes = known.values;
+    if (!Array.isArray(codes)) continue;
+    const fresh = [...sighting.strings].filter((value) => !codes.includes(value)).sort(byText);
+    if (fresh.length > 0) changes.push({ ...at, pointer, expected: `one of ${codes.map(excerpt).join(', ')}`, observed: fresh.map(excerpt).join(', ') });
+  }
+  return changes;
+}
+
+/**
+ * Properties seen in every accepted run that a case's body no longer has, judged for each case that
+ * answered and had them last time (a case that did not answer is not judged), and only where the
+ * property's parent object is still there (an envelope around the body reports its top-level
+ * properties, not all of them). Array items are not judged: an empty array is data, not a change of shape.
+ */
+function goneProperties(shape: ResponseShape, group: readonly JsonAnswer[]): ShapeChange[] {
+  const changes: ShapeChange[] = [];
+  for (const [pointer, known] of Object.entries(shape.properties)) {
+    if (known.runs < shape.runs || pointer.endsWith('/*')) continue;
+    const parent = pointer.slice(0, pointer.lastIndexOf('/'));
+    for (const answer of group) {
+      if (!known.cases.includes(answer.case) || answer.body.has(pointer) || !answer.body.get(parent)?.types.has('object')) continue;
+      changes.push({ case: answer.case, operation: answer.operation, status: answer.status, pointer, expected: 'present (in every accepted run)', observed: 'absent' });
+    }
+  }
+  return changes;
+}

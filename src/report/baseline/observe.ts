@@ -1,0 +1,104 @@
+import { joinPointer } from '../../json/pointer.ts';
+import type { CaseResult } from '../../run/result.ts';
+import { essence } from '../../spec/lookup.ts';
+import type { JsonType } from './types.ts';
+
+/** What a body showed at one pointer; every item of an array is merged under a `*` segment. */
+export interface Sighting {
+  types: Set<JsonType>;
+  null: boolean;
+  strings: Set<string>;
+}
+
+/** One case's answer in a run, as the baseline sees it. */
+export interface CaseAnswer {
+  operation: string;
+  case: string;
+  status: number;
+  mediaType: string;
+  /** By pointer, the root as ""; null when the body is not whole JSON (truncated, HTML, empty). */
+  body: Map<string, Sighting> | null;
+}
+
+const NO_MEDIA_TYPE = '(none)';
+
+/** The answers of one vendor's cases; skipped and unreachable cases answered nothing, so they show nothing. */
+export function answersOf(results: readonly CaseResult[], vendor: string): CaseAnswer[] {
+  return results.flatMap((result) => {
+    const response = result.vendor === vendor ? result.response : null;
+    if (!response) return [];
+    const header = response.headers['content-type'];
+    return [{
+      operation: result.operation,
+      case: result.case,
+      status: response.status,
+      mediaType: header ? essence(header) : NO_MEDIA_TYPE,
+      body: response.truncated ? null : observeJson(response.body),
+    }];
+  });
+}
+
+export type JsonAnswer = CaseAnswer & { body: Map<string, Sighting> };
+
+/** JSON answers grouped by operation, then status: the unit a response shape describes. */
+export function jsonAnswersByResponse(answers: readonly CaseAnswer[]): Map<string, Map<number, JsonAnswer[]>> {
+  const groups = new Map<string, Map<number, JsonAnswer[]>>();
+  for (const answer of answers) {
+    if (!isJson(answer)) continue;
+    let byStatus = groups.get(answer.operation);
+    if (!byStatus) groups.set(answer.operation, (byStatus = new Map()));
+    byStatus.set(answer.status, [...(byStatus.get(answer.status) ?? []), answer]);
+  }
+  return groups;
+}
+
+function isJson(answer: CaseAnswer): answer is JsonAnswer {
+  return answer.body !== null;
+}
+
+/** What any of the bodies showed at each pointer. */
+export function unionOf(answers: readonly JsonAnswer[]): Map<string, Sighting> {
+  const union = new Map<string, Sighting>();
+  for (const answer of answers) {
+    for (const [pointer, sighting] of answer.body) {
+      const merged = sightingAt(union, pointer);
+      for (const type of sighting.types) merged.types.add(type);
+      merged.null ||= sighting.null;
+      for (const value of sighting.strings) merged.strings.add(value);
+    }
+  }
+  return union;
+}
+
+function observeJson(text: string): Map<string, Sighting> | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const seen = new Map<string, Sighting>();
+  walk(value, '', seen);
+  return seen;
+}
+
+function walk(value: unknown, pointer: string, seen: Map<string, Sighting>): void {
+  const sighting = sightingAt(seen, pointer);
+  if (value === null) sighting.null = true;
+  else if (Array.isArray(value)) {
+    sighting.types.add('array');
+    for (const item of value) walk(item, `${pointer}/*`, seen);
+  } else if (typeof value === 'object') {
+    sighting.types.add('object');
+    for (const [key, child] of Object.entries(value)) walk(child, joinPointer(pointer, key), seen);
+  } else {
+    sighting.types.add(typeof value as 'string' | 'number' | 'boolean');
+    if (typeof value === 'string') sighting.strings.add(value);
+  }
+}
+
+function sightingAt(map: Map<string, Sighting>, pointer: string): Sighting {
+  let sighting = map.get(pointer);
+  if (!sighting) map.set(pointer, (sighting = { types: new Set(), null: false, strings: new Set() }));
+  return sighting;
+}

@@ -1,0 +1,65 @@
+import type { FindingId } from '../../findings/registry.ts';
+
+/** JSON types as a baseline records them; null is recorded apart (`nullable`), since "now null" is its own change. */
+export type JsonType = 'object' | 'array' | 'string' | 'number' | 'boolean';
+
+/** A live vendor and its embedded sandbox answer with different data: each has its own baseline. */
+export type BaselineMode = 'live' | 'sandbox';
+
+/**
+ * baselines/VENDOR.json (live) or VENDOR.sandbox.json: what one vendor's responses looked like over the
+ * runs accepted so far, and which findings those runs had. Checked in and reviewed, so it is sorted and
+ * holds no time but `updatedAt`.
+ */
+export interface Baseline {
+  version: 1;
+  vendor: string;
+  mode: BaselineMode;
+  updatedAt: string;
+  /** Keyed by operation, e.g. "GET /ledger_accounts/{id}". */
+  operations: Record<string, OperationShape>;
+  /** The accepted run's findings, one entry per fingerprint and case, sorted. */
+  findings: BaselineFinding[];
+}
+
+export interface OperationShape {
+  /** Keyed by case name: every status and media type the case answered with. */
+  cases: Record<string, CaseShape>;
+  /** Keyed by status: the shape of the JSON bodies answered with that status. */
+  responses: Record<string, ResponseShape>;
+}
+
+export interface CaseShape {
+  statuses: number[];
+  /** Content-Type essences ("application/json"), "(none)" when the header was absent. */
+  mediaTypes: string[];
+}
+
+export interface ResponseShape {
+  /** Accepted runs in which some case answered this status with a JSON body. */
+  runs: number;
+  /** Keyed by JSON pointer, each array index written as a `*` segment. */
+  properties: Record<string, PropertyShape>;
+}
+
+export interface PropertyShape {
+  /** Non-null JSON types seen. */
+  types: JsonType[];
+  /** Whether it was ever null. */
+  nullable: boolean;
+  /** Codes seen in it when it only ever held a few ("usd", "LIVE"); "free-form" once it held anything else; null when it never held a string. */
+  values: string[] | 'free-form' | null;
+  /** Accepted runs (of its response shape) in which it appeared: equal to the shape's `runs` means "seen every run". */
+  runs: number;
+  /** The cases whose bodies had it, in the last accepted run that showed it: where its absence is judged. */
+  cases: string[];
+}
+
+export interface BaselineFinding {
+  fingerprint: string;
+  id: FindingId;
+  operation: string | null;
+  case: string;
+  /** With array indices written `*`, as in the fingerprint. */
+  pointer: string | null;
+}

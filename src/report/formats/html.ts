@@ -1,0 +1,180 @@
+import type { Finding } from '../../findings/finding.ts';
+import type { ReportedFinding, VendorReport } from '../types.ts';
+import { casesByOperation, findingsByOperation, glossary, plural, shownPointer, type ReportedCase } from './cases.ts';
+import { findingsChart, type ChartRun } from './html-chart.ts';
+import { HTML_STYLE } from './html-style.ts';
+import { html, type Html } from './html-template.ts';
+import { OUTCOME_LABEL, VERDICT_LABEL } from './outcome-labels.ts';
+
+export interface HtmlPageContext {
+  /** Earlier runs of this vendor, oldest first, for the chart (this run is drawn from the report itself). */
+  earlierRuns: readonly ChartRun[];
+  /** Every vendor of the run, for the links between their pages. */
+  vendors: readonly string[];
+}
+
+/**
+ * reports/latest/VENDOR.html: one self-contained page (inline CSS and SVG, no script, nothing
+ * fetched; its Content-Security-Policy forbids both). Every report string goes through `html`, which
+ * escapes it: vendor bodies are hostile.
+ */
+export function renderVendorHtml(report: VendorReport, context: HtmlPageContext): string {
+  const thisRun: ChartRun = { label: 'this run', startedAt: report.startedAt, counts: report.counts };
+  const page = html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${report.vendor}: conformance report</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<div class="page">
+${vendorLinks(report.vendor, context.vendors)}
+<header>
+${header(report)}
+</header>
+<main>
+<section aria-labelledby="cases">
+<h2 id="cases">Cases</h2>
+${caseGrid(report)}
+</section>
+<section aria-labelledby="trend">
+<h2 id="trend">Findings per run</h2>
+${findingsChart([...context.earlierRuns, thisRun])}
+</section>
+<section aria-labelledby="findings">
+<h2 id="findings">Findings</h2>
+${findings(report.findings)}
+</section>
+${specDefects(report.specDefects)}
+${resolved(report)}
+${waivers(report)}
+${ids(report)}
+</main>
+<footer>Rendered by conform from ${report.vendor}.json. Run started ${report.startedAt}, finished ${report.finishedAt}.</footer>
+</div>
+</body>
+</html>
+`;
+  return page.markup;
+}
+
+function vendorLinks(current: string, vendors: readonly string[]): Html | null {
+  if (vendors.length < 2) return null;
+  const links = vendors.map((v) => (v === current ? html`<a href="${v}.html" aria-current="page">${v}</a>` : html`<a href="${v}.html">${v}</a>`));
+  return html`<nav class="vendors" aria-label="Vendors in this run">${links}</nav>`;
+}
+
+function header(report: VendorReport): Html {
+  const verdict = report.verdict
+    ? html`<span class="badge verdict-${report.verdict}">verdict: ${VERDICT_LABEL[report.verdict]}</span>`
+    : html`<span class="badge verdict-none">no verdict recorded</span>`;
+  const mode = report.mode === 'sandbox' ? html`embedded sandbox, scenario <code>${report.scenario ?? 'none'}</code>` : html`live`;
+  const specs = report.spec.map((s, i) => html`${i > 0 ? ', ' : ''}<code>${s.file}</code> (${s.version})`);
+  const o = report.outcomes;
+  const c = report.counts;
+  const stat = (kind: string, n: number, label: string) => html`<li class="${kind}"><span class="n">${n}</span>${label}</li>`;
+  return html`<h1>${report.vendor} ${verdict}</h1>
+<dl class="facts">
+<dt>Target</dt><dd>${mode}</dd>
+<dt>Base URL</dt><dd><code>${report.baseUrl}</code></dd>
+<dt>Spec</dt><dd>${specs.length > 0 ? specs : 'none'}</dd>
+<dt>Run</dt><dd>${report.startedAt} to ${report.finishedAt}</dd>
+</dl>
+<ul class="stats" aria-label="Counts">
+${stat('passed', o.passed, 'passed')}${stat('failed', o.failed, 'failed')}${stat('skipped', o.skipped, 'skipped')}${stat('transport-error', o['transport-error'], 'transport errors')}
+${stat('breaking', c.breaking, 'breaking')}${stat('warning', c.warning, 'warning')}${stat('info', c.info, 'info')}
+</ul>`;
+}
+
+function caseGrid(report: VendorReport): Html {
+  const groups = casesByOperation(report);
+  if (groups.length === 0) return html`<p class="empty">No case ran.</p>`;
+  const rows = groups.map(
+    ({ operation, cases }) => html`<tr><th scope="row"><code class="operation">${breakable(operation)}</code><br><span class="message">${plural(cases.length, 'case')}</span></th><td><ul class="cases">${cases.map(caseCell)}</ul></td></tr>`,
+  );
+  return html`<table class="grid"><thead><tr><th scope="col">Operation</th><th scope="col">Cases and their outcomes</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function caseCell({ interaction: i, findings: found }: ReportedCase): Html {
+  const status = i.status === null ? 'no response' : `HTTP ${i.status}`;
+  return html`<li class="case ${i.outcome}"><span class="name">${i.case}</span><span class="outcome">${OUTCOME_LABEL[i.outcome]}</span> · ${status}${
+    found.length > 0 ? html` · ${plural(found.length, 'finding')}` : null
+  }<span class="detail request" title="${i.method} ${i.path}"><code>${i.method} ${i.path}</code></span>${i.reason ? html`<span class="detail">${i.reason}</span>` : null}</li>`;
+}
+
+function findings(all: readonly ReportedFinding[]): Html {
+  if (all.length === 0) return html`<p class="empty">No findings: every checked response matched the document.</p>`;
+  return html`${findingsByOperation(all).map(
+    ({ operation, findings: group }) => html`<h3>${operation === null ? 'Not about one operation' : html`<code class="operation">${breakable(operation)}</code>`} <span class="message">${plural(group.length, 'finding')}</span></h3>
+<table class="findings"><thead><tr><th scope="col">Severity</th><th scope="col">State</th><th scope="col">Finding</th><th scope="col">Case</th><th scope="col">Pointer</th><th scope="col">Expected</th><th scope="col">Observed</th></tr></thead>
+<tbody>${group.map(findingRow)}</tbody></table>`,
+  )}`;
+}
+
+function findingRow(f: ReportedFinding): Html {
+  const state = f.state
+    ? html`<span class="state state-${f.state}">${f.state}</span>${f.waiver ? html`<span class="waiver">until ${f.waiver.expires}: ${f.waiver.reason}</span>` : null}`
+    : html`<span class="empty">—</span>`;
+  return html`<tr class="finding ${f.state ?? ''}"><td>${severity(f)}</td><td>${state}</td><td><code>${f.id}</code><span class="message">${f.message}</span></td><td>${f.case}${
+    f.status === null ? null : html`<span class="message">HTTP ${f.status}</span>`
+  }</td><td>${value(shownPointer(f.pointer))}</td><td class="expected">${value(f.expected)}</td><td class="observed">${value(f.observed)}</td></tr>`;
+}
+
+function specDefects(defects: readonly Finding[]): Html | null {
+  if (defects.length === 0) return null;
+  const rows = defects.map(
+    (d) => html`<tr><td>${severity(d)}</td><td><code>${d.id}</code><span class="message">${d.message}</span></td><td>${d.location ? html`<code>${d.location.file}#${d.location.pointer}</code>` : '—'}</td></tr>`,
+  );
+  return html`<section aria-labelledby="spec-defects">
+<h2 id="spec-defects">Defects of the vendor's document</h2>
+<table><thead><tr><th scope="col">Severity</th><th scope="col">Finding</th><th scope="col">Where in the document</th></tr></thead><tbody>${rows}</tbody></table>
+</section>`;
+}
+
+function resolved(report: VendorReport): Html | null {
+  if (!report.resolved?.length) return null;
+  const rows = report.resolved.map(
+    (r) => html`<tr><td><code>${r.id}</code></td><td>${value(r.operation)}</td><td>${r.case}</td><td>${value(shownPointer(r.pointer))}</td><td><code>${r.fingerprint}</code></td></tr>`,
+  );
+  return html`<section aria-labelledby="resolved">
+<h2 id="resolved">Resolved since the baseline</h2>
+<table><thead><tr><th scope="col">Finding</th><th scope="col">Operation</th><th scope="col">Case</th><th scope="col">Pointer</th><th scope="col">Fingerprint</th></tr></thead><tbody>${rows}</tbody></table>
+</section>`;
+}
+
+function waivers(report: VendorReport): Html | null {
+  const rows = [
+    ...(report.expiredWaivers ?? []).map((w) => html`<tr><td>expired: no longer waives</td><td>${w}</td></tr>`),
+    ...(report.staleWaivers ?? []).map((w) => html`<tr><td>stale: matched nothing</td><td>${w}</td></tr>`),
+  ];
+  if (rows.length === 0) return null;
+  return html`<section aria-labelledby="waivers">
+<h2 id="waivers">Waivers to review</h2>
+<table><thead><tr><th scope="col">Problem</th><th scope="col">Waiver</th></tr></thead><tbody>${rows}</tbody></table>
+</section>`;
+}
+
+function ids(report: VendorReport): Html | null {
+  const entries = glossary([...report.findings, ...report.specDefects].map((f) => f.id));
+  if (entries.length === 0) return null;
+  return html`<section aria-labelledby="ids">
+<h2 id="ids">Finding IDs in this report</h2>
+<dl class="glossary">${entries.map((e) => html`<dt><code>${e.id}</code></dt><dd>${e.description}</dd>`)}</dl>
+</section>`;
+}
+
+/** A long path may wrap after each "/", rather than anywhere. */
+function breakable(path: string): Html[] {
+  return path.split('/').map((segment, i) => (i === 0 ? html`${segment}` : html`/<wbr>${segment}`));
+}
+
+function severity(f: Finding): Html {
+  return html`<span class="severity severity-${f.severity}">${f.severity}</span>`;
+}
+
+function value(text: string | null): Html {
+  return text === null ? html`<span class="empty">—</span>` : html`<code>${text}</code>`;
+}

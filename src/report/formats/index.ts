@@ -1,0 +1,55 @@
+import type { RunSummary, SeverityCounts, VendorReport } from '../types.ts';
+import type { ChartRun } from './html-chart.ts';
+import { renderVendorHtml } from './html.ts';
+import { renderJunit } from './junit.ts';
+import { renderVendorMarkdown } from './markdown.ts';
+import { renderSummaryMarkdown } from './summary-markdown.ts';
+
+/** GitHub Actions workflow commands for every finding: printed to stdout in a workflow step, GitHub shows them as annotations. */
+export { renderAnnotations } from './github-annotations.ts';
+
+/** One earlier run of one vendor, for the HTML report's chart of findings per run. */
+export interface HistoryPoint {
+  runId: string;
+  startedAt: string;
+  vendor: string;
+  counts: SeverityCounts;
+}
+
+/** The formats `conform report --format` names; each renders one or more files of reports/latest/. */
+export const REPORT_FORMATS = ['md', 'html', 'junit', 'summary'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The chart shows this many runs at most: the current one and the most recent before it. */
+const CHART_RUNS = 20;
+
+/**
+ * Every report file of one run, file name -> text: VENDOR.md and VENDOR.html per vendor, junit.xml
+ * and summary.md. Pure: the same stored results always render the same files. History points from
+ * this run itself (or later) are ignored, since the chart draws the current run from the report.
+ */
+export function renderReportFiles(
+  reports: readonly VendorReport[],
+  summary: RunSummary,
+  history: readonly HistoryPoint[] = [],
+  formats: readonly ReportFormat[] = REPORT_FORMATS,
+): Record<string, string> {
+  const files: Record<string, string> = {};
+  const vendors = reports.map((r) => r.vendor);
+  for (const report of reports) {
+    if (formats.includes('md')) files[`${report.vendor}.md`] = renderVendorMarkdown(report);
+    if (formats.includes('html')) files[`${report.vendor}.html`] = renderVendorHtml(report, { earlierRuns: earlierRuns(history, report.vendor, summary.startedAt), vendors });
+  }
+  if (formats.includes('junit')) files['junit.xml'] = renderJunit(reports);
+  if (formats.includes('summary')) files['summary.md'] = renderSummaryMarkdown(summary, reports);
+  return files;
+}
+
+function earlierRuns(history: readonly HistoryPoint[], vendor: string, runStartedAt: string): ChartRun[] {
+  // ISO 8601 UTC timestamps compare as strings in time order.
+  return history
+    .filter((p) => p.vendor === vendor && p.startedAt < runStartedAt)
+    .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+    .slice(-(CHART_RUNS - 1))
+    .map((p) => ({ label: p.startedAt.slice(5, 10), startedAt: p.startedAt, counts: p.counts }));
+}

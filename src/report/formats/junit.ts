@@ -1,0 +1,106 @@
+import type { ReportedFinding, VendorReport } from '../types.ts';
+import { casesByOperation, isBlocking, plural, shownPointer, type ReportedCase } from './cases.ts';
+import { escapeMarkup } from './markup-escape.ts';
+import { stateLabel } from './outcome-labels.ts';
+
+/**
+ * reports/latest/junit.xml: one <testsuite> per vendor, one <testcase> per suite case. A case fails
+ * when it has a breaking finding no waiver accepts; skipped cases are <skipped>, transport errors are
+ * <error> (the vendor could not be asked, which is not drift). Other findings go to <system-out>.
+ */
+export function renderJunit(reports: readonly VendorReport[]): string {
+  const suites = reports.map(testSuite);
+  const total = sum(suites.map((s) => s.counts));
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="conform"${countAttributes(total)}>`,
+    ...suites.map((s) => s.xml),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+interface SuiteCounts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+  seconds: number;
+}
+
+function testSuite(report: VendorReport): { xml: string; counts: SuiteCounts } {
+  const cases = casesByOperation(report).flatMap((group) => group.cases);
+  const counts: SuiteCounts = {
+    tests: cases.length,
+    failures: cases.filter((c) => c.interaction.outcome !== 'skipped' && c.interaction.outcome !== 'transport-error' && c.findings.some(isBlocking)).length,
+    errors: cases.filter((c) => c.interaction.outcome === 'transport-error').length,
+    skipped: cases.filter((c) => c.interaction.outcome === 'skipped').length,
+    seconds: cases.reduce((total, c) => total + c.interaction.durationMs / 1000, 0),
+  };
+  const properties = [
+    ['mode', report.mode],
+    ['scenario', report.scenario],
+    ['baseUrl', report.baseUrl],
+    ...report.spec.map((s) => ['spec', `${s.file} ${s.version}`]),
+    ['verdict', report.verdict ?? null],
+  ].filter((p): p is [string, string] => p[1] !== null);
+  const xml = [
+    `  <testsuite name="${attr(report.vendor)}" timestamp="${attr(report.startedAt)}"${countAttributes(counts)}>`,
+    '    <properties>',
+    ...properties.map(([name, value]) => `      <property name="${attr(name)}" value="${attr(value)}"/>`),
+    '    </properties>',
+    ...cases.map((c) => testCase(report.vendor, c)),
+    '  </testsuite>',
+  ].join('\n');
+  return { xml, counts };
+}
+
+function testCase(vendor: string, { interaction: i, findings }: ReportedCase): string {
+  // classname "vendor.operation": JUnit viewers group by the part before the last dot.
+  const open = `    <testcase classname="${attr(`${vendor}.${i.operation}`)}" name="${attr(i.case)}" time="${seconds(i.durationMs / 1000)}"`;
+  const blocking = findings.filter(isBlocking);
+  const others = findings.filter((f) => !isBlocking(f));
+  const body: string[] = [];
+  if (i.outcome === 'skipped') body.push(`      <skipped message="${attr(i.reason ?? 'skipped')}"/>`);
+  else if (i.outcome === 'transport-error') body.push(`      <error type="transport-error" message="${attr(i.reason ?? 'the vendor could not be reached')}"/>`);
+  else if (blocking.length > 0) {
+    const message = `${plural(blocking.length, 'breaking finding')}: ${blocking[0]!.message}`;
+    body.push(`      <failure type="${attr(blocking[0]!.id)}" message="${attr(message)}">${escapeMarkup(blocking.map(describe).join('\n\n'))}</failure>`);
+  }
+  if (others.length > 0) body.push(`      <system-out>${escapeMarkup(others.map(describe).join('\n\n'))}</system-out>`);
+  return body.length === 0 ? `${open}/>` : [`${open}>`, ...body, '    </testcase>'].join('\n');
+}
+
+function describe(f: ReportedFinding): string {
+  const state = f.state ? stateLabel(f) : null;
+  return [
+    `${f.severity} ${f.id}${state ? ` (${state})` : ''}`,
+    `  pointer:  ${shownPointer(f.pointer) ?? '-'}`,
+    `  expected: ${f.expected ?? '-'}`,
+    `  observed: ${f.observed ?? '-'}`,
+    `  ${f.message}`,
+  ].join('\n');
+}
+
+function countAttributes(c: SuiteCounts): string {
+  return ` tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${seconds(c.seconds)}"`;
+}
+
+function sum(counts: SuiteCounts[]): SuiteCounts {
+  return counts.reduce((a, b) => ({ tests: a.tests + b.tests, failures: a.failures + b.failures, errors: a.errors + b.errors, skipped: a.skipped + b.skipped, seconds: a.seconds + b.seconds }), {
+    tests: 0,
+    failures: 0,
+    errors: 0,
+    skipped: 0,
+    seconds: 0,
+  });
+}
+
+function seconds(value: number): string {
+  return value.toFixed(3);
+}
+
+/** In an attribute, line breaks and tabs are kept as character references (a parser would turn them into spaces). */
+function attr(value: string): string {
+  return escapeMarkup(value).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}

@@ -1,0 +1,74 @@
+import type { VendorReport } from '../types.ts';
+import { casesByOperation, findingsByOperation, glossary, plural, shownPointer } from './cases.ts';
+import { mdCode, mdTable, mdText } from './markdown-escape.ts';
+import { OUTCOME_LABEL, VERDICT_LABEL, stateLabel } from './outcome-labels.ts';
+
+/** reports/latest/VENDOR.md: one vendor's run, readable as plain text and as rendered markdown. */
+export function renderVendorMarkdown(report: VendorReport): string {
+  const sections = [header(report), cases(report), findings(report), specDefects(report), resolved(report), waivers(report), ids(report)];
+  return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
+}
+
+function header(report: VendorReport): string {
+  const verdict = report.verdict ? `**Verdict: ${VERDICT_LABEL[report.verdict]}**` : 'No verdict recorded';
+  const o = report.outcomes;
+  const c = report.counts;
+  const rows = [
+    ['Mode', report.mode === 'sandbox' ? `embedded sandbox, scenario ${mdCode(report.scenario)}` : 'live'],
+    ['Base URL', mdCode(report.baseUrl)],
+    ['Spec', report.spec.map((s) => `${mdCode(s.file)} (${mdText(s.version)})`).join(', ') || '—'],
+    ['Run', `${mdText(report.startedAt)} to ${mdText(report.finishedAt)}`],
+    ['Cases', `${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${plural(o['transport-error'], 'transport error')}`],
+    ['Findings', `${c.breaking} breaking, ${c.warning} warning, ${c.info} info`],
+  ];
+  return `# ${mdText(report.vendor)}: conformance report\n\n${verdict}\n\n${mdTable(['', ''], rows)}`;
+}
+
+function cases(report: VendorReport): string {
+  const rows = casesByOperation(report).flatMap(({ operation, cases: group }) =>
+    group.map(({ interaction: i, findings: found }) => [
+      mdCode(operation),
+      mdText(i.case),
+      mdCode(`${i.method} ${i.path}`),
+      i.status === null ? '—' : String(i.status),
+      OUTCOME_LABEL[i.outcome] + (i.reason ? `: ${mdText(i.reason)}` : ''),
+      found.length === 0 ? '—' : plural(found.length, 'finding'),
+    ]),
+  );
+  return `## Cases\n\n${rows.length === 0 ? 'No case ran.' : mdTable(['Operation', 'Case', 'Request', 'Status', 'Outcome', 'Findings'], rows)}`;
+}
+
+function findings(report: VendorReport): string {
+  if (report.findings.length === 0) return '## Findings\n\nNo findings.';
+  const groups = findingsByOperation(report.findings).map(({ operation, findings: group }) => {
+    const rows = group.map((f) => [f.severity, mdText(stateLabel(f)), mdCode(f.id), mdText(f.case), mdCode(shownPointer(f.pointer)), mdCode(f.expected), mdCode(f.observed)]);
+    return `### ${mdText(operation ?? 'Not about one operation')}\n\n${mdTable(['Severity', 'State', 'Finding', 'Case', 'Pointer', 'Expected', 'Observed'], rows)}`;
+  });
+  return `## Findings\n\n${groups.join('\n\n')}`;
+}
+
+function specDefects(report: VendorReport): string {
+  if (report.specDefects.length === 0) return '';
+  const rows = report.specDefects.map((d) => [d.severity, mdCode(d.id), d.location ? mdCode(`${d.location.file}#${d.location.pointer}`) : '—', mdText(d.message)]);
+  return `## Defects of the vendor's document\n\n${mdTable(['Severity', 'Finding', 'Where', 'Message'], rows)}`;
+}
+
+function resolved(report: VendorReport): string {
+  if (!report.resolved?.length) return '';
+  const rows = report.resolved.map((r) => [mdCode(r.id), mdCode(r.operation), mdText(r.case), mdCode(shownPointer(r.pointer)), mdCode(r.fingerprint)]);
+  return `## Resolved since the baseline\n\n${mdTable(['Finding', 'Operation', 'Case', 'Pointer', 'Fingerprint'], rows)}`;
+}
+
+function waivers(report: VendorReport): string {
+  const rows = [
+    ...(report.expiredWaivers ?? []).map((w) => ['expired (no longer waives)', mdText(w)]),
+    ...(report.staleWaivers ?? []).map((w) => ['stale (matched nothing)', mdText(w)]),
+  ];
+  return rows.length === 0 ? '' : `## Waivers to review\n\n${mdTable(['Problem', 'Waiver'], rows)}`;
+}
+
+function ids(report: VendorReport): string {
+  const entries = glossary([...report.findings, ...report.specDefects].map((f) => f.id));
+  if (entries.length === 0) return '';
+  return `## Finding IDs in this report\n\n${entries.map((e) => `- ${mdCode(e.id)}: ${mdText(e.description)}`).join('\n')}`;
+}

@@ -1,0 +1,41 @@
+import type { RunSummary, VendorReport } from '../types.ts';
+import { byAttention, plural, shownPointer } from './cases.ts';
+import { mdCode, mdTable, mdText } from './markdown-escape.ts';
+import { VERDICT_LABEL, stateLabel } from './outcome-labels.ts';
+
+/** A job summary is read at a glance (and GitHub caps its size): past this, the vendor's .md has the rest. */
+const FINDINGS_SHOWN = 30;
+
+/** reports/latest/summary.md, for a CI job summary: every vendor's verdict and counts, then its findings, new first. */
+export function renderSummaryMarkdown(summary: RunSummary, reports: readonly VendorReport[]): string {
+  const sections = [overview(summary), ...summary.vendors.map((v) => vendorSection(v, reports.find((r) => r.vendor === v.vendor)))];
+  return `${sections.join('\n\n')}\n`;
+}
+
+function overview(summary: RunSummary): string {
+  const rows = summary.vendors.map((v) => {
+    const o = v.outcomes;
+    const c = v.counts;
+    const mode = v.mode === 'sandbox' ? `sandbox ${mdCode(v.scenario)}` : 'live';
+    return [mdText(v.vendor), v.verdict ? VERDICT_LABEL[v.verdict] : '—', mode, `${o.passed}`, `${o.failed}`, `${o.skipped}`, `${o['transport-error']}`, `${c.breaking}`, `${c.warning}`, `${c.info}`];
+  });
+  const table = mdTable(['Vendor', 'Verdict', 'Target', 'Passed', 'Failed', 'Skipped', 'Transport errors', 'Breaking', 'Warning', 'Info'], rows);
+  const problems = summary.problems.length === 0 ? '' : `\n\n**Problems**\n\n${summary.problems.map((p) => `- ${mdText(p)}`).join('\n')}`;
+  return `## conform: exit code ${summary.exitCode}\n\n${mdText(summary.startedAt)} to ${mdText(summary.finishedAt)}\n\n${table}${problems}`;
+}
+
+function vendorSection({ vendor, verdict }: RunSummary['vendors'][number], report: VendorReport | undefined): string {
+  const title = `### ${mdText(vendor)}${verdict ? `: ${VERDICT_LABEL[verdict]}` : ''}`;
+  if (!report) return `${title}\n\nNo report was found for this vendor.`;
+  if (report.findings.length === 0) return `${title}\n\nNo findings.`;
+  const states = ['new', 'known', 'waived'] as const;
+  const tally = states.map((s) => `${report.findings.filter((f) => f.state === s).length} ${s}`).join(', ');
+  const hasStates = report.findings.some((f) => f.state !== undefined);
+  const ordered = [...report.findings].sort(byAttention);
+  const rows = ordered
+    .slice(0, FINDINGS_SHOWN)
+    .map((f) => [mdText(stateLabel(f)), f.severity, mdCode(f.id), mdCode(f.operation), mdText(f.case), mdCode(shownPointer(f.pointer)), mdCode(f.observed)]);
+  const more = ordered.length > FINDINGS_SHOWN ? `\n\n… and ${ordered.length - FINDINGS_SHOWN} more in ${mdText(`${vendor}.md`)}.` : '';
+  const table = mdTable(['State', 'Severity', 'Finding', 'Operation', 'Case', 'Pointer', 'Observed'], rows);
+  return `${title}\n\n${plural(report.findings.length, 'finding')}${hasStates ? ` (${tally})` : ''}\n\n${table}${more}`;
+}

@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBaseline, compareToBaseline, judgeAgainstBaseline, type Baseline } from '../../../src/report/baseline/index.ts';
+import type { ReportedFinding } from '../../../src/report/types.ts';
+import type { CaseResult } from '../../../src/run/result.ts';
+import { runWhop, runWhopSplit, startFaultServer } from './whop-run.ts';
+
+const updatedAt = '2026-02-01T00:00:00.000Z';
+const shape = (f: ReportedFinding) => [f.case, f.status, f.pointer, f.expected, f.observed];
+const fingerprints = (results: CaseResult[]) => new Set(results.flatMap((r) => r.findings.map((f) => f.fingerprint)));
+
+describe('a faithful run, then a drift scenario', () => {
+  let faithful: Baseline;
+  beforeAll(async () => {
+    faithful = buildBaseline(await runWhop(), { vendor: 'whop', mode: 'sandbox', updatedAt });
+  });
+
+  // Each scenario's shape findings, exactly: [case, status, pointer, expected, observed].
+  it.each([
+    ['field-nullable', [
+      ['by company id', 200, '/balances/*/reserve_balance', 'never null (number)', 'null'],
+      ['by ledger account id', 200, '/balances/*/reserve_balance', 'never null (number)', 'null'],
+      ['by user id', 200, '/balances/*/reserve_balance', 'never null (number)', 'null'],
+    ]],
+    ['enum-value-added', [
+      ['by company id', 200, '/ledger_type', 'one of "pool", "primary"', '"escrow"'],
+    ]],
+    ['required-field-removed', [
+      ['by company id', 200, '/transfer_fee', 'present (in every accepted run)', 'absent'],
+      ['by ledger account id', 200, '/transfer_fee', 'present (in every accepted run)', 'absent'],
+      ['by user id', 200, '/transfer_fee', 'present (in every accepted run)', 'absent'],
+    ]],
+    ['status-drift', [
+      ['unknown id', 400, null, 'status 404', 'status 400'],
+    ]],
+    ['error-body-html', [
+      ['insufficient scope', 403, null, 'media type application/json', 'media type text/html'],
+      ['invalid credentials', 401, null, 'media type application/json', 'media type text/html'],
+      ['malformed id', 400, null, 'media type application/json', 'media type text/html'],
+      ['missing credentials', 401, null, 'media type application/json', 'media type text/html'],
+      ['unknown id', 404, null, 'media type application/json', 'media type text/html'],
+    ]],
+  ])('%s: the shape change is a response-shape-changed warning and every finding is new', async (scenario, expected) => {
+    const drifted = await runWhop({ scenario });
+    const { shapeFindings, states, resolved } = compareToBaseline(faithful, drifted, 'whop');
+    expect(shapeFindings.map(shape)).toEqual(expected);
+    expect(new Set(shapeFindings.map((f) => [f.id, f.severity, f.vendor, f.operation].join(' ')))).toEqual(new Set(['response-shape-changed warning whop GET /ledger_accounts/{id}']));
+    expect(fingerprints(drifted).size).toBeGreaterThan(0);
+    const all = new Set([...fingerprints(drifted), ...shapeFindings.map((f) => f.fingerprint)]);
+    expect([...states.keys()].sort()).toEqual([...all].sort());
+    expect(new Set(states.values())).toEqual(new Set(['new']));
+    expect(resolved).toEqual([]);
+  });
+
+  it('the message says what changed, where, and against what', async () => {
+    const { shapeFindings } = compareToBaseline(faithful, await runWhop({ scenario: 'enum-value-added' }), 'whop');
+    expect(shapeFindings[0]!.message).toBe('GET /ledger_accounts/{id} 200: shape changed from the baseline at /ledger_type: expected one of "pool", "primary", got "escrow"');
+  });
+
+  it('a body wrapped in an envelope reports the vanished top-level properties, not every property under them', async () => {
+    const { shapeFindings } = compareToBaseline(faithful, await runWhop({ scenario: 'list-wrapper' }), 'whop');
+    const top = ['/balances', '/id', '/ledger_type', '/owner', '/payments_approval_status', '/payout_account_details', '/transfer_fee'];
+    expect(shapeFindings.map((f) => `${f.case} ${f.pointer}`)).toEqual(['by company id', 'by ledger account id', 'by user id'].flatMap((c) => top.map((p) => `${c} ${p}`)));
+  });
+
+  it('a property is judged gone case by case: only where that case had it, and only for the cases that ran', async () => {
+    const { shapeFindings } = compareToBaseline(faithful, await runWhop({ scenario: 'list-wrapper', cases: ['by user id'] }), 'whop');
+    expect(shapeFindings.map((f) => `${f.case} ${f.pointer}`)).toEqual(['/balances', '/id', '/ledger_type', '/owner', '/payments_approval_status', '/payout_account_details', '/transfer_fee'].map((p) => `by user id ${p}`));
+  });
+
+  it('after `baseline update` accepts the drift, the same drift is known and no longer a shape change', async () => {
+    for (const scenario of ['field-nullable', 'enum-value-added', 'required-field-removed', 'status-drift', 'error-body-html']) {
+      const drifted = await runWhop({ scenario });
+      const accepted = buildBaseline(drifted, { vendor: 'whop', mode: 'sandbox', updatedAt, previous: faithful });
+      const again = compareToBaseline(accepted, drifted, 'whop');
+      expect(again.shapeFindings, scenario).toEqual([]);
+      expect(new Set(again.states.values()), scenario).toEqual(new Set(['known']));
+    }
+  });
+});
+
+describe('runs against a baseline they match', () => {
+  it('a run identical to the baseline: every finding known, no shape change, nothing resolved', async () => {
+    const baseline = buildBaseline(await runWhop({ scenario: 'required-field-removed' }), { vendor: 'whop', mode: 'sandbox', updatedAt });
+    const again = await runWhop({ scenario: 'required-field-removed' });
+    const { shapeFindings, states, resolved } = compareToBaseline(baseline, again, 'whop');
+    expect(shapeFindings).toEqual([]);
+    expect([...states.keys()].sort()).toEqual([...fingerprints(again)].sort());
+    expect(new Set(states.values())).toEqual(new Set(['known']));
+    expect(resolved).toEqual([]);
+  });
+
+  it('the very first run creates the baseline, and nothing is new relative to a baseline that did not exist', async () => {
+    const first = await runWhop({ scenario: 'status-drift' });
+    const { comparison, created } = judgeAgainstBaseline(null, first, { vendor: 'whop', mode: 'sandbox', updatedAt });
+    expect(created).toEqual(buildBaseline(first, { vendor: 'whop', mode: 'sandbox', updatedAt }));
+    expect(comparison.shapeFindings).toEqual([]);
+    expect([...comparison.states.values()]).toEqual(['known']);
+    expect(comparison.resolved).toEqual([]);
+  });
+
+  it('an existing baseline is compared with, never rewritten by a run', async () => {
+    const baseline = buildBaseline(await runWhop(), { vendor: 'whop', mode: 'sandbox', updatedAt });
+    const { comparison, created } = judgeAgainstBaseline(baseline, await runWhop({ scenario: 'status-drift' }), { vendor: 'whop', mode: 'sandbox', updatedAt });
+    expect(created).toBeNull();
+    expect(comparison.shapeFindings.map((f) => f.case)).toEqual(['unknown id']);
+  });
+});
+
+describe('a fixed vendor', () => {
+  it('the baseline findings the run no longer shows are resolved, one per case', async () => {
+    const baseline = buildBaseline(await runWhop({ scenario: 'required-field-removed' }), { vendor: 'whop', mode: 'sandbox', updatedAt });
+    const { shapeFindings, states, resolved } = compareToBaseline(baseline, await runWhop(), 'whop');
+    expect(shapeFindings).toEqual([]);
+    expect(states.size).toBe(0);
+    expect(resolved.map((r) => [r.id, r.case, r.pointer, r.operation])).toEqual([
+      ['response-property-missing', 'by company id', '/transfer_fee', 'GET /ledger_accounts/{id}'],
+      ['response-property-missing', 'by ledger account id', '/transfer_fee', 'GET /ledger_accounts/{id}'],
+      ['response-property-missing', 'by user id', '/transfer_fee', 'GET /ledger_accounts/{id}'],
+    ]);
+    expect(new Set(resolved.map((r) => r.fingerprint)).size).toBe(1);
+  });
+
+  it('a case that did not answer resolves nothing, and its absence hides no property', async () => {
+    const baseline = buildBaseline(await runWhop({ scenario: 'status-drift' }), { vendor: 'whop', mode: 'sandbox', updatedAt });
+    const fault = await startFaultServer('reset');
+    try {
+      // The unknown-id case (the one with findings) and the ledger-account case (which alone has payout details) cannot connect.
+      const reachable = ['by company id', 'by user id', 'malformed id', 'missing credentials', 'invalid credentials', 'insufficient scope'];
+      const results = await runWhopSplit(reachable, fault.origin);
+      expect(results.filter((r) => r.outcome === 'transport-error').map((r) => r.case).sort()).toEqual(['by ledger account id', 'unknown id']);
+      const { shapeFindings, resolved } = compareToBaseline(baseline, results, 'whop');
+      expect(shapeFindings).toEqual([]);
+      expect(resolved).toEqual([]);
+    } finally {
+      await fault.close();
+    }
+  });
+});

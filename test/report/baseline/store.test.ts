@@ -1,0 +1,70 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BaselineFileError, baselineFile, baselinesDirFrom, buildBaseline, readBaseline, writeBaseline, type Baseline } from '../../../src/report/baseline/index.ts';
+import { secretForms } from '../../../src/report/redact.ts';
+import { ConfigError } from '../../../src/vendors/index.ts';
+import { runWhop } from './whop-run.ts';
+
+describe('baselines on disk', () => {
+  let baseline: Baseline;
+  let dir: string;
+  beforeAll(async () => {
+    baseline = buildBaseline(await runWhop({ scenario: 'status-drift' }), { vendor: 'whop', mode: 'sandbox', updatedAt: '2026-02-01T00:00:00.000Z' });
+    dir = await mkdtemp(join(tmpdir(), 'conform-baselines-'));
+  });
+
+  it('live in baselines/VENDOR.json at the repository root unless CONFORM_BASELINES_DIR says otherwise', () => {
+    expect(baselinesDirFrom({}, '/repo')).toBe('/repo/baselines');
+    expect(baselinesDirFrom({ CONFORM_BASELINES_DIR: 'ci/shapes' }, '/repo')).toBe('/repo/ci/shapes');
+    expect(baselineFile('/repo/baselines', 'whop', 'live')).toBe('/repo/baselines/whop.json');
+  });
+
+  it('keep the embedded sandbox apart from the live vendor, whose data differs', () => {
+    expect(baselineFile('/repo/baselines', 'whop', 'sandbox')).toBe('/repo/baselines/whop.sandbox.json');
+  });
+
+  it('are read back as written, and no temporary file is left', async () => {
+    const file = await writeBaseline(dir, baseline);
+    expect(file).toBe(join(dir, 'whop.sandbox.json'));
+    expect(await readBaseline(dir, 'whop', 'sandbox')).toEqual(baseline);
+    expect(await readBaseline(dir, 'whop', 'live')).toBeNull();
+    expect(await readdir(dir)).toEqual(['whop.sandbox.json']);
+  });
+
+  it('are reviewable: one line per case, property and finding, ending in a newline', async () => {
+    const text = await readFile(await writeBaseline(dir, baseline), 'utf8');
+    expect(text).toMatch(/^ {8}"unknown id": \{ "statuses": \[400\], "mediaTypes": \["application\/json"\] \},?$/m);
+    expect(text).toMatch(/^ {12}"\/error\/type": \{ "types": \["string"\], "nullable": false, "values": \["invalid_request_error"\], "runs": 1, "cases": \["malformed id", "unknown id"\] \},?$/m);
+    expect(text).toMatch(/^ {4}\{ "fingerprint": "[0-9a-f]{12}", "id": "response-status-unexpected", "operation": "GET \/ledger_accounts\/\{id\}", "case": "unknown id", "pointer": null \}$/m);
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('are redacted on the way out, like every file conform writes', async () => {
+    const secret = 'sandboxonlykey';
+    const withSecret = { ...baseline, vendor: 'whop', findings: [{ ...baseline.findings[0]!, case: `leaked ${secret}` }] };
+    const text = await readFile(await writeBaseline(await mkdtemp(join(tmpdir(), 'conform-redact-')), withSecret, secretForms([secret])), 'utf8');
+    expect(text).not.toContain(secret);
+    expect(text).toContain('leaked [redacted]');
+  });
+
+  it('a vendor without one has none yet', async () => {
+    expect(await readBaseline(dir, 'xendit', 'sandbox')).toBeNull();
+  });
+
+  it.each([
+    ['{ not json', 'not JSON'],
+    ['{"version": 2, "vendor": "midaz", "mode": "live", "operations": {}, "findings": []}', 'not a conform baseline (version 1)'],
+    ['{"version": 1, "vendor": "whop", "mode": "live", "operations": {}, "findings": []}', 'holds the baseline of whop (live), not of midaz (live)'],
+    ['{"version": 1, "vendor": "midaz", "mode": "sandbox", "operations": {}, "findings": []}', 'holds the baseline of midaz (sandbox), not of midaz (live)'],
+    ['{"version": 1, "vendor": "midaz", "mode": "live"}', 'has no operations or findings'],
+  ])('a damaged or foreign file is a configuration error naming it: %s', async (text, problem) => {
+    await writeFile(join(dir, 'midaz.json'), text);
+    const error = await readBaseline(dir, 'midaz', 'live').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BaselineFileError);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(`${join(dir, 'midaz.json')}: ${problem}`);
+    expect((error as Error).message).toContain('run `conform baseline update`');
+  });
+});
