@@ -6,9 +6,11 @@ export interface ObservedResponse {
   status: number;
   headers: Record<string, string>;
   body: Uint8Array;
+  /** True when the body was cut at the size cap: it is then not parsed or checked. */
+  truncated?: boolean;
 }
 
-export type ParsedBody = { ok: true; value: unknown } | { ok: false; problem: string };
+export type ParsedBody = { ok: true; value: unknown; text: string } | { ok: false; problem: string };
 
 /**
  * Everything the checks read, derived once per response: which documented response and media type
@@ -29,7 +31,7 @@ export interface CheckContext {
 
 export function inspectResponse(spec: LoadedSpec, operation: Operation, response: ObservedResponse): CheckContext {
   const plan = planFor(operation, response.status, response.headers['content-type']);
-  const json = plan.declaredJson || plan.documentedJson ? parseJson(response.body) : undefined;
+  const json = (plan.declaredJson || plan.documentedJson) && !response.truncated ? parseJson(response.body) : undefined;
   return { spec, operation, response, contentType: plan.contentType, documented: plan.documented, media: plan.media, json };
 }
 
@@ -86,7 +88,7 @@ export function parseJson(body: Uint8Array): ParsedBody {
     return { ok: false, problem: 'invalid UTF-8' };
   }
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text), text };
   } catch (error) {
     const start = text.slice(0, EVIDENCE).replace(/\s+/g, ' ');
     return { ok: false, problem: `${(error as Error).message} (body starts ${JSON.stringify(start)}${text.length > EVIDENCE ? '…' : ''})` };

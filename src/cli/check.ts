@@ -37,7 +37,7 @@ export const checkCommand: Command = async (args, io) => {
   const body = await readBody(bodyFile, io.cwd);
   const headers: Record<string, string> = values['content-type'] ? { 'content-type': values['content-type'] } : {};
   const severity = configuredSeverity(io.cwd, io.env);
-  const findings = checkResponse(spec, operation, { status, headers, body }, { severity });
+  const findings = checkResponse(spec, operation, { status, headers, body }, { severity, integrity: true });
 
   if (values.json) io.stdout(`${JSON.stringify({ spec: spec.file, operation: operation.key, status, findings, specDefects: spec.defects }, null, 2)}\n`);
   else {

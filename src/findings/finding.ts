@@ -78,6 +78,12 @@ const EXCERPT_LIMIT = 80;
 
 /** A short, single-line rendering of an observed value for a report. */
 export function excerpt(value: unknown): string {
-  const text = value === undefined ? 'undefined' : JSON.stringify(value);
+  let text: string;
+  try {
+    text = value === undefined ? 'undefined' : JSON.stringify(value);
+  } catch {
+    // JSON.stringify recurses: a value nested thousands of levels deep (a hostile body) overflows it.
+    return '(nested too deeply to show)';
+  }
   return text.length > EXCERPT_LIMIT ? `${text.slice(0, EXCERPT_LIMIT - 1)}…` : text;
 }

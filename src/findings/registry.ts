@@ -43,6 +43,16 @@ export const FINDING_KINDS = {
     description: 'The body is declared or documented as JSON but does not parse (empty, truncated, invalid UTF-8).',
     message: (f) => `body of ${f.operation} ${f.status} is not valid JSON: ${f.observed}`,
   },
+  'response-body-too-large': {
+    severity: 'warning',
+    description: 'The body was larger than the configured cap (CONFORM_MAX_BODY_BYTES); it was cut there and not checked.',
+    message: (f) => `body of ${f.operation} ${f.status} is larger than ${f.expected}; it was cut and not checked`,
+  },
+  'response-body-duplicate-key': {
+    severity: 'warning',
+    description: 'An object in the body repeats a key; JSON parsers disagree on which value counts.',
+    message: (f) => `key${at(f)} appears more than once in its object; conform checked the last value, ${f.observed}`,
+  },
   'response-property-missing': {
     severity: 'breaking',
     description: 'A property the schema requires is absent from the body.',

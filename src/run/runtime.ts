@@ -69,11 +69,11 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
   if (exchange.outcome === 'transport-error') {
     return { ...base, outcome: 'transport-error', reason: `${exchange.code}: ${exchange.message}`, durationMs: exchange.durationMs, attempts: exchange.attempts };
   }
-  const response = { status: exchange.status, headers: exchange.headers, body: exchange.body };
+  const response = { status: exchange.status, headers: exchange.headers, body: exchange.body, truncated: exchange.truncated };
   const suiteFacts = [...statusUnexpected(suiteCase.expectStatus, exchange.status), ...securityNotEnforced(operation, credential, exchange.status)];
   const findings = [
     ...suiteFacts.map((facts) => makeFinding({ ...facts, vendor: target.vendor, operation: operation.key, status: exchange.status }, runtime.severity)),
-    ...checkResponse(spec, operation, response, { severity: runtime.severity }),
+    ...checkResponse(spec, operation, response, { severity: runtime.severity, integrity: true }),
   ];
   return {
     ...base,
