@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkerBench } from './checker.bench.ts';
+import { contractsBench } from './contracts.bench.ts';
 import type { Bench, BenchRow } from './types.ts';
 
 /** Every benchmark of `npm run bench`, in the order the table shows them. */
-const BENCHES: Bench[] = [checkerBench];
+const BENCHES: Bench[] = [checkerBench, contractsBench];
 
 const rows: BenchRow[] = [];
 for (const bench of BENCHES) {

@@ -1,5 +1,6 @@
 import { SpecLoadError } from '../spec/errors.ts';
 import { checkCommand } from './check.ts';
+import { contractsPublishCommand } from './contracts-publish.ts';
 import { EXIT } from './exit-codes.ts';
 import { processIo, type CliIo, type Command } from './io.ts';
 import { runCommand } from './run.ts';
@@ -7,6 +8,7 @@ import { sandboxCommand } from './sandbox.ts';
 import { specsImportCommand } from './specs-import.ts';
 import { specsLintCommand } from './specs-lint.ts';
 import { UsageError } from './usage-error.ts';
+import { verifyCommand } from './verify.ts';
 
 /** Command words -> command. One file per command under src/cli/. */
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'specs lint': { run: specsLintCommand, summary: 'list the defects of vendor documents (default: specs/)' },
   'specs import': { run: specsImportCommand, summary: 'build OpenAPI documents from vendor documentation pages' },
   sandbox: { run: sandboxCommand, summary: 'run one embedded vendor sandbox' },
+  verify: { run: verifyCommand, summary: 'verify the stored Pact contracts against each vendor (live or embedded sandbox)' },
+  'contracts publish': { run: contractsPublishCommand, summary: 'publish the stored Pact contracts to a Pact Broker' },
 };
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

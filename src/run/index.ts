@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
+import { recordContracts } from '../contracts/index.ts';
 import type { Finding } from '../findings/finding.ts';
 import { SpecLoadError } from '../spec/errors.ts';
 import { loadSpec } from '../spec/load.ts';
@@ -50,6 +51,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const summary = buildSummary(reports, { startedAt, finishedAt: new Date().toISOString(), exitCode, problems });
     const files = Object.fromEntries([...reports.map((r) => [`${r.vendor}.json`, jsonFile(r)]), ['summary.json', jsonFile(summary)]]);
     const reportsPath = await writeReportSet(resolve(options.cwd, config.reportsDir), files, secretsOf(targets));
+    // What each vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json).
+    await recordContracts({ cwd: options.cwd, env: options.env, targets, results, secretForms: secretsOf(targets) });
     return { exitCode, reports, results, problems, reportsPath };
   } finally {
     await close();

@@ -1,0 +1,60 @@
+import { relative } from 'node:path';
+import { brokerSettings, ContractFileError, consumerVersion, contractSettings, publishToBroker, readContracts, type StoredContract } from '../contracts/index.ts';
+import { readEnvironment } from '../run/config.ts';
+import { ConfigError } from '../vendors/index.ts';
+import { EXIT } from './exit-codes.ts';
+import type { Command } from './io.ts';
+import { parseCommandArgs } from './usage-error.ts';
+
+const COMMAND = 'contracts publish';
+
+/**
+ * `conform contracts publish`: every stored contract to the Pact Broker, under the consumer version
+ * from git. Exit 0 published, 1 the broker refused, 2 could not publish (configuration, no
+ * contracts, no git version, broker unreachable).
+ */
+export const contractsPublishCommand: Command = async (args, io) => {
+  parseCommandArgs(COMMAND, { args, options: {} });
+  const env = readEnvironment(io.cwd, io.env);
+  const fail = (message: string) => {
+    io.stderr(`conform ${COMMAND}: ${message}\n`);
+    return EXIT.cannotRun;
+  };
+  let broker;
+  try {
+    broker = brokerSettings(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(`configuration error: ${error.message}`);
+    throw error;
+  }
+  const { dir } = contractSettings(env, io.cwd);
+  let contracts: StoredContract[];
+  try {
+    contracts = await readContracts(dir);
+  } catch (error) {
+    if (error instanceof ContractFileError) return fail(error.message);
+    throw error;
+  }
+  if (contracts.length === 0) return fail(`no contracts in ${dir}; record them with: conform run`);
+  let version;
+  try {
+    version = await consumerVersion(io.cwd);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  let results;
+  try {
+    results = await publishToBroker(broker, contracts, version);
+  } catch (error) {
+    return fail(`cannot reach the Pact Broker at ${broker.baseUrl}: ${(error as Error).message}`);
+  }
+  const on = version.branch ? ` on branch ${version.branch}` : '';
+  for (const result of results) {
+    const files = result.contracts.map((contract) => relative(io.cwd, contract.file)).join(', ');
+    const line = result.ok
+      ? `published ${files} as ${result.consumer} ${version.version}${on}\n`
+      : `the Pact Broker refused ${files} (HTTP ${result.status})\n`;
+    (result.ok ? io.stdout : io.stderr)(line + result.messages.map((message) => `  ${message}\n`).join(''));
+  }
+  return results.every((result) => result.ok) ? EXIT.pass : EXIT.fail;
+};

@@ -1,0 +1,105 @@
+import { relative, resolve } from 'node:path';
+import {
+  addContractFindings,
+  ContractFileError,
+  contractFile,
+  contractFindings,
+  contractSettings,
+  readContract,
+  targetSecretForms,
+  verifyContract,
+  type ContractVerification,
+  type InteractionVerdict,
+  type StoredContract,
+} from '../contracts/index.ts';
+import { redactText } from '../report/redact.ts';
+import { readEnvironment, resolveRunConfig, type RunConfig } from '../run/config.ts';
+import { startTargets } from '../run/targets.ts';
+import { ConfigError, VENDOR_NAMES, type VendorTarget } from '../vendors/index.ts';
+import { EXIT } from './exit-codes.ts';
+import type { CliIo, Command } from './io.ts';
+import { parseCommandArgs, UsageError } from './usage-error.ts';
+
+/**
+ * `conform verify [--vendor V]`: the Pact Verifier on each stored contract, against the vendor's
+ * target as `conform run` would configure it. Broken interactions become `contract-broken` findings
+ * in reports/latest/VENDOR.json. Exit 0 all verified, 1 a contract broken, 2 could not verify.
+ */
+export const verifyCommand: Command = async (args, io) => {
+  const { values } = parseCommandArgs('verify', { args, options: { vendor: { type: 'string' } } });
+  if (values.vendor !== undefined && !(VENDOR_NAMES as string[]).includes(values.vendor)) {
+    throw new UsageError(`conform verify: unknown vendor "${values.vendor}" (known: ${VENDOR_NAMES.join(', ')})`);
+  }
+  const env = readEnvironment(io.cwd, io.env);
+  let config: RunConfig;
+  try {
+    config = resolveRunConfig(values.vendor ? { ...env, CONFORM_VENDORS: values.vendor } : env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr(`conform verify: configuration error: ${error.message}\n`);
+    return EXIT.cannotRun;
+  }
+  const settings = contractSettings(env, io.cwd);
+  // Every contract is read before any sandbox starts: a missing one stops the command at once.
+  const reads = await Promise.allSettled(config.plans.map((plan) => readContract(contractFile(settings, plan.vendor))));
+  const unusable = reads.flatMap((read) => (read.status === 'rejected' ? [read.reason as unknown] : []));
+  if (unusable.length > 0) {
+    for (const error of unusable) {
+      if (!(error instanceof ContractFileError)) throw error;
+      io.stderr(`conform verify: ${error.message}\n`);
+    }
+    return EXIT.cannotRun;
+  }
+  const contracts = reads.map((read) => (read as PromiseFulfilledResult<StoredContract>).value);
+
+  const { targets, close } = await startTargets(config);
+  const secrets = targetSecretForms(targets);
+  // Mismatch texts quote what the vendor answered: they are redacted like everything else conform writes.
+  const out: CliIo = { ...io, stdout: (text) => io.stdout(redactText(text, secrets)), stderr: (text) => io.stderr(redactText(text, secrets)) };
+  try {
+    const verifications: Array<{ target: VendorTarget; verification: ContractVerification }> = [];
+    for (const [index, target] of targets.entries()) {
+      out.stdout(`${target.vendor.padEnd(7)} ${describeTarget(target)}\n`);
+      const verification = await verifyContract(target, contracts[index]!);
+      for (const interaction of verification.interactions) out.stdout(interactionLines(target.vendor, interaction));
+      verifications.push({ target, verification });
+    }
+    const verified = verifications.filter(({ verification }) => verification.problem === null);
+    const updates = verified.map(({ target, verification }) => ({ target, findings: contractFindings(verification, config.severity) }));
+    const reportsPath = await addContractFindings(resolve(io.cwd, config.reportsDir), updates, secrets);
+    return summarise(verifications.map((v) => v.verification), reportsPath, out);
+  } finally {
+    await close();
+  }
+};
+
+const MARK: Record<InteractionVerdict['outcome'], string> = { verified: 'ok  ', broken: 'FAIL', skipped: 'skip', error: 'ERR ' };
+
+function interactionLines(vendor: string, interaction: InteractionVerdict): string {
+  const reason = interaction.reason ? `: ${interaction.reason}` : '';
+  const mismatches = interaction.mismatches.map((m) => `       ${m.pointer === null ? '' : `at ${m.pointer || '/'}: `}${m.text}\n`);
+  return `${MARK[interaction.outcome]} ${vendor.padEnd(7)} ${interaction.description}${reason}\n${mismatches.join('')}`;
+}
+
+function summarise(verifications: ContractVerification[], reportsPath: string, io: CliIo): number {
+  io.stdout('\n');
+  for (const verification of verifications) {
+    const count = (outcome: InteractionVerdict['outcome']) => verification.interactions.filter((i) => i.outcome === outcome).length;
+    const file = shown(verification.file, io.cwd);
+    if (verification.problem) io.stderr(`problem: ${verification.vendor}: ${verification.problem}\n`);
+    else io.stdout(`${verification.vendor.padEnd(7)} ${count('verified')} verified, ${count('broken')} broken, ${count('skipped')} skipped, ${count('error')} not verifiable (${file})\n`);
+  }
+  io.stdout(`reports: ${shown(reportsPath, io.cwd)}\n`);
+  const all = verifications.flatMap((v) => v.interactions);
+  if (verifications.some((v) => v.problem) || all.some((i) => i.outcome === 'error')) return EXIT.cannotRun;
+  return all.some((i) => i.outcome === 'broken') ? EXIT.fail : EXIT.pass;
+}
+
+function describeTarget(target: VendorTarget): string {
+  return target.mode === 'sandbox' ? `embedded sandbox (${target.scenario}) at ${target.baseUrl}` : `live at ${target.baseUrl}`;
+}
+
+function shown(path: string, cwd: string): string {
+  const relativePath = relative(cwd, path);
+  return relativePath.startsWith('..') ? path : relativePath;
+}

@@ -1,0 +1,81 @@
+import { request } from 'undici';
+import { baseUrl, optional } from '../vendors/env.ts';
+import { ConfigError, type Env } from '../vendors/index.ts';
+import type { StoredContract } from './contract-file.ts';
+import type { ConsumerVersion } from './consumer-version.ts';
+
+export interface BrokerSettings {
+  baseUrl: string;
+  /** The Authorization header value; never printed. */
+  authorization: string;
+}
+
+/** The broker to publish to, from PACT_BROKER_BASE_URL and a token or a user name and password. */
+export function brokerSettings(env: Env): BrokerSettings {
+  if (!optional(env, 'PACT_BROKER_BASE_URL')) throw new ConfigError('PACT_BROKER_BASE_URL', 'is not set: it names the Pact Broker to publish to');
+  const url = baseUrl(env, 'PACT_BROKER_BASE_URL', '');
+  const token = optional(env, 'PACT_BROKER_TOKEN');
+  if (token) return { baseUrl: url, authorization: `Bearer ${token}` };
+  const username = optional(env, 'PACT_BROKER_USERNAME');
+  const password = optional(env, 'PACT_BROKER_PASSWORD');
+  if (username && password) return { baseUrl: url, authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
+  throw new ConfigError('PACT_BROKER_TOKEN', 'no broker credentials: set PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD');
+}
+
+export interface PublishResult {
+  consumer: string;
+  contracts: StoredContract[];
+  status: number;
+  ok: boolean;
+  /** The broker's notices (what it created, what to do next), or its errors. */
+  messages: string[];
+}
+
+/**
+ * Publishes contracts with the broker's "publish contracts" API (POST /contracts/publish): one
+ * request per consumer, every pact of it base64-encoded, under the consumer version and branch.
+ * Transport failures throw (undici's errors); an answer the broker refuses is a result with ok false.
+ */
+export async function publishToBroker(broker: BrokerSettings, contracts: readonly StoredContract[], version: ConsumerVersion): Promise<PublishResult[]> {
+  const consumers = [...new Set(contracts.map((contract) => contract.consumer))].sort();
+  const results: PublishResult[] = [];
+  for (const consumer of consumers) {
+    const own = contracts.filter((contract) => contract.consumer === consumer);
+    const body = {
+      pacticipantName: consumer,
+      pacticipantVersionNumber: version.version,
+      ...(version.branch ? { branch: version.branch } : {}),
+      contracts: own.map((contract) => ({
+        consumerName: contract.consumer,
+        providerName: contract.provider,
+        specification: 'pact',
+        contentType: 'application/json',
+        content: Buffer.from(contract.text, 'utf8').toString('base64'),
+      })),
+    };
+    const response = await request(`${broker.baseUrl}/contracts/publish`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/hal+json', authorization: broker.authorization },
+      body: JSON.stringify(body),
+      headersTimeout: 30_000,
+      bodyTimeout: 30_000,
+    });
+    const text = await response.body.text();
+    const ok = response.statusCode >= 200 && response.statusCode < 300;
+    results.push({ consumer, contracts: own, status: response.statusCode, ok, messages: brokerMessages(text) });
+  }
+  return results;
+}
+
+/** Notices ({notices: [{text}]}) and errors ({errors: {field: [message]}}), or the raw text cut short. */
+function brokerMessages(text: string): string[] {
+  let answer: { notices?: Array<{ text?: unknown }>; errors?: Record<string, unknown> };
+  try {
+    answer = JSON.parse(text) as typeof answer;
+  } catch {
+    return text.trim() ? [text.trim().slice(0, 300)] : [];
+  }
+  const notices = (answer.notices ?? []).map((notice) => String(notice.text ?? '')).filter(Boolean);
+  const errors = Object.entries(answer.errors ?? {}).map(([field, messages]) => `${field}: ${[messages].flat().join('; ')}`);
+  return [...notices, ...errors];
+}

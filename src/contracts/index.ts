@@ -1,0 +1,13 @@
+/**
+ * Pact contracts: recorded from every run's case results (`conform run`), verified against a
+ * vendor with the Pact Verifier (`conform verify`), published to a Pact Broker (`conform contracts
+ * publish`). See docs/contracts.md.
+ */
+export { recordContracts, type RecordedContract, type RecordOptions } from './record.ts';
+export { contractFile, contractSettings, type ContractSettings } from './settings.ts';
+export { ContractFileError, readContract, readContracts, type StoredContract } from './contract-file.ts';
+export { verifyContract, type ContractVerification, type InteractionVerdict } from './verification.ts';
+export { addContractFindings, contractFindings } from './report-update.ts';
+export { brokerSettings, publishToBroker, type PublishResult } from './broker.ts';
+export { consumerVersion } from './consumer-version.ts';
+export { targetSecretForms } from './secrets.ts';

@@ -1,0 +1,80 @@
+import { MatchersV3 } from '@pact-foundation/pact';
+import { allowsType, unconstrained, viewFor, type SchemaView } from './schema-view.ts';
+import { dateTimeFormat, enumPattern, idPattern, isIsoDate, isPortablePattern, UUID_PATTERN } from './string-shapes.ts';
+
+/**
+ * A response body as Pact matchers: the observed value is every example, and the vendor's schema
+ * decides how strictly each value is held. The schema only refines a matcher where the value fits
+ * it, so a contract always verifies against the response it was recorded from; values that change
+ * from run to run (ids, timestamps, amounts) are held by their type or shape, never their value.
+ */
+export function bodyMatcher(body: unknown, schema: unknown, document: unknown): unknown {
+  return matcherFor(body, schema, document, null);
+}
+
+function matcherFor(value: unknown, schema: unknown, document: unknown, property: string | null): unknown {
+  if (value === null) return MatchersV3.nullValue();
+  const documented = viewFor(schema, value, document);
+  const view = allowsType(documented, value) ? documented : unconstrained();
+  if (Array.isArray(value)) return arrayMatcher(value, view, document);
+  if (typeof value === 'object') return MatchersV3.like(objectTemplate(value as Record<string, unknown>, view, document));
+  if (typeof value === 'string') return stringMatcher(value, view, property);
+  if (typeof value === 'number') return numberMatcher(value, view);
+  if (typeof value === 'boolean') return MatchersV3.boolean(value);
+  return MatchersV3.like(value);
+}
+
+function objectTemplate(value: Record<string, unknown>, view: SchemaView, document: unknown): Record<string, unknown> {
+  const template: Record<string, unknown> = {};
+  for (const [name, item] of Object.entries(value)) template[name] = matcherFor(item, propertySchema(view, name), document, name);
+  return template;
+}
+
+function propertySchema(view: SchemaView, name: string): unknown {
+  if (Object.hasOwn(view.properties, name)) return view.properties[name];
+  return typeof view.additionalProperties === 'object' ? view.additionalProperties : undefined;
+}
+
+/** Each item like the first observed one; at least as many as the schema demands, never more than observed. */
+function arrayMatcher(value: unknown[], view: SchemaView, document: unknown): unknown {
+  if (value.length === 0) return MatchersV3.like([]);
+  const min = Math.min(view.minItems, value.length);
+  return MatchersV3.atLeastLike(matcherFor(value[0], view.items, document, null), min, Math.max(1, min));
+}
+
+/** Pact's `decimal` demands a fraction digit, which an amount like 1500 serialised as a number lacks: `type: number` is held by `number`. */
+function numberMatcher(value: number, view: SchemaView): unknown {
+  const integerOnly = view.types?.has('integer') && !view.types.has('number');
+  return integerOnly && Number.isInteger(value) ? MatchersV3.integer(value) : MatchersV3.number(value);
+}
+
+function stringMatcher(value: string, view: SchemaView, property: string | null): unknown {
+  if (view.hasConst && view.const === value) return MatchersV3.equal(value);
+  const options = view.enum?.filter((option): option is string => typeof option === 'string') ?? [];
+  if (options.includes(value)) return typedRegex(enumPattern(options), value);
+  const formatted = formatMatcher(value, view.format);
+  if (formatted) return formatted;
+  if (view.pattern && isPortablePattern(view.pattern) && new RegExp(view.pattern, 'u').test(value)) return typedRegex(view.pattern, value);
+  const id = property === null ? null : idPattern(property, value);
+  return id ? typedRegex(id, value) : MatchersV3.like(value);
+}
+
+function formatMatcher(value: string, format: string | null): unknown {
+  if (format === 'date-time') {
+    const pactFormat = dateTimeFormat(value);
+    return pactFormat ? MatchersV3.datetime(pactFormat, value) : null;
+  }
+  if (format === 'date' && isIsoDate(value)) return MatchersV3.date('yyyy-MM-dd', value);
+  if (format === 'uuid' && new RegExp(UUID_PATTERN).test(value)) return typedRegex(UUID_PATTERN, value);
+  return null;
+}
+
+/**
+ * A string of a shape: Pact's type rule AND its regex rule, in pact-core's combined-matcher form
+ * (a list of rules under one value). A regex rule alone would pass a number through its string form.
+ */
+function typedRegex(pattern: string, example: string): unknown {
+  const { value: _type, ...typeRule } = MatchersV3.string(example);
+  const { value: _regex, ...regexRule } = MatchersV3.regex(pattern, example);
+  return { 'pact:matcher:type': [typeRule, regexRule], value: example };
+}

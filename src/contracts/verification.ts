@@ -1,0 +1,118 @@
+import { joinPointer } from '../json/pointer.ts';
+import type { VendorTarget } from '../vendors/index.ts';
+import type { StoredContract, StoredInteraction } from './contract-file.ts';
+import { credentialHeaders, missingCredential } from './credentials.ts';
+import { runVerifier } from './run-verifier.ts';
+
+export interface ContractMismatch {
+  /** RFC 6901 pointer into the response body; null for status and header mismatches. */
+  pointer: string | null;
+  text: string;
+}
+
+export type InteractionOutcome = 'verified' | 'broken' | 'skipped' | 'error';
+
+export interface InteractionVerdict extends StoredInteraction {
+  outcome: InteractionOutcome;
+  mismatches: ContractMismatch[];
+  /** Why it was skipped, or why it could not be verified. */
+  reason: string | null;
+}
+
+export interface ContractVerification {
+  vendor: string;
+  file: string;
+  interactions: InteractionVerdict[];
+  /** Set when the verifier could not run at all (then `interactions` is empty). */
+  problem: string | null;
+}
+
+/**
+ * Verifies a stored contract against a vendor target with the Pact Verifier, each request carrying
+ * the credential its case used. An interaction whose credential the target lacks is still sent (it
+ * is a GET) but skipped, as `conform run` skips its case.
+ */
+export async function verifyContract(target: VendorTarget, contract: StoredContract): Promise<ContractVerification> {
+  const base = { vendor: target.vendor, file: contract.file };
+  const run = await runVerifier({ contractFile: contract.file, provider: target.vendor, providerBaseUrl: target.baseUrl, credentialHeaders: credentialHeaders(target) });
+  if ('problem' in run) return { ...base, interactions: [], problem: run.problem };
+  let report: VerifierReport;
+  try {
+    report = JSON.parse(run.report) as VerifierReport;
+  } catch {
+    return { ...base, interactions: [], problem: `the Pact Verifier could not run: ${run.report}` };
+  }
+  const errors = errorsByInteraction(report, contract.interactions);
+  const ran = report.interactionResults ? new Set(report.interactionResults.map((r) => r.description)) : null;
+  const interactions = contract.interactions.map((interaction): InteractionVerdict => {
+    const skip = missingCredential(target, interaction.credential);
+    if (skip) return { ...interaction, outcome: 'skipped', mismatches: [], reason: skip };
+    const error = errors.get(interaction.description);
+    if (error?.type === 'error') return { ...interaction, outcome: 'error', mismatches: [], reason: clean(error.message ?? 'the verifier could not verify it') };
+    // Pact reports mismatches in hash order: sorted, the report reads the same on every run.
+    const mismatches = (error?.mismatches ?? []).map(toMismatch).sort(byLocation);
+    if (mismatches.length > 0) return { ...interaction, outcome: 'broken', mismatches, reason: null };
+    if (ran && !ran.has(interaction.description)) return { ...interaction, outcome: 'error', mismatches: [], reason: 'the verifier did not run it' };
+    return { ...interaction, outcome: 'verified', mismatches: [], reason: null };
+  });
+  return { ...base, interactions, problem: null };
+}
+
+/** The verifier names an interaction "Verifying a pact between C and P [Given S] - DESCRIPTION". */
+function errorsByInteraction(report: VerifierReport, interactions: readonly StoredInteraction[]): Map<string, VerifierError['mismatch']> {
+  const byLength = [...interactions].sort((a, b) => b.description.length - a.description.length);
+  const errors = new Map<string, VerifierError['mismatch']>();
+  for (const error of report.errors ?? []) {
+    const owner = byLength.find((i) => String(error.interaction ?? '').endsWith(` - ${i.description}`));
+    if (owner && error.mismatch) errors.set(owner.description, error.mismatch);
+  }
+  return errors;
+}
+
+function toMismatch(mismatch: PactMismatch): ContractMismatch {
+  const text = clean(mismatch.mismatch ?? JSON.stringify(mismatch));
+  if (mismatch.type === 'StatusMismatch') return { pointer: null, text: `status: ${text}` };
+  if (mismatch.type === 'BodyMismatch' && typeof mismatch.path === 'string') return { pointer: pactPathToPointer(mismatch.path), text };
+  return { pointer: null, text };
+}
+
+function byLocation(a: ContractMismatch, b: ContractMismatch): number {
+  const key = (m: ContractMismatch) => `${m.pointer === null ? 0 : 1}\u0000${m.pointer ?? ''}\u0000${m.text}`;
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+}
+
+/** Pact's "$.balances[0].currency" (or "$['a key']") as "/balances/0/currency"; null when it is not a body path. */
+export function pactPathToPointer(path: string): string | null {
+  if (!path.startsWith('$')) return null;
+  const segments: string[] = [];
+  const step = /\.([^.[\]]+)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]/y;
+  for (let rest = path.slice(1); rest !== ''; ) {
+    step.lastIndex = 0;
+    const match = step.exec(rest);
+    if (!match) return null;
+    segments.push(match[1] ?? match[2] ?? match[3]!.replace(/\\(.)/g, '$1'));
+    rest = rest.slice(match[0].length);
+  }
+  return joinPointer('', ...segments);
+}
+
+function clean(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The parts of pact-core's JSON verification report read here. */
+interface VerifierReport {
+  errors?: VerifierError[];
+  interactionResults?: Array<{ description?: string; result?: string }>;
+}
+
+interface VerifierError {
+  interaction?: string;
+  mismatch?: { type?: string; message?: string; mismatches?: PactMismatch[] };
+}
+
+interface PactMismatch {
+  type?: string;
+  path?: string;
+  mismatch?: string;
+}

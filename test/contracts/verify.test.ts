@@ -1,0 +1,185 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReportedFinding, VendorReport } from '../../src/report/types.ts';
+import { sandboxScenarios, type VendorName } from '../../src/sandbox/index.ts';
+import { runCli } from '../support/cli.ts';
+
+/**
+ * Which interactions each drift scenario breaks, by case. The three `undocumented-fields`
+ * scenarios break none, legitimately: they only add properties, and a Pact contract lets a
+ * provider send more than the consumer relies on (the checker reports those as
+ * response-property-undocumented, at info).
+ */
+const BROKEN: Record<VendorName, Record<string, string[]>> = {
+  whop: {
+    'amounts-as-strings': ['by company id', 'by ledger account id', 'by user id'],
+    'enum-value-added': ['by company id'],
+    'required-field-removed': ['by company id', 'by ledger account id', 'by user id'],
+    'required-field-renamed': ['by company id', 'by ledger account id', 'by user id'],
+    'field-nullable': ['by company id', 'by ledger account id', 'by user id'],
+    'list-wrapper': ['by company id', 'by ledger account id', 'by user id'],
+    'undocumented-fields': [],
+    'status-drift': ['unknown id'],
+    'error-body-html': ['insufficient scope', 'invalid credentials', 'malformed id', 'missing credentials', 'unknown id'],
+    'error-body-text': ['insufficient scope', 'invalid credentials', 'malformed id', 'missing credentials', 'unknown id'],
+    'error-body-mislabelled': ['insufficient scope', 'invalid credentials', 'malformed id', 'missing credentials', 'unknown id'],
+  },
+  midaz: {
+    'amounts-as-numbers': ['balances'],
+    'enum-value-added': ['balances'],
+    'field-nullable': ['account', 'balances'],
+    'list-wrapper': ['balances'],
+    'undocumented-fields': [],
+    'date-format-drift': ['account', 'balances'],
+    'status-drift': ['account unknown id', 'balances unknown id'],
+    ...Object.fromEntries(
+      ['error-body-html', 'error-body-text', 'error-body-mislabelled'].map((scenario) => [
+        scenario,
+        ['account invalid token', 'account malformed id', 'account missing token', 'account unknown id', 'balances invalid token', 'balances malformed id', 'balances missing token', 'balances unknown id'],
+      ]),
+    ),
+  },
+  xendit: {
+    'enum-value-added': ['managed account', 'owned account'],
+    'required-field-removed': ['managed account', 'owned account'],
+    'required-field-renamed': ['managed account', 'owned account'],
+    'field-nullable': ['owned account'],
+    'list-wrapper': ['managed account', 'owned account'],
+    'undocumented-fields': [],
+    'date-format-drift': ['managed account', 'owned account'],
+    'status-drift': ['unknown id'],
+    'error-body-html': ['invalid credentials', 'missing credentials', 'unknown id'],
+    'error-body-text': ['invalid credentials', 'missing credentials', 'unknown id'],
+    'error-body-mislabelled': ['invalid credentials', 'missing credentials', 'unknown id'],
+  },
+};
+
+// One `conform verify` per round, each vendor in its next drift scenario: eleven verifications cover all 31.
+const DRIFTS = Object.fromEntries(Object.entries(BROKEN).map(([vendor, scenarios]) => [vendor, Object.keys(scenarios)]));
+const ROUNDS = Array.from({ length: Math.max(...Object.values(DRIFTS).map((list) => list.length)) }, (_, round) =>
+  Object.entries(DRIFTS).flatMap(([vendor, scenarios]) => (scenarios[round] ? [{ vendor: vendor as VendorName, scenario: scenarios[round]! }] : [])),
+);
+
+let contractsDir: string;
+let runReports: string;
+
+beforeAll(async () => {
+  // Contracts recorded once, against the faithful sandboxes; every test verifies these.
+  contractsDir = await mkdtemp(join(tmpdir(), 'conform-verify-'));
+  runReports = join(contractsDir, 'run-reports');
+  const run = await runCli(['run'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: runReports });
+  expect(run.code).toBe(0);
+});
+
+async function verify(args: string[], env: Record<string, string> = {}) {
+  const reportsDir = env.CONFORM_REPORTS_DIR ?? (await mkdtemp(join(tmpdir(), 'conform-verify-reports-')));
+  const run = await runCli(['verify', ...args], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: reportsDir, ...env });
+  const report = async (vendor: string) => JSON.parse(await readFile(join(reportsDir, 'latest', `${vendor}.json`), 'utf8')) as VendorReport;
+  return { ...run, report };
+}
+
+const contractFindings = (report: VendorReport): ReportedFinding[] => report.findings.filter((f) => f.id === 'contract-broken');
+
+describe('conform verify against the faithful sandboxes', () => {
+  it('verifies every interaction of every contract and exits 0', async () => {
+    const run = await verify([], { CONFORM_REPORTS_DIR: runReports });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines.filter((line) => /^(ok|FAIL|skip|ERR)/.test(line))).toHaveLength(8 + 10 + 5);
+    expect(lines.filter((line) => /^(FAIL|skip|ERR)/.test(line))).toEqual([]);
+    expect(run.stdout).toContain('whop    8 verified, 0 broken, 0 skipped, 0 not verifiable');
+  });
+
+  it("leaves the run's report whole, with no contract finding", async () => {
+    const whop = await (await verify(['--vendor', 'whop'], { CONFORM_REPORTS_DIR: runReports })).report('whop');
+    expect(whop.interactions).toHaveLength(8);
+    expect(contractFindings(whop)).toEqual([]);
+    expect(whop.counts).toEqual({ breaking: 0, warning: 0, info: 0 });
+  });
+});
+
+describe('conform verify against each drift scenario', () => {
+  it('knows the outcome of every scenario the sandboxes have', () => {
+    for (const vendor of Object.keys(BROKEN) as VendorName[]) {
+      const scenarios = sandboxScenarios(vendor).map((s) => s.name).filter((name) => name !== 'faithful');
+      expect(Object.keys(BROKEN[vendor]).sort(), vendor).toEqual(scenarios.sort());
+    }
+  });
+
+  it.concurrent.each(ROUNDS.map((plan) => [plan.map(({ vendor, scenario }) => `${vendor}: ${scenario}`).join('; '), plan] as const))(
+    '%s: exactly the documented interactions break',
+    async (_name, plan) => {
+      const env = Object.fromEntries(plan.map(({ vendor, scenario }) => [`${vendor.toUpperCase()}_SANDBOX_SCENARIO`, scenario]));
+      const run = await verify([], { ...env, CONFORM_VENDORS: plan.map((p) => p.vendor).join(',') });
+      expect(run.stderr).toBe('');
+      const failed = run.stdout.split('\n').flatMap((line) => {
+        const match = /^FAIL (\S+)\s+(.+) \((GET [^)]+)\)$/.exec(line);
+        return match ? [[match[1]!, match[2]!]] : [];
+      });
+      for (const { vendor, scenario } of plan) {
+        const cases = BROKEN[vendor][scenario]!;
+        expect(failed.filter(([v]) => v === vendor).map(([, c]) => c), `${vendor} ${scenario}`).toEqual(cases);
+        const findings = contractFindings(await run.report(vendor));
+        expect([...new Set(findings.map((f) => f.case))].sort(), `${vendor} ${scenario}`).toEqual(cases);
+        for (const finding of findings) {
+          expect(finding).toMatchObject({ severity: 'breaking', vendor, expected: `${finding.case} (${finding.operation})` });
+          expect(finding.observed).toMatch(/\S/);
+        }
+      }
+      expect(run.code).toBe(plan.some(({ vendor, scenario }) => BROKEN[vendor][scenario]!.length > 0) ? 1 : 0);
+    },
+  );
+
+  it('names the mismatch and where it is', async () => {
+    const run = await verify(['--vendor', 'whop'], { WHOP_SANDBOX_SCENARIO: 'required-field-removed' });
+    expect(run.stdout).toContain('FAIL whop    by company id (GET /ledger_accounts/{id})\n       at /: Actual map is missing the following keys: transfer_fee\n');
+    const [finding] = contractFindings(await run.report('whop'));
+    expect(finding).toMatchObject({
+      operation: 'GET /ledger_accounts/{id}',
+      status: 200,
+      pointer: '',
+      message: 'contract interaction by company id (GET /ledger_accounts/{id}) is broken: Actual map is missing the following keys: transfer_fee',
+    });
+  });
+
+  it("adds its findings to the run's report, recounted, and replaces them on the next verification", async () => {
+    const reportsDir = await mkdtemp(join(tmpdir(), 'conform-verify-reports-'));
+    await runCli(['run'], { CONFORM_VENDORS: 'xendit', CONFORM_CONTRACTS_DIR: await mkdtemp(join(tmpdir(), 'conform-unused-')), CONFORM_REPORTS_DIR: reportsDir });
+    const env = { CONFORM_REPORTS_DIR: reportsDir, XENDIT_SANDBOX_SCENARIO: 'status-drift' };
+    await verify(['--vendor', 'xendit'], env);
+    const again = await verify(['--vendor', 'xendit'], env);
+    const report = await again.report('xendit');
+    expect(report.interactions).toHaveLength(5);
+    expect(contractFindings(report).map((f) => [f.case, f.pointer, f.observed])).toEqual([
+      ['unknown id', null, 'status: expected 404 but was 400'],
+      ['unknown id', '/error_code', "Expected 'API_VALIDATION_ERROR' to match '^(?:DESTINATION_ACCOUNT_NOT_FOUND|DATA_NOT_FOUND|CALLBACK_AUTHENTICATION_TOKEN_NOT_FOUND_ERROR)$'"],
+    ]);
+    expect(report.counts.breaking).toBe(report.findings.filter((f) => f.severity === 'breaking').length);
+    const summary = JSON.parse(await readFile(join(reportsDir, 'latest', 'summary.json'), 'utf8')) as { vendors: Array<{ vendor: string; counts: unknown }> };
+    expect(summary.vendors.find((v) => v.vendor === 'xendit')?.counts).toEqual(report.counts);
+  });
+});
+
+describe('conform verify cannot run', () => {
+  it('without a stored contract: exit 2, naming the file and how to record it', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'conform-no-contracts-'));
+    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: empty });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `conform verify: no contract at ${join(empty, 'conform-xendit.json')}; record one with: conform run\n` });
+  });
+
+  it('with an unknown vendor: exit 2', async () => {
+    const run = await verify(['--vendor', 'stripe']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('conform verify: unknown vendor "stripe" (known: whop, midaz, xendit)\n');
+  });
+
+  it('when the vendor cannot be reached: exit 2, and no contract finding (a transport failure is not drift)', async () => {
+    const run = await verify(['--vendor', 'xendit'], { XENDIT_SECRET_KEY: 'xnd_development_unreachable', XENDIT_BASE_URL: 'http://127.0.0.1:9' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^problem: xendit: the Pact Verifier stopped: connect ECONNREFUSED 127.0.0.1:9$/m);
+    expect(run.stdout).not.toMatch(/^FAIL/m);
+  });
+});
