@@ -1,8 +1,11 @@
 import { SpecLoadError } from '../spec/errors.ts';
+import { ConfigError } from '../vendors/index.ts';
+import { baselineUpdateCommand } from './baseline-update.ts';
 import { checkCommand } from './check.ts';
 import { contractsPublishCommand } from './contracts-publish.ts';
 import { EXIT } from './exit-codes.ts';
 import { processIo, type CliIo, type Command } from './io.ts';
+import { reportCommand } from './report.ts';
 import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
 import { specsImportCommand } from './specs-import.ts';
@@ -17,6 +20,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'specs lint': { run: specsLintCommand, summary: 'list the defects of vendor documents (default: specs/)' },
   'specs import': { run: specsImportCommand, summary: 'build OpenAPI documents from vendor documentation pages' },
   sandbox: { run: sandboxCommand, summary: 'run one embedded vendor sandbox' },
+  report: { run: reportCommand, summary: 're-render reports/latest/ (md, html, junit, summary) from its stored JSON' },
+  'baseline update': { run: baselineUpdateCommand, summary: "accept the latest run's response shapes and findings as the baseline (baselines/)" },
   verify: { run: verifyCommand, summary: 'verify the stored Pact contracts against each vendor (live or embedded sandbox)' },
   'contracts publish': { run: contractsPublishCommand, summary: 'publish the stored Pact contracts to a Pact Broker' },
 };
@@ -36,6 +41,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     // A user's mistake is one located line; anything else is our bug and keeps its stack.
     if (error instanceof UsageError) io.stderr(`${error.message}\n`);
     else if (error instanceof SpecLoadError) io.stderr(`conform: ${error.located}\n`);
+    else if (error instanceof ConfigError) io.stderr(`conform ${match}: configuration error: ${error.message}\n`);
     else throw error;
     return EXIT.cannotRun;
   }

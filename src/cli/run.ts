@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { readEnvironment } from '../run/config.ts';
+import { renderAnnotations } from '../report/formats/index.ts';
 import { runConformance } from '../run/index.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { EXIT } from './exit-codes.ts';
@@ -21,8 +22,13 @@ export const runCommand: Command = async (args, io) => {
   for (const report of outcome.reports) {
     const { breaking, warning, info } = report.counts;
     const o = report.outcomes;
-    io.stdout(`${report.vendor.padEnd(7)} ${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${o['transport-error']} unreachable; findings: ${breaking} breaking, ${warning} warning, ${info} info\n`);
+    const fresh = report.findings.filter((f) => f.state === 'new').length;
+    io.stdout(
+      `${report.vendor.padEnd(7)} ${(report.verdict ?? '').padEnd(12)} ${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${o['transport-error']} unreachable; ` +
+        `findings: ${breaking} breaking, ${warning} warning, ${info} info (${fresh} new)\n`,
+    );
   }
+  if (io.env.GITHUB_ACTIONS === 'true') io.stdout(renderAnnotations(outcome.reports));
   for (const problem of outcome.problems) io.stderr(`problem: ${problem}\n`);
   const shown = relative(io.cwd, outcome.reportsPath);
   io.stdout(`reports: ${shown.startsWith('..') ? outcome.reportsPath : shown}\n`);

@@ -44,6 +44,6 @@ export function countOutcomes(results: readonly CaseResult[]): Record<CaseOutcom
 export function buildSummary(reports: readonly VendorReport[], run: { startedAt: string; finishedAt: string; exitCode: number; problems: string[] }): RunSummary {
   return {
     ...run,
-    vendors: reports.map(({ vendor, mode, scenario, baseUrl, counts, outcomes }) => ({ vendor, mode, scenario, baseUrl, counts, outcomes, report: `${vendor}.json` })),
+    vendors: reports.map(({ vendor, mode, scenario, baseUrl, counts, outcomes, verdict }) => ({ vendor, mode, scenario, baseUrl, verdict, counts, outcomes, report: `${vendor}.json` })),
   };
 }

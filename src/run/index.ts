@@ -7,14 +7,20 @@ import { loadSpec } from '../spec/load.ts';
 import { secretForms } from '../report/redact.ts';
 import type { VendorReport } from '../report/types.ts';
 import { buildSummary, buildVendorReport } from '../report/vendor-report.ts';
-import { jsonFile, writeReportSet } from '../report/writer.ts';
+import { jsonFile, publishRun, recoverLatest } from '../report/writer.ts';
+import { readBaseline, writeBaseline } from '../report/baseline/index.ts';
+import { renderReportFiles } from '../report/formats/index.ts';
+import { pruneRuns, readHistory, runIdFor } from '../report/history.ts';
+import { maskPersonalData } from '../report/personal-data.ts';
+import { runExitCode } from '../report/verdict.ts';
 import { VENDORS, type Env, type VendorTarget } from '../vendors/index.ts';
 import { CaseCollector } from './collector.ts';
 import { resolveRunConfig, type RunConfig } from './config.ts';
 import { suitesGlobFor, type SuiteEnvironment } from './environment.ts';
 import type { CaseResult } from './result.ts';
 import { startTargets } from './targets.ts';
-import { exitCodeFor } from './verdict.ts';
+import { judgeVendor } from './judge.ts';
+import { loadPolicy } from './policy.ts';
 
 export interface RunOptions {
   cwd: string;
@@ -32,28 +38,49 @@ export interface RunOutcome {
 
 /**
  * The main job: every selected vendor's suites against its live endpoint or embedded sandbox, every
- * response through the checker, and one report per vendor plus a summary. Configuration mistakes
- * throw ConfigError before any request is made.
+ * response through the checker, each vendor judged against its baseline and waivers, reports in every
+ * format kept in reports/runs/<runId>/ and reports/latest/, and a Pact contract per vendor.
+ * Configuration mistakes (variables, waivers, baselines) throw ConfigError before any request is made.
  */
 export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const config = resolveRunConfig(options.env);
+  const policy = await loadPolicy(options.env, options.cwd);
+  const reportsDir = resolve(options.cwd, config.reportsDir);
+  await recoverLatest(reportsDir);
   const startedAt = new Date().toISOString();
   const { targets, close } = await startTargets(config);
   try {
+    const baselines = await Promise.all(targets.map((target) => readBaseline(policy.baselinesDir, target.vendor, target.mode)));
     for (const target of targets) options.print(`${target.vendor.padEnd(7)} ${describeTarget(target)}`);
     const defectsLoading = loadDefects(targets, options.cwd);
-    const { results, problems } = await runSuites(targets, config, options);
+    const suites = await runSuites(targets, config, options);
+    // From here on nothing sees a person's data: reports, contracts and baselines get placeholders.
+    const results = maskPersonalData(suites.results);
     const defects = await defectsLoading;
-    const reports = targets.map((target) =>
-      buildVendorReport(target, results.filter((r) => r.vendor === target.vendor), defects.get(target.vendor) ?? [], startedAt),
+    const judged = targets.map((target, i) => {
+      const vendorResults = results.filter((r) => r.vendor === target.vendor);
+      const report = buildVendorReport(target, vendorResults, defects.get(target.vendor) ?? [], startedAt);
+      return judgeVendor(report, vendorResults, { baseline: baselines[i]!, waivers: policy.waivers, inconclusiveThreshold: policy.inconclusiveThreshold, severity: config.severity, startedAt });
+    });
+    const reports = judged.map((j) => j.report);
+    const exitCode = runExitCode(
+      judged.map((j) => j.verdict),
+      suites.problems,
     );
-    const exitCode = exitCodeFor(results, problems);
-    const summary = buildSummary(reports, { startedAt, finishedAt: new Date().toISOString(), exitCode, problems });
-    const files = Object.fromEntries([...reports.map((r) => [`${r.vendor}.json`, jsonFile(r)]), ['summary.json', jsonFile(summary)]]);
-    const reportsPath = await writeReportSet(resolve(options.cwd, config.reportsDir), files, secretsOf(targets));
+    const summary = buildSummary(reports, { startedAt, finishedAt: new Date().toISOString(), exitCode, problems: suites.problems });
+    const secrets = secretsOf(targets);
+    const files = {
+      ...Object.fromEntries(reports.map((r) => [`${r.vendor}.json`, jsonFile(r)])),
+      'summary.json': jsonFile(summary),
+      'results.json': jsonFile(results),
+      ...renderReportFiles(reports, summary, await readHistory(reportsDir)),
+    };
+    const reportsPath = await publishRun(reportsDir, runIdFor(startedAt), files, secrets);
+    await pruneRuns(reportsDir, policy.historyRuns);
+    for (const { createdBaseline } of judged) if (createdBaseline) await writeBaseline(policy.baselinesDir, createdBaseline, secrets);
     // What each vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json).
-    await recordContracts({ cwd: options.cwd, env: options.env, targets, results, secretForms: secretsOf(targets) });
-    return { exitCode, reports, results, problems, reportsPath };
+    await recordContracts({ cwd: options.cwd, env: options.env, targets, results, secretForms: secrets });
+    return { exitCode, reports, results, problems: suites.problems, reportsPath };
   } finally {
     await close();
   }

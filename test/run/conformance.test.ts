@@ -25,8 +25,22 @@ describe('npm run conformance on a machine with nothing configured', () => {
     expectGolden('run-faithful.txt', [...lines.slice(0, 3), ...lines.slice(3).sort(), '', ...rest].join('\n'));
   });
 
-  it('writes the three vendor reports and the summary', async () => {
-    expect((await readdir(latest)).sort()).toEqual(['midaz.json', 'summary.json', 'whop.json', 'xendit.json']);
+  it('writes the three vendor reports in every format, the summary, JUnit and the case results', async () => {
+    expect((await readdir(latest)).sort()).toEqual([
+      'junit.xml',
+      'midaz.html',
+      'midaz.json',
+      'midaz.md',
+      'results.json',
+      'summary.json',
+      'summary.md',
+      'whop.html',
+      'whop.json',
+      'whop.md',
+      'xendit.html',
+      'xendit.json',
+      'xendit.md',
+    ]);
   });
 
   it('fills every report field the issue names', async () => {
