@@ -8,26 +8,27 @@ import type { CaseResult } from '../run/result.ts';
  * and shape (an email stays an email) and are stable (the same value always gets the same one), so
  * contracts still match and two runs still compare.
  */
-const PERSONAL_KEYS: Record<string, (value: string) => string> = {
-  email: (v) => `person-${digest(v)}@example.invalid`,
-  phone: (v) => `+1555${digits(v, 7)}`,
-  phone_number: (v) => `+1555${digits(v, 7)}`,
-  date_of_birth: () => '1970-01-01',
-  birth_date: () => '1970-01-01',
-  dob: () => '1970-01-01',
-  name: (v) => `name-${digest(v)}`,
-  full_name: (v) => `name-${digest(v)}`,
-  first_name: (v) => `first-${digest(v)}`,
-  middle_name: (v) => `middle-${digest(v)}`,
-  last_name: (v) => `last-${digest(v)}`,
-  username: (v) => `user-${digest(v)}`,
-  line1: (v) => `street-${digest(v)}`,
-  line2: (v) => `street-${digest(v)}`,
-  street: (v) => `street-${digest(v)}`,
-  city: (v) => `city-${digest(v)}`,
-  postal_code: (v) => digits(v, Math.max(4, Math.min(v.length, 10))),
-  zip: (v) => digits(v, 5),
-};
+const EMAIL = (v: string) => `person-${digest(v)}@example.invalid`;
+const PHONE = (v: string) => `+1555${digits(v, 7)}`;
+
+/** By the key that holds a value: the first rule whose pattern matches the key decides the placeholder. */
+const PERSONAL_KEYS: Array<[RegExp, (value: string) => string]> = [
+  [/e-?mail/i, EMAIL],
+  [/phone|mobile/i, PHONE],
+  [/birth|^dob$/i, () => '1970-01-01'],
+  [/^(first|middle|last|full|given|family|sur)_?name$|^name$|^user_?name$/i, (v) => `name-${digest(v)}`],
+  [/^(address_?)?line_?[123]$|street|^city$|^town$/i, (v) => `place-${digest(v)}`],
+  [/postal|^zip|postcode/i, (v) => digits(v, Math.max(4, Math.min(v.length, 10)))],
+];
+
+/** An email is personal wherever it stands, whatever its key. */
+const LOOKS_LIKE_EMAIL = /^[^@\s"]+@[^@\s"]+\.[A-Za-z]{2,}$/;
+
+function placeholderFor(key: string | null, value: string): string | undefined {
+  if (LOOKS_LIKE_EMAIL.test(value)) return EMAIL(value);
+  if (key === null) return undefined;
+  return PERSONAL_KEYS.find(([pattern]) => pattern.test(key))?.[1](value);
+}
 
 /** A replacement for each personal value found in the results' JSON bodies. */
 export function personalDataIn(results: readonly CaseResult[]): Map<string, string> {
@@ -49,7 +50,6 @@ export function personalDataIn(results: readonly CaseResult[]): Map<string, stri
 /** The results with every personal value replaced in bodies and in findings' evidence. */
 export function maskPersonalData(results: readonly CaseResult[]): CaseResult[] {
   const replacements = personalDataIn(results);
-  if (replacements.size === 0) return [...results];
   const mask = (text: string) => maskText(text, replacements);
   return results.map((result) => ({
     ...result,
@@ -63,15 +63,23 @@ export function maskPersonalData(results: readonly CaseResult[]): CaseResult[] {
   }));
 }
 
-/** Replaces each value where it stands as a JSON string token ("Ada Ng"), wherever that text is. */
+/**
+ * Replaces each value wherever it stands in a text (as JSON writes it, so a quote inside a name still
+ * matches), and any email address at all, even inside a sentence of an error message.
+ */
 export function maskText(text: string, replacements: ReadonlyMap<string, string>): string {
   let masked = text;
   for (const [value, placeholder] of replacements) {
-    const token = JSON.stringify(value);
-    if (masked.includes(token)) masked = masked.split(token).join(JSON.stringify(placeholder));
+    const short = value.length < MIN_MASKED_LENGTH;
+    const [found, replacement] = short ? [JSON.stringify(value), JSON.stringify(placeholder)] : [JSON.stringify(value).slice(1, -1), JSON.stringify(placeholder).slice(1, -1)];
+    if (masked.includes(found)) masked = masked.split(found).join(replacement);
   }
-  return masked;
+  return masked.replace(EMAIL_IN_TEXT, (email) => (email.endsWith('@example.invalid') ? email : EMAIL(email)));
 }
+
+// Shorter values ("Ng", "IL") would be masked inside unrelated words: they are masked as whole values only.
+const MIN_MASKED_LENGTH = 4;
+const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 function collect(value: unknown, found: Map<string, string>): void {
   // Iterative: a hostile body may nest deeper than the call stack.
@@ -80,9 +88,12 @@ function collect(value: unknown, found: Map<string, string>): void {
     const node = stack.pop();
     if (node === null || typeof node !== 'object') continue;
     for (const [key, child] of Object.entries(node)) {
-      const placeholder = Array.isArray(node) ? undefined : PERSONAL_KEYS[key.toLowerCase()];
-      if (placeholder && typeof child === 'string' && child !== '' && !found.has(child)) found.set(child, placeholder(child));
-      else stack.push(child);
+      if (typeof child !== 'string') {
+        stack.push(child);
+        continue;
+      }
+      const placeholder = child === '' || found.has(child) ? undefined : placeholderFor(Array.isArray(node) ? null : key, child);
+      if (placeholder) found.set(child, placeholder);
     }
   }
 }

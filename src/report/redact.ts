@@ -1,7 +1,11 @@
+import type { CaseResult } from '../run/result.ts';
+import { maskPersonalData } from './personal-data.ts';
+
 /**
- * The one redaction step every writer goes through: any configured secret, in any form it could take
- * on the wire (raw, as a Bearer value, inside a Basic credential, URL-encoded), is replaced before a
- * byte reaches a report, a contract or a log.
+ * The one redaction step: any configured secret, in any form it could take on the wire (raw, as a
+ * Bearer value, inside a Basic credential, URL-encoded), is replaced before a byte reaches a report,
+ * a contract or a log. Case results are redacted (and personal data masked) once, as data, before any
+ * reporter, recorder or log line sees them; every writer also passes its text through redactText.
  */
 export const REDACTED = '[redacted]';
 
@@ -22,4 +26,16 @@ export function redactText(text: string, forms: readonly string[]): string {
   let result = text;
   for (const form of forms) if (result.includes(form)) result = result.split(form).join(REDACTED);
   return result;
+}
+
+/** Case results with personal data masked and every secret form replaced, in every string they hold. */
+export function redactCaseResults(results: readonly CaseResult[], forms: readonly string[]): CaseResult[] {
+  return maskPersonalData(results).map((result) => redactStrings(result, forms));
+}
+
+function redactStrings<T>(value: T, forms: readonly string[]): T {
+  if (typeof value === 'string') return redactText(value, forms) as T;
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, forms)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactStrings(item, forms)])) as T;
 }

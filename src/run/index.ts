@@ -4,14 +4,13 @@ import { recordContracts } from '../contracts/index.ts';
 import type { Finding } from '../findings/finding.ts';
 import { SpecLoadError } from '../spec/errors.ts';
 import { loadSpec } from '../spec/load.ts';
-import { secretForms } from '../report/redact.ts';
+import { redactCaseResults, redactText, secretForms } from '../report/redact.ts';
 import type { VendorReport } from '../report/types.ts';
 import { buildSummary, buildVendorReport } from '../report/vendor-report.ts';
 import { jsonFile, publishRun, recoverLatest } from '../report/writer.ts';
 import { readBaseline, writeBaseline } from '../report/baseline/index.ts';
 import { renderReportFiles } from '../report/formats/index.ts';
 import { pruneRuns, readHistory, runIdFor } from '../report/history.ts';
-import { maskPersonalData } from '../report/personal-data.ts';
 import { runExitCode } from '../report/verdict.ts';
 import { VENDORS, type Env, type VendorTarget } from '../vendors/index.ts';
 import { CaseCollector } from './collector.ts';
@@ -53,9 +52,10 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const baselines = await Promise.all(targets.map((target) => readBaseline(policy.baselinesDir, target.vendor, target.mode)));
     for (const target of targets) options.print(`${target.vendor.padEnd(7)} ${describeTarget(target)}`);
     const defectsLoading = loadDefects(targets, options.cwd);
-    const suites = await runSuites(targets, config, options);
-    // From here on nothing sees a person's data: reports, contracts and baselines get placeholders.
-    const results = maskPersonalData(suites.results);
+    const secrets = secretsOf(targets);
+    const suites = await runSuites(targets, config, options.cwd, (line) => options.print(redactText(line, secrets)));
+    // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
+    const results = redactCaseResults(suites.results, secrets);
     const defects = await defectsLoading;
     const judged = targets.map((target, i) => {
       const vendorResults = results.filter((r) => r.vendor === target.vendor);
@@ -68,7 +68,6 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       suites.problems,
     );
     const summary = buildSummary(reports, { startedAt, finishedAt: new Date().toISOString(), exitCode, problems: suites.problems });
-    const secrets = secretsOf(targets);
     const files = {
       ...Object.fromEntries(reports.map((r) => [`${r.vendor}.json`, jsonFile(r)])),
       'summary.json': jsonFile(summary),
@@ -86,13 +85,13 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   }
 }
 
-async function runSuites(targets: VendorTarget[], config: RunConfig, options: RunOptions): Promise<{ results: CaseResult[]; problems: string[] }> {
-  const collector = new CaseCollector(options.print);
-  const environment: SuiteEnvironment = { cwd: options.cwd, targets, http: config.http, severity: config.severity };
+async function runSuites(targets: VendorTarget[], config: RunConfig, cwd: string, print: (line: string) => void): Promise<{ results: CaseResult[]; problems: string[] }> {
+  const collector = new CaseCollector(print);
+  const environment: SuiteEnvironment = { cwd, targets, http: config.http, severity: config.severity };
   const vitest = await startVitest(
     'test',
     [],
-    { config: false, root: options.cwd, watch: false, reporters: [collector], provide: { conform: environment } },
+    { config: false, root: cwd, watch: false, reporters: [collector], provide: { conform: environment } },
     { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), testTimeout: 120_000, hookTimeout: 60_000 } },
   );
   await vitest.close();

@@ -36,7 +36,8 @@ describe('personal data', () => {
     expect(details.email).toMatch(/^person-[0-9a-f]{8}@example\.invalid$/);
     expect(details.phone).toMatch(/^\+1555\d{7}$/);
     expect(details.business_representative.date_of_birth).toBe('1970-01-01');
-    expect(details.address.city).toMatch(/^city-/);
+    expect(details.address.city).toMatch(/^place-[0-9a-f]{8}$/);
+    expect(details.address.postal_code).toMatch(/^\d{5}$/);
     expect(details.address.country).toBe('US');
     expect(masked!.findings[0]!.observed).toBe(`email: ${JSON.stringify(details.email)}`);
     expect(JSON.stringify(masked)).not.toMatch(/northwind\.example|Springfield|1988-04-12|Ada/);
@@ -49,5 +50,13 @@ describe('personal data', () => {
     expect(maskPersonalData([plain])[0]).toEqual(plain);
     const deep = { ...result({}), response: { status: 200, headers: {}, body: `${'['.repeat(100_000)}${']'.repeat(100_000)}`, truncated: false } };
     expect(() => maskPersonalData([deep])).not.toThrow();
+  });
+});
+
+describe('personal data under keys no list names', () => {
+  it('masks an email wherever it stands, and phone-like keys by their name', () => {
+    const body = { contact_email: 'canary.person@example.com', notes: ['reach me at x'], owner_mobile: '+44 20 7946 0000', billing: { street_address: '9 Canary Wharf' } };
+    const [masked] = maskPersonalData([result(body)]);
+    expect(masked!.response!.body).not.toMatch(/canary\.person|7946|Canary Wharf/);
   });
 });
