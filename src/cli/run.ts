@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { readEnvironment } from '../run/config.ts';
 import { renderAnnotations } from '../report/formats/index.ts';
 import { runConformance } from '../run/index.ts';
+import { SpecLoadError } from '../spec/errors.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { EXIT } from './exit-codes.ts';
 import type { Command } from './io.ts';
@@ -14,8 +15,9 @@ export const runCommand: Command = async (args, io) => {
   try {
     outcome = await runConformance({ cwd: io.cwd, env: readEnvironment(io.cwd, io.env), print: (line) => io.stdout(`${line}\n`) });
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr(`conform run: configuration error: ${error.message}\n`);
+    if (error instanceof ConfigError) io.stderr(`conform run: configuration error: ${error.message}\n`);
+    else if (error instanceof SpecLoadError) io.stderr(`conform run: ${error.located}\n`);
+    else throw error;
     return EXIT.cannotRun;
   }
   io.stdout('\n');

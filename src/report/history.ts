@@ -17,12 +17,14 @@ export function historyRunsFrom(env: Env): number {
   return runs;
 }
 
-// 2026-02-25T21-06-37-197Z: the run's start, safe as a folder name everywhere, and sorting as time does.
-const RUN_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z$/;
+// 2026-02-25T21-06-37-197Z: the run's start, safe as a folder name everywhere, and sorting as time does;
+// an optional -<n> tells apart runs that started in the same millisecond.
+const RUN_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z(-\d+)?$/;
 
-/** The run id of a run that started at `startedAt` (an ISO 8601 UTC time). */
-export function runIdFor(startedAt: string): string {
-  return new Date(startedAt).toISOString().replace(/[:.]/g, '-');
+/** The run id of a run that started at `startedAt` (an ISO 8601 UTC time), with `distinct` appended when given. */
+export function runIdFor(startedAt: string, distinct?: number): string {
+  const id = new Date(startedAt).toISOString().replace(/[:.]/g, '-');
+  return distinct === undefined ? id : `${id}-${distinct}`;
 }
 
 /** Of these run ids, the ones beyond the newest `keep`, oldest first; anything not a run id is left alone. */

@@ -8,15 +8,20 @@ import type { CaseResult } from './result.ts';
  */
 export class CaseCollector implements Reporter {
   readonly results: CaseResult[] = [];
-  readonly problems: string[] = [];
+  private readonly problemSet = new Set<string>();
 
   constructor(private readonly print: (line: string) => void) {}
+
+  /** What kept parts of the run from running, each said once (a broken suite fails all its cases alike). */
+  get problems(): string[] {
+    return [...this.problemSet];
+  }
 
   onTestCaseResult(testCase: TestCase): void {
     const result = testCase.meta().conform;
     if (!result) {
       const errors = testCase.result().errors ?? [];
-      if (errors.length) this.problems.push(`${testCase.fullName}: ${errors[0]!.message}`);
+      if (errors.length) this.problemSet.add(`${testCase.fullName}: ${errors[0]!.message}`);
       return;
     }
     this.results.push(result);
@@ -24,11 +29,11 @@ export class CaseCollector implements Reporter {
   }
 
   onTestModuleEnd(module: TestModule): void {
-    for (const error of module.errors()) this.problems.push(`${module.moduleId}: ${error.message}`);
+    for (const error of module.errors()) this.problemSet.add(`${module.moduleId}: ${error.message}`);
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
-    for (const error of unhandledErrors) this.problems.push(error.message);
+    for (const error of unhandledErrors) this.problemSet.add(error.message);
   }
 }
 

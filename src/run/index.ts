@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { recordContracts } from '../contracts/index.ts';
 import type { Finding } from '../findings/finding.ts';
-import { SpecLoadError } from '../spec/errors.ts';
 import { loadSpec } from '../spec/load.ts';
 import { redactCaseResults, redactText, secretForms } from '../report/redact.ts';
 import type { VendorReport } from '../report/types.ts';
@@ -51,12 +50,12 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   try {
     const baselines = await Promise.all(targets.map((target) => readBaseline(policy.baselinesDir, target.vendor, target.mode)));
     for (const target of targets) options.print(`${target.vendor.padEnd(7)} ${describeTarget(target)}`);
-    const defectsLoading = loadDefects(targets, options.cwd);
+    // A vendor document that cannot be loaded stops the run here, as one located line (exit 2).
+    const defects = await loadDefects(targets, options.cwd);
     const secrets = secretsOf(targets);
     const suites = await runSuites(targets, config, options.cwd, (line) => options.print(redactText(line, secrets)));
     // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
     const results = redactCaseResults(suites.results, secrets);
-    const defects = await defectsLoading;
     const judged = targets.map((target, i) => {
       const vendorResults = results.filter((r) => r.vendor === target.vendor);
       const report = buildVendorReport(target, vendorResults, defects.get(target.vendor) ?? [], startedAt);
@@ -74,7 +73,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       'results.json': jsonFile(results),
       ...renderReportFiles(reports, summary, await readHistory(reportsDir)),
     };
-    const reportsPath = await publishRun(reportsDir, runIdFor(startedAt), files, secrets);
+    const reportsPath = await publishRun(reportsDir, runIdFor(startedAt, process.pid), files, secrets);
     await pruneRuns(reportsDir, policy.historyRuns);
     for (const { createdBaseline } of judged) if (createdBaseline) await writeBaseline(policy.baselinesDir, createdBaseline, secrets);
     // What each vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json).
@@ -100,19 +99,12 @@ async function runSuites(targets: VendorTarget[], config: RunConfig, cwd: string
   return { results: collector.results, problems: collector.problems };
 }
 
-/** Spec defects for the reports; a document that cannot load is reported by the suites that need it. */
+/** Every vendor document loaded once up front: its defects go into the reports. */
 async function loadDefects(targets: VendorTarget[], cwd: string): Promise<Map<string, Finding[]>> {
   const entries = await Promise.all(
     targets.map(async (target) => {
-      const specs = await Promise.all(
-        target.specs.map((file) =>
-          loadSpec(file, { cwd, vendor: target.vendor }).catch((error: unknown) => {
-            if (error instanceof SpecLoadError) return null;
-            throw error;
-          }),
-        ),
-      );
-      return [target.vendor, specs.flatMap((spec) => spec?.defects ?? [])] as const;
+      const specs = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd, vendor: target.vendor })));
+      return [target.vendor, specs.flatMap((spec) => spec.defects)] as const;
     }),
   );
   return new Map(entries);

@@ -8,6 +8,9 @@ import { SpecLoadError } from './errors.ts';
  * file is a located finding, not a failed load. Never fetches over the network.
  */
 export async function bundleExternalRefs(file: string, absolutePath: string, document: Record<string, unknown>): Promise<Record<string, unknown>> {
+  // Internal refs need no bundling, and the parser walks them recursively: a long chain of them
+  // (thousands of schemas referring onwards) would overflow its stack for nothing.
+  if (!hasExternalRef(document)) return structuredClone(document);
   const parser = new $RefParser();
   try {
     return (await parser.bundle(absolutePath, structuredClone(document), {
@@ -21,4 +24,18 @@ export async function bundleExternalRefs(file: string, absolutePath: string, doc
     if (bundled && typeof bundled === 'object') return bundled as Record<string, unknown>;
     throw new SpecLoadError('SPEC_REF_CYCLE', { file }, `cannot bundle $refs: ${(error as Error).message}`);
   }
+}
+
+/** Whether any $ref points outside the document. Iterative: vendor documents can be large and deep. */
+function hasExternalRef(document: unknown): boolean {
+  const stack: unknown[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) return true;
+      if (typeof value === 'object') stack.push(value);
+    }
+  }
+  return false;
 }

@@ -20,18 +20,24 @@ export interface SpecLocation {
 export class SpecLoadError extends Error {
   readonly code: SpecLoadErrorCode;
   readonly location: SpecLocation;
+  /** The problem alone, without its location. */
+  readonly problem: string;
 
-  constructor(code: SpecLoadErrorCode, location: SpecLocation, message: string) {
-    super(message);
+  constructor(code: SpecLoadErrorCode, location: SpecLocation, problem: string) {
+    // The message carries the location: it survives being passed between processes as text.
+    super(`${where(location)}: ${problem}`);
     this.name = 'SpecLoadError';
     this.code = code;
     this.location = location;
+    this.problem = problem;
   }
 
   /** "specs/x.yaml:12:3: message", the form editors and CI logs link to. */
   get located(): string {
-    const { file, line, column, pointer } = this.location;
-    const where = line !== undefined ? `${file}:${line}:${column ?? 1}` : pointer !== undefined ? `${file}#${pointer}` : file;
-    return `${where}: ${this.message}`;
+    return this.message;
   }
+}
+
+function where({ file, line, column, pointer }: SpecLocation): string {
+  return line !== undefined ? `${file}:${line}:${column ?? 1}` : pointer !== undefined ? `${file}#${pointer}` : file;
 }
