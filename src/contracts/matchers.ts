@@ -9,24 +9,29 @@ import { dateTimeFormat, enumPattern, idPattern, isIsoDate, isPortablePattern, U
  * from run to run (ids, timestamps, amounts) are held by their type or shape, never their value.
  */
 export function bodyMatcher(body: unknown, schema: unknown, document: unknown): unknown {
-  return matcherFor(body, schema, document, null);
+  return matcherFor(body, schema, document, null, 0);
 }
 
-function matcherFor(value: unknown, schema: unknown, document: unknown, property: string | null): unknown {
+// Deeper than this a contract holds only the container's type: a hostile body nested 200,000 levels
+// must not overflow the stack here, nor in Pact's own JSON handling.
+const MAX_DEPTH = 64;
+
+function matcherFor(value: unknown, schema: unknown, document: unknown, property: string | null, depth: number): unknown {
   if (value === null) return MatchersV3.nullValue();
+  if (depth >= MAX_DEPTH && typeof value === 'object') return MatchersV3.like(Array.isArray(value) ? [] : {});
   const documented = viewFor(schema, value, document);
   const view = allowsType(documented, value) ? documented : unconstrained();
-  if (Array.isArray(value)) return arrayMatcher(value, view, document);
-  if (typeof value === 'object') return MatchersV3.like(objectTemplate(value as Record<string, unknown>, view, document));
+  if (Array.isArray(value)) return arrayMatcher(value, view, document, depth);
+  if (typeof value === 'object') return MatchersV3.like(objectTemplate(value as Record<string, unknown>, view, document, depth));
   if (typeof value === 'string') return stringMatcher(value, view, property);
   if (typeof value === 'number') return numberMatcher(value, view);
   if (typeof value === 'boolean') return MatchersV3.boolean(value);
   return MatchersV3.like(value);
 }
 
-function objectTemplate(value: Record<string, unknown>, view: SchemaView, document: unknown): Record<string, unknown> {
+function objectTemplate(value: Record<string, unknown>, view: SchemaView, document: unknown, depth: number): Record<string, unknown> {
   const template: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(value)) template[name] = matcherFor(item, propertySchema(view, name), document, name);
+  for (const [name, item] of Object.entries(value)) template[name] = matcherFor(item, propertySchema(view, name), document, name, depth + 1);
   return template;
 }
 
@@ -36,10 +41,10 @@ function propertySchema(view: SchemaView, name: string): unknown {
 }
 
 /** Each item like the first observed one; at least as many as the schema demands, never more than observed. */
-function arrayMatcher(value: unknown[], view: SchemaView, document: unknown): unknown {
+function arrayMatcher(value: unknown[], view: SchemaView, document: unknown, depth: number): unknown {
   if (value.length === 0) return MatchersV3.like([]);
   const min = Math.min(view.minItems, value.length);
-  return MatchersV3.atLeastLike(matcherFor(value[0], view.items, document, null), min, Math.max(1, min));
+  return MatchersV3.atLeastLike(matcherFor(value[0], view.items, document, null, depth + 1), min, Math.max(1, min));
 }
 
 /** Pact's `decimal` demands a fraction digit, which an amount like 1500 serialised as a number lacks: `type: number` is held by `number`. */

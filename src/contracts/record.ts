@@ -21,8 +21,8 @@ export interface RecordedContract {
 }
 
 /**
- * Records, per vendor, one interaction for every case that got a response. Skipped cases and
- * transport errors have nothing to record. A sandbox in a drift scenario is a planted fault, not a
+ * Records, per vendor, one interaction for every case that got a whole response. Skipped cases,
+ * transport errors and bodies cut at the size cap have nothing to record. A sandbox in a drift scenario is a planted fault, not a
  * vendor to rely on, so it never overwrites a contract; neither does a run where nothing answered.
  */
 export async function recordContracts(options: RecordOptions): Promise<RecordedContract[]> {
@@ -32,7 +32,8 @@ export async function recordContracts(options: RecordOptions): Promise<RecordedC
   for (const target of options.targets) {
     if (target.mode === 'sandbox' && target.scenario !== 'faithful') continue;
     const answered = options.results.filter(
-      (result): result is CaseResult & { response: NonNullable<CaseResult['response']> } => result.vendor === target.vendor && result.response !== null,
+      (result): result is CaseResult & { response: NonNullable<CaseResult['response']> } =>
+        result.vendor === target.vendor && result.response !== null && !result.response.truncated,
     );
     if (answered.length === 0) continue;
     const plans = await Promise.all(answered.map(async (result) => planInteraction(result, await schemaFor(result))));

@@ -74,12 +74,14 @@ export function maskText(text: string, replacements: ReadonlyMap<string, string>
     const [found, replacement] = short ? [JSON.stringify(value), JSON.stringify(placeholder)] : [JSON.stringify(value).slice(1, -1), JSON.stringify(placeholder).slice(1, -1)];
     if (masked.includes(found)) masked = masked.split(found).join(replacement);
   }
+  if (!masked.includes('@')) return masked;
   return masked.replace(EMAIL_IN_TEXT, (email) => (email.endsWith('@example.invalid') ? email : EMAIL(email)));
 }
 
 // Shorter values ("Ng", "IL") would be masked inside unrelated words: they are masked as whole values only.
 const MIN_MASKED_LENGTH = 4;
-const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Bounded repetitions (RFC 5321's limits) keep the scan linear on hostile bodies (a megabyte of "x").
+const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}/g;
 
 function collect(value: unknown, found: Map<string, string>): void {
   // Iterative: a hostile body may nest deeper than the call stack.

@@ -76,8 +76,10 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const reportsPath = await publishRun(reportsDir, runIdFor(startedAt, process.pid), files, secrets);
     await pruneRuns(reportsDir, policy.historyRuns);
     for (const { createdBaseline } of judged) if (createdBaseline) await writeBaseline(policy.baselinesDir, createdBaseline, secrets);
-    // What each vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json).
-    await recordContracts({ cwd: options.cwd, env: options.env, targets, results, secretForms: secrets });
+    // What each passing vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json); a
+    // vendor that failed or could not be verified keeps its previous contract: that is what we rely on.
+    const passing = targets.filter((_, i) => judged[i]!.verdict.verdict === 'pass');
+    await recordContracts({ cwd: options.cwd, env: options.env, targets: passing, results, secretForms: secrets });
     return { exitCode, reports, results, problems: suites.problems, reportsPath };
   } finally {
     await close();

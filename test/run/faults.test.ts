@@ -1,4 +1,9 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VendorReport } from '../../src/report/types.ts';
+import { runCli } from '../support/cli.ts';
 import { openRuntime, runCase, type SuiteRuntime } from '../../src/run/runtime.ts';
 import type { VendorTarget } from '../../src/vendors/index.ts';
 import { FAULTS, startFaultServer, type FaultServer } from '../support/fault-server.ts';
@@ -104,5 +109,35 @@ describe('a fault corpus: whatever a vendor sends is classified, never a crash',
 
   it('retries a 429 storm a bounded number of times, then reports the 429', () => {
     expect(server.received.get('rateLimitStorm')).toHaveLength(3);
+  });
+});
+
+describe('a whole run against hostile answers', () => {
+  it('completes and writes every report, with each fault classified', async () => {
+    const server = await startFaultServer();
+    try {
+      const reportsDir = await mkdtemp(join(tmpdir(), 'conform-faults-'));
+      const run = await runCli(['run'], {
+        CONFORM_VENDORS: 'whop',
+        CONFORM_REPORTS_DIR: reportsDir,
+        CONFORM_MAX_BODY_BYTES: String(1024 * 1024),
+        CONFORM_TIMEOUT_MS: '500',
+        WHOP_API_KEY: 'whop_live_key_faults_0002',
+        WHOP_BASE_URL: `${server.url}/api/v1`,
+        WHOP_LEDGER_ACCOUNT_ID: 'ldgr_deeplyNested',
+        WHOP_COMPANY_ID: 'ldgr_huge',
+        WHOP_USER_ID: 'ldgr_duplicateKeys',
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(1);
+      const report = JSON.parse(await readFile(join(reportsDir, 'latest', 'whop.json'), 'utf8')) as VendorReport;
+      const byCase = (name: string) => report.findings.filter((f) => f.case === name).map((f) => f.id);
+      expect(byCase('by ledger account id')).toContain('response-property-type-mismatch');
+      expect(byCase('by company id')).toContain('response-body-too-large');
+      expect(byCase('by user id')).toContain('response-body-duplicate-key');
+      for (const file of ['whop.md', 'whop.html', 'junit.xml', 'summary.md', 'results.json']) expect((await readFile(join(reportsDir, 'latest', file), 'utf8')).length).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -82,18 +82,26 @@ function observeJson(text: string): Map<string, Sighting> | null {
   return seen;
 }
 
-function walk(value: unknown, pointer: string, seen: Map<string, Sighting>): void {
-  const sighting = sightingAt(seen, pointer);
-  if (value === null) sighting.null = true;
-  else if (Array.isArray(value)) {
-    sighting.types.add('array');
-    for (const item of value) walk(item, `${pointer}/*`, seen);
-  } else if (typeof value === 'object') {
-    sighting.types.add('object');
-    for (const [key, child] of Object.entries(value)) walk(child, joinPointer(pointer, key), seen);
-  } else {
-    sighting.types.add(typeof value as 'string' | 'number' | 'boolean');
-    if (typeof value === 'string') sighting.strings.add(value);
+// A shape is what a client reads; nothing sensible nests deeper, and a hostile body (200,000 levels)
+// must cost neither the stack nor a pointer per level.
+const MAX_SHAPE_DEPTH = 32;
+
+function walk(root: unknown, rootPointer: string, seen: Map<string, Sighting>): void {
+  const pending: Array<{ value: unknown; pointer: string; depth: number }> = [{ value: root, pointer: rootPointer, depth: 0 }];
+  while (pending.length > 0) {
+    const { value, pointer, depth } = pending.pop()!;
+    const sighting = sightingAt(seen, pointer);
+    if (value === null) sighting.null = true;
+    else if (Array.isArray(value)) {
+      sighting.types.add('array');
+      if (depth < MAX_SHAPE_DEPTH) for (const item of value) pending.push({ value: item, pointer: `${pointer}/*`, depth: depth + 1 });
+    } else if (typeof value === 'object') {
+      sighting.types.add('object');
+      if (depth < MAX_SHAPE_DEPTH) for (const [key, child] of Object.entries(value)) pending.push({ value: child, pointer: joinPointer(pointer, key), depth: depth + 1 });
+    } else {
+      sighting.types.add(typeof value as 'string' | 'number' | 'boolean');
+      if (typeof value === 'string') sighting.strings.add(value);
+    }
   }
 }
 
