@@ -70,7 +70,8 @@ export function fingerprint(f: Pick<MessageFacts, 'operation' | 'status' | 'poin
   return createHash('sha256').update(key).digest('hex').slice(0, 12);
 }
 
-function normaliseIndices(pointer: string): string {
+/** /balances/2/currency -> /balances/*/currency: how fingerprints and baselines see array items. */
+export function normaliseIndices(pointer: string): string {
   return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
 }
 

@@ -1,3 +1,4 @@
+import { normaliseIndices } from '../../findings/finding.ts';
 import type { CaseResult } from '../../run/result.ts';
 import { answersOf, jsonAnswersByResponse, unionOf } from './observe.ts';
 import { byText, sortedUnique } from './sort.ts';
@@ -73,16 +74,11 @@ function findingsOf(results: readonly CaseResult[], vendor: string): BaselineFin
     for (const finding of result.findings) {
       const key = `${finding.fingerprint} ${result.case}`;
       if (entries.has(key)) continue;
-      const pointer = finding.pointer === null ? null : indicesAsStars(finding.pointer);
+      const pointer = finding.pointer === null ? null : normaliseIndices(finding.pointer);
       entries.set(key, { fingerprint: finding.fingerprint, id: finding.id, operation: finding.operation, case: result.case, pointer });
     }
   }
   return [...entries.values()].sort((a, b) => byText(a.fingerprint, b.fingerprint) || byText(a.case, b.case));
-}
-
-// As fingerprint() normalises them: /balances/2/currency is one finding with /balances/0/currency.
-function indicesAsStars(pointer: string): string {
-  return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
 }
 
 // Rebuilt with sorted keys and a fixed field order, so the file is the same for the same observations.
