@@ -70,7 +70,7 @@ export function fingerprint(f: Pick<MessageFacts, 'operation' | 'status' | 'poin
   return createHash('sha256').update(key).digest('hex').slice(0, 12);
 }
 
-/** /balances/2/currency -> /balances/*/currency: how fingerprints and baselines see array items. */
+// Array indices become "*" (/balances/2/currency is /balances/*/currency): how fingerprints and baselines see items.
 export function normaliseIndices(pointer: string): string {
   return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
 }
