@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/exit-codes.ts';
+import { VENDORS } from '../src/vendors/index.ts';
 import { REPO_ROOT } from './support/paths.ts';
 
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
@@ -20,5 +21,14 @@ describe('README', () => {
     const ci = readFileSync(join(REPO_ROOT, '.ci', 'run'), 'utf8');
     expect(ci).toContain('npm ci');
     expect(ci).toContain('npm test');
+  });
+});
+
+describe('the nightly workflow', () => {
+  it('passes every vendor variable through to the run', () => {
+    const workflow = readFileSync(join(REPO_ROOT, '.github', 'workflows', 'nightly.yml'), 'utf8');
+    for (const vendor of Object.values(VENDORS)) {
+      for (const name of Object.keys(vendor.variables)) expect(workflow, name).toMatch(new RegExp(`^\\s+${name}: \\$\\{\\{ (secrets|vars)\\.${name} \\}\\}$`, 'm'));
+    }
   });
 });
