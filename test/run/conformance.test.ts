@@ -5,15 +5,25 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary, VendorReport } from '../../src/report/types.ts';
 import { runCli, type CliRun } from '../support/cli.ts';
 import { expectGolden, scrub } from '../support/golden.ts';
+import { REPO_ROOT } from '../support/paths.ts';
 
 describe('npm run conformance on a machine with nothing configured', () => {
   let run: CliRun;
   let latest: string;
 
+  let contractsDir: string;
+
   beforeAll(async () => {
     const reportsDir = await mkdtemp(join(tmpdir(), 'conform-run-'));
+    contractsDir = await mkdtemp(join(tmpdir(), 'conform-contracts-'));
     latest = join(reportsDir, 'latest');
-    run = await runCli(['run'], { CONFORM_REPORTS_DIR: reportsDir });
+    run = await runCli(['run'], { CONFORM_REPORTS_DIR: reportsDir, CONFORM_CONTRACTS_DIR: contractsDir });
+  });
+
+  it('records exactly the contracts checked in under contracts/ (re-run npm run conformance when they change)', async () => {
+    for (const file of ['conform-whop.json', 'conform-midaz.json', 'conform-xendit.json']) {
+      expect(await readFile(join(contractsDir, file), 'utf8'), file).toBe(await readFile(join(REPO_ROOT, 'contracts', file), 'utf8'));
+    }
   });
 
   it('exits 0 against the faithful sandboxes, with one progress line per case', () => {
