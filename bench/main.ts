@@ -1,26 +1,41 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkerBench } from './checker.bench.ts';
+import { coldStartBench } from './cold-start.bench.ts';
 import { contractsBench } from './contracts.bench.ts';
-import type { Bench, BenchRow } from './types.ts';
+import { prismBench } from './prism.bench.ts';
+import { runnerBench } from './runner.bench.ts';
+import { scaleBench } from './scale.bench.ts';
+import { formatTable } from './table.ts';
+import { notMeasured, type Bench, type BenchRow } from './types.ts';
 
-/** Every benchmark of `npm run bench`, in the order the table shows them. */
-const BENCHES: Bench[] = [checkerBench, contractsBench];
+/** Every benchmark of `npm run bench`, in the order of the issue's figures, which the table keeps. */
+const BENCHES: Bench[] = [checkerBench, runnerBench, contractsBench, coldStartBench, prismBench, scaleBench];
+
+// `npm run bench -- prism scale` runs only the benches whose group names a word (and leaves latest.json alone).
+const only = process.argv.slice(2);
+const selected = only.length ? BENCHES.filter((bench) => only.some((word) => bench.group.toLowerCase().includes(word.toLowerCase()))) : BENCHES;
 
 const rows: BenchRow[] = [];
-for (const bench of BENCHES) {
+for (const bench of selected) {
   process.stdout.write(`measuring ${bench.group}...\n`);
-  rows.push(...(await bench.run()));
+  const started = performance.now();
+  try {
+    rows.push(...(await bench.run()));
+  } catch (error) {
+    // One bench that cannot run (a peer, a port, a child process) must not hide every other figure.
+    rows.push(notMeasured(bench.group, 'every figure', '-', error instanceof Error ? error.message : String(error)));
+  }
+  process.stdout.write(`  (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 }
 
-const format = (row: BenchRow) => `${row.value < 10 ? row.value.toFixed(3) : Math.round(row.value)}${row.unit}`;
-const table = [
-  '| measure | value | target | met |',
-  '|---|---|---|---|',
-  ...rows.map((row) => `| ${row.group}: ${row.name} | ${format(row)} | ${row.target} | ${row.met === null ? '-' : row.met ? 'yes' : 'NO'} |`),
-].join('\n');
-process.stdout.write(`\n${table}\n`);
+// A bench may report figures of another group (the scale run gives the recording's share): show them with it.
+const groupOrder = BENCHES.map((bench) => bench.group);
+rows.sort((a, b) => groupOrder.indexOf(a.group) - groupOrder.indexOf(b.group));
+process.stdout.write(`\n${formatTable(rows)}\n`);
 
-const resultsDir = join(import.meta.dirname, 'results');
-await mkdir(resultsDir, { recursive: true });
-await writeFile(join(resultsDir, 'latest.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`);
+if (selected === BENCHES) {
+  const resultsDir = join(import.meta.dirname, 'results');
+  await mkdir(resultsDir, { recursive: true });
+  await writeFile(join(resultsDir, 'latest.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`);
+}

@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Dispatcher } from 'undici';
+import { recordContracts } from '../../src/contracts/index.ts';
+import { secretForms } from '../../src/report/redact.ts';
+import { maskPersonalData } from '../../src/report/personal-data.ts';
+import type { SuiteCase } from '../../src/run/case.ts';
+import type { CaseResult } from '../../src/run/result.ts';
+import { runCase, type SuiteRuntime } from '../../src/run/runtime.ts';
+import { VENDORS } from '../../src/vendors/index.ts';
+import { ROOT } from './root.ts';
+
+const OPERATION = 'GET /ledger_accounts/{id}';
+
+/** The Whop suite's first case, as data, N times under distinct names: N interactions in the contract. */
+export function ledgerAccountCases(count: number, id: string): SuiteCase[] {
+  return Array.from({ length: count }, (_, i) => ({
+    name: `by ledger account id #${String(i).padStart(6, '0')}`,
+    operation: OPERATION,
+    params: { id },
+    expectStatus: 200,
+    providerState: 'ledger account {id} exists',
+  }));
+}
+
+/** Runs task(0..count-1) with at most `concurrency` in flight, like a suite's concurrent tests. */
+export async function pooled(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+}
+
+export interface PipelineTimes {
+  totalMs: number;
+  /** Of totalMs: masking personal data and recording the contract, after the last case. */
+  recordingMs: number;
+}
+
+/**
+ * What `conform run` does per interaction, minus vitest: runCase (request through the composed
+ * client, every check, the suite's own checks), the result collected, then, as the run does after
+ * its suites, personal data masked and one Pact contract recorded (into a temporary folder).
+ */
+export async function runPipeline(runtime: SuiteRuntime, cases: readonly SuiteCase[], concurrency: number): Promise<PipelineTimes> {
+  const contractsDir = await mkdtemp(join(tmpdir(), 'conform-bench-pipeline-'));
+  try {
+    const start = performance.now();
+    const results: CaseResult[] = new Array(cases.length);
+    await pooled(cases.length, concurrency, async (i) => {
+      results[i] = await runCase(runtime, cases[i]!);
+    });
+    const recordingStart = performance.now();
+    const masked = maskPersonalData(results);
+    await recordContracts({
+      cwd: ROOT,
+      env: { CONFORM_CONTRACTS_DIR: contractsDir },
+      targets: [runtime.target],
+      results: masked,
+      secretForms: secretForms([runtime.target.credentials.valid]),
+    });
+    const end = performance.now();
+    // A throttled or refusing sandbox would make every figure built on this meaningless.
+    const failed = results.find((result) => result.outcome !== 'passed');
+    if (failed) throw new Error(`${failed.case}: ${failed.outcome} (${failed.reason ?? failed.findings.map((f) => f.id).join(', ')})`);
+    return { totalMs: end - start, recordingMs: end - recordingStart };
+  } finally {
+    await rm(contractsDir, { recursive: true, force: true });
+  }
+}
+
+/** The same requests (same path and headers) with bare undici at the same concurrency, bodies read. */
+export async function runBare(pool: Dispatcher, runtime: SuiteRuntime, cases: readonly SuiteCase[], concurrency: number): Promise<number> {
+  const { target } = runtime;
+  const path = `${new URL(target.baseUrl).pathname}/ledger_accounts/${encodeURIComponent(String(cases[0]!.params.id))}`;
+  const headers = { accept: 'application/json', ...VENDORS[target.vendor].authHeaders(target.credentials.valid!) };
+  const start = performance.now();
+  await pooled(cases.length, concurrency, async () => {
+    const response = await pool.request({ method: 'GET', path, headers });
+    await response.body.arrayBuffer();
+  });
+  return performance.now() - start;
+}

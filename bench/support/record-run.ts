@@ -1,0 +1,29 @@
+// Child-process entry: records the contracts of a finished `conform run` again, from its
+// reports/latest/results.json, in a fresh process (documents loaded, pact-core written, as the run
+// does after its suites). Prints {"ms", "interactions"}: the recording's part of that run's time.
+import { readFile } from 'node:fs/promises';
+import { recordContracts } from '../../src/contracts/index.ts';
+import type { CaseResult } from '../../src/run/result.ts';
+import { VENDORS, type VendorTarget } from '../../src/vendors/index.ts';
+import { ROOT } from './root.ts';
+
+const [resultsFile, contractsDir] = process.argv.slice(2);
+const results = JSON.parse(await readFile(resultsFile!, 'utf8')) as CaseResult[];
+// recordContracts reads only vendor, mode and scenario of a target: the embedded default's.
+const targets = [...new Set(results.map((r) => r.vendor))].map(
+  (vendor): VendorTarget => ({
+    vendor: vendor as VendorTarget['vendor'],
+    mode: 'sandbox',
+    scenario: 'faithful',
+    baseUrl: 'http://127.0.0.1',
+    production: false,
+    credentials: { valid: null, limited: null },
+    fixtures: {},
+    headers: {},
+    specs: [...VENDORS[vendor as VendorTarget['vendor']].specs],
+  }),
+);
+const start = performance.now();
+const recorded = await recordContracts({ cwd: ROOT, env: { CONFORM_CONTRACTS_DIR: contractsDir }, targets, results, secretForms: [] });
+const interactions = recorded.reduce((sum, contract) => sum + contract.interactions, 0);
+process.stdout.write(`${JSON.stringify({ ms: performance.now() - start, interactions })}\n`);
