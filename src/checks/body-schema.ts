@@ -1,5 +1,5 @@
 import { violationsOf } from '../schema/violations.ts';
-import type { ResponseCheck } from './check.ts';
+import { NO_FACTS, type ResponseCheck } from './check.ts';
 
 /**
  * The body against its documented schema, in one ajv pass: missing, type, enum, format and other
@@ -17,7 +17,7 @@ export const bodySchema: ResponseCheck = {
     'spec-schema-invalid',
   ],
   check: ({ spec, media, json }) => {
-    if (!media?.schemaPointer || !json?.ok) return [];
+    if (!media?.schemaPointer || !json?.ok) return NO_FACTS;
     const { registry, documentId, prepared } = spec.validation;
     let validate;
     try {
@@ -25,6 +25,7 @@ export const bodySchema: ResponseCheck = {
     } catch (error) {
       return [{ id: 'spec-schema-invalid', location: { file: spec.file, pointer: media.schemaPointer }, expected: 'a schema ajv can compile', observed: (error as Error).message }];
     }
-    return violationsOf(validate, json.value, prepared).map(({ id, pointer, expected, observed }) => ({ id, pointer, expected, observed }));
+    // A Violation is already a CheckFacts: id, pointer, expected, observed.
+    return validate(json.value) ? NO_FACTS : violationsOf(validate, json.value, prepared);
   },
 };

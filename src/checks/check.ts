@@ -8,5 +8,8 @@ export type CheckFacts = Omit<FindingFacts, 'vendor' | 'operation' | 'status'>;
 /** One check: the finding IDs it may report, and a pure function from a response's context to facts. */
 export interface ResponseCheck {
   ids: readonly FindingId[];
-  check(context: CheckContext): CheckFacts[];
+  check(context: CheckContext): readonly CheckFacts[];
 }
+
+/** What a check returns when the response is fine (most of the time): shared, so nothing is allocated. */
+export const NO_FACTS: readonly CheckFacts[] = Object.freeze([]);

@@ -45,14 +45,16 @@ interface ResponsePlan {
 }
 
 // Per-response lookups are on the hot path; vendors repeat a handful of status/Content-Type pairs.
-const plans = new WeakMap<Operation, Map<string, ResponsePlan>>();
-const MAX_PLANS_PER_OPERATION = 256;
+// Nested maps keyed by values the response already holds: no key string is built per response.
+const plans = new WeakMap<Operation, Map<number, Map<string | undefined, ResponsePlan>>>();
+const MAX_PLANS_PER_STATUS = 64;
 
 function planFor(operation: Operation, status: number, header: string | undefined): ResponsePlan {
-  let cache = plans.get(operation);
-  if (!cache) plans.set(operation, (cache = new Map()));
-  const key = `${status} ${header ?? ''}`;
-  let plan = cache.get(key);
+  let byStatus = plans.get(operation);
+  if (!byStatus) plans.set(operation, (byStatus = new Map()));
+  let byHeader = byStatus.get(status);
+  if (!byHeader) byStatus.set(status, (byHeader = new Map()));
+  let plan = byHeader.get(header);
   if (!plan) {
     const contentType = header ? essence(header) : null;
     const documented = findResponse(operation, status);
@@ -64,7 +66,7 @@ function planFor(operation: Operation, status: number, header: string | undefine
       declaredJson: contentType !== null && isJsonMediaType(contentType),
       documentedJson: media !== undefined && isJsonMediaType(media.mediaType),
     };
-    if (cache.size < MAX_PLANS_PER_OPERATION) cache.set(key, plan);
+    if (byHeader.size < MAX_PLANS_PER_STATUS) byHeader.set(header, plan);
   }
   return plan;
 }

@@ -1,7 +1,7 @@
 import { duplicateKeys } from '../json/duplicate-keys.ts';
 import { excerpt } from '../findings/finding.ts';
 import { getAtPointer } from '../json/pointer.ts';
-import type { ResponseCheck } from './check.ts';
+import { NO_FACTS, type ResponseCheck } from './check.ts';
 
 /**
  * response-body-duplicate-key: an object repeats a key. This check reads the raw text (costing about
@@ -13,5 +13,5 @@ export const duplicateKeysCheck: ResponseCheck = {
   check: ({ json }) =>
     json?.ok
       ? duplicateKeys(json.text).map((pointer) => ({ id: 'response-body-duplicate-key' as const, pointer, expected: 'each key once', observed: `kept ${excerpt(getAtPointer(json.value, pointer))}` }))
-      : [],
+      : NO_FACTS,
 };

@@ -1,10 +1,12 @@
-import type { ResponseCheck } from './check.ts';
+import { NO_FACTS, type ResponseCheck } from './check.ts';
 
 /** response-header-missing: a response header the document marks `required: true` is absent. */
 export const headersRequired: ResponseCheck = {
   ids: ['response-header-missing'],
-  check: ({ documented, response }) =>
-    (documented?.requiredHeaders ?? [])
+  check: ({ documented, response }) => {
+    if (!documented || documented.requiredHeaders.length === 0) return NO_FACTS;
+    return documented.requiredHeaders
       .filter((name) => response.headers[name] === undefined)
-      .map((name) => ({ id: 'response-header-missing' as const, expected: name, observed: 'absent' })),
+      .map((name) => ({ id: 'response-header-missing' as const, expected: name, observed: 'absent' }));
+  },
 };

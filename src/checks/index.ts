@@ -21,6 +21,9 @@ export const RESPONSE_CHECKS: readonly ResponseCheck[] = [statusDocumented, medi
 /** Checks that read the raw body text again: run once per real response, but kept off the hot path. */
 export const INTEGRITY_CHECKS: readonly ResponseCheck[] = [duplicateKeysCheck];
 
+const WITHOUT_INTEGRITY = [RESPONSE_CHECKS];
+const WITH_INTEGRITY = [RESPONSE_CHECKS, INTEGRITY_CHECKS];
+
 export interface CheckOptions {
   severity?: SeverityOverrides;
   /** Also run INTEGRITY_CHECKS (duplicate keys): what the suites and `conform check` do. */
@@ -32,7 +35,7 @@ export function checkResponse(spec: LoadedSpec, operation: Operation, response: 
   const context = inspectResponse(spec, operation, response);
   const findings: Finding[] = [];
   // Plain loops: this runs for every response, and most responses yield nothing.
-  for (const checks of options.integrity ? [RESPONSE_CHECKS, INTEGRITY_CHECKS] : [RESPONSE_CHECKS]) {
+  for (const checks of options.integrity ? WITH_INTEGRITY : WITHOUT_INTEGRITY) {
     for (const { check } of checks) {
       for (const facts of check(context)) {
         findings.push(makeFinding({ ...withRawNumber(facts, context), vendor: spec.vendor, operation: operation.key, status: response.status }, options.severity));

@@ -1,4 +1,4 @@
-import type { ResponseCheck } from './check.ts';
+import { NO_FACTS, type ResponseCheck } from './check.ts';
 
 /**
  * response-media-type-undocumented: a body whose Content-Type the document does not list for that
@@ -7,11 +7,11 @@ import type { ResponseCheck } from './check.ts';
 export const mediaTypeDocumented: ResponseCheck = {
   ids: ['response-media-type-undocumented'],
   check: ({ documented, contentType, response }) => {
-    if (!documented) return [];
+    if (!documented) return NO_FACTS;
     const listed = documented.content.map((c) => c.mediaType);
     const matches = contentType !== null && documented.content.some((c) => mediaMatches(c.mediaType, contentType));
-    if (matches) return [];
-    if (contentType === null && response.body.length === 0) return [];
+    if (matches) return NO_FACTS;
+    if (contentType === null && response.body.length === 0) return NO_FACTS;
     return [{ id: 'response-media-type-undocumented', expected: listed.join(', ') || 'no body', observed: contentType ?? '(no Content-Type)' }];
   },
 };

@@ -12,7 +12,8 @@ import { date, dateTime, uuid } from './formats.ts';
  */
 export class SchemaRegistry {
   private readonly ajv: Ajv2020;
-  private readonly compiled = new Map<string, ValidateFunction>();
+  /** Document id -> schema pointer -> validator: two lookups of strings that already exist, no key built per call. */
+  private readonly compiled = new Map<string, Map<string, ValidateFunction>>();
   private nextId = 0;
 
   constructor() {
@@ -47,7 +48,7 @@ export class SchemaRegistry {
   /** Replaces a registered document, e.g. after a keyword it used proved impossible to compile. */
   replace(id: string, document: object): void {
     this.ajv.removeSchema(id);
-    for (const key of this.compiled.keys()) if (key.startsWith(`${id}#`)) this.compiled.delete(key);
+    this.compiled.delete(id);
     this.ajv.addSchema(document, id);
   }
 
@@ -57,11 +58,12 @@ export class SchemaRegistry {
    * is one map lookup.
    */
   validator(id: string, pointer: string): ValidateFunction {
-    const key = `${id}#${pointer}`;
-    let validate = this.compiled.get(key);
+    let byPointer = this.compiled.get(id);
+    if (!byPointer) this.compiled.set(id, (byPointer = new Map()));
+    let validate = byPointer.get(pointer);
     if (!validate) {
       validate = this.ajv.compile({ $ref: `${id}${pointerToFragment(pointer)}` });
-      this.compiled.set(key, validate);
+      byPointer.set(pointer, validate);
     }
     return validate;
   }
