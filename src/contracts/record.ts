@@ -1,3 +1,4 @@
+import type { LoadedSpec } from '../spec/types.ts';
 import type { CaseResult } from '../run/result.ts';
 import type { Env, VendorTarget } from '../vendors/index.ts';
 import { planInteraction } from './interaction.ts';
@@ -12,6 +13,8 @@ export interface RecordOptions {
   results: readonly CaseResult[];
   /** secretForms() of every credential of the run: redacted from the contract text. */
   secretForms: readonly string[];
+  /** The run's loaded vendor documents, by file, so they are not loaded again. */
+  specs?: ReadonlyMap<string, LoadedSpec>;
 }
 
 export interface RecordedContract {
@@ -27,7 +30,7 @@ export interface RecordedContract {
  */
 export async function recordContracts(options: RecordOptions): Promise<RecordedContract[]> {
   const settings = contractSettings(options.env, options.cwd);
-  const schemaFor = responseSchemas(options.cwd);
+  const schemaFor = responseSchemas(options.cwd, options.specs);
   const recorded: RecordedContract[] = [];
   for (const target of options.targets) {
     if (target.mode === 'sandbox' && target.scenario !== 'faithful') continue;

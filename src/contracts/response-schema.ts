@@ -16,8 +16,9 @@ export interface ResponseSchema {
  * Each document loads once; one that cannot load (already reported by the run) documents nothing,
  * and the contract then holds its values by their observed types.
  */
-export function responseSchemas(cwd: string): (result: CaseResult) => Promise<ResponseSchema | null> {
-  const loaded = new Map<string, Promise<LoadedSpec | null>>();
+export function responseSchemas(cwd: string, preloaded?: ReadonlyMap<string, LoadedSpec>): (result: CaseResult) => Promise<ResponseSchema | null> {
+  // The run has loaded its documents already; a document is loaded again only when it has not.
+  const loaded = new Map<string, Promise<LoadedSpec | null>>([...(preloaded ?? [])].map(([file, spec]) => [file, Promise.resolve(spec)]));
   const load = (file: string, vendor: string) => {
     if (!loaded.has(file)) {
       loaded.set(

@@ -3,6 +3,7 @@ import { startVitest } from 'vitest/node';
 import { recordContracts } from '../contracts/index.ts';
 import type { Finding } from '../findings/finding.ts';
 import { loadSpec } from '../spec/load.ts';
+import type { LoadedSpec } from '../spec/types.ts';
 import { redactCaseResults, redactText, secretForms } from '../report/redact.ts';
 import type { VendorReport } from '../report/types.ts';
 import { buildSummary, buildVendorReport } from '../report/vendor-report.ts';
@@ -51,7 +52,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const baselines = await Promise.all(targets.map((target) => readBaseline(policy.baselinesDir, target.vendor, target.mode)));
     for (const target of targets) options.print(`${target.vendor.padEnd(7)} ${describeTarget(target)}`);
     // A vendor document that cannot be loaded stops the run here, as one located line (exit 2).
-    const defects = await loadDefects(targets, options.cwd);
+    const { defects, specs } = await loadDocuments(targets, options.cwd);
     const secrets = secretsOf(targets);
     const suites = await runSuites(targets, config, options.cwd, (line) => options.print(redactText(line, secrets)));
     // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
@@ -79,7 +80,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     // What each passing vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json); a
     // vendor that failed or could not be verified keeps its previous contract: that is what we rely on.
     const passing = targets.filter((_, i) => judged[i]!.verdict.verdict === 'pass');
-    await recordContracts({ cwd: options.cwd, env: options.env, targets: passing, results, secretForms: secrets });
+    await recordContracts({ cwd: options.cwd, env: options.env, targets: passing, results, secretForms: secrets, specs });
     return { exitCode, reports, results, problems: suites.problems, reportsPath };
   } finally {
     await close();
@@ -92,7 +93,9 @@ async function runSuites(targets: VendorTarget[], config: RunConfig, cwd: string
   const vitest = await startVitest(
     'test',
     [],
-    { config: false, root: cwd, watch: false, reporters: [collector], provide: { conform: environment } },
+    // One worker, modules shared between the vendor suites: each vendor's documents and the checker
+    // load once per run instead of once per suite file (the suites share no mutable state).
+    { config: false, root: cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false },
     { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), testTimeout: 120_000, hookTimeout: 60_000 } },
   );
   await vitest.close();
@@ -101,15 +104,16 @@ async function runSuites(targets: VendorTarget[], config: RunConfig, cwd: string
   return { results: collector.results, problems: collector.problems };
 }
 
-/** Every vendor document loaded once up front: its defects go into the reports. */
-async function loadDefects(targets: VendorTarget[], cwd: string): Promise<Map<string, Finding[]>> {
-  const entries = await Promise.all(
-    targets.map(async (target) => {
-      const specs = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd, vendor: target.vendor })));
-      return [target.vendor, specs.flatMap((spec) => spec.defects)] as const;
-    }),
-  );
-  return new Map(entries);
+/** Every vendor document loaded once up front: its defects go into the reports, its schemas into the contracts. */
+async function loadDocuments(targets: VendorTarget[], cwd: string): Promise<{ defects: Map<string, Finding[]>; specs: Map<string, LoadedSpec> }> {
+  const specs = new Map<string, LoadedSpec>();
+  const defects = new Map<string, Finding[]>();
+  for (const target of targets) {
+    const loaded = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd, vendor: target.vendor })));
+    for (const spec of loaded) specs.set(spec.file, spec);
+    defects.set(target.vendor, loaded.flatMap((spec) => spec.defects));
+  }
+  return { defects, specs };
 }
 
 function describeTarget(target: VendorTarget): string {
