@@ -5,7 +5,8 @@ import { register } from 'tsx/esm/api';
 // Dependencies load several times faster before tsx's loader hooks are in place (they sit in front of
 // every import); the TypeScript that imports them later gets these same, already loaded, modules.
 const preload = ['ajv/dist/2020.js', 'ajv-formats', 'yaml', 'undici', '@apidevtools/json-schema-ref-parser'];
-if (['run', 'verify'].includes(process.argv[2] ?? '')) preload.push('vitest/node', '@pact-foundation/pact', '@pact-foundation/pact-core');
+if (process.argv[2] === 'run') preload.push('vitest/node');
+if (['run', 'verify', 'contracts'].includes(process.argv[2] ?? '')) preload.push('@pact-foundation/pact-core');
 await Promise.all(preload.map((name) => import(name)));
 
 register();

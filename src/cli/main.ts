@@ -1,29 +1,26 @@
 import { SpecLoadError } from '../spec/errors.ts';
 import { ConfigError } from '../vendors/index.ts';
-import { baselineUpdateCommand } from './baseline-update.ts';
-import { checkCommand } from './check.ts';
-import { contractsPublishCommand } from './contracts-publish.ts';
 import { EXIT } from './exit-codes.ts';
 import { processIo, type CliIo, type Command } from './io.ts';
-import { reportCommand } from './report.ts';
-import { runCommand } from './run.ts';
-import { sandboxCommand } from './sandbox.ts';
-import { specsImportCommand } from './specs-import.ts';
-import { specsLintCommand } from './specs-lint.ts';
 import { UsageError } from './usage-error.ts';
-import { verifyCommand } from './verify.ts';
 
-/** Command words -> command. One file per command under src/cli/. */
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  run: { run: runCommand, summary: 'run every vendor suite (live or embedded sandbox) and write reports/latest/' },
-  check: { run: checkCommand, summary: 'check one saved response against a vendor document' },
-  'specs lint': { run: specsLintCommand, summary: 'list the defects of vendor documents (default: specs/)' },
-  'specs import': { run: specsImportCommand, summary: 'build OpenAPI documents from vendor documentation pages' },
-  sandbox: { run: sandboxCommand, summary: 'run one embedded vendor sandbox' },
-  report: { run: reportCommand, summary: 're-render reports/latest/ (md, html, junit, summary) from its stored JSON' },
-  'baseline update': { run: baselineUpdateCommand, summary: "accept the latest run's response shapes and findings as the baseline (baselines/)" },
-  verify: { run: verifyCommand, summary: 'verify the stored Pact contracts against each vendor (live or embedded sandbox)' },
-  'contracts publish': { run: contractsPublishCommand, summary: 'publish the stored Pact contracts to a Pact Broker' },
+/**
+ * Command words -> command. One file per command under src/cli/, loaded only when called: a command
+ * does not pay for the others' dependencies (Pact, vitest) at start-up.
+ */
+const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
+  run: { load: async () => (await import('./run.ts')).runCommand, summary: 'run every vendor suite (live or embedded sandbox) and write reports/latest/' },
+  check: { load: async () => (await import('./check.ts')).checkCommand, summary: 'check one saved response against a vendor document' },
+  'specs lint': { load: async () => (await import('./specs-lint.ts')).specsLintCommand, summary: 'list the defects of vendor documents (default: specs/)' },
+  'specs import': { load: async () => (await import('./specs-import.ts')).specsImportCommand, summary: 'build OpenAPI documents from vendor documentation pages' },
+  sandbox: { load: async () => (await import('./sandbox.ts')).sandboxCommand, summary: 'run one embedded vendor sandbox' },
+  report: { load: async () => (await import('./report.ts')).reportCommand, summary: 're-render reports/latest/ (md, html, junit, summary) from its stored JSON' },
+  'baseline update': {
+    load: async () => (await import('./baseline-update.ts')).baselineUpdateCommand,
+    summary: "accept the latest run's response shapes and findings as the baseline (baselines/)",
+  },
+  verify: { load: async () => (await import('./verify.ts')).verifyCommand, summary: 'verify the stored Pact contracts against each vendor (live or embedded sandbox)' },
+  'contracts publish': { load: async () => (await import('./contracts-publish.ts')).contractsPublishCommand, summary: 'publish the stored Pact contracts to a Pact Broker' },
 };
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -36,7 +33,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return unknown ? EXIT.cannotRun : EXIT.pass;
   }
   try {
-    return await COMMANDS[match]!.run(argv.slice(match.split(' ').length), io);
+    const command = await COMMANDS[match]!.load();
+    return await command(argv.slice(match.split(' ').length), io);
   } catch (error) {
     // A user's mistake is one located line; anything else is our bug and keeps its stack.
     if (error instanceof UsageError) io.stderr(`${error.message}\n`);

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
-import { recordContracts } from '../contracts/index.ts';
 import type { Finding } from '../findings/finding.ts';
 import { loadSpec } from '../spec/load.ts';
 import type { LoadedSpec } from '../spec/types.ts';
@@ -47,6 +46,9 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const reportsDir = resolve(options.cwd, config.reportsDir);
   await recoverLatest(reportsDir);
   const startedAt = new Date().toISOString();
+  // Pact (native code, slow to load) is needed only at the end: it loads while the suites run.
+  const contracts = import('../contracts/record.ts');
+  contracts.catch(() => undefined);
   const { targets, close } = await startTargets(config);
   try {
     const baselines = await Promise.all(targets.map((target) => readBaseline(policy.baselinesDir, target.vendor, target.mode)));
@@ -80,6 +82,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     // What each passing vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json); a
     // vendor that failed or could not be verified keeps its previous contract: that is what we rely on.
     const passing = targets.filter((_, i) => judged[i]!.verdict.verdict === 'pass');
+    const { recordContracts } = await contracts;
     await recordContracts({ cwd: options.cwd, env: options.env, targets: passing, results, secretForms: secrets, specs });
     return { exitCode, reports, results, problems: suites.problems, reportsPath };
   } finally {
