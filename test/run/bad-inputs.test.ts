@@ -90,3 +90,16 @@ describe('the production guard', () => {
     }
   });
 });
+
+describe('configuration from .env', () => {
+  it('is read from the working directory, and the environment wins over it', async () => {
+    const root = await checkoutWithSpecs(async () => undefined);
+    await writeFile(join(root, '.env'), '# chosen for this checkout\nCONFORM_VENDORS=xendit\nXENDIT_SANDBOX_SCENARIO=enum-value-added\n');
+    const fromFile = await runCli(['run'], {}, root);
+    expect(fromFile.stdout).toMatch(/^xendit\s+embedded sandbox \(enum-value-added\)/m);
+    expect(fromFile.stdout).not.toMatch(/^whop /m);
+    const overridden = await runCli(['run'], { XENDIT_SANDBOX_SCENARIO: 'faithful' }, root);
+    expect(overridden.stdout).toMatch(/^xendit\s+embedded sandbox \(faithful\)/m);
+    expect(overridden.code).toBe(0);
+  });
+});
