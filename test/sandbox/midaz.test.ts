@@ -1,21 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'undici';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.ts';
 import { positionOf } from '../../src/sandbox/midaz/balance-body.ts';
 import type { MidazBalance } from '../../src/sandbox/midaz/data.ts';
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-}
-
-async function call(url: string, headers: Record<string, string> = {}, method: 'GET' | 'PATCH' = 'GET'): Promise<Answer> {
-  const response = await request(url, { method, headers });
-  return { status: response.statusCode, headers: response.headers, body: await response.body.json() };
-}
-
-type Json = Record<string, unknown>;
+import { call, type Json } from './support/call.ts';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

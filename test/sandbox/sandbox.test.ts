@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { request } from 'undici';
 import { SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type VendorName } from '../../src/sandbox/index.ts';
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-}
-
-async function call(url: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await request(url, { headers });
-  return { status: response.statusCode, headers: response.headers, body: await response.body.json() };
-}
+import { call } from './support/call.ts';
 
 /** A successful request for each vendor, and the headers that authenticate it. */
 function fixtureRequest(sandbox: RunningSandbox): { url: string; headers: Record<string, string> } {

@@ -1,19 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'undici';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.ts';
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-}
-
-async function call(url: string, headers: Record<string, string> = {}, method: 'GET' | 'POST' | 'DELETE' = 'GET'): Promise<Answer> {
-  const response = await request(url, { method, headers });
-  return { status: response.statusCode, headers: response.headers, body: await response.body.json() };
-}
-
-type Json = Record<string, unknown>;
+import { call, type Json } from './support/call.ts';
 
 const CURRENCY = /^[a-z]{3,4}$/;
 const PAYOUT_STATUSES = ['connected', 'disabled', 'action_required', 'pending_verification', 'verification_failed', 'not_started'];

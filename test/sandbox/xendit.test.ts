@@ -1,19 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'undici';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.ts';
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-}
-
-async function call(url: string, headers: Record<string, string> = {}, method: 'GET' | 'POST' = 'GET'): Promise<Answer> {
-  const response = await request(url, { method, headers });
-  return { status: response.statusCode, headers: response.headers, body: await response.body.json() };
-}
-
-type Json = Record<string, unknown>;
+import { call, type Json } from './support/call.ts';
 
 const basic = (userName: string, password = '') => ({ authorization: `Basic ${Buffer.from(`${userName}:${password}`).toString('base64')}` });
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
