@@ -22,6 +22,8 @@ export interface SandboxOptions {
   rateLimitPerSecond?: number;
   /** Midaz only: require a bearer token, as with Access Manager enabled. Default false. */
   midazAuth?: boolean;
+  /** Milliseconds now, for the rate limiter; default Date.now. Tests freeze it so a window never slides mid-test. */
+  clock?: () => number;
 }
 
 export interface RunningSandbox {
@@ -44,6 +46,7 @@ export async function startSandbox(vendor: VendorName, options: SandboxOptions =
     host: options.host ?? '127.0.0.1',
     port: checkedInteger('port', options.port ?? 0, 0, 65535),
     rateLimitPerSecond: checkedInteger('rateLimitPerSecond', options.rateLimitPerSecond ?? 50, 1, Number.MAX_SAFE_INTEGER),
+    clock: options.clock ?? Date.now,
   });
   return {
     vendor,

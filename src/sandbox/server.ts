@@ -35,6 +35,7 @@ export interface ListenOptions {
   host: string;
   port: number;
   rateLimitPerSecond: number;
+  clock: () => number;
 }
 
 export interface Listening {
@@ -47,7 +48,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const RETRY_AFTER_SECONDS = '1';
 
 export function listen(app: VendorApp, options: ListenOptions): Promise<Listening> {
-  const limiter = createRateLimiter(options.rateLimitPerSecond);
+  const limiter = createRateLimiter(options.rateLimitPerSecond, options.clock);
   const server = createServer((incoming, outgoing) => {
     incoming.resume(); // bodies are ignored (GET only) but must be drained to keep the connection usable
     const request: SandboxRequest = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type VendorName } from '../../src/sandbox/index.ts';
 import { call } from './support/call.ts';
+import { createRateLimiter } from '../../src/sandbox/rate-limit.ts';
 
 /** A successful request for each vendor, and the headers that authenticate it. */
 function fixtureRequest(sandbox: RunningSandbox): { url: string; headers: Record<string, string> } {
@@ -20,6 +21,9 @@ function fixtureRequest(sandbox: RunningSandbox): { url: string; headers: Record
       };
   }
 }
+
+// The rate limiter's window never slides in these tests, however slowly a loaded machine sends the requests.
+const FROZEN = () => 0;
 
 async function withSandbox<T>(vendor: VendorName, options: Parameters<typeof startSandbox>[1], use: (sandbox: RunningSandbox) => Promise<T>): Promise<T> {
   const sandbox = await startSandbox(vendor, options);
@@ -41,7 +45,7 @@ describe.each(SANDBOX_VENDORS)('the %s sandbox', (vendor) => {
   });
 
   it('answers 429 with Retry-After above the rate, per credential', async () => {
-    await withSandbox(vendor, { rateLimitPerSecond: 2 }, async (sandbox) => {
+    await withSandbox(vendor, { rateLimitPerSecond: 2, clock: FROZEN }, async (sandbox) => {
       const { url, headers } = fixtureRequest(sandbox);
       const authenticated = vendor === 'midaz' ? { authorization: 'Bearer some-client' } : headers;
       expect((await call(url, authenticated)).status).toBe(200);
@@ -64,7 +68,7 @@ describe.each(SANDBOX_VENDORS)('the %s sandbox', (vendor) => {
   });
 
   it('limits requests without a credential per client', async () => {
-    await withSandbox(vendor, { rateLimitPerSecond: 1 }, async (sandbox) => {
+    await withSandbox(vendor, { rateLimitPerSecond: 1, clock: FROZEN }, async (sandbox) => {
       const { url } = fixtureRequest(sandbox);
       expect((await call(url)).status).not.toBe(429);
       expect((await call(url)).status).toBe(429);
@@ -133,5 +137,17 @@ describe('sandbox start-up', () => {
     const sandbox = await startSandbox('xendit');
     await Promise.all([sandbox.close(), sandbox.close()]);
     await expect(sandbox.close()).resolves.toBeUndefined();
+  });
+});
+
+describe('the rate limiter', () => {
+  it('admits the limit within any sliding second, per key, and again once the oldest request leaves the window', () => {
+    let now = 10_000;
+    const limiter = createRateLimiter(2, () => now);
+    expect([limiter.admit('a'), limiter.admit('a'), limiter.admit('a'), limiter.admit('b')]).toEqual([true, true, false, true]);
+    now += 999;
+    expect(limiter.admit('a')).toBe(false);
+    now += 1;
+    expect(limiter.admit('a')).toBe(true);
   });
 });

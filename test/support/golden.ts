@@ -12,12 +12,16 @@ export function scrub(text: string): string {
     .replace(/\/tmp\/[\w.-]+/g, '/tmp/TMP');
 }
 
-/** Compares with test/golden/NAME; `UPDATE_GOLDEN=1 npm test` rewrites the file (review the diff). */
-export function expectGolden(name: string, actual: string): void {
+/**
+ * Compares with test/golden/NAME; only `UPDATE_GOLDEN=1 npm test` writes the file (review the diff). A missing
+ * golden fails: written and then compared with itself, it would pass whatever the output.
+ */
+export function expectGolden(name: string, actual: string, env: NodeJS.ProcessEnv = process.env): void {
   const file = join(REPO_ROOT, 'test', 'golden', name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+  if (env.UPDATE_GOLDEN === '1') {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, actual);
   }
+  if (!existsSync(file)) throw new Error(`golden file test/golden/${name} is missing: run with UPDATE_GOLDEN=1 to write it, then review it`);
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
