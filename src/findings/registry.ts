@@ -137,7 +137,7 @@ export const FINDING_KINDS = {
   },
   'spec-keyword-unsupported': {
     severity: 'warning',
-    description: 'A keyword in the vendor document cannot be honoured as written (e.g. discriminator.mapping); it is ignored.',
+    description: 'A keyword in the vendor document cannot be honoured as written (e.g. discriminator.mapping, or a pattern with lookaround or backreferences, which the linear-time regex engine cannot run); it is ignored.',
     message: (f) => `keyword cannot be honoured: ${f.observed}; ignored`,
   },
 } as const satisfies Record<string, FindingKind>;

@@ -9,6 +9,7 @@ import { checkExamples } from './lint/example-mismatch.ts';
 import { formatUnknown } from './lint/format-unknown.ts';
 import { probeDiscriminators } from './lint/keyword-unsupported.ts';
 import { reportRefsOutside } from './lint/ref-outside.ts';
+import { patterns } from './lint/patterns.ts';
 import { refUnresolved } from './lint/ref-unresolved.ts';
 import { schemaInvalid } from './lint/schema-invalid.ts';
 import { normalizeOpenApi30 } from './normalize.ts';
@@ -26,8 +27,8 @@ export interface LoadOptions {
   registry?: SchemaRegistry;
 }
 
-/** Site rules run in this order: a non-schema is replaced before its $ref or format is looked at. */
-const SITE_RULES: SiteRule[] = [schemaInvalid, refUnresolved, formatUnknown];
+/** Site rules run in this order: a non-schema is replaced before its pattern, $ref or format is looked at. */
+const SITE_RULES: SiteRule[] = [schemaInvalid, patterns, refUnresolved, formatUnknown];
 
 /**
  * Loads an OpenAPI 3.0 or 3.1 document (YAML or JSON) for checking. Throws SpecLoadError only when

@@ -214,3 +214,41 @@ describe('deep nesting is named for what it is', () => {
     expect(run.stdout).toMatch(/^breaking\s+response-property-type-mismatch\s+(\/0){240}\s/m);
   });
 });
+
+describe('vendor regular expressions run in linear time', () => {
+  const hostile = `${'a'.repeat(40)}!`;
+  const document = withSchema(
+    "{ type: object, properties: { name: { type: string, pattern: '^(a+)+$' }, ahead: { type: string, pattern: '^(?=a)a+$' } }, patternProperties: { '^(b+)+$': { type: integer } } }",
+    `              example: { name: '${hostile}' }\n`,
+  );
+
+  it('specs lint: the example is checked against ^(a+)+$, and a lookahead is a located defect', async () => {
+    const root = await scratch();
+    await writeFile(join(root, 'redos.yaml'), document);
+    const run = await runCliBounded(['specs', 'lint', 'redos.yaml'], { memoryMb: 512, timeoutMs: 20_000, cwd: root });
+    expectBounded(run);
+    expect(run.code).toBe(0);
+    const at = 'redos.yaml#/paths/~1a/get/responses/200/content/application~1json';
+    expect(run.stdout).toMatch(new RegExp(`^warning\\s+spec-keyword-unsupported\\s+${escape(at)}/schema/properties/ahead/pattern\\s+keyword cannot be honoured: pattern "\\^\\(\\?=a\\)a\\+\\$"`, 'm'));
+    expect(run.stdout).toMatch(new RegExp(`^warning\\s+spec-example-mismatch\\s+${escape(at)}/example/name\\s+example does not match its own schema: expected pattern`, 'm'));
+  });
+
+  it('check: pattern and patternProperties judge a hostile body, and the unsupported pattern is unconstrained', async () => {
+    const root = await scratch();
+    await writeFile(join(root, 'redos.yaml'), document);
+    await writeFile(join(root, 'body.json'), JSON.stringify({ name: hostile, ahead: 'zzz', [`${'b'.repeat(40)}`]: 'not an integer', [`${'b'.repeat(40)}!`]: 1 }));
+    const run = await runCliBounded(['check', '--json', '--spec', 'redos.yaml', '--operation', 'GET /a', '--status', '200', 'body.json'], { memoryMb: 512, timeoutMs: 20_000, cwd: root });
+    expectBounded(run);
+    expect(run.code).toBe(1);
+    const { findings } = JSON.parse(run.stdout) as { findings: Array<{ id: string; pointer: string }> };
+    expect(findings.map((f) => `${f.id} ${f.pointer}`).sort()).toEqual([
+      'response-body-schema-mismatch /name',
+      `response-property-type-mismatch /${'b'.repeat(40)}`,
+      `response-property-undocumented /${'b'.repeat(40)}!`,
+    ]);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
