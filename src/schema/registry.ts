@@ -1,7 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { pointerToFragment } from '../json/pointer.ts';
-import { date, dateTime, uuid } from './formats.ts';
+import { date, dateTime, url, uuid } from './formats.ts';
 import { linearRegExp } from './regexp.ts';
 
 /**
@@ -32,8 +32,8 @@ export class SchemaRegistry {
       code: { regExp: linearRegExp },
     });
     addFormats.default(this.ajv);
-    // Same verdicts as ajv-formats (tested), at a fraction of the cost: see formats.ts.
-    this.ajv.addFormat('date-time', dateTime).addFormat('date', date).addFormat('uuid', uuid);
+    // Same verdicts as ajv-formats (tested), at a fraction of the cost, and url in linear time: see formats.ts.
+    this.ajv.addFormat('date-time', dateTime).addFormat('date', date).addFormat('uuid', uuid).addFormat('url', url);
   }
 
   /** Formats a document may use and have checked. */

@@ -218,7 +218,7 @@ describe('deep nesting is named for what it is', () => {
 describe('vendor regular expressions run in linear time', () => {
   const hostile = `${'a'.repeat(40)}!`;
   const document = withSchema(
-    "{ type: object, properties: { name: { type: string, pattern: '^(a+)+$' }, ahead: { type: string, pattern: '^(?=a)a+$' } }, patternProperties: { '^(b+)+$': { type: integer } } }",
+    "{ type: object, properties: { name: { type: string, pattern: '^(a+)+$' }, ahead: { type: string, pattern: '^(?=a)a+$' }, site: { type: string, format: url } }, patternProperties: { '^(b+)+$': { type: integer } } }",
     `              example: { name: '${hostile}' }\n`,
   );
 
@@ -233,16 +233,17 @@ describe('vendor regular expressions run in linear time', () => {
     expect(run.stdout).toMatch(new RegExp(`^warning\\s+spec-example-mismatch\\s+${escape(at)}/example/name\\s+example does not match its own schema: expected pattern`, 'm'));
   });
 
-  it('check: pattern and patternProperties judge a hostile body, and the unsupported pattern is unconstrained', async () => {
+  it('check: pattern, patternProperties and the url format judge a hostile body, and the unsupported pattern is unconstrained', async () => {
     const root = await scratch();
     await writeFile(join(root, 'redos.yaml'), document);
-    await writeFile(join(root, 'body.json'), JSON.stringify({ name: hostile, ahead: 'zzz', [`${'b'.repeat(40)}`]: 'not an integer', [`${'b'.repeat(40)}!`]: 1 }));
+    await writeFile(join(root, 'body.json'), JSON.stringify({ name: hostile, ahead: 'zzz', site: `http://${'a:'.repeat(500_000)}!`, [`${'b'.repeat(40)}`]: 'not an integer', [`${'b'.repeat(40)}!`]: 1 }));
     const run = await runCliBounded(['check', '--json', '--spec', 'redos.yaml', '--operation', 'GET /a', '--status', '200', 'body.json'], { memoryMb: 512, timeoutMs: 20_000, cwd: root });
     expectBounded(run);
     expect(run.code).toBe(1);
     const { findings } = JSON.parse(run.stdout) as { findings: Array<{ id: string; pointer: string }> };
     expect(findings.map((f) => `${f.id} ${f.pointer}`).sort()).toEqual([
       'response-body-schema-mismatch /name',
+      'response-property-format-mismatch /site',
       `response-property-type-mismatch /${'b'.repeat(40)}`,
       `response-property-undocumented /${'b'.repeat(40)}!`,
     ]);
