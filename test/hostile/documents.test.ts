@@ -38,6 +38,14 @@ function expectOneLocatedError(run: BoundedRun, located: RegExp): void {
   expect(run.stderr.trim()).toMatch(located);
 }
 
+/** `specs lint FILE` and `check --spec FILE` both refuse the document with the same located line. */
+async function expectRefusedByLintAndCheck(root: string, file: string, located: RegExp): Promise<void> {
+  expectOneLocatedError(await runCliBounded(['specs', 'lint', file], { ...BOUNDS, cwd: root }), located);
+  await writeFile(join(root, 'body.json'), '{}');
+  const check = await runCliBounded(['check', '--spec', file, '--operation', 'GET /a', '--status', '200', 'body.json'], { ...BOUNDS, cwd: root });
+  expectOneLocatedError(check, new RegExp(located.source.replace(/^\^/, '^conform: ')));
+}
+
 describe('a $ref never reads a file outside the folder the document may read', () => {
   /**
    * doc/ holds the document, a shared file it may read, a .env and a symlink to a secret outside;
@@ -176,7 +184,7 @@ describe('YAML aliases cannot blow a document up', () => {
   ])('%s: exit 2, one located line', async (_what, text, located) => {
     const root = await scratch();
     await writeFile(join(root, 'bomb.yaml'), text);
-    expectOneLocatedError(await runCliBounded(['specs', 'lint', 'bomb.yaml'], { ...BOUNDS, cwd: root }), located);
+    await expectRefusedByLintAndCheck(root, 'bomb.yaml', located);
   });
 
   it('a bomb in a file a $ref points to leaves that $ref unresolved, and the document still loads', async () => {
@@ -199,7 +207,7 @@ describe('deep nesting is named for what it is', () => {
   ])('%s: exit 2, one located line', async (_what, depth) => {
     const root = await scratch();
     await writeFile(join(root, 'deep.json'), `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Deep":${nested(depth)}}}}`);
-    expectOneLocatedError(await runCliBounded(['specs', 'lint', 'deep.json'], { ...BOUNDS, cwd: root }), /^deep\.json:1:\d+: the document nests deeper than 256 levels, more than conform reads$/);
+    await expectRefusedByLintAndCheck(root, 'deep.json', /^deep\.json:1:\d+: the document nests deeper than 256 levels, more than conform reads$/);
   });
 
   it('a schema 240 levels deep loads, lints and checks', async () => {
