@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /**
  * The most a document (or a file it refers to) may weigh: the same order as the HTTP body cap. Parsing
@@ -23,24 +23,23 @@ export class FileRefusal extends Error {
  * The folder a document's $refs may read: the repository's specs/ tree for a document inside it (so
  * one version may share files with another), else the folder the document came from.
  */
-export async function allowedRoot(documentPath: string, cwd: string): Promise<string> {
-  const document = await realpath(documentPath).catch(() => resolve(documentPath));
-  const specs = await realpath(join(cwd, 'specs')).catch(() => null);
-  return specs !== null && isInside(document, specs) ? specs : dirname(document);
+export function allowedRoot(documentPath: string, cwd: string): string {
+  const specs = resolve(cwd, 'specs');
+  return isInside(documentPath, specs) ? specs : dirname(documentPath);
 }
 
 /**
  * Reads a regular file of at most MAX_DOCUMENT_BYTES, and only inside `root` when one is given. The
- * checks come before any byte is read: a path outside the root (as written, or through a symlink) is
- * never opened, a device or FIFO never opened (it could block or never end), and the size is checked
- * first and again while reading (a file can grow).
+ * checks come before any byte is read: a path outside the root (as written, or once symbolic links are
+ * followed) is never opened, a device or FIFO never opened (it could block or never end), and the size
+ * is checked first and again while reading (a file can grow).
  */
 export async function readBoundedFile(path: string, root?: string): Promise<Buffer> {
-  if (root !== undefined) refuseByPath(resolve(path), root);
+  if (root !== undefined) refuseByPath(resolve(path), root, '');
   const real = await realpath(path).catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'ENOENT' ? new FileRefusal('missing', 'file not found') : new FileRefusal('unreadable', `cannot read file (${error.code ?? 'unknown error'})`);
   });
-  if (root !== undefined && !isInside(real, root)) throw new FileRefusal('outside', `outside ${root} through a symbolic link`);
+  if (root !== undefined) refuseByPath(real, await realpath(root), ' through a symbolic link');
   const before = await stat(real);
   if (!before.isFile()) throw new FileRefusal('not-a-file', 'not a regular file');
   if (before.size > MAX_DOCUMENT_BYTES) throw new FileRefusal('too-large', tooLarge(before.size));
@@ -64,12 +63,12 @@ export async function readBoundedFile(path: string, root?: string): Promise<Buff
 
 /**
  * Inside the root, and only documents: a hidden file (.env, .git/, .npmrc) or any other file would
- * parse as a YAML string, and a lint finding would quote it.
+ * parse as a YAML string, and a lint finding would quote it. Checked as written and as followed.
  */
-function refuseByPath(path: string, root: string): void {
-  if (!isInside(path, root)) throw new FileRefusal('outside', `outside ${root}`);
-  if (relative(root, path).split(sep).some((segment) => segment.startsWith('.'))) throw new FileRefusal('outside', 'a hidden file');
-  if (!DOCUMENT_EXTENSION.test(path)) throw new FileRefusal('outside', 'not a .yaml, .yml or .json file');
+function refuseByPath(path: string, root: string, how: string): void {
+  if (!isInside(path, root)) throw new FileRefusal('outside', `outside ${root}${how}`);
+  if (relative(root, path).split(sep).some((segment) => segment.startsWith('.'))) throw new FileRefusal('outside', `a hidden file${how}`);
+  if (!DOCUMENT_EXTENSION.test(path)) throw new FileRefusal('outside', `not a .yaml, .yml or .json file${how}`);
 }
 
 const DOCUMENT_EXTENSION = /\.(ya?ml|json)$/i;

@@ -40,7 +40,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   const absolutePath = resolvePath(cwd, file);
   const { document: parsed, bytes } = await readDocument(file, absolutePath);
   const openapi = openApiVersion(file, parsed);
-  const { document, refusalOf } = await bundleExternalRefs(file, absolutePath, parsed as Record<string, unknown>, await allowedRoot(absolutePath, cwd));
+  const { document, refusalOf } = await bundleExternalRefs(file, absolutePath, parsed as Record<string, unknown>, allowedRoot(absolutePath, cwd));
   if (openapi.startsWith('3.0')) normalizeOpenApi30(document);
 
   const info = isObject(document.info) ? document.info : {};

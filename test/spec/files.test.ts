@@ -23,17 +23,19 @@ const refusal = (promise: Promise<unknown>) =>
 describe('the folder a document may read', () => {
   it("is the whole specs/ tree for a document inside the repository's specs/, else the document's own folder", async () => {
     const root = await tree();
-    expect(await allowedRoot(join(root, 'specs', 'vendor', '1.yaml'), root)).toBe(join(root, 'specs'));
-    expect(await allowedRoot(join(root, 'loose', 'doc.yaml'), root)).toBe(join(root, 'loose'));
+    expect(allowedRoot(join(root, 'specs', 'vendor', '1.yaml'), root)).toBe(join(root, 'specs'));
+    expect(allowedRoot(join(root, 'loose', 'doc.yaml'), root)).toBe(join(root, 'loose'));
   });
 });
 
 describe('reading a file a document refers to', () => {
-  it('reads a regular document inside the root, also through a symbolic link that stays inside', async () => {
+  it('reads a regular document inside the root, also through a symbolic link that stays inside, and below a linked folder', async () => {
     const root = await tree();
     await symlink(join(root, 'loose', 'beside.yaml'), join(root, 'loose', 'alias.yaml'));
+    await symlink(join(root, 'loose'), join(root, 'linked'));
     expect(String(await readBoundedFile(join(root, 'loose', 'beside.yaml'), join(root, 'loose')))).toBe('b: 2\n');
     expect(String(await readBoundedFile(join(root, 'loose', 'alias.yaml'), join(root, 'loose')))).toBe('b: 2\n');
+    expect(String(await readBoundedFile(join(root, 'linked', 'beside.yaml'), join(root, 'linked')))).toBe('b: 2\n');
   });
 
   it('refuses, before opening anything, every path it may not read', async () => {
@@ -41,9 +43,12 @@ describe('reading a file a document refers to', () => {
     const loose = join(root, 'loose');
     await writeFile(join(root, 'loose', '..hidden-looking.yaml'), 'c: 3\n');
     await symlink(join(root, 'specs', 'vendor', '1.yaml'), join(loose, 'out.yaml'));
+    await writeFile(join(loose, '.env'), 'TOKEN=x\n');
+    await symlink(join(loose, '.env'), join(loose, 'env.yaml'));
     expect(await refusal(readBoundedFile(join(root, 'specs', 'vendor', '1.yaml'), loose))).toBe(`outside: outside ${loose}`);
     expect(await refusal(readBoundedFile(join(loose, 'out.yaml'), loose))).toBe(`outside: outside ${loose} through a symbolic link`);
     expect(await refusal(readBoundedFile(join(loose, '.env'), loose))).toBe('outside: a hidden file');
+    expect(await refusal(readBoundedFile(join(loose, 'env.yaml'), loose))).toBe('outside: a hidden file through a symbolic link');
     expect(await refusal(readBoundedFile(join(loose, '..hidden-looking.yaml'), loose))).toBe('outside: a hidden file');
     expect(await refusal(readBoundedFile(join(loose, 'notes.txt'), loose))).toBe('outside: not a .yaml, .yml or .json file');
     expect(await refusal(readBoundedFile(join(loose, 'gone.yaml'), loose))).toBe('missing: file not found');
