@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { Finding } from '../findings/finding.ts';
 import { renderFindingsText } from '../report/findings-text.ts';
 import { SpecLoadError } from '../spec/errors.ts';
+import { formatSize } from '../spec/files.ts';
 import { loadSpec } from '../spec/load.ts';
 import { EXIT } from './exit-codes.ts';
 import type { Command } from './io.ts';
@@ -19,11 +20,11 @@ export const specsLintCommand: Command = async (args, io) => {
     options: { json: { type: 'boolean', default: false } },
   });
   const files = positionals.length > 0 ? positionals : await findDocuments(io.cwd);
-  const results: Array<{ file: string; defects: Finding[] } | { file: string; error: string }> = [];
+  const results: Array<{ file: string; bytes: number; defects: Finding[] } | { file: string; error: string }> = [];
   for (const file of files) {
     try {
       const spec = await loadSpec(file, { cwd: io.cwd });
-      results.push({ file, defects: spec.defects });
+      results.push({ file, bytes: spec.bytes, defects: spec.defects });
     } catch (error) {
       if (!(error instanceof SpecLoadError)) throw error;
       results.push({ file, error: error.located });
@@ -34,7 +35,7 @@ export const specsLintCommand: Command = async (args, io) => {
   else {
     for (const result of results) {
       if ('error' in result) io.stderr(`${result.error}\n`);
-      else io.stdout(`${result.file}: ${result.defects.length} defect(s)\n${result.defects.length ? renderFindingsText(result.defects) : ''}`);
+      else io.stdout(`${result.file} (${formatSize(result.bytes)}): ${result.defects.length} defect(s)\n${result.defects.length ? renderFindingsText(result.defects) : ''}`);
     }
   }
   return results.some((r) => 'error' in r) ? EXIT.cannotRun : EXIT.pass;

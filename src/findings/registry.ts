@@ -119,6 +119,12 @@ export const FINDING_KINDS = {
     description: 'A $ref in the vendor document points nowhere; the schema behind it is treated as unconstrained.',
     message: (f) => `unresolvable $ref ${f.observed}; treated as unconstrained`,
   },
+  'spec-ref-outside': {
+    severity: 'warning',
+    description:
+      "A $ref in the vendor document points to a file it may not read: outside its own folder (the specs/ tree for a checked-in document), out through a symbolic link, a hidden file, a file that is not .yaml/.yml/.json, or a non-file URL. The file is never opened; what the $ref held is treated as unconstrained.",
+    message: (f) => `$ref to a file the document may not read, not opened: ${f.observed}; treated as unconstrained`,
+  },
   'spec-example-mismatch': {
     severity: 'warning',
     description: "An example in the vendor document fails the document's own schema.",
@@ -131,7 +137,7 @@ export const FINDING_KINDS = {
   },
   'spec-keyword-unsupported': {
     severity: 'warning',
-    description: 'A keyword in the vendor document cannot be honoured as written (e.g. discriminator.mapping); it is ignored.',
+    description: 'A keyword in the vendor document cannot be honoured as written (e.g. discriminator.mapping, or a pattern with lookaround or backreferences, which the linear-time regex engine cannot run); it is ignored.',
     message: (f) => `keyword cannot be honoured: ${f.observed}; ignored`,
   },
 } as const satisfies Record<string, FindingKind>;

@@ -5,6 +5,8 @@
 export type SpecLoadErrorCode =
   | 'SPEC_FILE_MISSING'
   | 'SPEC_FILE_UNREADABLE'
+  | 'SPEC_TOO_LARGE'
+  | 'SPEC_TOO_DEEP'
   | 'SPEC_SYNTAX'
   | 'SPEC_NOT_OPENAPI'
   | 'SPEC_VERSION_UNSUPPORTED'

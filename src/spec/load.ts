@@ -3,10 +3,13 @@ import { makeFinding, type Finding, type SeverityOverrides } from '../findings/f
 import { sharedSchemaRegistry, type SchemaRegistry } from '../schema/registry.ts';
 import { bundleExternalRefs } from './bundle.ts';
 import { SpecLoadError } from './errors.ts';
+import { allowedRoot } from './files.ts';
 import type { LintContext, SiteRule } from './lint/context.ts';
 import { checkExamples } from './lint/example-mismatch.ts';
 import { formatUnknown } from './lint/format-unknown.ts';
 import { probeDiscriminators } from './lint/keyword-unsupported.ts';
+import { reportRefsOutside } from './lint/ref-outside.ts';
+import { patterns } from './lint/patterns.ts';
 import { refUnresolved } from './lint/ref-unresolved.ts';
 import { schemaInvalid } from './lint/schema-invalid.ts';
 import { normalizeOpenApi30 } from './normalize.ts';
@@ -24,8 +27,8 @@ export interface LoadOptions {
   registry?: SchemaRegistry;
 }
 
-/** Site rules run in this order: a non-schema is replaced before its $ref or format is looked at. */
-const SITE_RULES: SiteRule[] = [schemaInvalid, refUnresolved, formatUnknown];
+/** Site rules run in this order: a non-schema is replaced before its pattern, $ref or format is looked at. */
+const SITE_RULES: SiteRule[] = [schemaInvalid, patterns, refUnresolved, formatUnknown];
 
 /**
  * Loads an OpenAPI 3.0 or 3.1 document (YAML or JSON) for checking. Throws SpecLoadError only when
@@ -33,10 +36,11 @@ const SITE_RULES: SiteRule[] = [schemaInvalid, refUnresolved, formatUnknown];
  * the broken part is made unconstrained, and the rest still checks.
  */
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const absolutePath = resolvePath(options.cwd ?? process.cwd(), file);
-  const parsed = await readDocument(file, absolutePath);
+  const cwd = options.cwd ?? process.cwd();
+  const absolutePath = resolvePath(cwd, file);
+  const { document: parsed, bytes } = await readDocument(file, absolutePath);
   const openapi = openApiVersion(file, parsed);
-  const document = await bundleExternalRefs(file, absolutePath, parsed as Record<string, unknown>);
+  const { document, refusalOf } = await bundleExternalRefs(file, absolutePath, parsed as Record<string, unknown>, allowedRoot(absolutePath, cwd));
   if (openapi.startsWith('3.0')) normalizeOpenApi30(document);
 
   const info = isObject(document.info) ? document.info : {};
@@ -48,7 +52,10 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     document,
     knownFormats: registry.knownFormats(),
     report: (id, pointer, details) => defects.push(makeFinding({ id, vendor, ...details, location: { file, pointer } }, options.severity)),
+    refusalOf,
   };
+
+  reportRefsOutside(refusalOf, context);
 
   forEachSchemaSite(document, (site) => {
     for (const rule of SITE_RULES) rule(site, context);
@@ -60,6 +67,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
 
   return {
     file,
+    bytes,
     vendor,
     title: String(info.title ?? ''),
     version: String(info.version ?? ''),

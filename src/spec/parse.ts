@@ -1,30 +1,36 @@
-import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { SpecLoadError } from './errors.ts';
+import { FileRefusal, readBoundedFile } from './files.ts';
+import { MAX_DEPTH, toPlain } from './to-plain.ts';
 
-/** Reads a YAML or JSON document (JSON is YAML 1.2), turning every failure into a located SpecLoadError. */
-export async function readDocument(file: string, absolutePath: string): Promise<unknown> {
-  let text: string;
+/**
+ * Reads a YAML or JSON document (JSON is YAML 1.2), turning every failure into a located SpecLoadError.
+ * Only a regular file up to the size cap is read, checked before the first byte.
+ */
+export async function readDocument(file: string, absolutePath: string): Promise<{ document: unknown; bytes: number }> {
+  let text: Buffer;
   try {
-    text = await readFile(absolutePath, 'utf8');
+    text = await readBoundedFile(absolutePath);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new SpecLoadError('SPEC_FILE_MISSING', { file }, 'file not found');
-    throw new SpecLoadError('SPEC_FILE_UNREADABLE', { file }, `cannot read file (${code ?? 'unknown error'})`);
+    if (!(error instanceof FileRefusal)) throw error;
+    const code = error.reason === 'missing' ? 'SPEC_FILE_MISSING' : error.reason === 'too-large' ? 'SPEC_TOO_LARGE' : 'SPEC_FILE_UNREADABLE';
+    throw new SpecLoadError(code, { file }, error.message);
   }
-  return parseText(file, text);
+  return { document: parseText(file, text.toString('utf8')), bytes: text.length };
 }
 
 export function parseText(file: string, text: string): unknown {
-  const document = parseDocument(text);
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines });
   const [first] = document.errors;
   if (first) {
     const position = first.linePos?.[0];
-    throw new SpecLoadError(
-      'SPEC_SYNTAX',
-      { file, line: position?.line, column: position?.col },
-      `invalid YAML/JSON: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
-    );
+    const location = { file, line: position?.line, column: position?.col };
+    // The parser recurses once per level and reports running out of stack as a syntax error.
+    if (first.message.startsWith('Maximum call stack size exceeded')) {
+      throw new SpecLoadError('SPEC_TOO_DEEP', location, `the document nests deeper than ${MAX_DEPTH} levels, more than conform reads`);
+    }
+    throw new SpecLoadError('SPEC_SYNTAX', location, `invalid YAML/JSON: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
-  return document.toJS({ maxAliasCount: 10_000 });
+  return toPlain(file, document, lines);
 }

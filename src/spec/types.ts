@@ -32,6 +32,8 @@ export interface Operation {
 export interface LoadedSpec {
   /** The path as the user gave it (relative paths stay relative: they appear in reports). */
   file: string;
+  /** The document's own size in bytes (files it refers to not included). */
+  bytes: number;
   vendor: string;
   title: string;
   version: string;

@@ -60,7 +60,7 @@ describe('conform specs lint', () => {
   it('exits 2 only for a document that cannot be loaded', async () => {
     const run = await runCli(['specs', 'lint', 'specs/whop/1.0.0.yaml', 'test/fixtures/specs/broken.yaml']);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain('specs/whop/1.0.0.yaml: 1 defect(s)');
+    expect(run.stdout).toContain('specs/whop/1.0.0.yaml (25.4 KB): 1 defect(s)');
     expect(run.stderr).toMatch(/^test\/fixtures\/specs\/broken\.yaml:7:3: invalid YAML\/JSON/);
   });
 });

@@ -199,6 +199,15 @@ describe('page defects', () => {
     expect(error.message).toMatch(/^docs\/broken\.md:8:\d+: invalid YAML/);
   });
 
+  it('reports a block whose aliases expand too far as SPEC_IMPORT_YAML at the page line, never a crash', () => {
+    const laughs = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i <= 9; i++) laughs.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
+    const bomb = [...BROKEN_PAGE.split('\n').slice(0, 6), "  version: '1'", 'paths: {}', ...laughs, '```'].join('\n');
+    const error = importError(() => importSpecPages([{ path: 'bomb.md', text: bomb }], { retrievedAt: RETRIEVED }));
+    expect(error.code).toBe('SPEC_IMPORT_YAML');
+    expect(error.message).toMatch(/^bomb\.md:1[5-7]:\d+: the OpenAPI block: aliases expand the document beyond 2,000,000 values/);
+  });
+
   it('reports an OpenAPI fence that is never closed', () => {
     const unclosed = BROKEN_PAGE.split('\n').slice(0, -1).join('\n');
     const error = importError(() => importSpecPages([{ path: 'cut.md', text: unclosed }], { retrievedAt: RETRIEVED }));

@@ -1,4 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
+import { SpecLoadError } from '../errors.ts';
+import { toPlain } from '../to-plain.ts';
 import { SpecImportError, pagePosition } from './errors.ts';
 import type { OpenApiBlock } from './fences.ts';
 import { isObject } from './json.ts';
@@ -26,7 +28,7 @@ export function parseOpenApiBlock(block: OpenApiBlock): ParsedBlock {
       { page: block.page, line: pageLine, column: col },
     );
   }
-  const document: unknown = parsed.toJS();
+  const document = plainValue(block, parsed, lineCounter);
   const where = `${pagePosition(block.page, block.firstLine)}: the OpenAPI block`;
   if (!isObject(document) || typeof document.openapi !== 'string') {
     throw notOpenApi(block, `${where} has no "openapi" version field`);
@@ -44,6 +46,18 @@ export function parseOpenApiBlock(block: OpenApiBlock): ParsedBlock {
     );
   }
   return { block, document, title: info.title, version: info.version };
+}
+
+/** A block is vendor text too: the same alias, size and depth bounds as a document (see to-plain.ts). */
+function plainValue(block: OpenApiBlock, parsed: ReturnType<typeof parseDocument>, lineCounter: LineCounter): unknown {
+  try {
+    return toPlain(block.page, parsed, lineCounter);
+  } catch (error) {
+    if (!(error instanceof SpecLoadError)) throw error;
+    const pageLine = block.firstLine + (error.location.line ?? 1) - 1;
+    const column = error.location.column ?? 1;
+    throw new SpecImportError('SPEC_IMPORT_YAML', `${pagePosition(block.page, pageLine, column)}: the OpenAPI block: ${error.problem}`, { page: block.page, line: pageLine, column });
+  }
 }
 
 function notOpenApi(block: OpenApiBlock, message: string): SpecImportError {

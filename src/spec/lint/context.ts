@@ -1,4 +1,5 @@
 import type { FindingId } from '../../findings/registry.ts';
+import type { Bundled } from '../bundle.ts';
 import type { SchemaSite } from '../walk.ts';
 
 /** What a lint rule gets: the whole document (to resolve refs) and a way to report a located defect. */
@@ -6,6 +7,8 @@ export interface LintContext {
   document: Record<string, unknown>;
   knownFormats: ReadonlySet<string>;
   report(id: FindingId, pointer: string, details: { expected?: string; observed?: string }): void;
+  /** Why the file behind an unresolved external $ref was not read, when it was refused. */
+  refusalOf: Bundled['refusalOf'];
 }
 
 /**

@@ -11,7 +11,8 @@ export const refUnresolved: SiteRule = (site, context) => {
   if (!isObject(schema) || !('$ref' in schema)) return;
   const problem = refProblem(context.document, schema.$ref);
   if (problem === null) return;
-  context.report('spec-ref-unresolved', `${site.pointer}/$ref`, { observed: problem });
+  const refusal = typeof schema.$ref === 'string' ? context.refusalOf(schema.$ref) : undefined;
+  context.report('spec-ref-unresolved', `${site.pointer}/$ref`, { observed: refusal ? `${problem} (${refusal.message})` : problem });
   delete schema.$ref;
 };
 
