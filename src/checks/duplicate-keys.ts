@@ -13,8 +13,9 @@ export const duplicateKeysCheck: ResponseCheck = {
   ids: ['response-body-duplicate-key'],
   check: ({ json }) => {
     if (!json?.ok) return NO_FACTS;
-    // No more than the cap can list: a pointer costs its depth, and a hostile body nests 100,000 deep.
-    const { found, count } = duplicateKeys(json.text, json.value, MAX_FINDINGS_PER_RESPONSE);
+    // No more than the cap can list, and no more pointer text than the body itself could hold: a
+    // pointer costs its depth, and a hostile body nests 100,000 deep (100 such pointers: 60 MB).
+    const { found, count } = duplicateKeys(json.text, json.value, { keys: MAX_FINDINGS_PER_RESPONSE, pointerChars: json.text.length });
     const facts: CheckFacts[] = found.map(({ pointer, kept }) => ({ id: 'response-body-duplicate-key', pointer, expected: 'each key once', observed: `kept ${excerpt(jsonPrefix(kept))}` }));
     if (count > found.length) facts[facts.length - 1]!.more = count - found.length;
     return facts;

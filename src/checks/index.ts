@@ -40,20 +40,21 @@ export function checkResponse(spec: LoadedSpec, operation: Operation, response: 
   // Plain loops, nothing allocated until a check reports: this runs for every response, and most yield nothing.
   let reported: Array<readonly CheckFacts[]> | undefined;
   let count = 0;
+  let counted = 0;
   for (const checks of options.integrity ? WITH_INTEGRITY : WITHOUT_INTEGRITY) {
     for (const { check } of checks) {
       const facts = check(context);
       if (facts.length === 0) continue;
       (reported ??= []).push(facts);
       count += facts.length;
-      for (const { more } of facts) count += more ?? 0;
+      for (const { more } of facts) counted += more ?? 0;
     }
   }
   if (!reported) return [];
   const all = reported.length === 1 ? reported[0]! : reported.flat();
   const shared = { vendor: spec.vendor, operation: operation.key, status: response.status };
   const make = (facts: readonly CheckFacts[]) => withRawNumbers(facts, context).map((f) => makeFinding({ ...f, ...shared }, options.severity));
-  if (count <= MAX_FINDINGS_PER_RESPONSE) return make(all);
+  if (count + counted <= MAX_FINDINGS_PER_RESPONSE && counted === 0) return make(all);
   const capped = capFacts(all, options.severity ?? {});
   return [...make(capped.listed), unlistedSummary(capped, shared, options.severity ?? {})];
 }

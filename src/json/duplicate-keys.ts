@@ -12,11 +12,13 @@ export interface DuplicateKey {
  * over the text that jumps from quote to quote; assumes the text already parsed as JSON into `root`.
  * Each open container learns its pointer and parsed value only when a duplicate is found inside it,
  * from its parent's: a duplicate costs one step however deep it sits, and a clean body nothing more.
- * Past `limit`, duplicates are only counted.
+ * Past `limit.keys` duplicates, or once their pointers add up to `limit.pointerChars`, the rest are
+ * only counted.
  */
-export function duplicateKeys(text: string, root: unknown, limit = Infinity): { found: DuplicateKey[]; count: number } {
+export function duplicateKeys(text: string, root: unknown, limit = { keys: Infinity, pointerChars: Infinity }): { found: DuplicateKey[]; count: number } {
   const found: DuplicateKey[] = [];
   let count = 0;
+  let pointerChars = 0;
   const frames: Frame[] = [];
   let i = 0;
   while (i < text.length) {
@@ -26,9 +28,11 @@ export function duplicateKeys(text: string, root: unknown, limit = Infinity): { 
       const frame = frames[frames.length - 1];
       if (frame?.keys && frame.expectingKey) {
         const key = decodeKey(text.slice(i + 1, end));
-        if (frame.keys.has(key) && count++ < limit) {
+        if (frame.keys.has(key) && count++ < limit.keys && pointerChars < limit.pointerChars) {
           locate(frames, root);
-          found.push({ pointer: `${frame.pointer!}/${escapeSegment(key)}`, kept: memberOf(frame.value, key) });
+          const pointer = `${frame.pointer!}/${escapeSegment(key)}`;
+          pointerChars += pointer.length;
+          found.push({ pointer, kept: memberOf(frame.value, key) });
         }
         frame.keys.add(key);
         frame.current = key;

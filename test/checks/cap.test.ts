@@ -73,12 +73,21 @@ describe('findings per response are capped at 100, the rest counted in one summa
   });
 
   it('counts duplicate keys past the cap without spelling them out, beside what else it counts', () => {
-    const nested = (n: number): string => (n === 0 ? '{}' : `{"id":"a","id":"b","x":${nested(n - 1)}}`);
-    const { findings, summary } = check('/things', `{"id":"x","id":"y"}`.replace('}', `,"k":${nested(150)}}`), { integrity: true });
+    const repeated = Array.from({ length: 150 }, (_, i) => `"a${i}":1,"a${i}":2`).join(',');
+    const { findings, summary } = check('/things', `{"id":"x","id":"y","k":{${repeated}}}`, { integrity: true });
     const duplicates = findings.filter((f) => f.id === 'response-body-duplicate-key');
     expect(duplicates).toHaveLength(100);
-    expect(duplicates[1]).toMatchObject({ pointer: '/k/id', observed: 'kept "b"' });
+    expect(duplicates[1]).toMatchObject({ pointer: '/k/a0', observed: 'kept 2' });
     // Warnings are listed before the one info finding (the undocumented "k"), which is counted instead.
     expect(summary).toMatchObject({ severity: 'warning', observed: '52 more: response-property-undocumented 1, response-body-duplicate-key 51' });
+  });
+
+  it('spells out duplicate keys until their pointers are as long as the body, and counts the rest even under 100', () => {
+    // Innermost first: 50 duplicates whose pointers add up to 2,650 characters, in a body of 917.
+    const body = `{"id":"x","k":${'{"x":'.repeat(50)}{}${',"d":1,"d":2}'.repeat(50)}}`;
+    const { findings, summary } = check('/things', body, { integrity: true });
+    const duplicates = findings.filter((f) => f.id === 'response-body-duplicate-key');
+    expect(duplicates.map((f) => f.pointer!.length)).toEqual(Array.from({ length: 10 }, (_, i) => 102 - 2 * i));
+    expect(summary).toMatchObject({ severity: 'warning', observed: '40 more: response-body-duplicate-key 40' });
   });
 });

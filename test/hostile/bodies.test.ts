@@ -78,6 +78,11 @@ function nestedDuplicates(n: number): string {
   return `{"id":"x","metadata":${`{"a":1,"a":2.50,"note":"${NOTE}","child":0,"child":`.repeat(n)}{}${'}'.repeat(n)}}`;
 }
 
+/** The same, innermost first: `{"child":{"child":{...},"a":1,"a":2},"a":1,"a":2}`, each pointer as deep as the nesting. */
+function nestedDuplicatesInnermostFirst(n: number): string {
+  return `{"id":"x","metadata":${'{"child":'.repeat(n)}{}${',"a":1,"a":2}'.repeat(n)}}`;
+}
+
 /** `{"k0":0,...}` against an allOf: n undocumented keys found by unevaluatedProperties. */
 const composedKeys = wrongTypedEntries;
 
@@ -123,6 +128,16 @@ describe('bodies with quadratic cost are checked in linear time and memory (issu
         `warning response-body-duplicate-key /metadata${'/child'.repeat(depth)}/child kept ${rest}…`,
       ]),
       `warning response-findings-truncated - ${2 * n - 100} more: response-body-duplicate-key ${2 * n - 100}`,
+    ]);
+  });
+
+  it.each([50_000, 100_000])('duplicate keys nested %i deep, innermost first: pointers listed up to the length of the body, the rest counted', async (n) => {
+    const { code, rows } = await check('GET /things/{id}', nestedDuplicatesInnermostFirst(n));
+    expect(code).toBe(0);
+    // Each pointer is about 6 characters a level against 22 of body: the fourth passes the body's length.
+    expect(rows).toEqual([
+      ...range(4).map((i) => `warning response-body-duplicate-key /metadata${'/child'.repeat(n - 1 - i)}/a kept 2`),
+      `warning response-findings-truncated - ${n - 4} more: response-body-duplicate-key ${n - 4}`,
     ]);
   });
 
