@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateKeys } from '../src/json/duplicate-keys.ts';
-import { rawValueAt } from '../src/json/raw-value.ts';
+import { excerpt } from '../src/findings/finding.ts';
+import { jsonPrefix } from '../src/json/prefix.ts';
+import { rawValueAt, rawValuesAt } from '../src/json/raw-value.ts';
 
 describe('duplicate keys', () => {
   it.each([
@@ -14,7 +16,7 @@ describe('duplicate keys', () => {
     ['{"a/b":1,"a/b":2}', ['/a~1b']],
     ['[{"k":1},{"k":1}]', []],
   ])('%s', (text, expected) => {
-    expect(duplicateKeys(text)).toEqual(expected);
+    expect(duplicateKeys(text, JSON.parse(text)).found.map((d) => d.pointer)).toEqual(expected);
   });
 });
 
@@ -31,5 +33,42 @@ describe('raw values', () => {
     ['/list/9', null],
   ])('%s', (pointer, raw) => {
     expect(rawValueAt(text, pointer)).toBe(raw);
+  });
+});
+
+describe('raw values of many pointers in one pass', () => {
+  it('finds each, at any depth, and a repeated key resolves to the last as in JSON.parse', () => {
+    const deep = `${'{"a":'.repeat(5000)}1.50${'}'.repeat(5000)}`;
+    const text = `{"x":[1.0,{"y":2e0}],"d":${deep},"r":1,"r":10.00}`;
+    const found = rawValuesAt(text, ['/x/0', '/x/1/y', `/d${'/a'.repeat(5000)}`, '/r', '/missing', '/x/7']);
+    expect(Object.fromEntries([...found].map(([pointer, raw]) => [pointer.slice(0, 12), raw]))).toEqual({ '/x/0': '1.0', '/x/1/y': '2e0', [`/d${'/a'.repeat(5)}`]: '1.50', '/r': '10.00' });
+  });
+});
+
+describe('the JSON prefix an excerpt is taken from', () => {
+  const values: Array<[string, unknown]> = [
+    ['a short object', { a: 1, b: [true, null, 'x'] }],
+    ['a long array', Array.from({ length: 10_000 }, (_, i) => i)],
+    ['a wide object', Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`key${i}`, { i }]))],
+    ['integer-like keys', { b: 1, 10: 2, 2: 3 }],
+    ['a "__proto__" member', JSON.parse('{"__proto__":{"polluted":true},"a":1}')],
+    ['a long string', 'x'.repeat(5000)],
+    ['deep nesting', JSON.parse(`${'['.repeat(5000)}${']'.repeat(5000)}`)],
+  ];
+  it.each(values)('%s reads the same in an excerpt', (_what, value) => {
+    let whole: string;
+    try {
+      whole = excerpt(value);
+    } catch {
+      whole = '';
+    }
+    const shown = excerpt(jsonPrefix(value));
+    if (whole === '(nested too deeply to show)') expect(shown).toBe(`${'['.repeat(79)}…`);
+    else expect(shown).toBe(whole);
+  });
+
+  it('costs what it shows: a 100,000-member object gives a prefix of about a kilobyte', () => {
+    const value = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
+    expect(JSON.stringify(jsonPrefix(value)).length).toBeLessThan(1300);
   });
 });

@@ -14,6 +14,7 @@ export const bodySchema: ResponseCheck = {
     'response-property-format-mismatch',
     'response-body-schema-mismatch',
     'response-property-undocumented',
+    'response-body-too-deep',
     'spec-schema-invalid',
   ],
   check: ({ spec, media, json }) => {
@@ -25,7 +26,15 @@ export const bodySchema: ResponseCheck = {
     } catch (error) {
       return [{ id: 'spec-schema-invalid', location: { file: spec.file, pointer: media.schemaPointer }, expected: 'a schema ajv can compile', observed: (error as Error).message }];
     }
-    // A Violation is already a CheckFacts: id, pointer, expected, observed.
-    return validate(json.value) ? NO_FACTS : violationsOf(validate, json.value, prepared);
+    try {
+      // A Violation is already a CheckFacts: id, pointer, expected, observed.
+      return validate(json.value) ? NO_FACTS : violationsOf(validate, json.value, prepared);
+    } catch (error) {
+      // ajv validates by recursion: a body nested deeper than the call stack cannot be followed.
+      if (error instanceof RangeError && /call stack/.test(error.message)) return TOO_DEEP;
+      throw error;
+    }
   },
 };
+
+const TOO_DEEP = [{ id: 'response-body-too-deep' as const, expected: 'a body the schema validator can follow', observed: 'deeper than its call stack' }];

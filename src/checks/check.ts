@@ -2,8 +2,12 @@ import type { FindingFacts } from '../findings/finding.ts';
 import type { FindingId } from '../findings/registry.ts';
 import type { CheckContext } from './context.ts';
 
-/** What a check reports: the facts of a finding, less what every finding of the response shares. */
-export type CheckFacts = Omit<FindingFacts, 'vendor' | 'operation' | 'status'>;
+/**
+ * What a check reports: the facts of a finding, less what every finding of the response shares.
+ * `more`: how many further facts of the same ID the check counted without spelling them out, where
+ * spelling them out would cost more than the cap lets through (see cap.ts).
+ */
+export type CheckFacts = Omit<FindingFacts, 'vendor' | 'operation' | 'status'> & { more?: number };
 
 /** One check: the finding IDs it may report, and a pure function from a response's context to facts. */
 export interface ResponseCheck {

@@ -4,11 +4,11 @@ import { bodyJson } from './body-json.ts';
 import { bodySchema } from './body-schema.ts';
 import { bodySize } from './body-size.ts';
 import type { ResponseCheck } from './check.ts';
-import { inspectResponse, type CheckContext, type ObservedResponse } from './context.ts';
+import { inspectResponse, type ObservedResponse } from './context.ts';
 import { duplicateKeysCheck } from './duplicate-keys.ts';
-import { rawValueAt } from '../json/raw-value.ts';
-import { getAtPointer } from '../json/pointer.ts';
 import type { CheckFacts } from './check.ts';
+import { capFacts, MAX_FINDINGS_PER_RESPONSE, unlistedSummary } from './cap.ts';
+import { withRawNumbers } from './raw-numbers.ts';
 import { headersRequired } from './headers-required.ts';
 import { mediaTypeDocumented } from './media-type-documented.ts';
 import { statusDocumented } from './status-documented.ts';
@@ -30,30 +30,31 @@ export interface CheckOptions {
   integrity?: boolean;
 }
 
-/** Checks one real response against its operation in the vendor's document. Error bodies are checked like any other. */
+/**
+ * Checks one real response against its operation in the vendor's document. Error bodies are checked
+ * like any other. Past MAX_FINDINGS_PER_RESPONSE, findings are counted by ID into one summary finding
+ * instead of being made (see cap.ts).
+ */
 export function checkResponse(spec: LoadedSpec, operation: Operation, response: ObservedResponse, options: CheckOptions = {}): Finding[] {
   const context = inspectResponse(spec, operation, response);
-  const findings: Finding[] = [];
-  // Plain loops: this runs for every response, and most responses yield nothing.
+  // Plain loops, nothing allocated until a check reports: this runs for every response, and most yield nothing.
+  let reported: Array<readonly CheckFacts[]> | undefined;
+  let count = 0;
+  let counted = 0;
   for (const checks of options.integrity ? WITH_INTEGRITY : WITHOUT_INTEGRITY) {
     for (const { check } of checks) {
-      for (const facts of check(context)) {
-        findings.push(makeFinding({ ...withRawNumber(facts, context), vendor: spec.vendor, operation: operation.key, status: response.status }, options.severity));
-      }
+      const facts = check(context);
+      if (facts.length === 0) continue;
+      (reported ??= []).push(facts);
+      count += facts.length;
+      for (const { more } of facts) counted += more ?? 0;
     }
   }
-  return findings;
-}
-
-/** A number JSON.parse cannot hold exactly is shown as the vendor wrote it, not rounded. */
-function withRawNumber(facts: CheckFacts, { json }: CheckContext): CheckFacts {
-  if (!json?.ok || !facts.pointer || !facts.observed) return facts;
-  const value = getAtPointer(json.value, facts.pointer);
-  if (typeof value !== 'number') return facts;
-  const raw = rawValueAt(json.text, facts.pointer);
-  const shown = JSON.stringify(value);
-  if (!raw || raw === shown) return facts;
-  // 12345678901234567890.12 parses to an integer-valued double; the type word follows what was written.
-  const observed = facts.observed.replace(shown, raw).replace(/^integer /, /^-?\d+$/.test(raw) ? 'integer ' : 'number ');
-  return { ...facts, observed };
+  if (!reported) return [];
+  const all = reported.length === 1 ? reported[0]! : reported.flat();
+  const shared = { vendor: spec.vendor, operation: operation.key, status: response.status };
+  const make = (facts: readonly CheckFacts[]) => withRawNumbers(facts, context).map((f) => makeFinding({ ...f, ...shared }, options.severity));
+  if (count + counted <= MAX_FINDINGS_PER_RESPONSE && counted === 0) return make(all);
+  const capped = capFacts(all, options.severity ?? {});
+  return [...make(capped.listed), unlistedSummary(capped, shared, options.severity ?? {})];
 }

@@ -53,6 +53,17 @@ export const FINDING_KINDS = {
     description: 'An object in the body repeats a key; JSON parsers disagree on which value counts.',
     message: (f) => `key${at(f)} appears more than once in its object; conform checked the last value, ${f.observed}`,
   },
+  'response-body-too-deep': {
+    severity: 'warning',
+    description: 'The body nests deeper than the schema validator can follow; it was not checked against its schema.',
+    message: (f) => `body of ${f.operation} ${f.status} nests too deeply to check against its schema (${f.observed}); it was not checked`,
+  },
+  'response-findings-truncated': {
+    severity: 'info',
+    description:
+      'The response had more findings than conform lists for one response (100); the rest are counted by ID in this one finding, which is as severe as the most severe of them.',
+    message: (f) => `${f.operation} ${f.status} has more findings than listed (${f.expected}): ${f.observed}`,
+  },
   'response-property-missing': {
     severity: 'breaking',
     description: 'A property the schema requires is absent from the body.',

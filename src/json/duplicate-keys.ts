@@ -1,12 +1,24 @@
 import { escapeSegment } from './pointer.ts';
 
+/** A key an object repeats: where, and the value JSON.parse kept (the last one). */
+export interface DuplicateKey {
+  pointer: string;
+  kept: unknown;
+}
+
 /**
- * Pointers of the keys a JSON text repeats within one object (`{"a":1,"a":2}` -> ["/a"]). JSON.parse
- * silently keeps the last value, other parsers the first: for a money API that ambiguity is a finding.
- * A single pass over the text that jumps from quote to quote; assumes the text already parsed as JSON.
+ * The keys a JSON text repeats within one object (`{"a":1,"a":2}` -> /a). JSON.parse silently keeps
+ * the last value, other parsers the first: for a money API that ambiguity is a finding. A single pass
+ * over the text that jumps from quote to quote; assumes the text already parsed as JSON into `root`.
+ * Each open container learns its pointer and parsed value only when a duplicate is found inside it,
+ * from its parent's: a duplicate costs one step however deep it sits, and a clean body nothing more.
+ * Past `limit.keys` duplicates, or once their pointers add up to `limit.pointerChars`, the rest are
+ * only counted.
  */
-export function duplicateKeys(text: string): string[] {
-  const found: string[] = [];
+export function duplicateKeys(text: string, root: unknown, limit = { keys: Infinity, pointerChars: Infinity }): { found: DuplicateKey[]; count: number } {
+  const found: DuplicateKey[] = [];
+  let count = 0;
+  let pointerChars = 0;
   const frames: Frame[] = [];
   let i = 0;
   while (i < text.length) {
@@ -16,7 +28,12 @@ export function duplicateKeys(text: string): string[] {
       const frame = frames[frames.length - 1];
       if (frame?.keys && frame.expectingKey) {
         const key = decodeKey(text.slice(i + 1, end));
-        if (frame.keys.has(key)) found.push(pointerOf(frames, key));
+        if (frame.keys.has(key) && count++ < limit.keys && pointerChars < limit.pointerChars) {
+          locate(frames, root);
+          const pointer = `${frame.pointer!}/${escapeSegment(key)}`;
+          pointerChars += pointer.length;
+          found.push({ pointer, kept: memberOf(frame.value, key) });
+        }
         frame.keys.add(key);
         frame.current = key;
       }
@@ -34,7 +51,7 @@ export function duplicateKeys(text: string): string[] {
     }
     i++;
   }
-  return found;
+  return { found, count };
 }
 
 interface Frame {
@@ -42,6 +59,9 @@ interface Frame {
   expectingKey: boolean;
   current: string;
   index: number;
+  /** Set by locate(): where this container is, and its value in the parsed body (undefined if shadowed). */
+  pointer?: string;
+  value?: unknown;
 }
 
 const QUOTE = 34;
@@ -69,12 +89,26 @@ function decodeKey(raw: string): string {
   return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
 }
 
-function pointerOf(frames: Frame[], key: string): string {
-  const parts: string[] = [];
-  for (let f = 0; f < frames.length - 1; f++) {
+/** Fills in pointer and value for the open containers that lack them, each from its parent's. */
+function locate(frames: Frame[], root: unknown): void {
+  let known = frames.length - 1;
+  while (known >= 0 && frames[known]!.pointer === undefined) known--;
+  for (let f = known + 1; f < frames.length; f++) {
     const frame = frames[f]!;
-    parts.push(escapeSegment(frame.keys ? frame.current : frame.index));
+    if (f === 0) {
+      frame.pointer = '';
+      frame.value = root;
+      continue;
+    }
+    const parent = frames[f - 1]!;
+    const segment = parent.keys ? parent.current : String(parent.index);
+    // Ropes: each pointer extends its parent's without copying it, so deep nesting stays linear.
+    frame.pointer = `${parent.pointer!}/${escapeSegment(segment)}`;
+    frame.value = memberOf(parent.value, segment);
   }
-  parts.push(escapeSegment(key));
-  return `/${parts.join('/')}`;
+}
+
+/** As getAtPointer steps: own members only; anything else is absent. */
+function memberOf(value: unknown, segment: string): unknown {
+  return value !== null && typeof value === 'object' && Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined;
 }

@@ -3,41 +3,83 @@ import { parsePointer } from './pointer.ts';
 /**
  * The exact source text of the value at `pointer` in a JSON text, or null. Reports show it as
  * evidence where JSON.parse would lose something: 12345678901234567890.12 stays that, not 1.2345e19.
- * Only called for values that have a finding, so a plain scan is fine.
  */
 export function rawValueAt(text: string, pointer: string): string | null {
+  return rawValuesAt(text, [pointer]).get(pointer) ?? null;
+}
+
+/**
+ * The source text of each pointer's value found in a JSON text (one that already parsed), in one pass:
+ * containers on the way to a wanted value are read member by member, everything else is skipped whole,
+ * so the cost is the text's length whatever the number or depth of the pointers. A repeated key counts
+ * as JSON.parse counts it: the last one wins.
+ */
+export function rawValuesAt(text: string, pointers: readonly string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  const open: Container[] = [];
+  let trail: Trail | undefined = trailsOf(pointers);
   let at = skipSpace(text, 0);
-  for (const segment of parsePointer(pointer)) {
-    const found = text[at] === '{' ? memberOf(text, at, segment) : text[at] === '[' ? elementOf(text, at, Number(segment)) : -1;
-    if (found < 0) return null;
-    at = found;
+  while (at < text.length) {
+    // `at` starts a value; `trail` holds the wanted pointers at or under it (none: skip it whole).
+    const opener = text[at];
+    if (trail && trail.next.size > 0 && (opener === '{' || opener === '[')) {
+      open.push({ trail, start: at, object: opener === '{', index: 0 });
+      at = skipSpace(text, at + 1);
+    } else {
+      const end = valueEnd(text, at);
+      if (trail?.pointer !== undefined) found.set(trail.pointer, text.slice(at, end));
+      at = skipSpace(text, end);
+      if (open.length === 0) break;
+      if (text[at] === ',') at = skipSpace(text, at + 1);
+    }
+    // Close every container that ends here, then step into the next member or item.
+    let container = open[open.length - 1];
+    while (container && (text[at] === '}' || text[at] === ']')) {
+      open.pop();
+      if (container.trail.pointer !== undefined) found.set(container.trail.pointer, text.slice(container.start, at + 1));
+      at = skipSpace(text, at + 1);
+      if (text[at] === ',') at = skipSpace(text, at + 1);
+      container = open[open.length - 1];
+    }
+    if (!container) break;
+    if (container.object) {
+      const keyEnd = valueEnd(text, at);
+      trail = container.trail.next.get(decodeKey(text.slice(at + 1, keyEnd - 1)));
+      at = skipSpace(text, skipSpace(text, keyEnd) + 1);
+    } else trail = container.trail.next.get(String(container.index++));
   }
-  return text.slice(at, valueEnd(text, at));
+  return found;
 }
 
-function memberOf(text: string, open: number, wanted: string): number {
-  let at = skipSpace(text, open + 1);
-  while (text[at] === '"') {
-    const keyEnd = valueEnd(text, at);
-    const key = JSON.parse(text.slice(at, keyEnd)) as string;
-    const value = skipSpace(text, skipSpace(text, keyEnd) + 1);
-    if (key === wanted) return value;
-    at = skipSpace(text, valueEnd(text, value));
-    if (text[at] !== ',') return -1;
-    at = skipSpace(text, at + 1);
-  }
-  return -1;
+/** The wanted pointers as a tree of segments. */
+interface Trail {
+  pointer?: string;
+  next: Map<string, Trail>;
 }
 
-function elementOf(text: string, open: number, wanted: number): number {
-  let at = skipSpace(text, open + 1);
-  for (let index = 0; text[at] !== ']' && at < text.length; index++) {
-    if (index === wanted) return at;
-    at = skipSpace(text, valueEnd(text, at));
-    if (text[at] !== ',') return -1;
-    at = skipSpace(text, at + 1);
+interface Container {
+  trail: Trail;
+  start: number;
+  object: boolean;
+  index: number;
+}
+
+function trailsOf(pointers: readonly string[]): Trail {
+  const root: Trail = { next: new Map() };
+  for (const pointer of pointers) {
+    let trail = root;
+    for (const segment of parsePointer(pointer)) {
+      let next = trail.next.get(segment);
+      if (!next) trail.next.set(segment, (next = { next: new Map() }));
+      trail = next;
+    }
+    trail.pointer = pointer;
   }
-  return -1;
+  return root;
+}
+
+function decodeKey(raw: string): string {
+  return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
 }
 
 /** Index just past the value starting at `start`: a string, a container (brackets balanced outside strings), or a literal. */

@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { FindingId } from '../findings/registry.ts';
 import { excerpt } from '../findings/finding.ts';
 import { escapeSegment, getAtPointer } from '../json/pointer.ts';
+import { jsonPrefix } from '../json/prefix.ts';
 
 /** One way a JSON value breaks its schema, located by a pointer into that value. */
 export interface Violation {
@@ -39,28 +40,55 @@ export function violationsOf(validate: ValidateFunction, data: unknown, document
 
 function convert(errors: Errors, data: unknown, document: ValidatedDocument, base: string): Violation[] {
   const composites = errors.filter(isFailedComposite);
-  const insideComposite = (e: ErrorObject) =>
-    composites.some((c) => c !== e && within(e.instancePath, c.instancePath));
+  const insideComposite = composites.length === 0 ? () => false : insideOtherThan(composites);
   // A value of the wrong type fails other keywords too (an ambiguous oneOf for null); the type says it all.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type' && !insideComposite(e)).map((e) => e.instancePath));
+  let failedWithin: ReadonlySet<string> | undefined;
   const violations: Violation[] = [];
   for (const error of errors) {
     if (insideComposite(error)) continue;
     if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
     if (isFailedComposite(error)) violations.push(...bestBranch(error, data, document, base));
     else if (error.keyword === 'unevaluatedProperties') {
-      if (isCredible(error, errors, document)) violations.push(undocumented(error, base));
+      failedWithin ??= pathsAbove(errors.filter((e) => e.keyword !== 'unevaluatedProperties'));
+      if (isCredible(error, failedWithin.has(error.instancePath), document)) violations.push(undocumented(error, base));
     } else violations.push(classify(error, base));
   }
   return dedupe(violations);
 }
 
-function isFailedComposite(error: ErrorObject): boolean {
-  return (error.keyword === 'oneOf' || error.keyword === 'anyOf') && !Array.isArray(error.params.passingSchemas);
+/**
+ * Whether an error lies within (at or below the value of) a failed composite other than itself. Each
+ * error looks up its own ancestors, so the cost is the errors' depth, not errors times composites.
+ */
+function insideOtherThan(composites: Errors): (error: ErrorObject) => boolean {
+  const compositesAt = new Map<string, number>();
+  for (const c of composites) compositesAt.set(c.instancePath, (compositesAt.get(c.instancePath) ?? 0) + 1);
+  return (error) => {
+    const here = compositesAt.get(error.instancePath) ?? 0;
+    if (here > (isFailedComposite(error) ? 1 : 0)) return true;
+    for (let path = error.instancePath; path !== ''; ) {
+      path = path.slice(0, path.lastIndexOf('/'));
+      if (compositesAt.has(path)) return true;
+    }
+    return false;
+  };
 }
 
-function within(pointer: string, ancestor: string): boolean {
-  return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
+/** Every instance path at or above one of the errors: "did anything fail within this value" in one lookup. */
+function pathsAbove(errors: Errors): Set<string> {
+  const paths = new Set<string>();
+  for (const { instancePath } of errors) {
+    for (let path = instancePath; !paths.has(path); path = path.slice(0, path.lastIndexOf('/'))) {
+      paths.add(path);
+      if (path === '') break;
+    }
+  }
+  return paths;
+}
+
+function isFailedComposite(error: ErrorObject): boolean {
+  return (error.keyword === 'oneOf' || error.keyword === 'anyOf') && !Array.isArray(error.params.passingSchemas);
 }
 
 function bestBranch(error: ErrorObject, data: unknown, document: ValidatedDocument, base: string): Violation[] {
@@ -97,7 +125,7 @@ function undocumentedBesideBranch(error: ErrorObject, branch: object, value: unk
   const declared = new Set([...document.declaredNames(parent, false), ...document.declaredNames(branch, true)]);
   return Object.entries(value)
     .filter(([name]) => !declared.has(name))
-    .map(([name, property]) => ({ id: 'response-property-undocumented', pointer: `${at}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${excerpt(property)}` }));
+    .map(([name, property]) => ({ id: 'response-property-undocumented', pointer: `${at}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${shown(property)}` }));
 }
 
 /** Every variant rejected the value's tag (typename: Team): one finding on the tag, listing the known tags. */
@@ -107,8 +135,8 @@ function unknownVariant(branchErrors: Errors[], at: string): Violation {
   return {
     id: 'response-property-enum-mismatch',
     pointer: at + first!.instancePath,
-    expected: `one of ${excerpt(tagErrors.map((e) => e.params.allowedValue))}`,
-    observed: excerpt(first!.data),
+    expected: `one of ${shown(tagErrors.map((e) => e.params.allowedValue))}`,
+    observed: shown(first!.data),
   };
 }
 
@@ -117,42 +145,42 @@ function unknownVariant(branchErrors: Errors[], at: string): Violation {
  * checked against what the schema declares: a name declared through $ref/allOf is never undocumented,
  * and where anything else failed in the object, neither is a name some variant declares.
  */
-function isCredible(error: ErrorObject, errors: Errors, document: ValidatedDocument): boolean {
+function isCredible(error: ErrorObject, othersFailed: boolean, document: ValidatedDocument): boolean {
   const name = error.params.unevaluatedProperty as string;
   const schema = error.parentSchema as object;
   if (document.declaredNames(schema, false).has(name)) return false;
-  const othersFailed = errors.some((e) => e.keyword !== 'unevaluatedProperties' && within(e.instancePath, error.instancePath));
   return !othersFailed || !document.declaredNames(schema, true).has(name);
 }
 
 function undocumented(error: ErrorObject, base: string): Violation {
   const name = error.params.unevaluatedProperty as string;
   const value = (error.data as Record<string, unknown>)[name];
-  return { id: 'response-property-undocumented', pointer: `${base}${error.instancePath}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${excerpt(value)}` };
+  return { id: 'response-property-undocumented', pointer: `${base}${error.instancePath}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${shown(value)}` };
 }
 
 function classify(error: ErrorObject, base: string): Violation {
   const pointer = base + error.instancePath;
-  const observed = excerpt(error.data);
+  // Not for `required` (the data is the whole object): only where the message shows it.
+  const observed = () => shown(error.data);
   switch (error.keyword) {
     case 'required':
       return { id: 'response-property-missing', pointer: `${pointer}/${escapeSegment(error.params.missingProperty as string)}`, expected: 'required property', observed: 'absent' };
     case 'type':
       return { id: 'response-property-type-mismatch', pointer, expected: [error.params.type].flat().join(' or '), observed: typed(error.data) };
     case 'enum':
-      return { id: 'response-property-enum-mismatch', pointer, expected: `one of ${excerpt(error.params.allowedValues)}`, observed };
+      return { id: 'response-property-enum-mismatch', pointer, expected: `one of ${shown(error.params.allowedValues)}`, observed: observed() };
     case 'const':
-      return { id: 'response-property-enum-mismatch', pointer, expected: excerpt(error.params.allowedValue), observed };
+      return { id: 'response-property-enum-mismatch', pointer, expected: shown(error.params.allowedValue), observed: observed() };
     case 'format':
-      return { id: 'response-property-format-mismatch', pointer, expected: `format ${error.params.format}`, observed };
+      return { id: 'response-property-format-mismatch', pointer, expected: `format ${error.params.format}`, observed: observed() };
     case 'additionalProperties': {
       const name = error.params.additionalProperty as string;
-      return { id: 'response-property-undocumented', pointer: `${pointer}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${excerpt((error.data as Record<string, unknown>)[name])}` };
+      return { id: 'response-property-undocumented', pointer: `${pointer}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${shown((error.data as Record<string, unknown>)[name])}` };
     }
     case 'discriminator':
       return discriminatorViolation(error, pointer);
     default:
-      return { id: 'response-body-schema-mismatch', pointer, expected: `${error.keyword} ${excerpt(error.schema)}`, observed };
+      return { id: 'response-body-schema-mismatch', pointer, expected: `${error.keyword} ${shown(error.schema)}`, observed: observed() };
   }
 }
 
@@ -162,7 +190,12 @@ function discriminatorViolation(error: ErrorObject, pointer: string): Violation 
   const tagValue = (error.data as Record<string, unknown> | null)?.[tagName];
   if (tagValue === undefined) return { id: 'response-property-missing', pointer: tagPointer, expected: 'discriminator property', observed: 'absent' };
   if (error.params.error === 'tag') return { id: 'response-property-type-mismatch', pointer: tagPointer, expected: 'string', observed: typed(tagValue) };
-  return { id: 'response-property-enum-mismatch', pointer: tagPointer, expected: 'a value naming one of the oneOf schemas', observed: excerpt(tagValue) };
+  return { id: 'response-property-enum-mismatch', pointer: tagPointer, expected: 'a value naming one of the oneOf schemas', observed: shown(tagValue) };
+}
+
+/** An excerpt that costs what it shows, however large the value (see jsonPrefix). */
+function shown(value: unknown): string {
+  return excerpt(jsonPrefix(value));
 }
 
 function dedupe(violations: Violation[]): Violation[] {
@@ -175,11 +208,9 @@ function dedupe(violations: Violation[]): Violation[] {
   });
 }
 
-
-
 /** "string \"6.9\"": the JSON type first, since that is what a type mismatch is about. */
 function typed(value: unknown): string {
-  return value === null ? 'null' : `${jsonType(value)} ${excerpt(value)}`;
+  return value === null ? 'null' : `${jsonType(value)} ${shown(value)}`;
 }
 
 export function jsonType(value: unknown): string {
