@@ -1,8 +1,12 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { joinPointer } from '../json/pointer.ts';
 import type { VendorTarget } from '../vendors/index.ts';
 import type { StoredContract, StoredInteraction } from './contract-file.ts';
 import { credentialHeaders, missingCredential } from './credentials.ts';
 import { runVerifier } from './run-verifier.ts';
+import type { VerifierAnswer } from './verifier-process.ts';
 
 export interface ContractMismatch {
   /** RFC 6901 pointer into the response body; null for status and header mismatches. */
@@ -30,11 +34,15 @@ export interface ContractVerification {
 /**
  * Verifies a stored contract against a vendor target with the Pact Verifier, each request carrying
  * the credential its case used. An interaction whose credential the target lacks is still sent (it
- * is a GET) but skipped, as `conform run` skips its case.
+ * is a GET) but skipped, as `conform run` skips its case. A production target is sent only the
+ * GET and HEAD interactions: the others never reach the verifier, and are skipped.
  */
 export async function verifyContract(target: VendorTarget, contract: StoredContract): Promise<ContractVerification> {
   const base = { vendor: target.vendor, file: contract.file };
-  const run = await runVerifier({ contractFile: contract.file, provider: target.vendor, providerBaseUrl: target.baseUrl, credentialHeaders: credentialHeaders(target) });
+  const refused = target.production ? unsafeInteractions(contract) : new Map<string, string>();
+  const run = await verifyOnly(contract, refused, (contractFile) =>
+    runVerifier({ contractFile, provider: target.vendor, providerBaseUrl: target.baseUrl, credentialHeaders: credentialHeaders(target), production: target.production }),
+  );
   if ('problem' in run) return { ...base, interactions: [], problem: run.problem };
   let report: VerifierReport;
   try {
@@ -45,6 +53,8 @@ export async function verifyContract(target: VendorTarget, contract: StoredContr
   const errors = errorsByInteraction(report, contract.interactions);
   const ran = report.interactionResults ? new Set(report.interactionResults.map((r) => r.description)) : null;
   const interactions = contract.interactions.map((interaction): InteractionVerdict => {
+    const method = refused.get(interaction.description);
+    if (method) return { ...interaction, outcome: 'skipped', mismatches: [], reason: `${method} is never sent to a production target` };
     const skip = missingCredential(target, interaction.credential);
     if (skip) return { ...interaction, outcome: 'skipped', mismatches: [], reason: skip };
     const error = errors.get(interaction.description);
@@ -56,6 +66,38 @@ export async function verifyContract(target: VendorTarget, contract: StoredContr
     return { ...interaction, outcome: 'verified', mismatches: [], reason: null };
   });
   return { ...base, interactions, problem: null };
+}
+
+const READ_ONLY_METHODS = new Set(['GET', 'HEAD']);
+
+/** Description -> method of each interaction whose request would change something. */
+function unsafeInteractions(contract: StoredContract): Map<string, string> {
+  const pact = JSON.parse(contract.text) as { interactions: PactInteraction[] };
+  const unsafe = new Map<string, string>();
+  for (const interaction of pact.interactions) {
+    const method = String(interaction.request?.method ?? 'GET').toUpperCase();
+    if (!READ_ONLY_METHODS.has(method)) unsafe.set(String(interaction.description ?? ''), method);
+  }
+  return unsafe;
+}
+
+/**
+ * Runs the verifier on the contract without the `left out` interactions: on a copy of the file in a
+ * private temporary folder, removed afterwards. With nothing left, the verifier does not run.
+ */
+async function verifyOnly(contract: StoredContract, leftOut: ReadonlyMap<string, string>, verify: (file: string) => Promise<VerifierAnswer>): Promise<VerifierAnswer> {
+  if (leftOut.size === 0) return verify(contract.file);
+  const pact = JSON.parse(contract.text) as { interactions: PactInteraction[] };
+  pact.interactions = pact.interactions.filter((interaction) => !leftOut.has(String(interaction.description ?? '')));
+  if (pact.interactions.length === 0) return { report: '{}' };
+  const dir = await mkdtemp(join(tmpdir(), 'conform-verify-'));
+  try {
+    const file = join(dir, 'contract.json');
+    await writeFile(file, JSON.stringify(pact), { mode: 0o600 });
+    return await verify(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** The verifier names an interaction "Verifying a pact between C and P [Given S] - DESCRIPTION". */
@@ -109,6 +151,11 @@ interface VerifierReport {
 interface VerifierError {
   interaction?: string;
   mismatch?: { type?: string; message?: string; mismatches?: PactMismatch[] };
+}
+
+interface PactInteraction {
+  description?: unknown;
+  request?: { method?: unknown };
 }
 
 interface PactMismatch {
