@@ -1,8 +1,12 @@
 import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openRuntime } from '../../src/run/runtime.ts';
 import { runCli } from '../support/cli.ts';
+import { REPO_ROOT } from '../support/paths.ts';
 
 /**
  * The production guard is decided from the configuration, before any sandbox starts or request is
@@ -66,5 +70,28 @@ describe('a base URL that does not parse never echoes its password', () => {
     expect(run.stderr).toMatch(/^conform run: configuration error: MIDAZ_BASE_URL: ".*\[redacted\]@.*" is not a URL/);
     expect(run.stderr).not.toContain('hunter2');
     expect(run.code).toBe(2);
+  });
+});
+
+describe("a production target's HTTP client", () => {
+  it('refuses anything but GET and HEAD itself, whoever asks it', async () => {
+    const methods: string[] = [];
+    const server = createServer((request, response) => {
+      methods.push(request.method ?? '');
+      request.resume();
+      response.writeHead(200).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const target = { vendor: 'xendit' as const, mode: 'live' as const, scenario: null, baseUrl: url, production: true, credentials: { valid: 'xnd_production_k', limited: null }, fixtures: {}, headers: {}, specs: ['specs/xendit/2026-01-08.yaml'] };
+    const runtime = await openRuntime(target, { cwd: REPO_ROOT });
+    try {
+      const sent = await Promise.all(['POST', 'DELETE', 'GET', 'HEAD'].map((method) => runtime.client.send({ method, url: `${url}/v2/accounts` })));
+      expect(sent.map((exchange) => (exchange.outcome === 'response' ? exchange.status : exchange.code))).toEqual(['PRODUCTION_REFUSED', 'PRODUCTION_REFUSED', 200, 200]);
+      expect(methods.sort()).toEqual(['GET', 'HEAD']);
+    } finally {
+      await runtime.client.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
