@@ -1,10 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { STATUS_CODES } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { joinPointer } from '../json/pointer.ts';
 import type { VendorTarget } from '../vendors/index.ts';
 import type { StoredContract, StoredInteraction } from './contract-file.ts';
 import { credentialHeaders, missingCredential } from './credentials.ts';
+import { interactionRequests, isUnsafe, unavailableStatus } from './interaction-requests.ts';
 import { runVerifier } from './run-verifier.ts';
 import type { VerifierAnswer } from './verifier-process.ts';
 
@@ -39,7 +41,8 @@ export interface ContractVerification {
  */
 export async function verifyContract(target: VendorTarget, contract: StoredContract): Promise<ContractVerification> {
   const base = { vendor: target.vendor, file: contract.file };
-  const refused = target.production ? unsafeInteractions(contract) : new Map<string, string>();
+  const requests = interactionRequests(contract.text);
+  const refused = new Set(target.production ? [...requests].filter(([, request]) => isUnsafe(request)).map(([description]) => description) : []);
   const run = await verifyOnly(contract, refused, (contractFile) =>
     runVerifier({ contractFile, provider: target.vendor, providerBaseUrl: target.baseUrl, credentialHeaders: credentialHeaders(target), production: target.production }),
   );
@@ -53,10 +56,13 @@ export async function verifyContract(target: VendorTarget, contract: StoredContr
   const errors = errorsByInteraction(report, contract.interactions);
   const ran = report.interactionResults ? new Set(report.interactionResults.map((r) => r.description)) : null;
   const interactions = contract.interactions.map((interaction): InteractionVerdict => {
-    const method = refused.get(interaction.description);
-    if (method) return { ...interaction, outcome: 'skipped', mismatches: [], reason: `${method} is never sent to a production target` };
+    const request = requests.get(interaction.description);
+    if (refused.has(interaction.description)) return { ...interaction, outcome: 'skipped', mismatches: [], reason: `${request!.method} is never sent to a production target` };
     const skip = missingCredential(target, interaction.credential);
     if (skip) return { ...interaction, outcome: 'skipped', mismatches: [], reason: skip };
+    // An answer that says the vendor was unavailable verifies nothing, whatever it mismatched.
+    const status = request ? unavailableStatus(request, run.unavailable) : null;
+    if (status !== null) return { ...interaction, outcome: 'error', mismatches: [], reason: `UNAVAILABLE: the vendor answered ${status} ${STATUS_CODES[status] ?? ''}`.trim() };
     const error = errors.get(interaction.description);
     if (error?.type === 'error') return { ...interaction, outcome: 'error', mismatches: [], reason: clean(error.message ?? 'the verifier could not verify it') };
     // Pact reports mismatches in hash order: sorted, the report reads the same on every run.
@@ -68,28 +74,15 @@ export async function verifyContract(target: VendorTarget, contract: StoredContr
   return { ...base, interactions, problem: null };
 }
 
-const READ_ONLY_METHODS = new Set(['GET', 'HEAD']);
-
-/** Description -> method of each interaction whose request would change something. */
-function unsafeInteractions(contract: StoredContract): Map<string, string> {
-  const pact = JSON.parse(contract.text) as { interactions: PactInteraction[] };
-  const unsafe = new Map<string, string>();
-  for (const interaction of pact.interactions) {
-    const method = String(interaction.request?.method ?? 'GET').toUpperCase();
-    if (!READ_ONLY_METHODS.has(method)) unsafe.set(String(interaction.description ?? ''), method);
-  }
-  return unsafe;
-}
-
 /**
  * Runs the verifier on the contract without the `left out` interactions: on a copy of the file in a
  * private temporary folder, removed afterwards. With nothing left, the verifier does not run.
  */
-async function verifyOnly(contract: StoredContract, leftOut: ReadonlyMap<string, string>, verify: (file: string) => Promise<VerifierAnswer>): Promise<VerifierAnswer> {
+async function verifyOnly(contract: StoredContract, leftOut: ReadonlySet<string>, verify: (file: string) => Promise<VerifierAnswer>): Promise<VerifierAnswer> {
   if (leftOut.size === 0) return verify(contract.file);
-  const pact = JSON.parse(contract.text) as { interactions: PactInteraction[] };
+  const pact = JSON.parse(contract.text) as { interactions: Array<{ description?: unknown }> };
   pact.interactions = pact.interactions.filter((interaction) => !leftOut.has(String(interaction.description ?? '')));
-  if (pact.interactions.length === 0) return { report: '{}' };
+  if (pact.interactions.length === 0) return { report: '{}', unavailable: [] };
   const dir = await mkdtemp(join(tmpdir(), 'conform-verify-'));
   try {
     const file = join(dir, 'contract.json');
@@ -151,11 +144,6 @@ interface VerifierReport {
 interface VerifierError {
   interaction?: string;
   mismatch?: { type?: string; message?: string; mismatches?: PactMismatch[] };
-}
-
-interface PactInteraction {
-  description?: unknown;
-  request?: { method?: unknown };
 }
 
 interface PactMismatch {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Verifier } from '@pact-foundation/pact';
+import { isUnavailableStatus } from '../http/index.ts';
 import { CREDENTIAL_HEADER } from './credentials.ts';
 
 /**
@@ -17,8 +18,17 @@ export interface VerifierJob {
   production: boolean;
 }
 
+/** A request the vendor answered 408, 429, 502, 503 or 504: unavailable, so its interaction is unverified. */
+export interface UnavailableAnswer {
+  method: string;
+  /** As the verifier asked for it: the contract's path and query. */
+  path: string;
+  credential: string;
+  status: number;
+}
+
 /** What the child answers; the parent then ends it (the native verifier can keep a crashed process alive). */
-export type VerifierAnswer = { report: string } | { problem: string };
+export type VerifierAnswer = { report: string; unavailable: UnavailableAnswer[] } | { problem: string };
 
 const answer = (message: VerifierAnswer) => process.send?.(message);
 
@@ -27,10 +37,11 @@ process.on('uncaughtException', (error) => answer({ problem: error.message }));
 // Orphaned (conform verify died): end at once, without waiting on the native verifier.
 process.once('disconnect', () => process.kill(process.pid, 'SIGKILL'));
 process.once('message', (job: VerifierJob) => {
-  void verify(job).then((report) => answer({ report }));
+  const unavailable: UnavailableAnswer[] = [];
+  void verify(job, unavailable).then((report) => answer({ report, unavailable }));
 });
 
-async function verify(job: VerifierJob): Promise<string> {
+async function verify(job: VerifierJob, unavailable: UnavailableAnswer[]): Promise<string> {
   const authNames = new Set(Object.values(job.credentialHeaders).flatMap((headers) => Object.keys(headers).map((name) => name.toLowerCase())));
   const verifier = new Verifier({
     provider: job.provider,
@@ -44,6 +55,10 @@ async function verify(job: VerifierJob): Promise<string> {
         return;
       }
       const kind = String(request.headers[CREDENTIAL_HEADER] ?? 'valid');
+      const asked = { method: request.method ?? '', path: request.url ?? '/', credential: kind };
+      response.once('finish', () => {
+        if (isUnavailableStatus(response.statusCode)) unavailable.push({ ...asked, status: response.statusCode });
+      });
       delete request.headers[CREDENTIAL_HEADER];
       for (const name of authNames) delete request.headers[name];
       Object.assign(request.headers, job.credentialHeaders[kind] ?? {});

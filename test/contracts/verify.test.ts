@@ -193,14 +193,14 @@ describe('conform verify cannot run', () => {
  * goes on to the sandbox without the base path (nor /moved, where the redirect test moves things),
  * the front's key swapped for the sandbox's.
  */
-async function liveXenditFront(key: string, route: (path: string, response: ServerResponse) => boolean = () => false) {
+async function liveXenditFront(key: string, route: (path: string, response: ServerResponse, request: IncomingMessage) => boolean = () => false) {
   const sandbox = await startSandbox('xendit');
   const basic = (secret: string) => `Basic ${Buffer.from(`${secret}:`).toString('base64')}`;
   const received: Array<{ method: string; url: string; authorization: string | undefined }> = [];
   const server = createServer((incoming: IncomingMessage, response: ServerResponse) => {
     received.push({ method: incoming.method ?? '', url: incoming.url ?? '', authorization: incoming.headers.authorization });
     const path = (incoming.url ?? '').replace(/^\/xendit/, '');
-    if (route(path, response)) return;
+    if (route(path, response, incoming)) return;
     const onwardPath = path.replace(/^\/moved\//, '/');
     const headers = { ...incoming.headers, host: new URL(sandbox.url).host };
     if (headers.authorization === basic(key)) headers.authorization = basic(sandbox.credentials.secretKey!);
@@ -283,5 +283,26 @@ describe('conform verify against a vendor that redirects', () => {
     expect(asked.every((url) => url.startsWith('/xendit/v2/'))).toBe(true);
     expect(followed.map((r) => r.url.replace('/xendit/moved/', '/xendit/')).sort()).toEqual(asked.sort());
     expect(followed.some((r) => r.authorization === `Basic ${Buffer.from(`${key}:`).toString('base64')}`)).toBe(true);
+  });
+});
+
+describe('conform verify against a vendor that is unavailable', () => {
+  it('a 503 leaves its interaction not verifiable: never broken, no contract finding, exit 2', async () => {
+    const key = 'xnd_development_conformFront0003';
+    const withKey = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+    const front = await liveXenditFront(key, (_path, response, request) => {
+      if (request.headers.authorization !== withKey) return false;
+      response.writeHead(503, { 'content-type': 'application/json' }).end('{"error_code":"SERVICE_UNAVAILABLE"}');
+      return true;
+    });
+    const reportsDir = await mkdtemp(join(tmpdir(), 'conform-verify-reports-'));
+    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: reportsDir, XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
+    // The three interactions sent with the key; the two without it are verified.
+    for (const name of ['managed account', 'owned account', 'unknown id']) {
+      expect(run.stdout).toContain(`ERR  xendit  ${name} (GET /v2/accounts/{id}): UNAVAILABLE: the vendor answered 503 Service Unavailable\n`);
+    }
+    expect(run.stdout).toContain('xendit  2 verified, 0 broken, 0 skipped, 3 not verifiable');
+    expect(run.stdout).not.toMatch(/^FAIL/m);
+    expect(run.code).toBe(2);
   });
 });
