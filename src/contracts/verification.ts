@@ -1,8 +1,14 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { STATUS_CODES } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { joinPointer } from '../json/pointer.ts';
 import type { VendorTarget } from '../vendors/index.ts';
 import type { StoredContract, StoredInteraction } from './contract-file.ts';
 import { credentialHeaders, missingCredential } from './credentials.ts';
+import { interactionRequests, isUnsafe, unavailableStatus } from './interaction-requests.ts';
 import { runVerifier } from './run-verifier.ts';
+import type { VerifierAnswer } from './verifier-process.ts';
 
 export interface ContractMismatch {
   /** RFC 6901 pointer into the response body; null for status and header mismatches. */
@@ -30,11 +36,16 @@ export interface ContractVerification {
 /**
  * Verifies a stored contract against a vendor target with the Pact Verifier, each request carrying
  * the credential its case used. An interaction whose credential the target lacks is still sent (it
- * is a GET) but skipped, as `conform run` skips its case.
+ * is a GET) but skipped, as `conform run` skips its case. A production target is sent only the
+ * GET and HEAD interactions: the others never reach the verifier, and are skipped.
  */
 export async function verifyContract(target: VendorTarget, contract: StoredContract): Promise<ContractVerification> {
   const base = { vendor: target.vendor, file: contract.file };
-  const run = await runVerifier({ contractFile: contract.file, provider: target.vendor, providerBaseUrl: target.baseUrl, credentialHeaders: credentialHeaders(target) });
+  const requests = interactionRequests(contract.text);
+  const refused = new Set(target.production ? [...requests].filter(([, request]) => isUnsafe(request)).map(([description]) => description) : []);
+  const run = await verifyOnly(contract, refused, (contractFile) =>
+    runVerifier({ contractFile, provider: target.vendor, providerBaseUrl: target.baseUrl, credentialHeaders: credentialHeaders(target), production: target.production }),
+  );
   if ('problem' in run) return { ...base, interactions: [], problem: run.problem };
   let report: VerifierReport;
   try {
@@ -45,8 +56,13 @@ export async function verifyContract(target: VendorTarget, contract: StoredContr
   const errors = errorsByInteraction(report, contract.interactions);
   const ran = report.interactionResults ? new Set(report.interactionResults.map((r) => r.description)) : null;
   const interactions = contract.interactions.map((interaction): InteractionVerdict => {
+    const request = requests.get(interaction.description);
+    if (refused.has(interaction.description)) return { ...interaction, outcome: 'skipped', mismatches: [], reason: `${request!.method} is never sent to a production target` };
     const skip = missingCredential(target, interaction.credential);
     if (skip) return { ...interaction, outcome: 'skipped', mismatches: [], reason: skip };
+    // An answer that says the vendor was unavailable verifies nothing, whatever it mismatched.
+    const status = request ? unavailableStatus(request, run.unavailable) : null;
+    if (status !== null) return { ...interaction, outcome: 'error', mismatches: [], reason: `UNAVAILABLE: the vendor answered ${status} ${STATUS_CODES[status] ?? ''}`.trim() };
     const error = errors.get(interaction.description);
     if (error?.type === 'error') return { ...interaction, outcome: 'error', mismatches: [], reason: clean(error.message ?? 'the verifier could not verify it') };
     // Pact reports mismatches in hash order: sorted, the report reads the same on every run.
@@ -56,6 +72,25 @@ export async function verifyContract(target: VendorTarget, contract: StoredContr
     return { ...interaction, outcome: 'verified', mismatches: [], reason: null };
   });
   return { ...base, interactions, problem: null };
+}
+
+/**
+ * Runs the verifier on the contract without the `left out` interactions: on a copy of the file in a
+ * private temporary folder, removed afterwards. With nothing left, the verifier does not run.
+ */
+async function verifyOnly(contract: StoredContract, leftOut: ReadonlySet<string>, verify: (file: string) => Promise<VerifierAnswer>): Promise<VerifierAnswer> {
+  if (leftOut.size === 0) return verify(contract.file);
+  const pact = JSON.parse(contract.text) as { interactions: Array<{ description?: unknown }> };
+  pact.interactions = pact.interactions.filter((interaction) => !leftOut.has(String(interaction.description ?? '')));
+  if (pact.interactions.length === 0) return { report: '{}', unavailable: [] };
+  const dir = await mkdtemp(join(tmpdir(), 'conform-verify-'));
+  try {
+    const file = join(dir, 'contract.json');
+    await writeFile(file, JSON.stringify(pact), { mode: 0o600 });
+    return await verify(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** The verifier names an interaction "Verifying a pact between C and P [Given S] - DESCRIPTION". */

@@ -1,4 +1,5 @@
 import { Agent } from 'undici';
+import { resetAwareConnector } from './connector.ts';
 import { exchange } from './exchange.ts';
 import { redirecting } from './redirects.ts';
 import { retrying } from './retry.ts';
@@ -10,7 +11,7 @@ import type { HttpClient, HttpClientOptions } from './types.ts';
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const settings = resolveSettings(options);
   const agent = new Agent({
-    connectTimeout: settings.connectTimeoutMs,
+    connect: resetAwareConnector(settings.connectTimeoutMs),
     headersTimeout: settings.headersTimeoutMs,
     bodyTimeout: settings.bodyTimeoutMs,
   });

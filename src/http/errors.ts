@@ -1,3 +1,4 @@
+import { RESET_CODE } from './connector.ts';
 import type { TransportErrorCode } from './types.ts';
 
 /** Failures this layer raises itself. Coded like undici's own errors, so one table maps them all. */
@@ -19,6 +20,7 @@ const transportCodes: Record<string, TransportErrorCode> = {
   UND_ERR_BODY_TIMEOUT: 'BODY_TIMEOUT',
   ECONNREFUSED: 'CONNECTION_REFUSED',
   ECONNRESET: 'CONNECTION_RESET',
+  [RESET_CODE]: 'CONNECTION_RESET',
   EPIPE: 'CONNECTION_RESET',
   UND_ERR_SOCKET: 'SOCKET_CLOSED',
   ENOTFOUND: 'DNS',

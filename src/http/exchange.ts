@@ -1,11 +1,16 @@
+import { STATUS_CODES } from 'node:http';
 import { request, type Dispatcher } from 'undici';
 import { safeMessage, transportCodeOf } from './errors.ts';
 import { readBody } from './read-body.ts';
+import { isUnavailableStatus } from './retry-policy.ts';
 import type { HttpSettings } from './settings.ts';
 import { kTrace, newTrace, type Traced } from './trace.ts';
 import type { Exchange, HttpRequest } from './types.ts';
 
 type RequestOptions = NonNullable<Parameters<typeof request>[1]>;
+
+// Methods that only read: all a production target is ever sent.
+const productionMethods = new Set(['GET', 'HEAD']);
 
 /** One request through the composed dispatcher, turned into an Exchange. Never throws. */
 export async function exchange(dispatcher: Dispatcher, call: HttpRequest, settings: HttpSettings): Promise<Exchange> {
@@ -16,15 +21,27 @@ export async function exchange(dispatcher: Dispatcher, call: HttpRequest, settin
     const message = 'not an absolute http(s) URL';
     return { outcome: 'transport-error', code: 'INVALID_URL', message, attempts: 0, durationMs: durationMs() };
   }
+  const method = call.method.toUpperCase();
+  if (settings.production && !productionMethods.has(method)) {
+    const message = `${method} is never sent to a production target`;
+    return { outcome: 'transport-error', code: 'PRODUCTION_REFUSED', message, attempts: 0, durationMs: durationMs() };
+  }
   const trace = newTrace();
   const options: RequestOptions & Traced = {
     dispatcher,
-    method: call.method.toUpperCase(),
+    method,
     headers: call.headers ?? {},
     [kTrace]: trace,
   };
   try {
     const response = await request(url, options);
+    const attempts = trace.retries + 1;
+    if (isUnavailableStatus(response.statusCode)) {
+      await response.body.dump();
+      const status = [response.statusCode, STATUS_CODES[response.statusCode]].filter(Boolean).join(' ');
+      const message = `the vendor answered ${status} (${attempts} attempt${attempts === 1 ? '' : 's'})`;
+      return { outcome: 'transport-error', code: 'UNAVAILABLE', message, attempts, durationMs: durationMs() };
+    }
     const headers = flatHeaders(response.headers);
     const body = await readBody(response.body, headers['content-encoding'], settings.maxBodyBytes);
     return {
@@ -34,7 +51,7 @@ export async function exchange(dispatcher: Dispatcher, call: HttpRequest, settin
       body: body.bytes,
       truncated: body.truncated,
       decodedFrom: body.decodedFrom,
-      attempts: trace.retries + 1,
+      attempts,
       durationMs: durationMs(),
       redirects: trace.urls.slice(1),
     };

@@ -3,6 +3,9 @@ import type { TransportErrorCode } from './types.ts';
 
 const idempotentMethods = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
+// Answers that say the vendor (or a proxy before it) could not serve the request now, not what the
+// API does: left after the retries, they are inconclusive. A 500 is the API's own answer.
+const unavailableStatuses = new Set([408, 429, 502, 503, 504]);
 // Failures where the vendor cannot have acted on a complete request; timeouts are not among them.
 const retryableFailures = new Set<TransportErrorCode>(['CONNECTION_REFUSED', 'CONNECTION_RESET', 'SOCKET_CLOSED']);
 
@@ -26,6 +29,11 @@ export function retryDelayMs(failed: FailedTry, retriesSoFar: number, settings: 
   const askedMs = failed.retryAfter === undefined ? null : parseRetryAfterMs(failed.retryAfter, nowMs);
   if (askedMs === null) return backoffMs;
   return askedMs <= settings.maxRetryAfterMs ? askedMs : null;
+}
+
+/** A final status that leaves the exchange unverified: the request timed out, was throttled, or no server answered it. */
+export function isUnavailableStatus(status: number): boolean {
+  return unavailableStatuses.has(status);
 }
 
 /** Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3); null when it is neither. */

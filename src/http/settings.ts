@@ -9,6 +9,7 @@ export interface HttpSettings {
   retry: RetrySettings;
   concurrency: number;
   maxRedirects: number;
+  production: boolean;
 }
 
 export interface RetrySettings {
@@ -34,6 +35,7 @@ export function resolveSettings(options: HttpClientOptions = {}): HttpSettings {
     // At least one slot, or every send would wait for ever.
     concurrency: count('concurrency', options.concurrency ?? 8, 1),
     maxRedirects: count('maxRedirects', options.maxRedirects ?? 3),
+    production: options.production ?? false,
   };
 }
 

@@ -21,6 +21,8 @@ export interface HttpClientOptions {
   concurrency?: number;
   /** Redirects followed by GET and HEAD. Default 3; 0 returns the 3xx as it is. */
   maxRedirects?: number;
+  /** The target is a vendor's production host or key: only GET and HEAD leave this client. Default false. */
+  production?: boolean;
 }
 
 export interface HttpRequest {
@@ -60,6 +62,10 @@ export type TransportErrorCode =
   | 'REDIRECT_LIMIT'
   | 'DECODING'
   | 'INVALID_URL'
+  /** The last answer, after any retries, was 408, 429, 502, 503 or 504: the vendor was unavailable. */
+  | 'UNAVAILABLE'
+  /** Not sent: a method other than GET or HEAD to a production target. */
+  | 'PRODUCTION_REFUSED'
   | 'UNKNOWN';
 
 export interface HttpClient {

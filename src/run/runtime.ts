@@ -19,7 +19,7 @@ export interface SuiteRuntime {
 
 export async function openRuntime(target: VendorTarget, options: { cwd: string; http?: HttpClientOptions; severity?: SeverityOverrides }): Promise<SuiteRuntime> {
   const specs = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: target.vendor, severity: options.severity })));
-  return { target, specs, client: createHttpClient(options.http), severity: options.severity ?? {} };
+  return { target, specs, client: createHttpClient({ ...options.http, production: target.production }), severity: options.severity ?? {} };
 }
 
 /** The vendor document an operation is checked against: the first (newest) one that has it. */

@@ -9,17 +9,49 @@ export function optional(env: Env, name: string): string | null {
 
 /** A base URL: http(s), no credentials in it, no query; returned without a trailing slash. */
 export function baseUrl(env: Env, name: string, fallback: string): string {
+  return guardedBaseUrl(env, name, fallback, []).url;
+}
+
+/**
+ * A base URL as baseUrl reads it, and whether it is on one of the vendor's production hosts. Such a
+ * URL is refused unless CONFORM_ALLOW_PRODUCTION=1, before anything else is said about it: a
+ * production URL with a password in it is refused as production, and the password is never echoed.
+ */
+export function guardedBaseUrl(env: Env, name: string, fallback: string, productionHosts: readonly string[]): { url: string; production: boolean } {
   const raw = optional(env, name) ?? fallback;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(name, `"${raw}" is not a URL (expected e.g. https://api.example.com/v1)`);
+    throw new ConfigError(name, `"${displayUrl(raw)}" is not a URL (expected e.g. https://api.example.com/v1)`);
   }
+  const production = productionHosts.includes(hostKey(url.hostname));
+  if (production && !productionAllowed(env)) refuseProduction(name, displayUrl(raw));
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(name, `must be an http(s) URL, got ${url.protocol}`);
   if (url.username || url.password) throw new ConfigError(name, 'must not contain credentials; set the vendor key variable instead');
   if (url.search || url.hash) throw new ConfigError(name, 'must not contain a query or fragment');
-  return url.href.replace(/\/+$/, '');
+  return { url: url.href.replace(/\/+$/, ''), production };
+}
+
+/**
+ * The name a host is compared by. WHATWG URL parsing has already lower-cased it, decoded its
+ * percent-escapes and mapped it to ASCII (IDNA: fullwidth letters, ideographic full stops); what is
+ * left is the trailing dot of a fully qualified name, which DNS resolves to the same host.
+ */
+export function hostKey(hostname: string): string {
+  return hostname.replace(/\.+$/, '');
+}
+
+/**
+ * A URL as it may be shown: without whatever sits between the scheme and the last "@" before the
+ * host. Works on text that does not parse as a URL too, so a malformed URL never echoes a password.
+ */
+export function displayUrl(raw: string): string {
+  const authority = raw.indexOf('//') + 2;
+  const at = raw.lastIndexOf('@');
+  if (at < 0) return raw;
+  const start = authority >= 2 && authority <= at ? authority : 0;
+  return `${raw.slice(0, start)}[redacted]@${raw.slice(at + 1)}`;
 }
 
 export function productionAllowed(env: Env): boolean {
@@ -27,5 +59,5 @@ export function productionAllowed(env: Env): boolean {
 }
 
 export function refuseProduction(variable: string, what: string): never {
-  throw new ConfigError(variable, `${what} is a production credential or host; conform refuses it unless CONFORM_ALLOW_PRODUCTION=1 (and then sends only GET requests)`);
+  throw new ConfigError(variable, `${what} is a production credential or host; conform refuses it unless CONFORM_ALLOW_PRODUCTION=1 (and then sends only GET and HEAD requests)`);
 }

@@ -1,7 +1,8 @@
-import { baseUrl, optional, productionAllowed, refuseProduction } from './env.ts';
+import { guardedBaseUrl, optional } from './env.ts';
 import type { VendorDefinition } from './types.ts';
 
-const PRODUCTION_HOST = 'api.whop.com';
+// Compared by hostKey: any spelling of this host (case, trailing dot, IDNA, percent-escapes, port) is production.
+const PRODUCTION_HOSTS = ['api.whop.com'];
 
 export const whop: VendorDefinition = {
   name: 'whop',
@@ -21,9 +22,7 @@ export const whop: VendorDefinition = {
   liveTarget(env) {
     const key = optional(env, 'WHOP_API_KEY');
     if (!key) return null;
-    const url = baseUrl(env, 'WHOP_BASE_URL', 'https://sandbox-api.whop.com/api/v1');
-    const production = new URL(url).hostname === PRODUCTION_HOST;
-    if (production && !productionAllowed(env)) refuseProduction('WHOP_BASE_URL', url);
+    const { url, production } = guardedBaseUrl(env, 'WHOP_BASE_URL', 'https://sandbox-api.whop.com/api/v1', PRODUCTION_HOSTS);
     const version = optional(env, 'WHOP_API_VERSION');
     const headers: Record<string, string> = version ? { 'api-version-date': version } : {};
     return {

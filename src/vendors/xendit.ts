@@ -17,7 +17,8 @@ export const xendit: VendorDefinition = {
   liveTarget(env) {
     const key = optional(env, 'XENDIT_SECRET_KEY');
     if (!key) return null;
-    const production = key.startsWith('xnd_production_');
+    // One host (api.xendit.co) serves test and live keys: the key says which. Any case, as a guard errs on the safe side.
+    const production = /^xnd_production_/i.test(key);
     if (production && !productionAllowed(env)) refuseProduction('XENDIT_SECRET_KEY', 'an xnd_production_ key');
     return {
       mode: 'live',

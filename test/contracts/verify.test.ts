@@ -1,9 +1,12 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportedFinding, VendorReport } from '../../src/report/types.ts';
-import { sandboxScenarios, type VendorName } from '../../src/sandbox/index.ts';
+import { runVerifier } from '../../src/contracts/run-verifier.ts';
+import { sandboxScenarios, startSandbox, type VendorName } from '../../src/sandbox/index.ts';
 import { runCli } from '../support/cli.ts';
 
 /**
@@ -181,5 +184,125 @@ describe('conform verify cannot run', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^problem: xendit: the Pact Verifier stopped: connect ECONNREFUSED 127.0.0.1:9$/m);
     expect(run.stdout).not.toMatch(/^FAIL/m);
+  });
+});
+
+/**
+ * Xendit as a live vendor would be: under a base path (/xendit), with its own key, in front of the
+ * faithful sandbox. Every request is recorded; `route` may answer one itself (return true), else it
+ * goes on to the sandbox without the base path (nor /moved, where the redirect test moves things),
+ * the front's key swapped for the sandbox's.
+ */
+async function liveXenditFront(key: string, route: (path: string, response: ServerResponse, request: IncomingMessage) => boolean = () => false) {
+  const sandbox = await startSandbox('xendit');
+  const basic = (secret: string) => `Basic ${Buffer.from(`${secret}:`).toString('base64')}`;
+  const received: Array<{ method: string; url: string; authorization: string | undefined }> = [];
+  const server = createServer((incoming: IncomingMessage, response: ServerResponse) => {
+    received.push({ method: incoming.method ?? '', url: incoming.url ?? '', authorization: incoming.headers.authorization });
+    const path = (incoming.url ?? '').replace(/^\/xendit/, '');
+    if (route(path, response, incoming)) return;
+    const onwardPath = path.replace(/^\/moved\//, '/');
+    const headers = { ...incoming.headers, host: new URL(sandbox.url).host };
+    if (headers.authorization === basic(key)) headers.authorization = basic(sandbox.credentials.secretKey!);
+    const onward = forward(`${sandbox.url}${onwardPath}`, { method: incoming.method, headers }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    incoming.pipe(onward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fronts.push(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await sandbox.close();
+  });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/xendit`, received };
+}
+
+const fronts: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(fronts.splice(0).map((close) => close()));
+});
+
+describe('conform verify against a production target', () => {
+  /** The recorded Xendit contract plus a POST and a DELETE interaction, as a contract from elsewhere could hold. */
+  async function contractWithWrites(): Promise<string> {
+    const pact = JSON.parse(await readFile(join(contractsDir, 'conform-xendit.json'), 'utf8')) as { interactions: Array<Record<string, any>> };
+    const owned = pact.interactions.find((i) => i.description === 'owned account (GET /v2/accounts/{id})')!;
+    const write = (method: string, description: string, path: string) => ({ ...owned, description, comments: { case: description, operation: `${method} ${path}` }, request: { ...owned.request, method, path } });
+    pact.interactions.push(write('POST', 'create account (POST /v2/accounts)', '/v2/accounts'), write('DELETE', 'remove account (DELETE /v2/accounts/{id})', owned.request.path));
+    const dir = await mkdtemp(join(tmpdir(), 'conform-writes-'));
+    await writeFile(join(dir, 'conform-xendit.json'), JSON.stringify(pact));
+    return dir;
+  }
+
+  it('sends only GET and HEAD: the other interactions are skipped, never sent, with or without credentials', async () => {
+    const key = 'xnd_production_conformFront0001';
+    const front = await liveXenditFront(key);
+    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: await contractWithWrites(), CONFORM_ALLOW_PRODUCTION: '1', XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('skip xendit  create account (POST /v2/accounts): POST is never sent to a production target\n');
+    expect(run.stdout).toContain('skip xendit  remove account (DELETE /v2/accounts/{id}): DELETE is never sent to a production target\n');
+    expect(run.stdout).toContain('xendit  5 verified, 0 broken, 2 skipped, 0 not verifiable');
+    expect(run.code).toBe(0);
+    expect(new Set(front.received.map((r) => r.method))).toEqual(new Set(['GET']));
+  });
+
+  it("the verifier's proxy refuses them too, should an unsafe interaction ever reach the verifier", async () => {
+    const front = await liveXenditFront('xnd_production_conformFront0001');
+    const contractFile = join(await contractWithWrites(), 'conform-xendit.json');
+    const answer = await runVerifier({ contractFile, provider: 'xendit', providerBaseUrl: front.url, credentialHeaders: {}, production: true });
+    expect(answer).toHaveProperty('report');
+    expect(front.received.filter((r) => r.method === 'GET').length).toBeGreaterThan(0);
+    expect(front.received.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('a target that is not production is sent them (the contract above does hold writes)', async () => {
+    const key = 'xnd_development_conformFront0001';
+    const front = await liveXenditFront(key);
+    await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: await contractWithWrites(), XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
+    expect(front.received.map((r) => r.method).filter((method) => method !== 'GET').sort()).toEqual(['DELETE', 'POST']);
+  });
+});
+
+describe('conform verify against a vendor that redirects', () => {
+  it('follows a Location under its base path to the URL it names, with the credential', async () => {
+    const key = 'xnd_development_conformFront0002';
+    // /xendit/v2/... moved to /xendit/moved/v2/...: the Location is absolute-path, base path included.
+    const front = await liveXenditFront(key, (path, response) => {
+      if (path.startsWith('/moved/')) return false;
+      response.writeHead(301, { location: `/xendit/moved${path}` }).end();
+      return true;
+    });
+    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: contractsDir, XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('xendit  5 verified, 0 broken, 0 skipped, 0 not verifiable');
+    expect(run.code).toBe(0);
+    const asked = front.received.filter((r) => !r.url.startsWith('/xendit/moved/')).map((r) => r.url);
+    const followed = front.received.filter((r) => r.url.startsWith('/xendit/moved/'));
+    expect(asked.every((url) => url.startsWith('/xendit/v2/'))).toBe(true);
+    expect(followed.map((r) => r.url.replace('/xendit/moved/', '/xendit/')).sort()).toEqual(asked.sort());
+    expect(followed.some((r) => r.authorization === `Basic ${Buffer.from(`${key}:`).toString('base64')}`)).toBe(true);
+  });
+});
+
+describe('conform verify against a vendor that is unavailable', () => {
+  it('a 503 leaves its interaction not verifiable: never broken, no contract finding, exit 2', async () => {
+    const key = 'xnd_development_conformFront0003';
+    const withKey = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+    const front = await liveXenditFront(key, (_path, response, request) => {
+      if (request.headers.authorization !== withKey) return false;
+      response.writeHead(503, { 'content-type': 'application/json' }).end('{"error_code":"SERVICE_UNAVAILABLE"}');
+      return true;
+    });
+    const reportsDir = await mkdtemp(join(tmpdir(), 'conform-verify-reports-'));
+    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: reportsDir, XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
+    // The three interactions sent with the key; the two without it are verified.
+    for (const name of ['managed account', 'owned account', 'unknown id']) {
+      expect(run.stdout).toContain(`ERR  xendit  ${name} (GET /v2/accounts/{id}): UNAVAILABLE: the vendor answered 503 Service Unavailable\n`);
+    }
+    expect(run.stdout).toContain('xendit  2 verified, 0 broken, 0 skipped, 3 not verifiable');
+    expect(run.stdout).not.toMatch(/^FAIL/m);
+    expect(run.code).toBe(2);
   });
 });

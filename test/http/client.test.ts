@@ -155,12 +155,30 @@ describe('retries', () => {
     expect(exchange).toMatchObject({ status: 200, attempts: 2 });
   });
 
-  test('429 every time returns the last 429 after maxRetries + 1 attempts', async () => {
+  test('429 every time is UNAVAILABLE after maxRetries + 1 attempts: a throttled answer verifies nothing', async () => {
     const server = await scripted((count, _request, res) => res.writeHead(429, { 'retry-after': '0' }).end(`429 #${count}`));
-    const exchange = response(await client({ retry: { maxRetries: 2 } }).send({ method: 'GET', url: `${server.origin}/busy` }));
-    expect(exchange).toMatchObject({ status: 429, attempts: 3 });
-    expect(text(exchange)).toBe('429 #3');
+    const exchange = transportError(await client({ retry: { maxRetries: 2 } }).send({ method: 'GET', url: `${server.origin}/busy` }));
+    expect(exchange).toMatchObject({ code: 'UNAVAILABLE', message: 'the vendor answered 429 Too Many Requests (3 attempts)', attempts: 3 });
     expect(server.hits('/busy')).toBe(3);
+  });
+
+  test.each([408, 429, 502, 503, 504])('a final %i is UNAVAILABLE, not a response to check', async (status) => {
+    const server = await scripted((_count, _request, res) => res.writeHead(status, { 'content-type': 'application/json' }).end('{"error":"later"}'));
+    const exchange = transportError(await client({ retry: { maxRetries: 1 } }).send({ method: 'GET', url: `${server.origin}/x` }));
+    expect(exchange).toMatchObject({ code: 'UNAVAILABLE', attempts: 2 });
+    expect(exchange.message).toMatch(new RegExp(`^the vendor answered ${status} `));
+  });
+
+  test('a 408 then a 200 gives the 200: a timed-out request is retried like any transient answer', async () => {
+    const server = await scripted((count, _request, res) => res.writeHead(count === 1 ? 408 : 200).end(`try ${count}`));
+    const exchange = response(await client().send({ method: 'GET', url: `${server.origin}/slow` }));
+    expect(exchange).toMatchObject({ status: 200, attempts: 2 });
+  });
+
+  test("a final 500 is the API's own answer: a response, checked like any other", async () => {
+    const server = await scripted((_count, _request, res) => res.writeHead(500).end('boom'));
+    const exchange = response(await client({ retry: { maxRetries: 1 } }).send({ method: 'GET', url: `${server.origin}/broken` }));
+    expect(exchange).toMatchObject({ status: 500, attempts: 2 });
   });
 
   test('a POST is not retried on 503', async () => {
@@ -168,18 +186,46 @@ describe('retries', () => {
       request.resume();
       res.writeHead(503).end();
     });
-    const exchange = response(await client().send({ method: 'POST', url: `${server.origin}/transfers` }));
-    expect(exchange).toMatchObject({ status: 503, attempts: 1 });
+    const exchange = transportError(await client().send({ method: 'POST', url: `${server.origin}/transfers` }));
+    expect(exchange).toMatchObject({ code: 'UNAVAILABLE', attempts: 1 });
     expect(server.hits('/transfers')).toBe(1);
   });
 
-  test('a Retry-After beyond maxRetryAfterMs is not waited for: the 429 is returned', async () => {
+  test('a Retry-After beyond maxRetryAfterMs is not waited for: the 429 ends the exchange at once', async () => {
     const server = await scripted((_count, _request, res) => res.writeHead(429, { 'retry-after': '3600' }).end());
-    const exchange = response(
+    const exchange = transportError(
       await client({ retry: { maxRetryAfterMs: 1_000 } }).send({ method: 'GET', url: `${server.origin}/slow-down` }),
     );
-    expect(exchange).toMatchObject({ status: 429, attempts: 1 });
-    expect(exchange.headers['retry-after']).toBe('3600');
+    expect(exchange).toMatchObject({ code: 'UNAVAILABLE', attempts: 1 });
+    expect(server.hits('/slow-down')).toBe(1);
+  });
+});
+
+describe('a production target', () => {
+  test.each(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'delete'])('is never sent %s: refused before any connection', async (method) => {
+    const server = await scripted((_count, request, res) => {
+      request.resume();
+      res.writeHead(201).end();
+    });
+    const exchange = transportError(await client({ production: true }).send({ method, url: `${server.origin}/transfers`, headers: { authorization: 'Bearer sk_live_x' } }));
+    expect(exchange).toMatchObject({ code: 'PRODUCTION_REFUSED', attempts: 0, message: `${method.toUpperCase()} is never sent to a production target` });
+    expect(server.hits('/transfers')).toBe(0);
+  });
+
+  test('is sent GET and HEAD', async () => {
+    const server = await scripted((_count, _request, res) => res.writeHead(200).end('ok'));
+    const http = client({ production: true });
+    expect(response(await http.send({ method: 'GET', url: `${server.origin}/a` })).status).toBe(200);
+    expect(response(await http.send({ method: 'HEAD', url: `${server.origin}/a` })).status).toBe(200);
+    expect(server.hits('/a')).toBe(2);
+  });
+
+  test('a target that is not production is sent a POST', async () => {
+    const server = await scripted((_count, request, res) => {
+      request.resume();
+      res.writeHead(201).end();
+    });
+    expect(response(await client().send({ method: 'POST', url: `${server.origin}/transfers` })).status).toBe(201);
   });
 });
 
@@ -247,6 +293,42 @@ describe('bodies', () => {
     expect(exchange.truncated).toBe(true);
     expect(exchange.body.length).toBeLessThanOrEqual(20_000);
     expect(Buffer.from(exchange.body).equals(original.subarray(0, exchange.body.length))).toBe(true);
+  });
+});
+
+describe('bodies that end when the connection closes (no Content-Length, not chunked)', () => {
+  const whole = JSON.stringify({ id: 'acc_1', note: 'n'.repeat(5_000) });
+
+  /** A raw server: the head, then `body`, then `ending` the connection. */
+  async function closeDelimited(body: string, ending: 'close' | 'reset'): Promise<string> {
+    const server = createNetServer((socket) => {
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n');
+        if (ending === 'close') socket.end(body);
+        // The reset waits until the partial body has surely left: a reset in the write's callback can go out as a plain close.
+        else socket.write(body, () => setTimeout(() => socket.resetAndDestroy(), 20));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  test('an orderly close ends a complete body', async () => {
+    const exchange = response(await client().send({ method: 'GET', url: await closeDelimited(whole, 'close') }));
+    expect(exchange.truncated).toBe(false);
+    expect(text(exchange)).toBe(whole);
+  });
+
+  test('one longer than the cap is truncated, not failed', async () => {
+    const exchange = response(await client({ maxBodyBytes: 1_000 }).send({ method: 'GET', url: await closeDelimited(whole, 'close') }));
+    expect(exchange).toMatchObject({ truncated: true });
+    expect(exchange.body.length).toBe(1_000);
+  });
+
+  test('a reset half-way is CONNECTION_RESET, never a shorter body', async () => {
+    const exchange = transportError(await client().send({ method: 'GET', url: await closeDelimited(whole.slice(0, 100), 'reset') }));
+    expect(exchange).toMatchObject({ code: 'CONNECTION_RESET', attempts: 1 });
   });
 });
 

@@ -1,4 +1,6 @@
+import { createServer, request as forward } from 'node:http';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,5 +74,45 @@ describe('all three vendors run live through their variables', () => {
       for (const secret of secrets) expect(text, file).not.toContain(secret);
     }
     expect(run.stdout + run.stderr).not.toContain(LIVE.whopKey);
+  });
+});
+
+describe('a live vendor that answers a request with 408 every time', () => {
+  it('leaves that case unverified (a transport error, no finding), never breaking', async () => {
+    const whop = await liveWhop();
+    // In front of the Whop stand-in: the user's ledger account times out, everything else passes through.
+    const front = createServer((request, response) => {
+      if (request.url?.endsWith(LIVE.whopUser)) return void response.writeHead(408, { 'content-type': 'application/json' }).end('{"error":{"type":"timeout"}}');
+      request.pipe(forward(`${whop.url}${request.url}`, { method: request.method, headers: request.headers }, (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      }));
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    try {
+      const reportsDir = await mkdtemp(join(tmpdir(), 'conform-live-408-'));
+      const run = await runCli(['run'], {
+        CONFORM_VENDORS: 'whop',
+        CONFORM_REPORTS_DIR: reportsDir,
+        CONFORM_RETRIES: '1',
+        WHOP_API_KEY: LIVE.whopKey,
+        WHOP_BASE_URL: `http://127.0.0.1:${(front.address() as AddressInfo).port}/api/v1`,
+        WHOP_LEDGER_ACCOUNT_ID: LIVE.whopLedgerAccount,
+        WHOP_COMPANY_ID: LIVE.whopCompany,
+        WHOP_USER_ID: LIVE.whopUser,
+        WHOP_API_KEY_LIMITED: LIVE.whopLimitedKey,
+      });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(/^ERR {2}whop {4}by user id +UNAVAILABLE: the vendor answered 408 Request Timeout \(2 attempts\)$/m);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(await readFile(join(reportsDir, 'latest', 'whop.json'), 'utf8')) as VendorReport;
+      expect(report.outcomes).toEqual({ passed: 7, failed: 0, skipped: 0, 'transport-error': 1 });
+      expect(report.findings.filter((f) => f.case === 'by user id')).toEqual([]);
+      expect(whop.requests.filter((r) => r.url.endsWith(LIVE.whopUser))).toEqual([]);
+    } finally {
+      front.closeAllConnections();
+      await new Promise((resolve) => front.close(resolve));
+      await whop.close();
+    }
   });
 });
