@@ -62,6 +62,9 @@ describe('matchers derived from a schema, with the observed value as the example
     });
     // Objects missing a property the first one has are another shape: Pact would demand it of every item.
     expect(matcher([{ a: 1, b: 2 }, { a: 3 }], { type: 'array' })).toMatchObject({ 'pact:matcher:type': 'arrayContains', variants: [like({ a: expect.anything(), b: expect.anything() }), like({ a: expect.anything() })] });
+    // A long list of varied objects: its first eight shapes, no more.
+    const varied = Array.from({ length: 12 }, (_, i) => ({ [`k${i}`]: i }));
+    expect((matcher(varied, { type: 'array' }) as { variants: unknown[] }).variants).toHaveLength(8);
   });
 
   it('follow $refs and allOf, and pick the oneOf branch whose discriminating const fits', () => {

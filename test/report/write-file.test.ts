@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,5 +25,21 @@ describe('writeReportFile', () => {
   it('refuses a name that would leave the folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conform-write-'));
     await expect(writeReportFile(dir, '../escape.md', 'x', [])).rejects.toThrow('must not contain a path');
+  });
+
+  it("removes the temporary files of writers that are gone, and keeps a live writer's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conform-write-'));
+    const gone = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => gone.on('exit', resolve));
+    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      // The last: our own pid, not made by us (a killed run's pid given to this one).
+      const names = [`whop.md.tmp-${gone.pid}-1-0`, `whop.md.tmp-${live.pid}-1-0`, `whop.html.tmp-${process.pid}-1-0`];
+      for (const name of names) await writeFile(join(dir, name), 'half');
+      await writeReportFile(dir, 'whop.md', 'new', []);
+      expect((await readdir(dir)).sort()).toEqual(['whop.md', `whop.md.tmp-${live.pid}-1-0`]);
+    } finally {
+      live.kill('SIGKILL');
+    }
   });
 });
