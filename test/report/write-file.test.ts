@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REDACTED, secretForms } from '../../src/report/redact.ts';
 import { writeReportFile } from '../../src/report/write-file.ts';
+import { withOwners } from '../support/owners.ts';
 
 describe('writeReportFile', () => {
   it('replaces one file of an existing folder, leaving the other files and no temporary file behind', async () => {
@@ -29,17 +29,12 @@ describe('writeReportFile', () => {
 
   it("removes the temporary files of writers that are gone, and keeps a live writer's", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conform-write-'));
-    const gone = spawn(process.execPath, ['-e', '']);
-    await new Promise((resolve) => gone.on('exit', resolve));
-    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
-    try {
+    await withOwners(async ({ gone, live }) => {
       // The last: our own pid, not made by us (a killed run's pid given to this one).
-      const names = [`whop.md.tmp-${gone.pid}-1-0`, `whop.md.tmp-${live.pid}-1-0`, `whop.html.tmp-${process.pid}-1-0`];
+      const names = [`whop.md.tmp-${gone}-1-0`, `whop.md.tmp-${live}-1-0`, `whop.html.tmp-${process.pid}-1-0`];
       for (const name of names) await writeFile(join(dir, name), 'half');
       await writeReportFile(dir, 'whop.md', 'new', []);
-      expect((await readdir(dir)).sort()).toEqual(['whop.md', `whop.md.tmp-${live.pid}-1-0`]);
-    } finally {
-      live.kill('SIGKILL');
-    }
+      expect((await readdir(dir)).sort()).toEqual(['whop.md', `whop.md.tmp-${live}-1-0`]);
+    });
   });
 });

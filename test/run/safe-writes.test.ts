@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverLatest } from '../../src/report/writer.ts';
 import { runCli } from '../support/cli.ts';
+import { withOwners } from '../support/owners.ts';
 import { readBody } from '../support/fixtures.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
@@ -168,17 +169,12 @@ describe('stores survive a kill at the worst moment, and the next write clears w
 describe('leftovers are told from work in progress by their owner', () => {
   it("removes what a process that is gone left, and keeps a live run's staging and its retired latest", async () => {
     const reportsDir = await mkdtemp(join(tmpdir(), 'conform-leftovers-'));
-    const gone = spawn(process.execPath, ['-e', '']);
-    await new Promise((resolve) => gone.on('exit', resolve));
-    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
-    try {
-      const names = [`.staging-${gone.pid}-1-0`, `.set-${gone.pid}-1-1`, `.staging-${live.pid}-1-0`, `latest.retired-${live.pid}-1-2`];
+    await withOwners(async ({ gone, live }) => {
+      const names = [`.staging-${gone}-1-0`, `.set-${gone}-1-1`, `.staging-${live}-1-0`, `latest.retired-${live}-1-2`];
       for (const name of names) await mkdir(join(reportsDir, name));
       await recoverLatest(reportsDir);
       // latest is missing while the live run swaps: it is that run's to put back, not restored from under it.
-      expect((await readdir(reportsDir)).sort()).toEqual([`.staging-${live.pid}-1-0`, `latest.retired-${live.pid}-1-2`]);
-    } finally {
-      live.kill('SIGKILL');
-    }
+      expect((await readdir(reportsDir)).sort()).toEqual([`.staging-${live}-1-0`, `latest.retired-${live}-1-2`]);
+    });
   });
 });
