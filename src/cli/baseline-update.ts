@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { buildBaseline, baselinesDirFrom, readBaseline, writeBaseline } from '../report/baseline/index.ts';
+import { buildBaseline, baselinesDirFrom, hasVerifiedAnswers, readBaseline, writeBaseline } from '../report/baseline/index.ts';
 import { readEnvironment } from '../run/config.ts';
 import type { CaseResult } from '../run/result.ts';
 import { ConfigError, VENDOR_NAMES } from '../vendors/index.ts';
@@ -31,6 +31,10 @@ export const baselineUpdateCommand: Command = async (args, io) => {
     const dir = baselinesDirFrom(env, io.cwd);
     for (const vendor of values.vendor === undefined ? ran : [values.vendor]) {
       const { mode } = results.find((r) => r.vendor === vendor)!;
+      if (!hasVerifiedAnswers(results, vendor)) {
+        io.stderr(`warning: ${vendor}: no case answered verifiably in the latest run (transport errors, 408, 429, 5xx or cut bodies); its baseline is left as it is\n`);
+        continue;
+      }
       const previous = await readBaseline(dir, vendor, mode);
       const baseline = buildBaseline(results, { vendor, mode, updatedAt, previous });
       const file = await writeBaseline(dir, baseline);

@@ -41,11 +41,32 @@ function propertySchema(view: SchemaView, name: string): unknown {
   return typeof view.additionalProperties === 'object' ? view.additionalProperties : undefined;
 }
 
-/** Each item like the first observed one; at least as many as the schema demands, never more than observed. */
+/**
+ * Items of one shape: each like the first observed one, at least as many as the schema demands, never
+ * more than observed. Items of different shapes (Xendit's `errors`, strings and objects by a oneOf):
+ * Pact's `arrayContains`, one variant per shape seen, each held by its own schema branch, in any order
+ * and among any other items; "each like the first" would fail the very response it was recorded from.
+ */
 function arrayMatcher(value: unknown[], view: SchemaView, document: unknown, depth: number): unknown {
   if (value.length === 0) return MatchersV3.like([]);
+  const shapes = firstOfEachShape(value);
+  if (shapes.length > 1) return MatchersV3.arrayContaining(...shapes.map((item) => matcherFor(item, view.items, document, null, depth + 1)));
   const min = Math.min(view.minItems, value.length);
   return MatchersV3.atLeastLike(matcherFor(value[0], view.items, document, null, depth + 1), min, Math.max(1, min));
+}
+
+// Enough variants to hold what a list mixes; past this a long list of varied objects holds only its first few shapes.
+const MAX_VARIANTS = 8;
+
+/** The first item of each shape: its JSON type, and an object's property names (Pact demands every one of them). */
+function firstOfEachShape(items: readonly unknown[]): unknown[] {
+  const firsts = new Map<string, unknown>();
+  for (const item of items) {
+    const shape = item === null ? 'null' : Array.isArray(item) ? 'array' : typeof item === 'object' ? `object ${Object.keys(item).sort().join(' ')}` : typeof item;
+    if (!firsts.has(shape)) firsts.set(shape, item);
+    if (firsts.size === MAX_VARIANTS) break;
+  }
+  return [...firsts.values()];
 }
 
 /** Pact's `decimal` demands a fraction digit, which an amount like 1500 serialised as a number lacks: `type: number` is held by `number`. */

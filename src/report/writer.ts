@@ -1,19 +1,26 @@
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isLeftover, ownedName, removeLeftovers } from '../files/leftovers.ts';
+import { testKillPoint } from '../files/test-kill.ts';
 import { RUNS_DIR } from './history.ts';
 import { redactText } from './redact.ts';
 
+const LATEST = 'latest';
+const RETIRED = `${LATEST}.retired`;
+// Everything a writer keeps in the reports folder while it works, named by ownedName.
+const WORK = /\.staging|\.set|\.link|latest\.retired/;
+
 /**
  * The one writer of report sets. Every file's text goes through redaction on its way out, and a set
- * lands whole or not at all: it is written into a staging folder first and then renamed into place,
- * so a run killed half-way leaves the previous reports complete and readable, and two runs at once
- * never interleave their files.
+ * lands whole or not at all. reports/latest is a symbolic link to a complete set (reports/.set-…):
+ * a new set is written beside it and the link is replaced by one rename(2), so a reader always finds
+ * a whole latest/, before, after, and when the run is killed between the two; two runs at once never
+ * interleave their files.
  */
 export async function writeReportSet(reportsDir: string, files: Record<string, string>, secretForms: readonly string[]): Promise<string> {
-  const staging = await stage(reportsDir, files, secretForms);
-  const latest = join(reportsDir, 'latest');
-  await swapInto(staging, latest);
-  return latest;
+  await recoverLatest(reportsDir);
+  const set = await stage(reportsDir, files, secretForms, '.set');
+  return pointLatestAt(reportsDir, set);
 }
 
 /**
@@ -23,61 +30,89 @@ export async function writeReportSet(reportsDir: string, files: Record<string, s
 export async function publishRun(reportsDir: string, runId: string, files: Record<string, string>, secretForms: readonly string[]): Promise<string> {
   const runs = join(reportsDir, RUNS_DIR);
   await mkdir(runs, { recursive: true });
-  await rename(await stage(reportsDir, files, secretForms), join(runs, runId));
+  await rename(join(reportsDir, await stage(reportsDir, files, secretForms, '.staging')), join(runs, runId));
   return writeReportSet(reportsDir, files, secretForms);
 }
 
-/** After a run was killed between the two renames of a swap, latest is missing: restore the newest complete run. */
+/**
+ * Run at the start of every write: puts back a latest that a killed run left missing (the folder it
+ * was retiring, else the newest complete run), then removes what killed runs left behind. Work in
+ * progress of a live run is never touched.
+ */
 export async function recoverLatest(reportsDir: string): Promise<void> {
-  const latest = join(reportsDir, 'latest');
-  if (await exists(latest)) return;
-  const runs = (await readdir(join(reportsDir, RUNS_DIR)).catch(() => [] as string[])).filter((name) => !name.startsWith('.')).sort();
-  for (const runId of runs.reverse()) {
-    const candidate = join(reportsDir, RUNS_DIR, runId);
-    if (!(await exists(join(candidate, 'summary.json')))) continue;
-    const staging = join(reportsDir, `.staging-${unique()}`);
-    await cp(candidate, staging, { recursive: true });
-    await swapInto(staging, latest);
-    return;
-  }
+  const latest = join(reportsDir, LATEST);
+  if (!(await exists(latest))) await restoreLatest(reportsDir);
+  const current = await readlink(latest).catch(() => null);
+  await removeLeftovers(reportsDir, WORK, (name) => name === current);
 }
 
 export function jsonFile(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-async function stage(reportsDir: string, files: Record<string, string>, secretForms: readonly string[]): Promise<string> {
-  const staging = join(reportsDir, `.staging-${unique()}`);
-  await mkdir(staging, { recursive: true });
-  for (const [name, text] of Object.entries(files)) await writeFile(join(staging, name), redactText(text, secretForms));
-  return staging;
-}
-
-/** Moves `staging` to `target`, retiring what was there; retried when another run swaps at the same moment. */
-async function swapInto(staging: string, target: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    const retired = `${target}.retired-${unique()}`;
-    await rename(target, retired).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-    try {
-      await rename(staging, target);
-      await rm(retired, { recursive: true, force: true });
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // Another run put its set in place between our two renames: retire that one too and try again.
-      if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 20) throw error;
-      await rm(retired, { recursive: true, force: true });
-    }
+async function restoreLatest(reportsDir: string): Promise<void> {
+  const latest = join(reportsDir, LATEST);
+  const names = await readdir(reportsDir).catch(() => [] as string[]);
+  // Killed while replacing a latest folder (from before latest was a link): that folder is complete.
+  for (const name of names.filter((entry) => isLeftover(entry, /latest\.retired/))) {
+    const restored = await rename(join(reportsDir, name), latest).then(
+      () => true,
+      () => false,
+    );
+    if (restored) return;
+  }
+  const runs = (await readdir(join(reportsDir, RUNS_DIR)).catch(() => [] as string[])).filter((name) => !name.startsWith('.')).sort();
+  for (const runId of runs.reverse()) {
+    const candidate = join(reportsDir, RUNS_DIR, runId);
+    if (!(await exists(join(candidate, 'summary.json')))) continue;
+    const set = ownedName('.set');
+    await cp(candidate, join(reportsDir, set), { recursive: true });
+    await pointLatestAt(reportsDir, set);
+    return;
   }
 }
 
-let counter = 0;
-function unique(): string {
-  return `${process.pid}-${Date.now()}-${counter++}`;
+async function stage(reportsDir: string, files: Record<string, string>, secretForms: readonly string[], label: string): Promise<string> {
+  const name = ownedName(label);
+  const staging = join(reportsDir, name);
+  await mkdir(staging, { recursive: true });
+  for (const [file, text] of Object.entries(files)) await writeFile(join(staging, file), redactText(text, secretForms));
+  return name;
 }
 
+/** Makes reports/latest the set named `set` (a folder beside it) with one rename, then removes the set it replaced. */
+async function pointLatestAt(reportsDir: string, set: string): Promise<string> {
+  const latest = join(reportsDir, LATEST);
+  const link = join(reportsDir, ownedName('.link'));
+  await symlink(set, link);
+  for (let attempt = 0; ; attempt++) {
+    const previous = await lstat(latest).catch(() => null);
+    const replaced = previous?.isSymbolicLink() ? await readlink(latest).catch(() => null) : null;
+    // A latest folder (written before latest was a link) cannot be replaced by a link in one rename: it
+    // is retired first. Only here is latest missing for a moment; recoverLatest puts it back after a kill.
+    const retired = previous && !previous.isSymbolicLink() ? join(reportsDir, ownedName(RETIRED)) : null;
+    if (retired) await rename(latest, retired).catch(ignore('ENOENT'));
+    testKillPoint('between-renames');
+    const moved = await rename(link, latest).then(
+      () => null,
+      (error: NodeJS.ErrnoException) => error,
+    );
+    // Another run put a latest folder back between our two renames: retire that one too and try again.
+    if (moved && (moved.code !== 'EISDIR' || attempt >= 20)) throw moved;
+    if (retired) await rm(retired, { recursive: true, force: true });
+    if (moved) continue;
+    if (replaced && replaced !== set && replaced.startsWith('.set-')) await rm(join(reportsDir, replaced), { recursive: true, force: true });
+    return latest;
+  }
+}
+
+function ignore(code: string): (error: NodeJS.ErrnoException) => void {
+  return (error) => {
+    if (error.code !== code) throw error;
+  };
+}
+
+/** Whether `path` is there, through a link (a link to a removed set is not). */
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,

@@ -54,6 +54,19 @@ describe('matchers derived from a schema, with the observed value as the example
     expect(matcher([1, 2, 3], { type: 'array' })).toEqual({ 'pact:matcher:type': 'type', min: 0, value: [{ 'pact:matcher:type': 'number', value: 1 }] });
   });
 
+  it('hold an array of mixed items by one arrayContains variant per shape, each by its own oneOf branch', () => {
+    const schema = { type: 'array', items: { oneOf: [{ type: 'string' }, { type: 'object', properties: { field: { type: 'string', enum: ['id'] } } }] } };
+    expect(matcher(['Detailed description here', { field: 'id' }, 'another'], schema)).toEqual({
+      'pact:matcher:type': 'arrayContains',
+      variants: [like('Detailed description here'), like({ field: shaped('^(?:id)$', 'id') })],
+    });
+    // Objects missing a property the first one has are another shape: Pact would demand it of every item.
+    expect(matcher([{ a: 1, b: 2 }, { a: 3 }], { type: 'array' })).toMatchObject({ 'pact:matcher:type': 'arrayContains', variants: [like({ a: expect.anything(), b: expect.anything() }), like({ a: expect.anything() })] });
+    // A long list of varied objects: its first eight shapes, no more.
+    const varied = Array.from({ length: 12 }, (_, i) => ({ [`k${i}`]: i }));
+    expect((matcher(varied, { type: 'array' }) as { variants: unknown[] }).variants).toHaveLength(8);
+  });
+
   it('follow $refs and allOf, and pick the oneOf branch whose discriminating const fits', () => {
     const document = {
       components: {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REDACTED, secretForms } from '../../src/report/redact.ts';
 import { writeReportFile } from '../../src/report/write-file.ts';
+import { withOwners } from '../support/owners.ts';
 
 describe('writeReportFile', () => {
   it('replaces one file of an existing folder, leaving the other files and no temporary file behind', async () => {
@@ -24,5 +25,16 @@ describe('writeReportFile', () => {
   it('refuses a name that would leave the folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conform-write-'));
     await expect(writeReportFile(dir, '../escape.md', 'x', [])).rejects.toThrow('must not contain a path');
+  });
+
+  it("removes the temporary files of writers that are gone, and keeps a live writer's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conform-write-'));
+    await withOwners(async ({ gone, live }) => {
+      // The last: our own pid, not made by us (a killed run's pid given to this one).
+      const names = [`whop.md.tmp-${gone}-1-0`, `whop.md.tmp-${live}-1-0`, `whop.html.tmp-${process.pid}-1-0`];
+      for (const name of names) await writeFile(join(dir, name), 'half');
+      await writeReportFile(dir, 'whop.md', 'new', []);
+      expect((await readdir(dir)).sort()).toEqual(['whop.md', `whop.md.tmp-${live}-1-0`]);
+    });
   });
 });

@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rename, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recoverLatest } from '../../src/report/writer.ts';
 import { runCli } from '../support/cli.ts';
+import { withOwners } from '../support/owners.ts';
 import { readBody } from '../support/fixtures.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
@@ -81,5 +83,98 @@ describe('safe writes', () => {
     const starts = await Promise.all(runs.map(async (run) => JSON.parse(await readFile(join(folders.CONFORM_REPORTS_DIR, 'runs', run, 'summary.json'), 'utf8')).startedAt as string));
     expect(starts).toContain(latest.startedAt);
     JSON.parse(await readFile(join(folders.CONFORM_CONTRACTS_DIR, 'conform-whop.json'), 'utf8'));
+  });
+});
+
+describe('stores survive a kill at the worst moment, and the next write clears what it left', () => {
+  const latestSummary = async (reportsDir: string) => (await latestIsWhole(reportsDir)) as { startedAt: string };
+  const folders = async (prefix: string) => {
+    const root = await mkdtemp(join(tmpdir(), prefix));
+    return { CONFORM_REPORTS_DIR: join(root, 'reports'), CONFORM_BASELINES_DIR: join(root, 'baselines'), CONFORM_CONTRACTS_DIR: join(root, 'contracts') };
+  };
+
+  /** A `conform run` (Whop's sandbox) that SIGKILLs itself at `point` (the CONFORM_TEST_KILL_AT test hook). */
+  async function runKilledAt(point: string, dirs: Record<string, string>): Promise<NodeJS.Signals | null> {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'conform.js'), 'run'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...dirs, CONFORM_VENDORS: 'whop', CONFORM_TEST_KILL_AT: point },
+      stdio: 'ignore',
+    });
+    return new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  }
+
+  const hidden = async (dir: string) => (await readdir(dir)).filter((name) => name.startsWith('.') || name.includes('.retired-') || name.includes('.tmp-')).sort();
+  const run = (dirs: Record<string, string>) => runCli(['run'], { ...dirs, CONFORM_VENDORS: 'whop' });
+
+  it('killed between the two renames: latest is the previous whole set; the next run leaves only its own set', async () => {
+    const dirs = await folders('conform-kill-renames-');
+    expect((await run(dirs)).code).toBe(0);
+    const before = await latestSummary(dirs.CONFORM_REPORTS_DIR);
+
+    expect(await runKilledAt('between-renames', dirs)).toBe('SIGKILL');
+    expect(await latestSummary(dirs.CONFORM_REPORTS_DIR)).toEqual(before);
+    expect((await hidden(dirs.CONFORM_REPORTS_DIR)).length).toBeGreaterThan(1);
+
+    expect((await run(dirs)).code).toBe(0);
+    expect((await latestSummary(dirs.CONFORM_REPORTS_DIR)).startedAt).not.toBe(before.startedAt);
+    expect(await hidden(dirs.CONFORM_REPORTS_DIR)).toEqual([await readlink(join(dirs.CONFORM_REPORTS_DIR, 'latest'))]);
+  });
+
+  it('a latest folder from before latest was a link: killed while replacing it, the next run puts it back and links it', async () => {
+    const dirs = await folders('conform-kill-migrate-');
+    expect((await run(dirs)).code).toBe(0);
+    const latest = join(dirs.CONFORM_REPORTS_DIR, 'latest');
+    const before = await latestSummary(dirs.CONFORM_REPORTS_DIR);
+    // As an older conform left it: latest a plain folder.
+    const target = join(dirs.CONFORM_REPORTS_DIR, await readlink(latest));
+    await rm(latest);
+    await cp(target, join(dirs.CONFORM_REPORTS_DIR, 'old-latest'), { recursive: true });
+    await rm(target, { recursive: true });
+    await rename(join(dirs.CONFORM_REPORTS_DIR, 'old-latest'), latest);
+
+    expect(await runKilledAt('between-renames', dirs)).toBe('SIGKILL');
+    expect((await hidden(dirs.CONFORM_REPORTS_DIR)).some((name) => name.startsWith('latest.retired-'))).toBe(true);
+
+    expect((await run(dirs)).code).toBe(0);
+    expect((await lstat(latest)).isSymbolicLink()).toBe(true);
+    expect((await latestSummary(dirs.CONFORM_REPORTS_DIR)).startedAt).not.toBe(before.startedAt);
+    expect(await hidden(dirs.CONFORM_REPORTS_DIR)).toEqual([await readlink(latest)]);
+  });
+
+  it('killed with a contract staged: the previous contract stays; the next run removes the staging folder', async () => {
+    const dirs = await folders('conform-kill-contract-');
+    expect((await run(dirs)).code).toBe(0);
+    const file = join(dirs.CONFORM_CONTRACTS_DIR, 'conform-whop.json');
+    const contract = await readFile(file, 'utf8');
+
+    expect(await runKilledAt('contract-staged', dirs)).toBe('SIGKILL');
+    expect(await readFile(file, 'utf8')).toBe(contract);
+    expect(await hidden(dirs.CONFORM_CONTRACTS_DIR)).toEqual([expect.stringMatching(/^\.staging-\d+-/)]);
+
+    expect((await run(dirs)).code).toBe(0);
+    expect(await hidden(dirs.CONFORM_CONTRACTS_DIR)).toEqual([]);
+  });
+
+  it('killed with a baseline staged: no half baseline; the next run writes it and removes the temporary file', async () => {
+    const dirs = await folders('conform-kill-baseline-');
+    expect(await runKilledAt('baseline-staged', dirs)).toBe('SIGKILL');
+    expect(await readdir(dirs.CONFORM_BASELINES_DIR)).toEqual([expect.stringMatching(/^whop\.sandbox\.json\.tmp-\d+-/)]);
+
+    expect((await run(dirs)).code).toBe(0);
+    expect(await readdir(dirs.CONFORM_BASELINES_DIR)).toEqual(['whop.sandbox.json']);
+    JSON.parse(await readFile(join(dirs.CONFORM_BASELINES_DIR, 'whop.sandbox.json'), 'utf8'));
+  });
+});
+
+describe('leftovers are told from work in progress by their owner', () => {
+  it("removes what a process that is gone left, and keeps a live run's staging and its retired latest", async () => {
+    const reportsDir = await mkdtemp(join(tmpdir(), 'conform-leftovers-'));
+    await withOwners(async ({ gone, live }) => {
+      const names = [`.staging-${gone}-1-0`, `.set-${gone}-1-1`, `.staging-${live}-1-0`, `latest.retired-${live}-1-2`];
+      for (const name of names) await mkdir(join(reportsDir, name));
+      await recoverLatest(reportsDir);
+      // latest is missing while the live run swaps: it is that run's to put back, not restored from under it.
+      expect((await readdir(reportsDir)).sort()).toEqual([`.staging-${live}-1-0`, `latest.retired-${live}-1-2`]);
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { CaseResult } from '../../run/result.ts';
 import { answersOf, jsonAnswersByResponse, unionOf } from './observe.ts';
 import { byText, sortedUnique } from './sort.ts';
 import type { Baseline, BaselineFinding, BaselineMode, OperationShape, PropertyShape } from './types.ts';
+import { isVerifiedAnswer } from './verified.ts';
 
 export interface BuildOptions {
   vendor: string;
@@ -23,8 +24,9 @@ const MAX_CODE_LENGTH = 32;
 const CODE = /^(?:[a-z]+(?:[_.-][a-z]+)*|[A-Z]+(?:[_.-][A-Z]+)*)$/;
 
 /**
- * One vendor's baseline from a run's case results, added to `previous` when given: statuses, media
- * types, types, nullability and codes accumulate, run counts go up, and the findings become this run's.
+ * One vendor's baseline from a run's verified answers, added to `previous` when given: statuses, media
+ * types, types, nullability and codes accumulate, run counts go up, and the findings of each case that
+ * answered become this run's (a case that did not answer verifiably keeps its previous findings).
  */
 export function buildBaseline(results: readonly CaseResult[], options: BuildOptions): Baseline {
   const answers = answersOf(results, options.vendor);
@@ -56,7 +58,7 @@ export function buildBaseline(results: readonly CaseResult[], options: BuildOpti
     mode: options.mode,
     updatedAt: options.updatedAt,
     operations: sortedRecord(operations, sortedOperation),
-    findings: findingsOf(results, options.vendor),
+    findings: findingsOf(results, options.vendor, options.previous?.findings ?? []),
   };
 }
 
@@ -67,10 +69,11 @@ function addValues(current: PropertyShape['values'], strings: ReadonlySet<string
   return codes && values.length <= MAX_CODES ? values : 'free-form';
 }
 
-function findingsOf(results: readonly CaseResult[], vendor: string): BaselineFinding[] {
-  const entries = new Map<string, BaselineFinding>();
-  for (const result of results) {
-    if (result.vendor !== vendor) continue;
+function findingsOf(results: readonly CaseResult[], vendor: string, previous: readonly BaselineFinding[]): BaselineFinding[] {
+  const verified = results.filter((result) => result.vendor === vendor && isVerifiedAnswer(result));
+  const answered = new Set(verified.map((result) => result.case));
+  const entries = new Map<string, BaselineFinding>(previous.filter((f) => !answered.has(f.case)).map((f) => [`${f.fingerprint} ${f.case}`, f]));
+  for (const result of verified) {
     for (const finding of result.findings) {
       const key = `${finding.fingerprint} ${result.case}`;
       if (entries.has(key)) continue;

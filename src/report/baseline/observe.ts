@@ -2,6 +2,7 @@ import { joinPointer } from '../../json/pointer.ts';
 import type { CaseResult } from '../../run/result.ts';
 import { essence } from '../../spec/lookup.ts';
 import type { JsonType } from './types.ts';
+import { isVerifiedAnswer } from './verified.ts';
 
 /** What a body showed at one pointer; every item of an array is merged under a `*` segment. */
 export interface Sighting {
@@ -16,24 +17,27 @@ export interface CaseAnswer {
   case: string;
   status: number;
   mediaType: string;
-  /** By pointer, the root as ""; null when the body is not whole JSON (truncated, HTML, empty). */
+  /** By pointer, the root as ""; null when the body is not JSON (HTML, empty). */
   body: Map<string, Sighting> | null;
 }
 
 const NO_MEDIA_TYPE = '(none)';
 
-/** The answers of one vendor's cases; skipped and unreachable cases answered nothing, so they show nothing. */
+/**
+ * The verified answers of one vendor's cases (see isVerifiedAnswer): skipped and unreachable cases,
+ * cut bodies and transport-class statuses show nothing, neither to a baseline nor against one.
+ */
 export function answersOf(results: readonly CaseResult[], vendor: string): CaseAnswer[] {
   return results.flatMap((result) => {
-    const response = result.vendor === vendor ? result.response : null;
-    if (!response) return [];
+    if (result.vendor !== vendor || !isVerifiedAnswer(result)) return [];
+    const { response } = result;
     const header = response.headers['content-type'];
     return [{
       operation: result.operation,
       case: result.case,
       status: response.status,
       mediaType: header ? essence(header) : NO_MEDIA_TYPE,
-      body: response.truncated ? null : observeJson(response.body),
+      body: observeJson(response.body),
     }];
   });
 }

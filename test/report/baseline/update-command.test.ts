@@ -62,6 +62,24 @@ describe('conform baseline update', () => {
     expect(out.stderr).toBe('warning: whop: "by ledger account id" answered before but not in this run (transport-error); what only they showed is no longer seen in every run\n');
   });
 
+  it('leaves the baseline as it is when nothing in the latest run answered verifiably', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'conform-update-'));
+    await storeRun(cwd, await runWhop());
+    expect(await baselineUpdateCommand([], capture(cwd).io)).toBe(0);
+    const file = join(cwd, 'baselines', 'whop.sandbox.json');
+    const accepted = await readFile(file, 'utf8');
+    const fault = await startFaultServer(503);
+    try {
+      await storeRun(cwd, await runWhop({ origin: fault.origin }));
+    } finally {
+      await fault.close();
+    }
+    const { io, out } = capture(cwd);
+    expect(await baselineUpdateCommand([], io)).toBe(0);
+    expect(out).toEqual({ stdout: '', stderr: 'warning: whop: no case answered verifiably in the latest run (transport errors, 408, 429, 5xx or cut bodies); its baseline is left as it is\n' });
+    expect(await readFile(file, 'utf8')).toBe(accepted);
+  });
+
   it('without a stored run: one line, exit 2', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'conform-update-'));
     const { io, out } = capture(cwd);

@@ -64,14 +64,14 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
-/** A real server on a free port that fails every request: by resetting the connection, or with a 503 (an outage, not drift). */
-export async function startFaultServer(fault: 'reset' | 503): Promise<FaultServer> {
+/** A real server on a free port that fails every request: by resetting the connection, or with a status (503: an outage, not drift; 429; 408). */
+export async function startFaultServer(fault: 'reset' | 503 | 429 | 408): Promise<FaultServer> {
   const server: Server =
     fault === 'reset'
       ? createNetServer((socket) => socket.resetAndDestroy())
       : createHttpServer((_, response) => {
-          response.writeHead(503, { 'content-type': 'application/json' });
-          response.end('{"error":{"type":"service_unavailable","message":"Service temporarily unavailable"}}');
+          response.writeHead(fault, { 'content-type': 'application/json', 'retry-after': '0' });
+          response.end(fault === 503 ? '{"error":{"type":"service_unavailable","message":"Service temporarily unavailable"}}' : `{"error":{"type":"status_${fault}","message":"Try again later"}}`);
         });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
