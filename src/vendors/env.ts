@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error.ts';
+import { displayUrl } from './display-url.ts';
 import type { Env } from './types.ts';
 
 /** A variable's value, with surrounding blanks removed; unset and empty both mean "not configured". */
@@ -14,7 +15,7 @@ export function baseUrl(env: Env, name: string, fallback: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(name, `"${raw}" is not a URL (expected e.g. https://api.example.com/v1)`);
+    throw new ConfigError(name, `"${displayUrl(raw)}" is not a URL (expected e.g. https://api.example.com/v1)`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(name, `must be an http(s) URL, got ${url.protocol}`);
   if (url.username || url.password) throw new ConfigError(name, 'must not contain credentials; set the vendor key variable instead');
