@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { Finding } from '../findings/finding.ts';
+import { displayFinding, type Finding } from '../findings/finding.ts';
 import { renderFindingsText } from '../report/findings-text.ts';
 import { SpecLoadError } from '../spec/errors.ts';
 import { loadSpec } from '../spec/load.ts';
@@ -23,7 +23,7 @@ export const specsLintCommand: Command = async (args, io) => {
   for (const file of files) {
     try {
       const spec = await loadSpec(file, { cwd: io.cwd });
-      results.push({ file, defects: spec.defects });
+      results.push({ file, defects: spec.defects.map(displayFinding) });
     } catch (error) {
       if (!(error instanceof SpecLoadError)) throw error;
       results.push({ file, error: error.located });
