@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkResponse } from '../../src/checks/index.ts';
 import { writeContract } from '../../src/contracts/pact-writer.ts';
+import { displayFinding } from '../../src/findings/finding.ts';
+import { redactStrings, secretForms } from '../../src/report/redact.ts';
+import { loadSpec } from '../../src/spec/load.ts';
 import { VENDORS } from '../../src/vendors/index.ts';
 import { runNodeBounded } from '../support/bounded.ts';
 import { runCli, type CliRun } from '../support/cli.ts';
@@ -84,6 +88,19 @@ describe('a vendor that echoes its credentials in every encoding: no artifact ho
     const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
     expect(annotations.some((line) => line.includes('echo_raw'))).toBe(true);
     expect(leaksIn([{ file: 'stdout', text: run.stdout }, { file: 'stderr', text: run.stderr }], secrets)).toEqual([]);
+  });
+});
+
+describe('a body that is not JSON is quoted only after redaction', () => {
+  it('a credential past the old 60-character quote of the body start is redacted whole, then cut', async () => {
+    const spec = await loadSpec('specs/whop/1.0.0.yaml', { cwd: REPO_ROOT });
+    const operation = spec.operations.find((o) => o.key === 'GET /ledger_accounts/{id}')!;
+    const body = Buffer.from(`debug token=${ECHO.whopKey}; not JSON`);
+    const findings = checkResponse(spec, operation, { status: 200, headers: { 'content-type': 'application/json' }, body });
+    const notJson = findings.find((f) => f.id === 'response-body-not-json')!;
+    const shown = displayFinding(redactStrings(notJson, secretForms([ECHO.whopKey])));
+    expect(shown.observed).toBe(`Unexpected token 'd' is not valid JSON (body starts "debug token=[redacted]; no…`);
+    expect(leaksOf(JSON.stringify(shown), ECHO.whopKey)).toEqual([]);
   });
 });
 
