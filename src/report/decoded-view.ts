@@ -7,7 +7,8 @@
  */
 export interface DecodedView {
   text: string;
-  sources: Int32Array;
+  /** null: the text as written (unit i is at i), so an undecoded text needs no table. */
+  sources: Int32Array | null;
 }
 
 /** Worth decoding at all: only these characters begin an escape. */
@@ -22,10 +23,11 @@ export function decodeLayer(view: DecodedView): DecodedView {
   const sources = new Int32Array(text.length + 1);
   let length = 0;
   let plainFrom = 0;
+  const sourceOf = (at: number) => (view.sources ? view.sources[at]! : at);
   const flushPlain = (to: number) => {
     if (to <= plainFrom) return;
     parts.push(text.slice(plainFrom, to));
-    for (let i = plainFrom; i < to; i++) sources[length++] = view.sources[i]!;
+    for (let i = plainFrom; i < to; i++) sources[length++] = sourceOf(i);
   };
   for (let at = 0; at < text.length; ) {
     const escape = escapeAt(text, at);
@@ -35,19 +37,13 @@ export function decodeLayer(view: DecodedView): DecodedView {
     }
     flushPlain(at);
     parts.push(escape.decoded);
-    for (let unit = 0; unit < escape.decoded.length; unit++) sources[length++] = view.sources[at]!;
+    for (let unit = 0; unit < escape.decoded.length; unit++) sources[length++] = sourceOf(at);
     at += escape.length;
     plainFrom = at;
   }
   flushPlain(text.length);
-  sources[length] = view.sources[text.length]!;
+  sources[length] = sourceOf(text.length);
   return { text: parts.join(''), sources: sources.subarray(0, length + 1) };
-}
-
-export function plainView(text: string): DecodedView {
-  const sources = new Int32Array(text.length + 1);
-  for (let i = 0; i <= text.length; i++) sources[i] = i;
-  return { text, sources };
 }
 
 interface Escape {

@@ -1,5 +1,5 @@
 import type { CaseResult } from '../run/result.ts';
-import { decodeLayer, mayHoldEscapes, plainView, type DecodedView } from './decoded-view.ts';
+import { decodeLayer, mayHoldEscapes, type DecodedView } from './decoded-view.ts';
 import { maskPersonalData } from './personal-data.ts';
 
 /**
@@ -55,20 +55,18 @@ function base64Middle(secret: Buffer, offset: number): string {
 export function redactText(text: string, forms: readonly string[]): string {
   if (forms.length === 0 || text.length === 0) return text;
   const spans: Array<[number, number]> = [];
-  collectSpans(text, null, forms, spans);
-  if (mayHoldEscapes(text)) {
-    let view: DecodedView = plainView(text);
-    for (let layer = 0; layer < DECODE_LAYERS && mayHoldEscapes(view.text); layer++) {
-      const decoded = decodeLayer(view);
-      if (decoded.text === view.text) break;
-      collectSpans(decoded.text, decoded.sources, forms, spans);
-      view = decoded;
-    }
+  let view: DecodedView = { text, sources: null };
+  collectSpans(view, forms, spans);
+  for (let layer = 0; layer < DECODE_LAYERS && mayHoldEscapes(view.text); layer++) {
+    const decoded = decodeLayer(view);
+    if (decoded.text === view.text) break;
+    collectSpans(decoded, forms, spans);
+    view = decoded;
   }
   return spans.length === 0 ? text : replaceSpans(text, spans);
 }
 
-function collectSpans(text: string, sources: Int32Array | null, forms: readonly string[], spans: Array<[number, number]>): void {
+function collectSpans({ text, sources }: DecodedView, forms: readonly string[], spans: Array<[number, number]>): void {
   for (const form of forms) {
     // Overlapping matches too (from i + 1): "abab" twice in "ababab" leaves nothing of either.
     for (let i = text.indexOf(form); i !== -1; i = text.indexOf(form, i + 1)) {
