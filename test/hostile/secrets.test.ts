@@ -55,7 +55,7 @@ describe('a vendor that echoes its credentials in every encoding: no artifact ho
       CONFORM_CONTRACTS_DIR: join(root, 'contracts'),
       GITHUB_ACTIONS: 'true',
     });
-  });
+  }, 150_000);
 
   afterAll(async () => {
     await vendor.close();
@@ -82,7 +82,7 @@ describe('a vendor that echoes its credentials in every encoding: no artifact ho
     const artifacts = await filesUnder(root);
     expect(artifacts.length).toBeGreaterThan(10);
     expect(leaksIn(artifacts, secrets)).toEqual([]);
-  });
+  }, 120_000);
 
   it('no encoding of any credential in stdout, stderr or the GitHub annotations', () => {
     const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
