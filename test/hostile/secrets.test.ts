@@ -9,6 +9,7 @@ import { writeContract } from '../../src/contracts/pact-writer.ts';
 import { displayFinding } from '../../src/findings/finding.ts';
 import { redactStrings, secretForms } from '../../src/report/redact.ts';
 import { loadSpec } from '../../src/spec/load.ts';
+import { displayUrl } from '../../src/vendors/display-url.ts';
 import { VENDORS } from '../../src/vendors/index.ts';
 import { runNodeBounded } from '../support/bounded.ts';
 import { runCli, type CliRun } from '../support/cli.ts';
@@ -101,6 +102,18 @@ describe('a body that is not JSON is quoted only after redaction', () => {
     const shown = displayFinding(redactStrings(notJson, secretForms([ECHO.whopKey])));
     expect(shown.observed).toBe(`Unexpected token 'd' is not valid JSON (body starts "debug token=[redacted]; no…`);
     expect(leaksOf(JSON.stringify(shown), ECHO.whopKey)).toEqual([]);
+  });
+});
+
+describe('displayUrl drops user information, whether the URL parses or not', () => {
+  it.each([
+    ['https://api.example.test/v1', 'https://api.example.test/v1'],
+    ['https://ci:pw_Secret@api.example.test/v1', 'https://***@api.example.test/v1'],
+    ['https://ci:pw/Se cret@api.example.test:99999/v1', 'https://***@api.example.test:99999/v1'],
+    ['https://ci:p@ss@[::1/v1', 'https://***@[::1/v1'],
+    ['ci:pw_Secret@api.example.test', '***@api.example.test'],
+  ])('%s', (url, shown) => {
+    expect(displayUrl(url)).toBe(shown);
   });
 });
 
