@@ -1,3 +1,4 @@
+import { EVIDENCE_LIMIT, excerpt } from '../findings/finding.ts';
 import { isJsonMediaType, essence, findMediaType, findResponse } from '../spec/lookup.ts';
 import type { LoadedSpec, MediaTypeEntry, Operation, ResponseEntry } from '../spec/types.ts';
 
@@ -77,7 +78,6 @@ function mediaFor(documented: ResponseEntry, contentType: string | null): MediaT
   return json.length === 1 ? json[0] : undefined;
 }
 
-const EVIDENCE = 60;
 // Stateless between calls (no stream option), so one decoder serves every response.
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -92,7 +92,9 @@ export function parseJson(body: Uint8Array): ParsedBody {
   try {
     return { ok: true, value: JSON.parse(text), text };
   } catch (error) {
-    const start = text.slice(0, EVIDENCE).replace(/\s+/g, ' ');
-    return { ok: false, problem: `${(error as Error).message} (body starts ${JSON.stringify(start)}${text.length > EVIDENCE ? '…' : ''})` };
+    // The body's start is kept whole (as any evidence) so redaction sees a credential in it before the
+    // report cuts it; V8's own ten-character quote of the body could hold a piece of one, and goes.
+    const message = (error as Error).message.replace(/, ".*" is not valid JSON$|, ".*"\.\.\. is not valid JSON$/s, ' is not valid JSON');
+    return { ok: false, problem: `${message} (body starts ${excerpt(text.slice(0, EVIDENCE_LIMIT).replace(/\s+/g, ' '))})` };
   }
 }

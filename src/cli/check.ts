@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkResponse } from '../checks/index.ts';
+import { displayFinding } from '../findings/finding.ts';
 import { loadSpec } from '../spec/load.ts';
 import { readEnvironment, severityOverrides } from '../run/config.ts';
 import { ConfigError } from '../vendors/index.ts';
@@ -37,9 +38,9 @@ export const checkCommand: Command = async (args, io) => {
   const body = await readBody(bodyFile, io.cwd);
   const headers: Record<string, string> = values['content-type'] ? { 'content-type': values['content-type'] } : {};
   const severity = configuredSeverity(io.cwd, io.env);
-  const findings = checkResponse(spec, operation, { status, headers, body }, { severity, integrity: true });
+  const findings = checkResponse(spec, operation, { status, headers, body }, { severity, integrity: true }).map(displayFinding);
 
-  if (values.json) io.stdout(`${JSON.stringify({ spec: spec.file, operation: operation.key, status, findings, specDefects: spec.defects }, null, 2)}\n`);
+  if (values.json) io.stdout(`${JSON.stringify({ spec: spec.file, operation: operation.key, status, findings, specDefects: spec.defects.map(displayFinding) }, null, 2)}\n`);
   else {
     io.stdout(renderFindingsText(findings));
     if (spec.defects.length > 0) io.stdout(`note: ${spec.file} has ${spec.defects.length} document defect(s); see: conform specs lint ${spec.file}\n`);

@@ -1,6 +1,8 @@
 import { relative } from 'node:path';
 import { brokerSettings, ContractFileError, consumerVersion, contractSettings, publishToBroker, readContracts, type StoredContract } from '../contracts/index.ts';
+import { redactText } from '../report/redact.ts';
 import { readEnvironment } from '../run/config.ts';
+import { displayUrl } from '../vendors/display-url.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { EXIT } from './exit-codes.ts';
 import type { Command } from './io.ts';
@@ -16,17 +18,23 @@ const COMMAND = 'contracts publish';
 export const contractsPublishCommand: Command = async (args, io) => {
   parseCommandArgs(COMMAND, { args, options: {} });
   const env = readEnvironment(io.cwd, io.env);
-  const fail = (message: string) => {
-    io.stderr(`conform ${COMMAND}: ${message}\n`);
-    return EXIT.cannotRun;
-  };
   let broker;
   try {
     broker = brokerSettings(env);
   } catch (error) {
-    if (error instanceof ConfigError) return fail(`configuration error: ${error.message}`);
+    if (error instanceof ConfigError) {
+      io.stderr(`conform ${COMMAND}: configuration error: ${error.message}\n`);
+      return EXIT.cannotRun;
+    }
     throw error;
   }
+  // The broker's answers and errors are printed: whatever it echoes of the credentials is redacted.
+  const { secretForms } = broker;
+  const out = { stdout: (text: string) => io.stdout(redactText(text, secretForms)), stderr: (text: string) => io.stderr(redactText(text, secretForms)) };
+  const fail = (message: string) => {
+    out.stderr(`conform ${COMMAND}: ${message}\n`);
+    return EXIT.cannotRun;
+  };
   const { dir } = contractSettings(env, io.cwd);
   let contracts: StoredContract[];
   try {
@@ -46,7 +54,7 @@ export const contractsPublishCommand: Command = async (args, io) => {
   try {
     results = await publishToBroker(broker, contracts, version);
   } catch (error) {
-    return fail(`cannot reach the Pact Broker at ${broker.baseUrl}: ${(error as Error).message}`);
+    return fail(`cannot reach the Pact Broker at ${displayUrl(broker.baseUrl)}: ${(error as Error).message}`);
   }
   const on = version.branch ? ` on branch ${version.branch}` : '';
   for (const result of results) {
@@ -54,7 +62,7 @@ export const contractsPublishCommand: Command = async (args, io) => {
     const line = result.ok
       ? `published ${files} as ${result.consumer} ${version.version}${on}\n`
       : `the Pact Broker refused ${files} (HTTP ${result.status})\n`;
-    (result.ok ? io.stdout : io.stderr)(line + result.messages.map((message) => `  ${message}\n`).join(''));
+    (result.ok ? out.stdout : out.stderr)(line + result.messages.map((message) => `  ${message}\n`).join(''));
   }
   return results.every((result) => result.ok) ? EXIT.pass : EXIT.fail;
 };

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { Finding } from '../findings/finding.ts';
+import { displayFinding, type Finding } from '../findings/finding.ts';
 import { renderFindingsText } from '../report/findings-text.ts';
 import { SpecLoadError } from '../spec/errors.ts';
 import { formatSize } from '../spec/files.ts';
@@ -24,7 +24,7 @@ export const specsLintCommand: Command = async (args, io) => {
   for (const file of files) {
     try {
       const spec = await loadSpec(file, { cwd: io.cwd });
-      results.push({ file, bytes: spec.bytes, defects: spec.defects });
+      results.push({ file, bytes: spec.bytes, defects: spec.defects.map(displayFinding) });
     } catch (error) {
       if (!(error instanceof SpecLoadError)) throw error;
       results.push({ file, error: error.located });

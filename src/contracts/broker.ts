@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import { redactText, secretForms } from '../report/redact.ts';
 import { baseUrl, optional } from '../vendors/env.ts';
 import { ConfigError, type Env } from '../vendors/index.ts';
 import type { StoredContract } from './contract-file.ts';
@@ -8,6 +9,8 @@ export interface BrokerSettings {
   baseUrl: string;
   /** The Authorization header value; never printed. */
   authorization: string;
+  /** secretForms() of the token, user name and password: redacted from whatever the broker answers. */
+  secretForms: string[];
 }
 
 /** The broker to publish to, from PACT_BROKER_BASE_URL and a token or a user name and password. */
@@ -15,10 +18,11 @@ export function brokerSettings(env: Env): BrokerSettings {
   if (!optional(env, 'PACT_BROKER_BASE_URL')) throw new ConfigError('PACT_BROKER_BASE_URL', 'is not set: it names the Pact Broker to publish to');
   const url = baseUrl(env, 'PACT_BROKER_BASE_URL', '');
   const token = optional(env, 'PACT_BROKER_TOKEN');
-  if (token) return { baseUrl: url, authorization: `Bearer ${token}` };
   const username = optional(env, 'PACT_BROKER_USERNAME');
   const password = optional(env, 'PACT_BROKER_PASSWORD');
-  if (username && password) return { baseUrl: url, authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
+  const forms = secretForms([token, username, password]);
+  if (token) return { baseUrl: url, authorization: `Bearer ${token}`, secretForms: forms };
+  if (username && password) return { baseUrl: url, authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`, secretForms: forms };
   throw new ConfigError('PACT_BROKER_TOKEN', 'no broker credentials: set PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD');
 }
 
@@ -60,7 +64,8 @@ export async function publishToBroker(broker: BrokerSettings, contracts: readonl
       headersTimeout: 30_000,
       bodyTimeout: 30_000,
     });
-    const text = await response.body.text();
+    // Redacted before anything is cut: a broker may echo the credentials it was sent, in any form.
+    const text = redactText(await response.body.text(), broker.secretForms);
     const ok = response.statusCode >= 200 && response.statusCode < 300;
     results.push({ consumer, contracts: own, status: response.statusCode, ok, messages: brokerMessages(text) });
   }

@@ -75,9 +75,15 @@ export function normaliseIndices(pointer: string): string {
   return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
 }
 
-const EXCERPT_LIMIT = 80;
+/**
+ * How much of an observed value a finding keeps as evidence: bounded (a hostile body can be large) but
+ * far longer than any credential, so redaction always sees a secret whole in the part that is shown.
+ */
+export const EVIDENCE_LIMIT = 4096;
+/** How much of expected and observed a report or log shows: cut by displayFinding, only after redaction. */
+export const DISPLAY_LIMIT = 80;
 
-/** A short, single-line rendering of an observed value for a report. */
+/** An observed value as one line of JSON, kept up to EVIDENCE_LIMIT characters. */
 export function excerpt(value: unknown): string {
   let text: string;
   try {
@@ -86,5 +92,22 @@ export function excerpt(value: unknown): string {
     // JSON.stringify recurses: a value nested thousands of levels deep (a hostile body) overflows it.
     return '(nested too deeply to show)';
   }
-  return text.length > EXCERPT_LIMIT ? `${text.slice(0, EXCERPT_LIMIT - 1)}…` : text;
+  return cut(text, EVIDENCE_LIMIT);
+}
+
+/**
+ * The finding as reports show it: expected and observed cut to DISPLAY_LIMIT and the message rendered
+ * again from them. Run it after redaction, never before: the cut could split a secret and hide it
+ * from the search. The fingerprint does not change (it holds no observed value).
+ */
+export function displayFinding<F extends Finding>(finding: F): F {
+  const expected = finding.expected === null ? null : cut(finding.expected, DISPLAY_LIMIT);
+  const observed = finding.observed === null ? null : cut(finding.observed, DISPLAY_LIMIT);
+  if (expected === finding.expected && observed === finding.observed) return finding;
+  const facts = { operation: finding.operation, status: finding.status, pointer: finding.pointer, expected, observed, location: finding.location ?? null };
+  return { ...finding, expected, observed, message: FINDING_KINDS[finding.id].message(facts) };
+}
+
+function cut(text: string, limit: number): string {
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }

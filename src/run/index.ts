@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
-import type { Finding } from '../findings/finding.ts';
+import { displayFinding, type Finding } from '../findings/finding.ts';
 import { loadSpec } from '../spec/load.ts';
 import type { LoadedSpec } from '../spec/types.ts';
-import { redactCaseResults, redactText, secretForms } from '../report/redact.ts';
+import { redactCaseResults, redactStrings, redactText, secretForms } from '../report/redact.ts';
 import type { VendorReport } from '../report/types.ts';
 import { buildSummary, buildVendorReport } from '../report/vendor-report.ts';
 import { jsonFile, publishRun, recoverLatest } from '../report/writer.ts';
@@ -11,6 +11,7 @@ import { readBaseline, writeBaseline } from '../report/baseline/index.ts';
 import { renderReportFiles } from '../report/formats/index.ts';
 import { pruneRuns, readHistory, runIdFor } from '../report/history.ts';
 import { runExitCode } from '../report/verdict.ts';
+import { displayUrl } from '../vendors/display-url.ts';
 import { VENDORS, type Env, type VendorTarget } from '../vendors/index.ts';
 import { CaseCollector } from './collector.ts';
 import { resolveRunConfig, type RunConfig } from './config.ts';
@@ -58,18 +59,23 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const secrets = secretsOf(targets);
     const suites = await runSuites(targets, config, options.cwd, (line) => options.print(redactText(line, secrets)));
     // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
-    const results = redactCaseResults(suites.results, secrets);
+    // Redaction sees the evidence whole; only then is it cut to what reports show.
+    const results = redactCaseResults(suites.results, secrets).map(withDisplayedFindings);
+    const problems = redactStrings(suites.problems, secrets);
     const judged = targets.map((target, i) => {
       const vendorResults = results.filter((r) => r.vendor === target.vendor);
-      const report = buildVendorReport(target, vendorResults, defects.get(target.vendor) ?? [], startedAt);
-      return judgeVendor(report, vendorResults, { baseline: baselines[i]!, waivers: policy.waivers, inconclusiveThreshold: policy.inconclusiveThreshold, severity: config.severity, startedAt });
+      const vendorDefects = redactStrings(defects.get(target.vendor) ?? [], secrets).map(displayFinding);
+      const report = buildVendorReport(target, vendorResults, vendorDefects, startedAt);
+      const judgement = judgeVendor(report, vendorResults, { baseline: baselines[i]!, waivers: policy.waivers, inconclusiveThreshold: policy.inconclusiveThreshold, severity: config.severity, startedAt });
+      // The judge adds shape findings, made from evidence that was redacted above.
+      return { ...judgement, report: { ...judgement.report, findings: judgement.report.findings.map(displayFinding) } };
     });
     const reports = judged.map((j) => j.report);
     const exitCode = runExitCode(
       judged.map((j) => j.verdict),
-      suites.problems,
+      problems,
     );
-    const summary = buildSummary(reports, { startedAt, finishedAt: new Date().toISOString(), exitCode, problems: suites.problems });
+    const summary = buildSummary(reports, { startedAt, finishedAt: new Date().toISOString(), exitCode, problems });
     const files = {
       ...Object.fromEntries(reports.map((r) => [`${r.vendor}.json`, jsonFile(r)])),
       'summary.json': jsonFile(summary),
@@ -84,7 +90,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const passing = targets.filter((_, i) => judged[i]!.verdict.verdict === 'pass');
     const { recordContracts } = await contracts;
     await recordContracts({ cwd: options.cwd, env: options.env, targets: passing, results, secretForms: secrets, specs });
-    return { exitCode, reports, results, problems: suites.problems, reportsPath };
+    return { exitCode, reports, results, problems, reportsPath };
   } finally {
     await close();
   }
@@ -120,7 +126,11 @@ async function loadDocuments(targets: VendorTarget[], cwd: string): Promise<{ de
 }
 
 function describeTarget(target: VendorTarget): string {
-  return target.mode === 'sandbox' ? `embedded sandbox (${target.scenario}) at ${target.baseUrl}` : `live at ${target.baseUrl}`;
+  return target.mode === 'sandbox' ? `embedded sandbox (${target.scenario}) at ${displayUrl(target.baseUrl)}` : `live at ${displayUrl(target.baseUrl)}`;
+}
+
+function withDisplayedFindings(result: CaseResult): CaseResult {
+  return { ...result, findings: result.findings.map(displayFinding) };
 }
 
 function secretsOf(targets: VendorTarget[]): string[] {

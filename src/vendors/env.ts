@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error.ts';
+import { displayUrl } from './display-url.ts';
 import type { Env } from './types.ts';
 
 /** A variable's value, with surrounding blanks removed; unset and empty both mean "not configured". */
