@@ -14,6 +14,7 @@ import { mediaTypeDocumented } from './media-type-documented.ts';
 import { statusDocumented } from './status-documented.ts';
 
 export type { ObservedResponse } from './context.ts';
+export { inspectResponse } from './context.ts';
 
 /** Every response check, in report order. Adding a check means adding it here (see docs/adding-a-check.md). */
 export const RESPONSE_CHECKS: readonly ResponseCheck[] = [statusDocumented, mediaTypeDocumented, bodySize, bodyJson, bodySchema, headersRequired];
@@ -32,7 +33,12 @@ export interface CheckOptions {
 
 /** Checks one real response against its operation in the vendor's document. Error bodies are checked like any other. */
 export function checkResponse(spec: LoadedSpec, operation: Operation, response: ObservedResponse, options: CheckOptions = {}): Finding[] {
-  const context = inspectResponse(spec, operation, response);
+  return checkInspected(inspectResponse(spec, operation, response), options);
+}
+
+/** The checks on a response already inspected: for a caller that also needs what the inspection found (the parsed body). */
+export function checkInspected(context: CheckContext, options: CheckOptions = {}): Finding[] {
+  const { spec, operation, response } = context;
   const findings: Finding[] = [];
   // Plain loops: this runs for every response, and most responses yield nothing.
   for (const checks of options.integrity ? WITH_INTEGRITY : WITHOUT_INTEGRITY) {

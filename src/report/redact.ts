@@ -1,10 +1,9 @@
 import type { CaseResult } from '../run/result.ts';
-import { maskPersonalData } from './personal-data.ts';
 
 /**
  * The one redaction step: any configured secret, in any form it could take on the wire (raw, as a
  * Bearer value, inside a Basic credential, URL-encoded), is replaced before a byte reaches a report,
- * a contract or a log. Case results are redacted (and personal data masked) once, as data, before any
+ * a contract or a log. Case results are redacted once, as data, before any
  * reporter, recorder or log line sees them; every writer also passes its text through redactText.
  */
 export const REDACTED = '[redacted]';
@@ -28,9 +27,9 @@ export function redactText(text: string, forms: readonly string[]): string {
   return result;
 }
 
-/** Case results with personal data masked and every secret form replaced, in every string they hold. */
+/** Case results with every secret form replaced, in every string they hold (personal data was masked in the worker: src/privacy). */
 export function redactCaseResults(results: readonly CaseResult[], forms: readonly string[]): CaseResult[] {
-  return maskPersonalData(results).map((result) => redactStrings(result, forms));
+  return results.map((result) => redactStrings(result, forms));
 }
 
 function redactStrings<T>(value: T, forms: readonly string[]): T {

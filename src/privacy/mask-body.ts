@@ -1,0 +1,75 @@
+import { getAtPointer } from '../json/pointer.ts';
+import { ListedPointers } from './listed-pointers.ts';
+import { placeholderFor } from './placeholder.ts';
+import { knownByShape, memberStarts, shapeOf, UNDOCUMENTED, type SchemaAt, type SchemaSource, type Shape } from './schema-shape.ts';
+
+/** What decides, at each place of a body, whether its value may be shown. */
+export interface BodyKnowledge {
+  /** The vendor's document; null when nothing documents this body (every value is then masked). */
+  source: SchemaSource | null;
+  /** Schema pointer of the documented body in `source.document`. */
+  schemaPointer: string | null;
+  /** Values the suite itself sent (the case's path parameters): a vendor echoing them reveals nothing. */
+  sentValues: ReadonlySet<string>;
+  listed: ListedPointers;
+}
+
+// Deeper than a schema sensibly describes: values there are masked without looking for a schema.
+const MAX_SCHEMA_DEPTH = 64;
+
+interface Frame {
+  value: unknown;
+  starts: SchemaAt[][];
+  depth: number;
+  holder: Record<string | number, unknown>;
+  key: string | number;
+  alive: number[];
+}
+
+/**
+ * The parsed body with every value that is not known to be free of personal data replaced by its
+ * placeholder, by its position: keys, order and structure stay. Known are: a string the schema at its
+ * place constrains (enum, const, uuid, date-time, an id pattern), a number or boolean where the
+ * schema types one, null, a value the suite sent, and anything under a place the vendor lists.
+ * Iterative and linear: a hostile body may nest 50,000 levels or hold 200,000 keys.
+ */
+export function maskJson(root: unknown, knowledge: BodyKnowledge): unknown {
+  const result: Record<string, unknown> = {};
+  const rootSchema = knowledge.source && knowledge.schemaPointer !== null ? schemaAt(knowledge.source.document, knowledge.schemaPointer) : undefined;
+  const stack: Frame[] = [{ value: root, starts: [rootSchema ? [rootSchema] : []], depth: 0, holder: result, key: 'root', alive: knowledge.listed.root() }];
+  while (stack.length > 0) {
+    const { value, starts, depth, holder, key, alive } = stack.pop()!;
+    if (value === null || knowledge.listed.complete(alive, depth)) {
+      holder[key] = value;
+      continue;
+    }
+    const shape = shapeFor(starts, value, depth, knowledge.source);
+    if (typeof value !== 'object') {
+      const primitive = value as string | number | boolean;
+      const known = (typeof primitive === 'string' && knowledge.sentValues.has(primitive)) || knownByShape(shape, primitive);
+      holder[key] = known ? primitive : placeholderFor(primitive);
+      continue;
+    }
+    const inArray = Array.isArray(value);
+    const members: Array<[string, unknown]> = inArray ? value.map((item, index) => [String(index), item]) : Object.entries(value);
+    // A prototype-less object: a key named "__proto__" stays a plain key.
+    const masked: Record<string, unknown> = inArray ? (new Array(members.length) as unknown as Record<string, unknown>) : Object.create(null);
+    holder[key] = masked;
+    for (const [name, member] of members) {
+      if (!inArray) masked[name] = null;
+      const memberAlive = alive.length === 0 ? alive : knowledge.listed.step(alive, name, depth + 1);
+      stack.push({ value: member, starts: memberStarts(shape, name, inArray), depth: depth + 1, holder: masked, key: name, alive: memberAlive });
+    }
+  }
+  return result.root;
+}
+
+function shapeFor(starts: SchemaAt[][], value: unknown, depth: number, source: SchemaSource | null): Shape {
+  if (!source || depth > MAX_SCHEMA_DEPTH || starts.every((alternative) => alternative.length === 0)) return UNDOCUMENTED;
+  return shapeOf(starts, value, source);
+}
+
+function schemaAt(document: Record<string, unknown>, pointer: string): SchemaAt | undefined {
+  const node = getAtPointer(document, pointer);
+  return node !== null && typeof node === 'object' && !Array.isArray(node) ? { schema: node as Record<string, unknown>, pointer } : undefined;
+}
