@@ -1,7 +1,6 @@
-import { getAtPointer } from '../json/pointer.ts';
 import { ListedPointers } from './listed-pointers.ts';
 import { placeholderFor } from './placeholder.ts';
-import { knownByShape, memberStarts, shapeOf, UNDOCUMENTED, type SchemaAt, type SchemaSource, type Shape } from './schema-shape.ts';
+import { knownByShape, memberStarts, schemaAtPointer, shapeOf, UNDOCUMENTED, type SchemaAt, type SchemaSource, type Shape } from './schema-shape.ts';
 
 /** What decides, at each place of a body, whether its value may be shown. */
 export interface BodyKnowledge {
@@ -35,7 +34,7 @@ interface Frame {
  */
 export function maskJson(root: unknown, knowledge: BodyKnowledge): unknown {
   const result: Record<string, unknown> = {};
-  const rootSchema = knowledge.source && knowledge.schemaPointer !== null ? schemaAt(knowledge.source.document, knowledge.schemaPointer) : undefined;
+  const rootSchema = knowledge.source && knowledge.schemaPointer !== null ? schemaAtPointer(knowledge.source.document, knowledge.schemaPointer) : undefined;
   const stack: Frame[] = [{ value: root, starts: [rootSchema ? [rootSchema] : []], depth: 0, holder: result, key: 'root', alive: knowledge.listed.root() }];
   while (stack.length > 0) {
     const { value, starts, depth, holder, key, alive } = stack.pop()!;
@@ -67,9 +66,4 @@ export function maskJson(root: unknown, knowledge: BodyKnowledge): unknown {
 function shapeFor(starts: SchemaAt[][], value: unknown, depth: number, source: SchemaSource | null): Shape {
   if (!source || depth > MAX_SCHEMA_DEPTH || starts.every((alternative) => alternative.length === 0)) return UNDOCUMENTED;
   return shapeOf(starts, value, source);
-}
-
-function schemaAt(document: Record<string, unknown>, pointer: string): SchemaAt | undefined {
-  const node = getAtPointer(document, pointer);
-  return node !== null && typeof node === 'object' && !Array.isArray(node) ? { schema: node as Record<string, unknown>, pointer } : undefined;
 }

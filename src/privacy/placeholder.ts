@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Stand-ins for values conform may not show. Each is derived from the value (the same value always
@@ -20,7 +20,20 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}/;
 // Beyond this a free text is shown by the shape of its start only.
 const SHAPED_LENGTH = 64;
 
+// Vendors repeat values from answer to answer: the last few thousand placeholders are remembered.
+const remembered = new Map<string, string>();
+const MAX_REMEMBERED = 4096;
+
 export function stringPlaceholder(value: string): string {
+  let placeholder = remembered.get(value);
+  if (placeholder === undefined) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(value, (placeholder = shapedPlaceholder(value)));
+  }
+  return placeholder;
+}
+
+function shapedPlaceholder(value: string): string {
   const bytes = digestBytes(`string:${value}`);
   if (EMAIL.test(value)) return `person-${hex(bytes, 8)}@example.invalid`;
   if (ISO_DATE.test(value)) return derivedDate(bytes);
@@ -82,8 +95,9 @@ function derivedDate(bytes: Uint8Array): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+// One-shot SHA-256: several times cheaper per short value than a Hash object, and as stable.
 function digestBytes(value: string | Uint8Array): Uint8Array {
-  return createHash('sha512').update(value).digest();
+  return hash('sha256', value, 'buffer');
 }
 
 function hex(bytes: Uint8Array, length: number): string {

@@ -32,8 +32,22 @@ const MAX_ALTERNATIVES = 16;
 const MAX_STEPS = 512;
 const MAX_BRANCHES = 32;
 
+// Most places have one schema whose expansion involves no oneOf/anyOf: the same for every value, so worked out once.
+const VALUE_DEPENDENT = Symbol('value-dependent');
+const expansions = new WeakMap<SchemaAt, Shape | typeof VALUE_DEPENDENT>();
+
 /** Expands where a value's schemas start (one list per alternative) into its Shape, choosing oneOf/anyOf branches by validating the value. */
 export function shapeOf(starts: SchemaAt[][], value: unknown, source: SchemaSource): Shape {
+  const single = starts.length === 1 && starts[0]!.length === 1 ? starts[0]![0]! : undefined;
+  const known = single && expansions.get(single);
+  if (known && known !== VALUE_DEPENDENT) return known;
+  const branched = { chose: false };
+  const shape = expand(starts, value, source, branched);
+  if (single) expansions.set(single, branched.chose ? VALUE_DEPENDENT : shape);
+  return shape;
+}
+
+function expand(starts: SchemaAt[][], value: unknown, source: SchemaSource, branched: { chose: boolean }): Shape {
   const shape: Shape = [];
   const pending = starts.map((todo) => ({ done: [] as SchemaAt[], todo: [...todo] }));
   let steps = 0;
@@ -48,13 +62,15 @@ export function shapeOf(starts: SchemaAt[][], value: unknown, source: SchemaSour
     pending.push(alternative);
     if (alternative.done.some((s) => s.schema === next.schema)) continue;
     alternative.done.push(next);
-    const { schema, pointer } = next;
-    const target = refTarget(schema, source.document);
+    const { schema } = next;
+    const target = refTarget(next, source.document);
     if (target) alternative.todo.push(target);
-    for (const [index, member] of listOf(schema.allOf)) alternative.todo.push({ schema: member, pointer: `${pointer}/allOf/${index}` });
+    if (Array.isArray(schema.allOf)) for (const member of listOf(next, 'allOf')) alternative.todo.push(member);
     for (const keyword of ['oneOf', 'anyOf'] as const) {
-      const branches = listOf(schema[keyword]).map(([index, branch]) => ({ schema: branch, pointer: `${pointer}/${keyword}/${index}` }));
+      if (!Array.isArray(schema[keyword])) continue;
+      const branches = listOf(next, keyword);
       if (branches.length === 0) continue;
+      branched.chose = true;
       if (branches.length > MAX_BRANCHES) return UNDOCUMENTED;
       const valid = branches.filter((branch) => validates(branch, value, source));
       const [first, ...others] = valid.length > 0 ? valid : branches;
@@ -71,29 +87,49 @@ export function memberStarts(shape: Shape, key: string, inArray: boolean): Schem
   return shape.map((schemas) => {
     const starts: SchemaAt[] = [];
     if (inArray) {
-      for (const { schema, pointer } of schemas) {
-        const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : [];
+      for (const at of schemas) {
         const index = Number(key);
-        if (index < prefix.length && isObject(prefix[index])) starts.push({ schema: prefix[index], pointer: `${pointer}/prefixItems/${index}` });
-        else if (isObject(schema.items)) starts.push({ schema: schema.items, pointer: `${pointer}/items` });
+        const prefix = Array.isArray(at.schema.prefixItems) && index < at.schema.prefixItems.length ? child(at, 'prefixItems', String(index)) : undefined;
+        const item = prefix ?? child(at, 'items');
+        if (item) starts.push(item);
       }
       return starts;
     }
-    for (const { schema, pointer } of schemas) {
-      const properties = schema.properties;
-      if (isObject(properties) && Object.hasOwn(properties, key) && isObject(properties[key])) {
-        starts.push({ schema: properties[key], pointer: `${pointer}/properties/${escapeSegment(key)}` });
-      }
+    for (const at of schemas) {
+      const property = child(at, 'properties', key);
+      if (property) starts.push(property);
     }
     if (starts.length > 0) return starts;
     // A name no schema declares is held by additionalProperties, when that is a schema (a map's values).
     // patternProperties are not evaluated here: that would run the vendor's regular expressions on body keys.
-    for (const { schema, pointer } of schemas) {
-      if (isObject(schema.additionalProperties)) starts.push({ schema: schema.additionalProperties, pointer: `${pointer}/additionalProperties` });
+    for (const at of schemas) {
+      const additional = child(at, 'additionalProperties');
+      if (additional) starts.push(additional);
     }
     return starts;
   });
 }
+
+// Per schema and keyword, its subschemas as SchemaAt: one object per place, so expansions can be remembered by it.
+const children = new WeakMap<SchemaAt, Map<string, Map<string, SchemaAt | null>>>();
+
+function child(at: SchemaAt, keyword: string, name = ''): SchemaAt | undefined {
+  let byKeyword = children.get(at);
+  if (!byKeyword) children.set(at, (byKeyword = new Map()));
+  let byName = byKeyword.get(keyword);
+  if (!byName) byKeyword.set(keyword, (byName = new Map()));
+  let found = byName.get(name);
+  if (found === undefined) {
+    const holder = at.schema[keyword];
+    const schema = name === '' ? holder : holder !== null && typeof holder === 'object' && Object.hasOwn(holder, name) ? (holder as Json)[name] : undefined;
+    found = isObject(schema) ? { schema, pointer: `${at.pointer}/${keyword}${name === '' ? '' : `/${escapeSegment(name)}`}` } : null;
+    // A hostile body names many keys no schema declares: those are not remembered.
+    if (found || byName.size < MAX_REMEMBERED_MISSES) byName.set(name, found);
+  }
+  return found ?? undefined;
+}
+
+const MAX_REMEMBERED_MISSES = 256;
 
 /** True when every alternative has a schema that constrains this primitive so it cannot carry a person's data. */
 export function knownByShape(shape: Shape, value: string | number | boolean): boolean {
@@ -103,16 +139,15 @@ export function knownByShape(shape: Shape, value: string | number | boolean): bo
 function constrains(schema: Json, value: string | number | boolean): boolean {
   if (Array.isArray(schema.enum) && schema.enum.includes(value)) return true;
   if ('const' in schema && schema.const === value) return true;
-  const types = typesOf(schema);
-  if (typeof value === 'number') return types.has('number') || types.has('integer');
-  if (typeof value === 'boolean') return types.has('boolean');
+  if (typeof value === 'number') return hasType(schema, 'number') || hasType(schema, 'integer');
+  if (typeof value === 'boolean') return hasType(schema, 'boolean');
   if (schema.format === 'uuid' && (uuid as RegExp).test(value)) return true;
   if (schema.format === 'date-time' && (dateTime as (text: string) => boolean)(value)) return true;
   return typeof schema.pattern === 'string' && admitsNoFreeText(schema.pattern, value);
 }
 
-function typesOf(schema: Json): Set<unknown> {
-  return new Set(Array.isArray(schema.type) ? schema.type : [schema.type]);
+function hasType(schema: Json, type: string): boolean {
+  return schema.type === type || (Array.isArray(schema.type) && schema.type.includes(type));
 }
 
 function validates(branch: SchemaAt, value: unknown, source: SchemaSource): boolean {
@@ -123,16 +158,38 @@ function validates(branch: SchemaAt, value: unknown, source: SchemaSource): bool
   }
 }
 
-function refTarget(schema: Json, document: Json): SchemaAt | undefined {
-  if (typeof schema.$ref !== 'string' || !schema.$ref.startsWith('#')) return undefined;
-  const segments = parsePointer(schema.$ref);
-  const pointer = segments.map((s) => `/${escapeSegment(s)}`).join('');
-  const target = getAtPointer(document, pointer);
-  return isObject(target) ? { schema: target, pointer } : undefined;
+const refTargets = new WeakMap<Json, SchemaAt | null>();
+
+function refTarget({ schema }: SchemaAt, document: Json): SchemaAt | undefined {
+  let target = refTargets.get(schema);
+  if (target === undefined) {
+    const ref = schema.$ref;
+    target = typeof ref === 'string' && ref.startsWith('#') ? (schemaAtPointer(document, parsePointer(ref).map((s) => `/${escapeSegment(s)}`).join('')) ?? null) : null;
+    refTargets.set(schema, target);
+  }
+  return target ?? undefined;
 }
 
-function listOf(value: unknown): Array<[number, Json]> {
-  return Array.isArray(value) ? value.flatMap((item, index) => (isObject(item) ? [[index, item] as [number, Json]] : [])) : [];
+// One SchemaAt per place of a document, shared by every $ref to it, so its expansion is remembered once.
+const places = new WeakMap<Json, Map<string, SchemaAt | null>>();
+
+/** The schema at a pointer of the document, or undefined. */
+export function schemaAtPointer(document: Json, pointer: string): SchemaAt | undefined {
+  let byPointer = places.get(document);
+  if (!byPointer) places.set(document, (byPointer = new Map()));
+  let place = byPointer.get(pointer);
+  if (place === undefined) {
+    const schema = getAtPointer(document, pointer);
+    place = isObject(schema) ? { schema, pointer } : null;
+    byPointer.set(pointer, place);
+  }
+  return place ?? undefined;
+}
+
+/** The schemas of a list keyword (allOf, oneOf, anyOf) as places. */
+function listOf(at: SchemaAt, keyword: string): SchemaAt[] {
+  const list = at.schema[keyword] as unknown[];
+  return list.flatMap((_, index) => child(at, keyword, String(index)) ?? []);
 }
 
 function isObject(value: unknown): value is Json {
