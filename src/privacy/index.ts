@@ -13,7 +13,7 @@ export type { BodyKnowledge } from './mask-body.ts';
 /**
  * Personal data leaves conform by allowlist only: a value is shown where it is known not to be
  * personal, and everything else is replaced by a stable placeholder of the same type and shape (see
- * docs/security.md). This runs once per response, in the suite worker, right after the checks, so
+ * docs/privacy.md). This runs once per response, in the suite worker, right after the checks, so
  * what leaves the worker (reports, contracts, baselines, logs) is already masked.
  */
 export interface ResponseToMask {

@@ -45,7 +45,7 @@ export interface VendorDefinition {
   /**
    * Body places (JSON pointers, `*` for any one segment) whose values are never a person's data though
    * the document leaves them free text (ids, codes): reports show them. Everything else follows the
-   * document (see docs/security.md).
+   * document (see docs/privacy.md).
    */
   nonPersonal?: readonly string[];
 }
