@@ -20,8 +20,8 @@ export interface ResponseToMask {
   headers: Readonly<Record<string, string>>;
   body: Uint8Array;
   truncated: boolean;
-  /** The body as the checks parsed it; undefined when it was not read as JSON or did not parse. */
-  parsed: { value: unknown } | undefined;
+  /** The body as the checks parsed it, and its text; undefined when it was not read as JSON or did not parse. */
+  parsed: { value: unknown; text: string } | undefined;
   findings: readonly Finding[];
 }
 
@@ -38,11 +38,11 @@ export function bodyKnowledge(spec: LoadedSpec, schemaPointer: string | null, se
 }
 
 export function maskResponse(response: ResponseToMask, knowledge: BodyKnowledge): MaskedResponse {
-  const original = response.truncated ? undefined : response.parsed?.value;
-  const masked = original === undefined ? undefined : maskJson(original, knowledge);
+  const parsed = response.truncated ? undefined : response.parsed;
+  const masked = parsed === undefined ? undefined : maskJson(parsed.value, parsed.text, knowledge);
   // A text, a body that did not parse, a body cut at the cap: nothing says where its data is, so it is replaced whole.
-  const body = response.body.length === 0 ? '' : masked === undefined ? textPlaceholder(response.body) : serializeJson(masked);
-  return { headers: maskHeaders(response.headers), body, findings: maskFindings(response.findings, original, masked) };
+  const body = response.body.length === 0 ? '' : masked === undefined ? textPlaceholder(response.body) : serializeJson(masked.value, masked.rawNumbers);
+  return { headers: maskHeaders(response.headers), body, findings: maskFindings(response.findings, parsed?.value, masked?.value) };
 }
 
 const NAMES_KEYS_ONLY = /^Actual map is missing the following keys: [^'"]*$/;

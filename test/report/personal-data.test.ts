@@ -183,6 +183,10 @@ describe('what a body may show, by the schema at each place', () => {
     expect(Object.keys(json.extra)).toEqual(['status']);
   });
 
+  it('writes a shown number JSON.parse cannot hold exactly as the vendor wrote it', () => {
+    expect(mask({ text: '{"amount":12345678901234567890.12,"free":"Ada"}' }).body).toMatch(/^\{"amount":12345678901234567890\.12,"free":"[A-Z][a-z]{2}"\}$/);
+  });
+
   it('parses \\u escapes before masking: the placeholder is not the decoded value', () => {
     const result = mask({ text: '{"free":"\\u0041da Lovelace","extra":"\\u0041da"}' });
     expect(result.body).not.toMatch(/Ada|\\u0041/);
