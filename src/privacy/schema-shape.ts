@@ -141,10 +141,14 @@ function constrains(schema: Json, value: string | number | boolean): boolean {
   if ('const' in schema && schema.const === value) return true;
   if (typeof value === 'number') return hasType(schema, 'number') || hasType(schema, 'integer');
   if (typeof value === 'boolean') return hasType(schema, 'boolean');
+  // A number written as a string where the document types a number (amounts as strings) tells no more than the number would.
+  if ((hasType(schema, 'number') || hasType(schema, 'integer')) && NUMBER_TEXT.test(value)) return true;
   if (schema.format === 'uuid' && (uuid as RegExp).test(value)) return true;
   if (schema.format === 'date-time' && (dateTime as (text: string) => boolean)(value)) return true;
   return typeof schema.pattern === 'string' && admitsNoFreeText(schema.pattern, value);
 }
+
+const NUMBER_TEXT = /^-?\d{1,32}(\.\d{1,32})?$/;
 
 function hasType(schema: Json, type: string): boolean {
   return schema.type === type || (Array.isArray(schema.type) && schema.type.includes(type));

@@ -215,8 +215,11 @@ describe('what a body may show, by the schema at each place', () => {
     expect(by('response-body-duplicate-key', '/free').observed).toMatch(/^kept "[A-Z][a-z]{2}"$/);
     expect(by('response-property-enum-mismatch', '/tags/0').observed).toMatch(/^"[a-z]"$/);
     for (const finding of findings) expect(`${finding.observed} ${finding.message}`).not.toMatch(/Ada|Bob|Lovelace/);
-    const known = mask({ body: { status: 'open', amount: 'x', count: 1.5 } }).findings;
+    const known = mask({ body: { status: 'open', amount: '12.50', count: 1.5 } }).findings;
     expect(known.find((f) => f.pointer === '/count')!.observed).toBe('number 1.5');
+    // An amount written as a string where a number is documented shows what the number would.
+    expect(known.find((f) => f.pointer === '/amount')!.observed).toBe('string "12.50"');
+    expect(mask({ body: { amount: 'Ada' } }).findings.find((f) => f.pointer === '/amount')!.observed).toMatch(/^string "[A-Z][a-z]{2}"$/);
   });
 
   it('does not quote a body that is not JSON in its finding', () => {
