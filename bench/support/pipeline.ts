@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
 import { recordContracts } from '../../src/contracts/index.ts';
 import { secretForms } from '../../src/report/redact.ts';
-import { maskPersonalData } from '../../src/report/personal-data.ts';
 import type { SuiteCase } from '../../src/run/case.ts';
 import type { CaseResult } from '../../src/run/result.ts';
 import { runCase, type SuiteRuntime } from '../../src/run/runtime.ts';
@@ -35,14 +34,14 @@ export async function pooled(count: number, concurrency: number, task: (index: n
 
 export interface PipelineTimes {
   totalMs: number;
-  /** Of totalMs: masking personal data and recording the contract, after the last case. */
+  /** Of totalMs: recording the contract, after the last case (personal data is masked inside runCase). */
   recordingMs: number;
 }
 
 /**
  * What `conform run` does per interaction, minus vitest: runCase (request through the composed
- * client, every check, the suite's own checks), the result collected, then, as the run does after
- * its suites, personal data masked and one Pact contract recorded (into a temporary folder).
+ * client, every check, the suite's own checks, personal data masked), the result collected, then, as
+ * the run does after its suites, one Pact contract recorded (into a temporary folder).
  */
 export async function runPipeline(runtime: SuiteRuntime, cases: readonly SuiteCase[], concurrency: number): Promise<PipelineTimes> {
   const contractsDir = await mkdtemp(join(tmpdir(), 'conform-bench-pipeline-'));
@@ -53,12 +52,11 @@ export async function runPipeline(runtime: SuiteRuntime, cases: readonly SuiteCa
       results[i] = await runCase(runtime, cases[i]!);
     });
     const recordingStart = performance.now();
-    const masked = maskPersonalData(results);
     await recordContracts({
       cwd: ROOT,
       env: { CONFORM_CONTRACTS_DIR: contractsDir },
       targets: [runtime.target],
-      results: masked,
+      results,
       secretForms: secretForms([runtime.target.credentials.valid]),
     });
     const end = performance.now();

@@ -3,10 +3,9 @@ import type { LoadedSpec, Operation } from '../spec/types.ts';
 import { bodyJson } from './body-json.ts';
 import { bodySchema } from './body-schema.ts';
 import { bodySize } from './body-size.ts';
-import type { ResponseCheck } from './check.ts';
-import { inspectResponse, type ObservedResponse } from './context.ts';
+import type { CheckFacts, ResponseCheck } from './check.ts';
+import { inspectResponse, type CheckContext, type ObservedResponse } from './context.ts';
 import { duplicateKeysCheck } from './duplicate-keys.ts';
-import type { CheckFacts } from './check.ts';
 import { capFacts, MAX_FINDINGS_PER_RESPONSE, unlistedSummary } from './cap.ts';
 import { withRawNumbers } from './raw-numbers.ts';
 import { headersRequired } from './headers-required.ts';
@@ -14,6 +13,7 @@ import { mediaTypeDocumented } from './media-type-documented.ts';
 import { statusDocumented } from './status-documented.ts';
 
 export type { ObservedResponse } from './context.ts';
+export { inspectResponse } from './context.ts';
 
 /** Every response check, in report order. Adding a check means adding it here (see docs/adding-a-check.md). */
 export const RESPONSE_CHECKS: readonly ResponseCheck[] = [statusDocumented, mediaTypeDocumented, bodySize, bodyJson, bodySchema, headersRequired];
@@ -36,7 +36,12 @@ export interface CheckOptions {
  * instead of being made (see cap.ts).
  */
 export function checkResponse(spec: LoadedSpec, operation: Operation, response: ObservedResponse, options: CheckOptions = {}): Finding[] {
-  const context = inspectResponse(spec, operation, response);
+  return checkInspected(inspectResponse(spec, operation, response), options);
+}
+
+/** The checks on a response already inspected: for a caller that also needs what the inspection found (the parsed body). */
+export function checkInspected(context: CheckContext, options: CheckOptions = {}): Finding[] {
+  const { spec, operation, response } = context;
   // Plain loops, nothing allocated until a check reports: this runs for every response, and most yield nothing.
   let reported: Array<readonly CheckFacts[]> | undefined;
   let count = 0;

@@ -12,10 +12,11 @@ import {
   type InteractionVerdict,
   type StoredContract,
 } from '../contracts/index.ts';
+import { ListedPointers, maskContractMismatch } from '../privacy/index.ts';
 import { redactText } from '../report/redact.ts';
 import { readEnvironment, resolveRunConfig, type RunConfig } from '../run/config.ts';
 import { startTargets } from '../run/targets.ts';
-import { ConfigError, VENDOR_NAMES, type VendorTarget } from '../vendors/index.ts';
+import { ConfigError, VENDOR_NAMES, VENDORS, type VendorTarget } from '../vendors/index.ts';
 import { EXIT } from './exit-codes.ts';
 import type { CliIo, Command } from './io.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
@@ -60,7 +61,7 @@ export const verifyCommand: Command = async (args, io) => {
     const verifications: Array<{ target: VendorTarget; verification: ContractVerification }> = [];
     for (const [index, target] of targets.entries()) {
       out.stdout(`${target.vendor.padEnd(7)} ${describeTarget(target)}\n`);
-      const verification = await verifyContract(target, contracts[index]!);
+      const verification = withMaskedMismatches(await verifyContract(target, contracts[index]!), target);
       for (const interaction of verification.interactions) out.stdout(interactionLines(target.vendor, interaction));
       verifications.push({ target, verification });
     }
@@ -72,6 +73,18 @@ export const verifyCommand: Command = async (args, io) => {
     await close();
   }
 };
+
+/** Mismatch texts quote the vendor's answer: printed and stored only as the privacy rule allows (src/privacy). */
+function withMaskedMismatches(verification: ContractVerification, target: VendorTarget): ContractVerification {
+  const listed = new ListedPointers(VENDORS[target.vendor].nonPersonal ?? []);
+  return {
+    ...verification,
+    interactions: verification.interactions.map((interaction) => ({
+      ...interaction,
+      mismatches: interaction.mismatches.map((mismatch) => ({ ...mismatch, text: maskContractMismatch(mismatch, listed) })),
+    })),
+  };
+}
 
 const MARK: Record<InteractionVerdict['outcome'], string> = { verified: 'ok  ', broken: 'FAIL', skipped: 'skip', error: 'ERR ' };
 

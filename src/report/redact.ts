@@ -1,11 +1,10 @@
 import type { CaseResult } from '../run/result.ts';
 import { decodeLayer, mayHoldEscapes, type DecodedView } from './decoded-view.ts';
-import { maskPersonalData } from './personal-data.ts';
 
 /**
  * The one redaction step: any configured secret, in any form it could take on the wire, is replaced
- * before a byte reaches a report, a contract or a log. Case results are redacted (and personal data
- * masked) once, as data, before any reporter, recorder or log line sees them, and before evidence is
+ * before a byte reaches a report, a contract or a log. Case results are redacted once, as data, before any reporter, recorder or
+ * log line sees them (personal data was masked earlier, in the worker: src/privacy), and before evidence is
  * cut for display (a cut would hide part of a secret from the search); every writer also passes its
  * text through redactText.
  *
@@ -92,9 +91,9 @@ function replaceSpans(text: string, spans: Array<[number, number]>): string {
   return parts.join('');
 }
 
-/** Case results with personal data masked and every secret form replaced, in every string they hold, keys included. */
+/** Case results with every secret form replaced, in every string they hold, keys included. */
 export function redactCaseResults(results: readonly CaseResult[], forms: readonly string[]): CaseResult[] {
-  return maskPersonalData(results).map((result) => redactStrings(result, forms));
+  return results.map((result) => redactStrings(result, forms));
 }
 
 export function redactStrings<T>(value: T, forms: readonly string[]): T {

@@ -1,6 +1,7 @@
-import { checkResponse } from '../checks/index.ts';
+import { checkInspected, inspectResponse } from '../checks/index.ts';
 import { makeFinding, type SeverityOverrides } from '../findings/finding.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/index.ts';
+import { bodyKnowledge, ListedPointers, maskResponse } from '../privacy/index.ts';
 import { loadSpec } from '../spec/load.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
 import { VENDORS, type CredentialUse, type VendorTarget } from '../vendors/index.ts';
@@ -15,11 +16,13 @@ export interface SuiteRuntime {
   specs: LoadedSpec[];
   client: HttpClient;
   severity: SeverityOverrides;
+  /** The places the vendor definition lists as never personal. */
+  listed: ListedPointers;
 }
 
 export async function openRuntime(target: VendorTarget, options: { cwd: string; http?: HttpClientOptions; severity?: SeverityOverrides }): Promise<SuiteRuntime> {
   const specs = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: target.vendor, severity: options.severity })));
-  return { target, specs, client: createHttpClient({ ...options.http, production: target.production }), severity: options.severity ?? {} };
+  return { target, specs, client: createHttpClient({ ...options.http, production: target.production }), severity: options.severity ?? {}, listed: new ListedPointers(VENDORS[target.vendor].nonPersonal ?? []) };
 }
 
 /** The vendor document an operation is checked against: the first (newest) one that has it. */
@@ -71,17 +74,23 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
   }
   const response = { status: exchange.status, headers: exchange.headers, body: exchange.body, truncated: exchange.truncated };
   const suiteFacts = [...statusUnexpected(suiteCase.expectStatus, exchange.status), ...securityNotEnforced(operation, credential, exchange.status)];
+  const inspected = inspectResponse(spec, operation, response);
   const findings = [
     ...suiteFacts.map((facts) => makeFinding({ ...facts, vendor: target.vendor, operation: operation.key, status: exchange.status }, runtime.severity)),
-    ...checkResponse(spec, operation, response, { severity: runtime.severity, integrity: true }),
+    ...checkInspected(inspected, { severity: runtime.severity, integrity: true }),
   ];
+  // Judged on what the vendor sent; what leaves the worker is masked (src/privacy).
+  const masked = maskResponse(
+    { ...response, parsed: inspected.json?.ok ? inspected.json : undefined, findings },
+    bodyKnowledge(spec, inspected.media?.schemaPointer ?? null, Object.values(params.values), runtime.listed),
+  );
   return {
     ...base,
     outcome: findings.some((f) => f.severity === 'breaking') ? 'failed' : 'passed',
-    response: { status: exchange.status, headers: exchange.headers, body: Buffer.from(exchange.body).toString('utf8'), truncated: exchange.truncated },
+    response: { status: exchange.status, headers: masked.headers, body: masked.body, truncated: exchange.truncated },
     durationMs: exchange.durationMs,
     attempts: exchange.attempts,
-    findings,
+    findings: masked.findings,
   };
 }
 

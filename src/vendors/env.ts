@@ -43,18 +43,6 @@ export function hostKey(hostname: string): string {
   return hostname.replace(/\.+$/, '');
 }
 
-/**
- * A URL as it may be shown: without whatever sits between the scheme and the last "@" before the
- * host. Works on text that does not parse as a URL too, so a malformed URL never echoes a password.
- */
-export function displayUrl(raw: string): string {
-  const authority = raw.indexOf('//') + 2;
-  const at = raw.lastIndexOf('@');
-  if (at < 0) return raw;
-  const start = authority >= 2 && authority <= at ? authority : 0;
-  return `${raw.slice(0, start)}[redacted]@${raw.slice(at + 1)}`;
-}
-
 export function productionAllowed(env: Env): boolean {
   return optional(env, 'CONFORM_ALLOW_PRODUCTION') === '1';
 }

@@ -8,6 +8,8 @@ export const midaz: VendorDefinition = {
   authHeaders: (token) => ({ authorization: `Bearer ${token}` }),
   invalidCredential: 'eyJhbGciOiJIUzI1NiJ9.conform-invalid.0000',
   sandboxCredentials: { valid: 'token', limited: null },
+  // Midaz's codes and its amounts (decimal strings) are free strings in its document; none is a person's data.
+  nonPersonal: ['/id', '/assetCode', '/type', '/accountType', '/status/code', '/key', '/direction', '/settings/balanceScope', '/available', '/onHold', '/overdraftUsed', '/position/*', '/settings/overdraftLimit', '/code', '/title'],
   variables: {
     MIDAZ_BASE_URL: 'the Midaz ledger API; setting it runs Midaz live',
     MIDAZ_TOKEN: 'bearer token, when Access Manager is enabled (optional)',

@@ -42,6 +42,12 @@ export interface VendorDefinition {
   sandboxCredentials: { valid: string; limited: string | null };
   /** Variables of this vendor, for the docs and the config check: name -> meaning. */
   variables: Record<string, string>;
+  /**
+   * Body places (JSON pointers, `*` for any one segment) whose values are never a person's data though
+   * the document leaves them free text (ids, codes): reports show them. Everything else follows the
+   * document (see docs/privacy.md).
+   */
+  nonPersonal?: readonly string[];
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;

@@ -10,6 +10,13 @@ export const whop: VendorDefinition = {
   authHeaders: (key) => ({ authorization: `Bearer ${key}` }),
   invalidCredential: 'apik_conform_invalid_0000000000000000',
   sandboxCredentials: { valid: 'apiKey', limited: 'limitedApiKey' },
+  // Ids, error codes and the codes its enums hold (so a value new to an enum is shown): none is a person's data.
+  nonPersonal: [
+    '/id', '/owner/id', '/owner/typename', '/ledger_type', '/payments_approval_status', '/balances/*/currency',
+    '/payout_account_details/id', '/payout_account_details/status', '/payout_account_details/latest_verification/id',
+    '/payout_account_details/latest_verification/status', '/payout_account_details/latest_verification/last_error_code',
+    '/error/type', '/error/code', '/error/param',
+  ],
   variables: {
     WHOP_API_KEY: 'API key with company:balance:read and payout:account:read; setting it runs Whop live',
     WHOP_BASE_URL: 'default https://sandbox-api.whop.com/api/v1 (Whop sandbox)',

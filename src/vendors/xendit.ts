@@ -8,6 +8,8 @@ export const xendit: VendorDefinition = {
   authHeaders: (key) => ({ authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` }),
   invalidCredential: 'xnd_development_conformInvalid000000000000000000000000',
   sandboxCredentials: { valid: 'secretKey', limited: null },
+  // Xendit's ids, states and error codes are free strings in its document; none is a person's data.
+  nonPersonal: ['/id', '/status', '/type', '/error_code'],
   variables: {
     XENDIT_SECRET_KEY: 'secret API key (xnd_development_...); setting it runs Xendit live',
     XENDIT_BASE_URL: 'default https://api.xendit.co',

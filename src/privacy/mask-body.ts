@@ -1,0 +1,104 @@
+import { escapeSegment } from '../json/pointer.ts';
+import { rawValueAt } from '../json/raw-value.ts';
+import { ListedPointers } from './listed-pointers.ts';
+import { placeholderFor } from './placeholder.ts';
+import { knownByShape, memberStarts, schemaAtPointer, shapeOf, UNDOCUMENTED, type SchemaAt, type SchemaSource, type Shape } from './schema-shape.ts';
+
+/** What decides, at each place of a body, whether its value may be shown. */
+export interface BodyKnowledge {
+  /** The vendor's document; null when nothing documents this body (every value is then masked). */
+  source: SchemaSource | null;
+  /** Schema pointer of the documented body in `source.document`. */
+  schemaPointer: string | null;
+  /** Values the suite itself sent (the case's path parameters): a vendor echoing them reveals nothing. */
+  sentValues: ReadonlySet<string>;
+  listed: ListedPointers;
+}
+
+// Deeper than a schema sensibly describes: values there are masked without looking for a schema.
+const MAX_SCHEMA_DEPTH = 64;
+
+interface Frame {
+  value: unknown;
+  starts: SchemaAt[][];
+  depth: number;
+  holder: Record<string | number, unknown>;
+  key: string | number;
+  alive: number[];
+  parent: Frame | null;
+}
+
+/** A masked body, and the exact source text of the shown numbers JSON.parse could not hold exactly, by holder and key. */
+export interface MaskedJson {
+  value: unknown;
+  rawNumbers: Map<object, Map<string, string>> | null;
+}
+
+// A number with this many significant digits may not survive JSON.parse; a few per body are looked up in the text.
+const IMPRECISE_DIGITS = 16;
+const MAX_RAW_LOOKUPS = 16;
+
+/**
+ * The parsed body with every value that is not known to be free of personal data replaced by its
+ * placeholder, by its position: keys, order and structure stay. Known are: a string the schema at its
+ * place constrains (enum, const, uuid, date-time, an id pattern), a number or boolean where the
+ * schema types one, null, a value the suite sent, and anything under a place the vendor lists.
+ * Iterative and linear: a hostile body may nest 50,000 levels or hold 200,000 keys.
+ */
+export function maskJson(root: unknown, text: string, knowledge: BodyKnowledge): MaskedJson {
+  const result: Record<string, unknown> = {};
+  const rootSchema = knowledge.source && knowledge.schemaPointer !== null ? schemaAtPointer(knowledge.source.document, knowledge.schemaPointer) : undefined;
+  const stack: Frame[] = [{ value: root, starts: [rootSchema ? [rootSchema] : []], depth: 0, holder: result, key: 'root', alive: knowledge.listed.root(), parent: null }];
+  let rawNumbers: MaskedJson['rawNumbers'] = null;
+  let lookups = 0;
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const { value, starts, depth, holder, key, alive } = frame;
+    const listed = knowledge.listed.complete(alive, depth);
+    if (value === null || (listed && typeof value === 'object')) {
+      holder[key] = value;
+      continue;
+    }
+    if (typeof value !== 'object') {
+      const primitive = value as string | number | boolean;
+      const known = listed || (typeof primitive === 'string' && knowledge.sentValues.has(primitive)) || knownByShape(shapeFor(starts, value, depth, knowledge.source), primitive);
+      holder[key] = known ? primitive : placeholderFor(primitive);
+      if (known && typeof primitive === 'number' && frame.parent && mayBeImprecise(primitive) && lookups++ < MAX_RAW_LOOKUPS) {
+        const raw = rawValueAt(text, pointerOf(frame));
+        if (raw !== null && raw !== JSON.stringify(primitive)) {
+          rawNumbers ??= new Map();
+          if (!rawNumbers.has(holder)) rawNumbers.set(holder, new Map());
+          rawNumbers.get(holder)!.set(String(key), raw);
+        }
+      }
+      continue;
+    }
+    const shape = shapeFor(starts, value, depth, knowledge.source);
+    const inArray = Array.isArray(value);
+    const members: Array<[string, unknown]> = inArray ? value.map((item, index) => [String(index), item]) : Object.entries(value);
+    // A prototype-less object: a key named "__proto__" stays a plain key.
+    const masked: Record<string, unknown> = inArray ? (new Array(members.length) as unknown as Record<string, unknown>) : Object.create(null);
+    holder[key] = masked;
+    for (const [name, member] of members) {
+      if (!inArray) masked[name] = null;
+      const memberAlive = alive.length === 0 ? alive : knowledge.listed.step(alive, name, depth + 1);
+      stack.push({ value: member, starts: memberStarts(shape, name, inArray), depth: depth + 1, holder: masked, key: name, alive: memberAlive, parent: frame });
+    }
+  }
+  return { value: result.root, rawNumbers };
+}
+
+function mayBeImprecise(value: number): boolean {
+  return !Number.isSafeInteger(value) && String(value).replace(/^-|\.|e.*$/g, '').replace(/^0+/, '').length >= IMPRECISE_DIGITS;
+}
+
+function pointerOf(frame: Frame): string {
+  const segments: string[] = [];
+  for (let at: Frame | null = frame; at?.parent; at = at.parent) segments.push(escapeSegment(at.key));
+  return segments.length === 0 ? '' : `/${segments.reverse().join('/')}`;
+}
+
+function shapeFor(starts: SchemaAt[][], value: unknown, depth: number, source: SchemaSource | null): Shape {
+  if (!source || depth > MAX_SCHEMA_DEPTH || starts.every((alternative) => alternative.length === 0)) return UNDOCUMENTED;
+  return shapeOf(starts, value, source);
+}
