@@ -1,6 +1,5 @@
 import { duplicateKeys } from '../json/duplicate-keys.ts';
 import { excerpt } from '../findings/finding.ts';
-import { jsonPrefix } from '../json/prefix.ts';
 import { MAX_FINDINGS_PER_RESPONSE } from './cap.ts';
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from './check.ts';
 
@@ -16,7 +15,7 @@ export const duplicateKeysCheck: ResponseCheck = {
     // No more than the cap can list, and no more pointer text than the body itself could hold: a
     // pointer costs its depth, and a hostile body nests 100,000 deep (100 such pointers: 60 MB).
     const { found, count } = duplicateKeys(json.text, json.value, { keys: MAX_FINDINGS_PER_RESPONSE, pointerChars: json.text.length });
-    const facts: CheckFacts[] = found.map(({ pointer, kept }) => ({ id: 'response-body-duplicate-key', pointer, expected: 'each key once', observed: `kept ${excerpt(jsonPrefix(kept))}` }));
+    const facts: CheckFacts[] = found.map(({ pointer, kept }) => ({ id: 'response-body-duplicate-key', pointer, expected: 'each key once', observed: `kept ${excerpt(kept)}` }));
     if (count > found.length) facts[facts.length - 1]!.more = count - found.length;
     return facts;
   },

@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FileRefusal, readBoundedFile } from '../spec/files.ts';
 import { SpecImportError, importSpecPages } from '../spec/import/index.ts';
 import { EXIT } from './exit-codes.ts';
 import type { Command } from './io.ts';
@@ -38,11 +39,12 @@ export const specsImportCommand: Command = async (args, io) => {
   }
 };
 
+/** A page is read like a document: a regular file (a FIFO would block forever), size-capped before reading. */
 async function readPage(cwd: string, page: string): Promise<string> {
   try {
-    return await readFile(path.resolve(cwd, page), 'utf8');
+    return (await readBoundedFile(path.resolve(cwd, page))).toString('utf8');
   } catch (error) {
-    throw new UsageError(`conform ${COMMAND}: cannot read ${page}: ${fsReason(error)}`);
+    throw new UsageError(`conform ${COMMAND}: cannot read ${page}: ${error instanceof FileRefusal ? refusalReason(error) : fsReason(error)}`);
   }
 }
 
@@ -57,6 +59,10 @@ async function writeAtomically(file: string, text: string): Promise<void> {
     await rm(temporary, { force: true });
     throw new UsageError(`conform ${COMMAND}: cannot write ${file}: ${fsReason(error)}`);
   }
+}
+
+function refusalReason(refusal: FileRefusal): string {
+  return refusal.reason === 'missing' ? 'no such file or directory' : refusal.message;
 }
 
 function fsReason(error: unknown): string {

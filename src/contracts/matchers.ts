@@ -1,5 +1,6 @@
 // The matchers alone: the package root also loads the mock server and verifier (4x the start-up).
 import * as MatchersV3 from '@pact-foundation/pact/src/v3/matchers.js';
+import { linearRegExp, linearRegExpProblem } from '../schema/regexp.ts';
 import { allowsType, unconstrained, viewFor, type SchemaView } from './schema-view.ts';
 import { dateTimeFormat, enumPattern, idPattern, isIsoDate, isPortablePattern, UUID_PATTERN } from './string-shapes.ts';
 
@@ -81,7 +82,8 @@ function stringMatcher(value: string, view: SchemaView, property: string | null)
   if (options.includes(value)) return typedRegex(enumPattern(options), value);
   const formatted = formatMatcher(value, view.format);
   if (formatted) return formatted;
-  if (view.pattern && isPortablePattern(view.pattern) && new RegExp(view.pattern, 'u').test(value)) return typedRegex(view.pattern, value);
+  // The vendor's pattern runs on RE2: V8's engine backtracks, and an observed value is hostile input.
+  if (view.pattern && isPortablePattern(view.pattern) && linearRegExpProblem(view.pattern) === null && linearRegExp(view.pattern).test(value)) return typedRegex(view.pattern, value);
   const id = property === null ? null : idPattern(property, value);
   return id ? typedRegex(id, value) : MatchersV3.like(value);
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { jsonPrefix } from '../json/prefix.ts';
 import { FINDING_KINDS, type FindingId, type MessageFacts, type Severity } from './registry.ts';
 
 /** A finding is plain, serialisable data: reports, baselines and waivers all read this shape. */
@@ -83,16 +84,12 @@ export const EVIDENCE_LIMIT = 4096;
 /** How much of expected and observed a report or log shows: cut by displayFinding, only after redaction. */
 export const DISPLAY_LIMIT = 80;
 
-/** An observed value as one line of JSON, kept up to EVIDENCE_LIMIT characters. */
+/**
+ * An observed value as one line of JSON, kept up to EVIDENCE_LIMIT characters. Serialised from a
+ * prefix of the value (jsonPrefix), so it costs what it keeps however large or deep the value is.
+ */
 export function excerpt(value: unknown): string {
-  let text: string;
-  try {
-    text = value === undefined ? 'undefined' : JSON.stringify(value);
-  } catch {
-    // JSON.stringify recurses: a value nested thousands of levels deep (a hostile body) overflows it.
-    return '(nested too deeply to show)';
-  }
-  return cut(text, EVIDENCE_LIMIT);
+  return value === undefined ? 'undefined' : cut(JSON.stringify(jsonPrefix(value, EVIDENCE_LIMIT)), EVIDENCE_LIMIT);
 }
 
 /**

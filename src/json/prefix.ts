@@ -1,17 +1,16 @@
-/** Enough JSON text for any excerpt (80 characters), with room for a redactor to shorten what it hides. */
-const PREFIX_CHARS = 1024;
-/** An 80-character excerpt shows at most 80 levels of nesting. */
-const PREFIX_DEPTH = 100;
+/** JSON.stringify recurses: a prefix this deep serialises on any stack, and shows more levels than anyone reads. */
+const MAX_DEPTH = 1024;
 
 /**
- * A copy of a parsed JSON value whose JSON text begins as the value's does, cut after the first
- * member or item that reaches PREFIX_CHARS. An excerpt of it reads as an excerpt of the whole value,
- * at a cost bounded by what is shown, not by the value: findings on nested objects would otherwise
- * serialise the same subtree once per level. Strings are kept whole, so a redactor still sees every
- * secret entire before anything is cut.
+ * A copy of a parsed JSON value whose JSON text begins as the value's does: its first `chars`
+ * characters are the value's own (it is cut after about twice that, and below MAX_DEPTH levels). An
+ * excerpt of it reads as an excerpt of the whole value, at a cost bounded by what is shown, not by the
+ * value: findings on nested objects would otherwise serialise the same subtree once per level. Strings
+ * are kept whole, so a redactor still sees every secret entire before anything is cut.
  */
-export function jsonPrefix(value: unknown): unknown {
-  return prefixOf(value, { left: PREFIX_CHARS }, PREFIX_DEPTH);
+export function jsonPrefix(value: unknown, chars: number): unknown {
+  // Twice the window: the brackets that close a cut prefix then fall after the part an excerpt keeps.
+  return prefixOf(value, { left: 2 * chars }, MAX_DEPTH);
 }
 
 function prefixOf(value: unknown, budget: { left: number }, depth: number): unknown {
@@ -34,7 +33,7 @@ function prefixOf(value: unknown, budget: { left: number }, depth: number): unkn
   const members = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value)) {
     if (budget.left <= 0) break;
-    budget.left -= key.length + 3;
+    budget.left -= key.length + 4; // two quotes, a colon, a comma
     members[key] = prefixOf((value as Record<string, unknown>)[key], budget, depth - 1);
   }
   return members;

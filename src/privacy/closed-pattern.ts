@@ -1,3 +1,5 @@
+import { linearRegExp, type LinearRegExp } from '../schema/regexp.ts';
+
 /**
  * Which vendor `pattern`s describe an identifier rather than text, so that a value matching one cannot
  * carry a person's data. Such a pattern, as a whole:
@@ -8,7 +10,7 @@
  * - quantifies at most two of its parts with anything but an exact count (`{n}`).
  * A pattern without an id prefix is never enough, even when bounded: `^\d{3}-\d{2}-\d{4}$` admits no
  * free text, but it is the shape of a tax id. Checked values are at most 256 characters, and the shape
- * above cannot backtrack much: the vendor's regular expression runs in bounded time.
+ * above runs on RE2 like every vendor pattern: linear in the value.
  */
 export function admitsNoFreeText(pattern: string, value: string): boolean {
   if (value.length > MAX_VALUE_LENGTH) return false;
@@ -23,10 +25,10 @@ const PREFIX = /^\^[A-Za-z][A-Za-z0-9]*[_-]/;
 const ATOM = /\\[dw]|\[(?:[A-Za-z0-9_]-[A-Za-z0-9_]|[A-Za-z0-9_]|\\[dw]|\\-)+-?\]|[A-Za-z0-9_-]/y;
 const QUANTIFIER = /\{\d+\}|\{\d+,\d*\}|[?*+]/y;
 
-const verdicts = new Map<string, RegExp | null>();
+const verdicts = new Map<string, LinearRegExp | null>();
 const MAX_REMEMBERED = 1024;
 
-function idPatternOf(pattern: string): RegExp | null {
+function idPatternOf(pattern: string): LinearRegExp | null {
   let verdict = verdicts.get(pattern);
   if (verdict === undefined) {
     verdict = isIdPattern(pattern) ? compile(pattern) : null;
@@ -56,9 +58,10 @@ function isIdPattern(pattern: string): boolean {
   return true;
 }
 
-function compile(pattern: string): RegExp | null {
+// RE2, as for every vendor pattern: linear in the value whatever the pattern.
+function compile(pattern: string): LinearRegExp | null {
   try {
-    return new RegExp(pattern, 'u');
+    return linearRegExp(pattern);
   } catch {
     return null;
   }

@@ -21,7 +21,7 @@ export interface VendorVerdict {
   attempted: number;
   /** Attempted cases that ended in a transport error, or a 5xx or 429 the case did not expect (after retries). */
   unverified: number;
-  /** Of those, the transport errors: a vendor whose every attempted case is one was not reachable at all. */
+  /** Of those, the transport errors before any answer: a vendor whose every attempted case is one was not reachable at all. */
   unreachable: number;
   /** Breaking findings, not waived, of verified cases. */
   failing: number;
@@ -38,7 +38,8 @@ export interface VendorVerdict {
 export function verdictFor(vendorResults: readonly CaseResult[], findings: readonly ReportedFinding[], options: { inconclusiveThreshold: number }): VendorVerdict {
   const attempted = vendorResults.filter((r) => r.outcome !== 'skipped');
   const unverifiedCases = new Set(attempted.filter(isUnverified).map((r) => r.case));
-  const unreachable = attempted.filter((r) => r.outcome === 'transport-error').length;
+  // A vendor that answered 503 (UNAVAILABLE after retries) was reached: it is down, not misconfigured.
+  const unreachable = attempted.filter((r) => r.outcome === 'transport-error' && r.transportCode !== 'UNAVAILABLE').length;
   const failing = findings.filter((f) => f.severity === 'breaking' && f.state !== 'waived' && !unverifiedCases.has(f.case)).length;
   const counts = { attempted: attempted.length, unverified: unverifiedCases.size, unreachable, failing };
   if (failing > 0) return { verdict: 'fail', ...counts, reason: `${failing} breaking finding(s) not waived` };

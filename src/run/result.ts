@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/finding.ts';
+import type { TransportErrorCode } from '../http/types.ts';
 
 export type CaseOutcome = 'passed' | 'failed' | 'skipped' | 'transport-error';
 
@@ -16,6 +17,8 @@ export interface CaseResult {
   outcome: CaseOutcome;
   /** Why the case was skipped or could not reach the vendor. */
   reason: string | null;
+  /** For a transport error: its stable code, which tells a vendor that answered (UNAVAILABLE) from one never reached. */
+  transportCode?: TransportErrorCode;
   request: { method: string; path: string; query: string; headers: Record<string, string>; credential: string };
   response: { status: number; headers: Record<string, string>; body: string; truncated: boolean } | null;
   expectedStatus: number;

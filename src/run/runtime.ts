@@ -70,7 +70,7 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
     headers: { ...requestHeaders, ...authHeaders(target, credential) },
   });
   if (exchange.outcome === 'transport-error') {
-    return { ...base, outcome: 'transport-error', reason: `${exchange.code}: ${exchange.message}`, durationMs: exchange.durationMs, attempts: exchange.attempts };
+    return { ...base, outcome: 'transport-error', transportCode: exchange.code, reason: `${exchange.code}: ${exchange.message}`, durationMs: exchange.durationMs, attempts: exchange.attempts };
   }
   const response = { status: exchange.status, headers: exchange.headers, body: exchange.body, truncated: exchange.truncated };
   const suiteFacts = [...statusUnexpected(suiteCase.expectStatus, exchange.status), ...securityNotEnforced(operation, credential, exchange.status)];

@@ -2,7 +2,6 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { FindingId } from '../findings/registry.ts';
 import { excerpt } from '../findings/finding.ts';
 import { escapeSegment, getAtPointer } from '../json/pointer.ts';
-import { jsonPrefix } from '../json/prefix.ts';
 
 /** One way a JSON value breaks its schema, located by a pointer into that value. */
 export interface Violation {
@@ -125,7 +124,7 @@ function undocumentedBesideBranch(error: ErrorObject, branch: object, value: unk
   const declared = new Set([...document.declaredNames(parent, false), ...document.declaredNames(branch, true)]);
   return Object.entries(value)
     .filter(([name]) => !declared.has(name))
-    .map(([name, property]) => ({ id: 'response-property-undocumented', pointer: `${at}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${shown(property)}` }));
+    .map(([name, property]) => ({ id: 'response-property-undocumented', pointer: `${at}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${excerpt(property)}` }));
 }
 
 /** Every variant rejected the value's tag (typename: Team): one finding on the tag, listing the known tags. */
@@ -135,8 +134,8 @@ function unknownVariant(branchErrors: Errors[], at: string): Violation {
   return {
     id: 'response-property-enum-mismatch',
     pointer: at + first!.instancePath,
-    expected: `one of ${shown(tagErrors.map((e) => e.params.allowedValue))}`,
-    observed: shown(first!.data),
+    expected: `one of ${excerpt(tagErrors.map((e) => e.params.allowedValue))}`,
+    observed: excerpt(first!.data),
   };
 }
 
@@ -155,32 +154,32 @@ function isCredible(error: ErrorObject, othersFailed: boolean, document: Validat
 function undocumented(error: ErrorObject, base: string): Violation {
   const name = error.params.unevaluatedProperty as string;
   const value = (error.data as Record<string, unknown>)[name];
-  return { id: 'response-property-undocumented', pointer: `${base}${error.instancePath}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${shown(value)}` };
+  return { id: 'response-property-undocumented', pointer: `${base}${error.instancePath}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${excerpt(value)}` };
 }
 
 function classify(error: ErrorObject, base: string): Violation {
   const pointer = base + error.instancePath;
   // Not for `required` (the data is the whole object): only where the message shows it.
-  const observed = () => shown(error.data);
+  const observed = () => excerpt(error.data);
   switch (error.keyword) {
     case 'required':
       return { id: 'response-property-missing', pointer: `${pointer}/${escapeSegment(error.params.missingProperty as string)}`, expected: 'required property', observed: 'absent' };
     case 'type':
       return { id: 'response-property-type-mismatch', pointer, expected: [error.params.type].flat().join(' or '), observed: typed(error.data) };
     case 'enum':
-      return { id: 'response-property-enum-mismatch', pointer, expected: `one of ${shown(error.params.allowedValues)}`, observed: observed() };
+      return { id: 'response-property-enum-mismatch', pointer, expected: `one of ${excerpt(error.params.allowedValues)}`, observed: observed() };
     case 'const':
-      return { id: 'response-property-enum-mismatch', pointer, expected: shown(error.params.allowedValue), observed: observed() };
+      return { id: 'response-property-enum-mismatch', pointer, expected: excerpt(error.params.allowedValue), observed: observed() };
     case 'format':
       return { id: 'response-property-format-mismatch', pointer, expected: `format ${error.params.format}`, observed: observed() };
     case 'additionalProperties': {
       const name = error.params.additionalProperty as string;
-      return { id: 'response-property-undocumented', pointer: `${pointer}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${shown((error.data as Record<string, unknown>)[name])}` };
+      return { id: 'response-property-undocumented', pointer: `${pointer}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${excerpt((error.data as Record<string, unknown>)[name])}` };
     }
     case 'discriminator':
       return discriminatorViolation(error, pointer);
     default:
-      return { id: 'response-body-schema-mismatch', pointer, expected: `${error.keyword} ${shown(error.schema)}`, observed: observed() };
+      return { id: 'response-body-schema-mismatch', pointer, expected: `${error.keyword} ${excerpt(error.schema)}`, observed: observed() };
   }
 }
 
@@ -190,13 +189,9 @@ function discriminatorViolation(error: ErrorObject, pointer: string): Violation 
   const tagValue = (error.data as Record<string, unknown> | null)?.[tagName];
   if (tagValue === undefined) return { id: 'response-property-missing', pointer: tagPointer, expected: 'discriminator property', observed: 'absent' };
   if (error.params.error === 'tag') return { id: 'response-property-type-mismatch', pointer: tagPointer, expected: 'string', observed: typed(tagValue) };
-  return { id: 'response-property-enum-mismatch', pointer: tagPointer, expected: 'a value naming one of the oneOf schemas', observed: shown(tagValue) };
+  return { id: 'response-property-enum-mismatch', pointer: tagPointer, expected: 'a value naming one of the oneOf schemas', observed: excerpt(tagValue) };
 }
 
-/** An excerpt that costs what it shows, however large the value (see jsonPrefix). */
-function shown(value: unknown): string {
-  return excerpt(jsonPrefix(value));
-}
 
 function dedupe(violations: Violation[]): Violation[] {
   const seen = new Set<string>();
@@ -210,7 +205,7 @@ function dedupe(violations: Violation[]): Violation[] {
 
 /** "string \"6.9\"": the JSON type first, since that is what a type mismatch is about. */
 function typed(value: unknown): string {
-  return value === null ? 'null' : `${jsonType(value)} ${shown(value)}`;
+  return value === null ? 'null' : `${jsonType(value)} ${excerpt(value)}`;
 }
 
 export function jsonType(value: unknown): string {

@@ -70,12 +70,14 @@ describe('a vendor that echoes its credentials in every encoding: no artifact ho
     expect(files.some((f) => f.includes('baselines'))).toBe(true);
   });
 
-  it('the echoed credentials are evidence in the reports, redacted and then cut', async () => {
+  it('the echoed credentials are evidence in the reports, masked or redacted, then cut', async () => {
     const report = JSON.parse(await readFile(join(root, 'reports', 'latest', 'whop.json'), 'utf8')) as { findings: Array<{ pointer: string; observed: string; message: string }> };
     const echoed = report.findings.filter((f) => f.pointer.startsWith('/echo_'));
     expect(echoed.length).toBeGreaterThanOrEqual(Object.keys(encodings('x')).length);
     const raw = echoed.find((f) => f.pointer === '/echo_raw')!;
-    expect(raw.observed).toBe('echo_raw: "[redacted]"');
+    // An undocumented value is masked by position in the worker (src/privacy) before redaction runs: a placeholder of its shape.
+    expect(raw.observed).toMatch(/^echo_raw: "[^"]+/);
+    expect(raw.observed).not.toContain(ECHO.whopKey.slice(0, 12));
     for (const finding of echoed) expect(finding.observed.length, finding.pointer).toBeLessThanOrEqual(80);
   });
 

@@ -65,7 +65,7 @@ export interface FaultServer {
 }
 
 /** A real server on a free port that fails every request: by resetting the connection, or with a status (503: an outage, not drift; 429; 408). */
-export async function startFaultServer(fault: 'reset' | 503 | 429 | 408): Promise<FaultServer> {
+export async function startFaultServer(fault: 'reset' | 500 | 503 | 429 | 408): Promise<FaultServer> {
   const server: Server =
     fault === 'reset'
       ? createNetServer((socket) => socket.resetAndDestroy())
