@@ -3,11 +3,10 @@ import { resolve } from 'node:path';
 import { checkResponse } from '../checks/index.ts';
 import { displayFinding } from '../findings/finding.ts';
 import { loadSpec } from '../spec/load.ts';
-import { readEnvironment, severityOverrides } from '../run/config.ts';
-import { ConfigError } from '../vendors/index.ts';
 import { renderFindingsText } from '../report/findings-text.ts';
 import { EXIT } from './exit-codes.ts';
 import type { Command } from './io.ts';
+import { configuredSeverity } from './severity.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
 
 const USAGE = 'usage: conform check --spec FILE --operation "GET /path/{id}" --status N [--content-type T] [--json] BODYFILE';
@@ -30,14 +29,14 @@ export const checkCommand: Command = async (args, io) => {
   const status = Number(values.status);
   if (!Number.isInteger(status) || status < 100 || status > 599) throw new UsageError(`conform check: --status must be an HTTP status code (100-599), got "${values.status}"`);
 
-  const spec = await loadSpec(values.spec, { cwd: io.cwd });
+  const severity = configuredSeverity('check', io.cwd, io.env);
+  const spec = await loadSpec(values.spec, { cwd: io.cwd, severity });
   const operation = spec.operations.find((o) => o.key === normaliseOperation(values.operation!));
   if (!operation) {
     throw new UsageError(`conform check: ${values.spec} has no operation "${values.operation}" (it has: ${spec.operations.map((o) => o.key).join('; ')})`);
   }
   const body = await readBody(bodyFile, io.cwd);
   const headers: Record<string, string> = values['content-type'] ? { 'content-type': values['content-type'] } : {};
-  const severity = configuredSeverity(io.cwd, io.env);
   const findings = checkResponse(spec, operation, { status, headers, body }, { severity, integrity: true }).map(displayFinding);
 
   if (values.json) io.stdout(`${JSON.stringify({ spec: spec.file, operation: operation.key, status, findings, specDefects: spec.defects.map(displayFinding) }, null, 2)}\n`);
@@ -58,14 +57,5 @@ async function readBody(file: string, cwd: string): Promise<Uint8Array> {
     return await readFile(resolve(cwd, file));
   } catch (error) {
     throw new UsageError(`conform check: cannot read body file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-}
-
-function configuredSeverity(cwd: string, env: NodeJS.ProcessEnv) {
-  try {
-    return severityOverrides(readEnvironment(cwd, env));
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(`conform check: configuration error: ${error.message}`);
-    throw error;
   }
 }

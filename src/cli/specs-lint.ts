@@ -7,6 +7,7 @@ import { formatSize } from '../spec/files.ts';
 import { loadSpec } from '../spec/load.ts';
 import { EXIT } from './exit-codes.ts';
 import type { Command } from './io.ts';
+import { configuredSeverity } from './severity.ts';
 import { parseCommandArgs } from './usage-error.ts';
 
 /**
@@ -19,11 +20,12 @@ export const specsLintCommand: Command = async (args, io) => {
     allowPositionals: true,
     options: { json: { type: 'boolean', default: false } },
   });
+  const severity = configuredSeverity('specs lint', io.cwd, io.env);
   const files = positionals.length > 0 ? positionals : await findDocuments(io.cwd);
   const results: Array<{ file: string; bytes: number; defects: Finding[] } | { file: string; error: string }> = [];
   for (const file of files) {
     try {
-      const spec = await loadSpec(file, { cwd: io.cwd });
+      const spec = await loadSpec(file, { cwd: io.cwd, severity });
       results.push({ file, bytes: spec.bytes, defects: spec.defects.map(displayFinding) });
     } catch (error) {
       if (!(error instanceof SpecLoadError)) throw error;

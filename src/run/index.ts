@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
-import { displayFinding, type Finding } from '../findings/finding.ts';
+import { displayFinding, type Finding, type SeverityOverrides } from '../findings/finding.ts';
 import { loadSpec } from '../spec/load.ts';
 import type { LoadedSpec } from '../spec/types.ts';
 import { redactCaseResults, redactStrings, redactText, secretForms } from '../report/redact.ts';
@@ -55,7 +55,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const baselines = await Promise.all(targets.map((target) => readBaseline(policy.baselinesDir, target.vendor, target.mode)));
     for (const target of targets) options.print(`${target.vendor.padEnd(7)} ${describeTarget(target)}`);
     // A vendor document that cannot be loaded stops the run here, as one located line (exit 2).
-    const { defects, specs } = await loadDocuments(targets, options.cwd);
+    const { defects, specs } = await loadDocuments(targets, options.cwd, config.severity);
     const secrets = secretsOf(targets);
     const suites = await runSuites(targets, config, options.cwd, (line) => options.print(redactText(line, secrets)));
     // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
@@ -114,11 +114,11 @@ async function runSuites(targets: VendorTarget[], config: RunConfig, cwd: string
 }
 
 /** Every vendor document loaded once up front: its defects go into the reports, its schemas into the contracts. */
-async function loadDocuments(targets: VendorTarget[], cwd: string): Promise<{ defects: Map<string, Finding[]>; specs: Map<string, LoadedSpec> }> {
+async function loadDocuments(targets: VendorTarget[], cwd: string, severity: SeverityOverrides): Promise<{ defects: Map<string, Finding[]>; specs: Map<string, LoadedSpec> }> {
   const specs = new Map<string, LoadedSpec>();
   const defects = new Map<string, Finding[]>();
   for (const target of targets) {
-    const loaded = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd, vendor: target.vendor })));
+    const loaded = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd, vendor: target.vendor, severity })));
     for (const spec of loaded) specs.set(spec.file, spec);
     defects.set(target.vendor, loaded.flatMap((spec) => spec.defects));
   }
