@@ -18,7 +18,7 @@ export interface SchemaSite {
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 const VALUE_MAP_KEYWORDS = ['properties', 'patternProperties'];
-const VALUE_KEYWORDS = ['additionalProperties', 'unevaluatedProperties', 'items', 'additionalItems', 'contains'];
+const VALUE_KEYWORDS = ['additionalProperties', 'unevaluatedProperties', 'items', 'additionalItems', 'unevaluatedItems', 'contains'];
 const VALUE_LIST_KEYWORDS = ['prefixItems'];
 const PART_LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf'];
 const PART_KEYWORDS = ['not', 'if', 'then', 'else', 'propertyNames'];

@@ -268,6 +268,23 @@ describe('vendor regular expressions run in linear time', () => {
   });
 });
 
+describe('a pattern whose RE2 program is huge is refused, not run', () => {
+  // RE2 costs the text's length times the program's size: 20 x [\s\S]{1000} took 40 s on a 60 KB value.
+  const pattern = `${'[\\s\\S]{1000}'.repeat(20)}y`;
+
+  it('check: a located spec-keyword-unsupported defect, and a 1 MB value checks in bounds', async () => {
+    const root = await scratch();
+    await writeFile(join(root, 'big.yaml'), withSchema(`{ type: object, properties: { note: { type: string, pattern: '${pattern}' } } }`));
+    await writeFile(join(root, 'body.json'), JSON.stringify({ note: `y${'a'.repeat(1_000_000)}` }));
+    const lint = await runCliBounded(['specs', 'lint', 'big.yaml'], { ...BOUNDS, cwd: root });
+    expectBounded(lint);
+    expect(lint.stdout).toMatch(/^warning\s+spec-keyword-unsupported\s+big\.yaml#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\/properties\/note\/pattern\s/m);
+    const run = await runCliBounded(['check', '--spec', 'big.yaml', '--operation', 'GET /a', '--status', '200', 'body.json'], { ...BOUNDS, cwd: root });
+    expectBounded(run);
+    expect(run.code).toBe(0);
+  });
+});
+
 describe('specs import matches request examples in linear time', () => {
   it('a URL against a template of adjacent parameters is attributed, not backtracked over', async () => {
     const root = await scratch();
@@ -280,6 +297,16 @@ describe('specs import matches request examples in linear time', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('wrote out/adjacent/1.yaml');
     expect(await readFile(join(root, 'out', 'adjacent', '1.yaml'), 'utf8')).toContain('https://b.example');
+  });
+
+  it('a fence line of 200,000 spaces is read in linear time, and its trailing blanks do not change the info', async () => {
+    const root = await scratch();
+    const block = [`\`\`\`yaml openapi.yaml get /x${' '.repeat(200_000)}`, 'openapi: 3.1.0', "info: { title: Wide API, version: '1' }", "paths: { '/x': { get: { responses: { '200': { description: ok } } } } }", '```'];
+    await writeFile(join(root, 'page.md'), `\`\`\`yaml b${' '.repeat(200_000)}c\n\`\`\`\n${block.join('\n')}\n`);
+    const run = await runCliBounded(['specs', 'import', 'page.md', '--out', 'out', '--retrieved', '2026-11-30'], { memoryMb: 512, timeoutMs: 20_000, cwd: root });
+    expectBounded(run);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('wrote out/wide/1.yaml');
   });
 });
 

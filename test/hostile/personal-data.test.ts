@@ -57,6 +57,11 @@ describe('masking hostile bodies stays linear and bounded', () => {
     expect(out).toMatchObject({ parsed: true, leaked: false, start: expect.stringMatching(/^\{"k0":"[A-Z][a-z]{4}$/) });
   });
 
+  it('a long value shaped to make an email pattern backtrack is masked in bounds', async () => {
+    const out = await maskInChild(`return JSON.stringify({ note: 'a@' + '.'.repeat(400_000) + '@' });`);
+    expect(out).toMatchObject({ parsed: true, leaked: false });
+  });
+
   it('an array of 100,000 documented balances is walked with its schema', async () => {
     const out = await maskInChild(
       `const balance = '{"balance":1.5,"currency":"usd","pending_balance":0,"reserve_balance":0}'; return '{"id":"ldgr_1","balances":[' + Array(100_000).fill(balance).join(',') + '],"owner":{"typename":"User","id":"user_1","name":"Canary Owner","username":"Canary"}}';`,

@@ -47,3 +47,27 @@ describe('vendor regular expressions in the lint', () => {
     expect(bad.map((f) => `${f.id} ${f.pointer}`)).toEqual(['response-body-schema-mismatch /code']);
   });
 });
+
+describe('every keyword that holds a schema is walked', () => {
+  it('a lookahead under unevaluatedItems is one located defect, not the whole body unconstrained', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'conform-patterns-'));
+    const document = `openapi: 3.1.0
+info: { title: Items, version: '1' }
+paths:
+  /a:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { type: array, prefixItems: [{ type: integer }], unevaluatedItems: { type: string, pattern: '^(?=a)a$' } }
+`;
+    await writeFile(join(root, 'doc.yaml'), document);
+    const spec = await loadSpec('doc.yaml', { cwd: root });
+    const schema = '/paths/~1a/get/responses/200/content/application~1json/schema';
+    expect(spec.defects.map((d) => [d.id, d.location?.pointer])).toEqual([['spec-keyword-unsupported', `${schema}/unevaluatedItems/pattern`]]);
+    const findings = checkResponse(spec, spec.operations[0]!, { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('["one", "b", 3]') });
+    expect(findings.map((f) => `${f.id} ${f.pointer}`).sort()).toEqual(['response-property-type-mismatch /0', 'response-property-type-mismatch /2']);
+  });
+});

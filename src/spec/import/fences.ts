@@ -17,7 +17,8 @@ export interface FenceScan {
   otherYamlFences: number;
 }
 
-const OPENING = /^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)\s*(.*?)\s*$/;
+// No lazy group before `\s*$`: on a long line of spaces that backtracks quadratically. The info is trimmed below.
+const OPENING = /^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)\s*(.*)$/;
 const OPENAPI_INFO = /^(\S+)\s+(get|put|post|delete|options|head|patch|trace)\s+(\/\S*)$/i;
 
 /**
@@ -31,7 +32,8 @@ export function scanFences(page: string, text: string): FenceScan {
   for (let index = 0; index < lines.length; index++) {
     const opening = OPENING.exec(lines[index] ?? '');
     if (!opening) continue;
-    const [, fence = '', language = '', info = ''] = opening;
+    const [, fence = '', language = '', rest = ''] = opening;
+    const info = rest.trimEnd();
     const closeIndex = findClosing(lines, index + 1, fence);
     const isYaml = language.toLowerCase() === 'yaml' || language.toLowerCase() === 'yml';
     const openApi = isYaml ? OPENAPI_INFO.exec(info) : null;
