@@ -42,6 +42,8 @@ export interface ContractVerification {
 export async function verifyContract(target: VendorTarget, contract: StoredContract): Promise<ContractVerification> {
   const base = { vendor: target.vendor, file: contract.file };
   const requests = interactionRequests(contract.text);
+  // Verdicts, and the production filter, are matched by description: two alike would be told apart by neither.
+  if (requests.size !== contract.interactions.length) return { ...base, interactions: [], problem: 'two interactions share a description: conform cannot tell their verdicts apart (descriptions must be unique)' };
   const refused = new Set(target.production ? [...requests].filter(([, request]) => isUnsafe(request)).map(([description]) => description) : []);
   const run = await verifyOnly(contract, refused, (contractFile) =>
     runVerifier({ contractFile, provider: target.vendor, providerBaseUrl: target.baseUrl, credentialHeaders: credentialHeaders(target), production: target.production }),

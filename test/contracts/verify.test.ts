@@ -257,6 +257,21 @@ describe('conform verify against a production target', () => {
     expect(front.received.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it('a contract with two interactions of one description is refused before anything is sent', async () => {
+    const key = 'xnd_production_conformFront0001';
+    const front = await liveXenditFront(key);
+    const dir = await contractWithWrites();
+    const file = join(dir, 'conform-xendit.json');
+    const pact = JSON.parse(await readFile(file, 'utf8')) as { interactions: Array<Record<string, any>> };
+    // A DELETE hiding behind a GET's description would have escaped the production filter.
+    pact.interactions.find((i) => i.request.method === 'DELETE')!.description = 'owned account (GET /v2/accounts/{id})';
+    await writeFile(file, JSON.stringify(pact));
+    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: dir, CONFORM_ALLOW_PRODUCTION: '1', XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
+    expect(run.stderr).toContain('two interactions share a description');
+    expect(run.code).toBe(2);
+    expect(front.received).toEqual([]);
+  });
+
   it('a target that is not production is sent them (the contract above does hold writes)', async () => {
     const key = 'xnd_development_conformFront0001';
     const front = await liveXenditFront(key);
