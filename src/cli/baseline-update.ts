@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { buildBaseline, baselinesDirFrom, hasVerifiedAnswers, readBaseline, writeBaseline } from '../report/baseline/index.ts';
+import { NO_SECRETS } from '../report/writer.ts';
 import { readEnvironment } from '../run/config.ts';
 import type { CaseResult } from '../run/result.ts';
 import { ConfigError, VENDOR_NAMES } from '../vendors/index.ts';
@@ -37,7 +38,8 @@ export const baselineUpdateCommand: Command = async (args, io) => {
       }
       const previous = await readBaseline(dir, vendor, mode);
       const baseline = buildBaseline(results, { vendor, mode, updatedAt, previous });
-      const file = await writeBaseline(dir, baseline);
+      // Built from results.json, which was redacted when `conform run` wrote it.
+      const file = await writeBaseline(dir, baseline, NO_SECRETS);
       io.stdout(`${shown(io.cwd, file)}: ${previous ? 'updated' : 'created'}; ${baseline.findings.length} finding(s) now known\n`);
       // Accepting a run where a case did not answer lowers the run counts of what only that case showed.
       const silent = results.filter((r) => r.vendor === vendor && r.response === null && previous?.operations[r.operation]?.cases[r.case]);

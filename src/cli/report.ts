@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { REPORT_FORMATS, renderReportFiles, type ReportFormat } from '../report/formats/index.ts';
 import type { RunSummary, VendorReport } from '../report/types.ts';
-import { writeReportFile } from '../report/write-file.ts';
+import { NO_SECRETS, writeFileAtomically } from '../report/writer.ts';
 import { readEnvironment } from '../run/config.ts';
 import { optional } from '../vendors/env.ts';
 import { EXIT } from './exit-codes.ts';
@@ -27,8 +27,8 @@ export const reportCommand: Command = async (args, io) => {
 
   const { summary, reports } = await readStoredRun(latest, shown);
   const files = renderReportFiles(reports, summary, [], formats);
-  // The JSON read back was redacted when `conform run` wrote it, and rendering adds no secret: no secret list.
-  for (const [name, text] of Object.entries(files)) await writeReportFile(latest, name, text, []);
+  // The JSON read back was redacted when `conform run` wrote it, and rendering adds no secret.
+  for (const [name, text] of Object.entries(files)) await writeFileAtomically(join(latest, name), text, NO_SECRETS);
   io.stdout(`rendered ${Object.keys(files).join(', ')} in ${shown}\n`);
   return EXIT.pass;
 };

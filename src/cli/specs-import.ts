@@ -1,5 +1,5 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { NO_SECRETS, writeFileAtomically } from '../report/writer.ts';
 import { FileRefusal, readBoundedFile } from '../spec/files.ts';
 import { SpecImportError, importSpecPages } from '../spec/import/index.ts';
 import { EXIT } from './exit-codes.ts';
@@ -24,7 +24,7 @@ export const specsImportCommand: Command = async (args, io) => {
     const outDir = path.resolve(io.cwd, values.out);
     for (const spec of result.documents) {
       const file = path.join(outDir, spec.file);
-      await writeAtomically(file, spec.yaml);
+      await writeSpec(file, spec.yaml);
       const sources = spec.provenance.sources.map((source) => source.page).join(', ');
       io.stdout(`wrote ${path.relative(io.cwd, file)} from ${sources}\n`);
     }
@@ -48,15 +48,11 @@ async function readPage(cwd: string, page: string): Promise<string> {
   }
 }
 
-/** Readers of specs/ never see a half-written file: write a sibling, then rename over the target. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.tmp`;
+/** Readers of specs/ never see a half-written file. A vendor's published document holds none of our secrets. */
+async function writeSpec(file: string, text: string): Promise<void> {
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, file);
+    await writeFileAtomically(file, text, NO_SECRETS);
   } catch (error) {
-    await rm(temporary, { force: true });
     throw new UsageError(`conform ${COMMAND}: cannot write ${file}: ${fsReason(error)}`);
   }
 }

@@ -1,13 +1,9 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { makeConsumerPact, type ConsumerPact } from '@pact-foundation/pact-core';
-// The matchers alone: the package root also loads the mock server and verifier (4x the start-up).
-import * as MatchersV3 from '@pact-foundation/pact/src/v3/matchers.js';
-import { ownedName, removeLeftovers } from '../files/leftovers.ts';
-import { testKillPoint } from '../files/test-kill.ts';
-import { redactText } from '../report/redact.ts';
+import { withScratchFolder, writeFileAtomically } from '../report/writer.ts';
 import type { InteractionPlan } from './interaction.ts';
-import { mediaTypePattern } from './string-shapes.ts';
+import { contentTypeMatcher } from './matchers.ts';
 
 /** pact-core's FfiSpecificationVersion.SPECIFICATION_VERSION_V4 (its package root does not export the table). */
 const PACT_V4 = 5;
@@ -15,29 +11,19 @@ const PACT_V4 = 5;
 /**
  * Writes one contract through pact-core: a fresh pact handle, one interaction per plan in
  * description order, ONE writePactFile (a second write on the same handle would duplicate every
- * interaction). Pact writes into a staging folder next to `file`; the text is redacted there and
- * renamed into place, so readers never see a half-written or unredacted contract. Staging folders
- * that killed runs left beside it are removed first.
+ * interaction). pact-core writes into a scratch folder next to `file`; its text reaches `file` through
+ * the one writer (redacted, atomic), so readers never see a half-written or unredacted contract.
  */
 export async function writeContract(file: string, names: { consumer: string; provider: string }, plans: readonly InteractionPlan[], secretForms: readonly string[]): Promise<void> {
   const pact = makeConsumerPact(names.consumer, names.provider, PACT_V4, 'error');
   for (const plan of [...plans].sort((a, b) => (a.description < b.description ? -1 : a.description > b.description ? 1 : 0))) addInteraction(pact, plan);
-  await mkdir(dirname(file), { recursive: true });
-  await removeLeftovers(dirname(file), /\.staging/);
-  const staging = join(dirname(file), ownedName('.staging'));
-  await mkdir(staging);
-  try {
-    pact.writePactFile(staging, false);
-    const [written] = await readdir(staging);
+  const text = await withScratchFolder(file, async (scratch) => {
+    pact.writePactFile(scratch, false);
+    const [written] = await readdir(scratch);
     if (!written) throw new Error(`pact-core wrote no pact file for ${names.provider}`);
-    const ready = join(staging, `${written}.redacted`);
-    const text = redactText(await readFile(join(staging, written), 'utf8'), secretForms);
-    await writeFile(ready, text.endsWith('\n') ? text : `${text}\n`);
-    testKillPoint('contract-staged');
-    await rename(ready, file);
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
+    return readFile(join(scratch, written), 'utf8');
+  });
+  await writeFileAtomically(file, text.endsWith('\n') ? text : `${text}\n`, secretForms);
 }
 
 function addInteraction(pact: ConsumerPact, plan: InteractionPlan): void {
@@ -57,8 +43,7 @@ function addInteraction(pact: ConsumerPact, plan: InteractionPlan): void {
   steps.push(interaction.withStatus(plan.response.status));
   const { contentType, mediaType, body } = plan.response;
   if (contentType && mediaType) {
-    // Held by its media type: a charset or parameter added or dropped is no drift.
-    steps.push(interaction.withResponseHeader('Content-Type', 0, JSON.stringify(MatchersV3.regex(mediaTypePattern(mediaType), contentType))));
+    steps.push(interaction.withResponseHeader('Content-Type', 0, JSON.stringify(contentTypeMatcher(contentType, mediaType))));
     if (body !== undefined) steps.push(interaction.withResponseBody(JSON.stringify(body), mediaType));
   }
   if (steps.includes(false)) throw new Error(`pact-core refused part of the interaction "${plan.description}"`);

@@ -1,8 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { STATUS_CODES } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { joinPointer } from '../json/pointer.ts';
+import { NO_SECRETS, writeFileAtomically } from '../report/writer.ts';
 import type { VendorTarget } from '../vendors/index.ts';
 import type { StoredContract, StoredInteraction } from './contract-file.ts';
 import { credentialHeaders, missingCredential } from './credentials.ts';
@@ -87,9 +88,8 @@ async function verifyOnly(contract: StoredContract, leftOut: ReadonlySet<string>
   if (pact.interactions.length === 0) return { report: '{}', unavailable: [] };
   const dir = await mkdtemp(join(tmpdir(), 'conform-verify-'));
   try {
-    const file = join(dir, 'contract.json');
-    await writeFile(file, JSON.stringify(pact), { mode: 0o600 });
-    return await verify(file);
+    // A part of a stored contract, which was redacted when it was written. mkdtemp's folder is private (0700).
+    return await verify(await writeFileAtomically(join(dir, 'contract.json'), JSON.stringify(pact), NO_SECRETS));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -141,15 +141,15 @@ describe('stores survive a kill at the worst moment, and the next write clears w
     expect(await hidden(dirs.CONFORM_REPORTS_DIR)).toEqual([await readlink(latest)]);
   });
 
-  it('killed with a contract staged: the previous contract stays; the next run removes the staging folder', async () => {
+  it('killed with a contract staged: the previous contract stays; the next run removes the temporary file', async () => {
     const dirs = await folders('conform-kill-contract-');
     expect((await run(dirs)).code).toBe(0);
     const file = join(dirs.CONFORM_CONTRACTS_DIR, 'conform-whop.json');
     const contract = await readFile(file, 'utf8');
 
-    expect(await runKilledAt('contract-staged', dirs)).toBe('SIGKILL');
+    expect(await runKilledAt('staged:conform-whop.json', dirs)).toBe('SIGKILL');
     expect(await readFile(file, 'utf8')).toBe(contract);
-    expect(await hidden(dirs.CONFORM_CONTRACTS_DIR)).toEqual([expect.stringMatching(/^\.staging-\d+-/)]);
+    expect(await hidden(dirs.CONFORM_CONTRACTS_DIR)).toEqual([expect.stringMatching(/^conform-whop\.json\.tmp-\d+-/)]);
 
     expect((await run(dirs)).code).toBe(0);
     expect(await hidden(dirs.CONFORM_CONTRACTS_DIR)).toEqual([]);
@@ -157,7 +157,7 @@ describe('stores survive a kill at the worst moment, and the next write clears w
 
   it('killed with a baseline staged: no half baseline; the next run writes it and removes the temporary file', async () => {
     const dirs = await folders('conform-kill-baseline-');
-    expect(await runKilledAt('baseline-staged', dirs)).toBe('SIGKILL');
+    expect(await runKilledAt('staged:whop.sandbox.json', dirs)).toBe('SIGKILL');
     expect(await readdir(dirs.CONFORM_BASELINES_DIR)).toEqual([expect.stringMatching(/^whop\.sandbox\.json\.tmp-\d+-/)]);
 
     expect((await run(dirs)).code).toBe(0);

@@ -249,7 +249,7 @@ describe('conform specs import', () => {
     expect(code).toBe(0);
     expect(io.err).toBe('');
     expect(await specFiles(outDir)).toEqual(['midaz/3.7.0.yaml', 'midaz/3.7.1.yaml', 'whop/1.0.0.yaml']);
-    expect((await readdir(outDir, { recursive: true })).filter((entry) => entry.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(outDir, { recursive: true })).filter((entry) => entry.includes('.tmp'))).toEqual([]);
     expect(await readFile(path.join(outDir, 'whop/1.0.0.yaml'), 'utf8')).toBe(await readFile(path.join(specsDir, 'whop/1.0.0.yaml'), 'utf8'));
     expect(io.out).toContain(`wrote ${path.relative(seedsDir, path.join(outDir, 'midaz/3.7.0.yaml'))} from 001_99ee6b2c266d600a.txt, 002_dd19495fa06be848.txt\n`);
     expect(io.out).toContain('skipped 004_cfe3c4af5fb29dd5.txt: no OpenAPI block');

@@ -1,10 +1,8 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { ConfigError, type Env } from '../../vendors/index.ts';
 import { optional } from '../../vendors/env.ts';
-import { ownedName, removeLeftovers } from '../../files/leftovers.ts';
-import { testKillPoint } from '../../files/test-kill.ts';
-import { redactText } from '../redact.ts';
+import { writeFileAtomically } from '../writer.ts';
 import type { Baseline, BaselineMode } from './types.ts';
 
 /** CONFORM_BASELINES_DIR (default baselines/ at the repository root), resolved against cwd. */
@@ -45,22 +43,10 @@ export async function readBaseline(dir: string, vendor: string, mode: BaselineMo
   return value as Baseline;
 }
 
-/**
- * Written whole or not at all (temporary file, then rename), through redaction like every other file;
- * temporary files that killed writers left in the folder are removed first.
- */
-export async function writeBaseline(dir: string, baseline: Baseline, secretForms: readonly string[] = []): Promise<string> {
-  const file = baselineFile(dir, baseline.vendor, baseline.mode);
-  await mkdir(dir, { recursive: true });
-  await removeLeftovers(dir, TEMPORARY);
-  const temporary = join(dir, ownedName(`${basename(file)}.tmp`));
-  await writeFile(temporary, redactText(`${reviewableJson(baseline, 0)}\n`, secretForms));
-  testKillPoint('baseline-staged');
-  await rename(temporary, file);
-  return file;
+/** Written whole or not at all, through redaction, by the one writer. */
+export async function writeBaseline(dir: string, baseline: Baseline, secretForms: readonly string[]): Promise<string> {
+  return writeFileAtomically(baselineFile(dir, baseline.vendor, baseline.mode), `${reviewableJson(baseline, 0)}\n`, secretForms);
 }
-
-const TEMPORARY = /.+\.tmp/;
 
 // Enough to refuse a hand-edited or foreign file before it is compared with; the writer keeps the rest.
 function baselineProblem(value: unknown, vendor: string, mode: BaselineMode): string | null {

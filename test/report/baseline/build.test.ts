@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBaseline, MAX_CODES, writeBaseline, type Baseline } from '../../../src/report/baseline/index.ts';
+import { NO_SECRETS } from '../../../src/report/writer.ts';
 import type { CaseResult } from '../../../src/run/result.ts';
 import { runWhop } from './whop-run.ts';
 
@@ -63,8 +64,8 @@ describe('the baseline of a faithful Whop run', () => {
   it('is the same file for the same observations, whatever the order, timing or ports of the run', async () => {
     const again = await runWhop();
     const dir = await mkdtemp(join(tmpdir(), 'conform-baseline-'));
-    const one = await readFile(await writeBaseline(join(dir, 'a'), baseline), 'utf8');
-    const two = await readFile(await writeBaseline(join(dir, 'b'), buildBaseline([...again].reverse(), { vendor: 'whop', mode: 'sandbox', updatedAt })), 'utf8');
+    const one = await readFile(await writeBaseline(join(dir, 'a'), baseline, NO_SECRETS), 'utf8');
+    const two = await readFile(await writeBaseline(join(dir, 'b'), buildBaseline([...again].reverse(), { vendor: 'whop', mode: 'sandbox', updatedAt }), NO_SECRETS), 'utf8');
     expect(two).toBe(one);
   });
 });

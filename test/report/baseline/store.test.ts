@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BaselineFileError, baselineFile, baselinesDirFrom, buildBaseline, readBaseline, writeBaseline, type Baseline } from '../../../src/report/baseline/index.ts';
 import { secretForms } from '../../../src/report/redact.ts';
+import { NO_SECRETS } from '../../../src/report/writer.ts';
 import { ConfigError } from '../../../src/vendors/index.ts';
 import { runWhop } from './whop-run.ts';
 
@@ -26,7 +27,7 @@ describe('baselines on disk', () => {
   });
 
   it('are read back as written, and no temporary file is left', async () => {
-    const file = await writeBaseline(dir, baseline);
+    const file = await writeBaseline(dir, baseline, NO_SECRETS);
     expect(file).toBe(join(dir, 'whop.sandbox.json'));
     expect(await readBaseline(dir, 'whop', 'sandbox')).toEqual(baseline);
     expect(await readBaseline(dir, 'whop', 'live')).toBeNull();
@@ -34,7 +35,7 @@ describe('baselines on disk', () => {
   });
 
   it('are reviewable: one line per case, property and finding, ending in a newline', async () => {
-    const text = await readFile(await writeBaseline(dir, baseline), 'utf8');
+    const text = await readFile(await writeBaseline(dir, baseline, NO_SECRETS), 'utf8');
     expect(text).toMatch(/^ {8}"unknown id": \{ "statuses": \[400\], "mediaTypes": \["application\/json"\] \},?$/m);
     expect(text).toMatch(/^ {12}"\/error\/type": \{ "types": \["string"\], "nullable": false, "values": \["invalid_request_error"\], "runs": 1, "cases": \["malformed id", "unknown id"\] \},?$/m);
     expect(text).toMatch(/^ {4}\{ "fingerprint": "[0-9a-f]{12}", "id": "response-status-unexpected", "operation": "GET \/ledger_accounts\/\{id\}", "case": "unknown id", "pointer": null \}$/m);
@@ -47,6 +48,23 @@ describe('baselines on disk', () => {
     const text = await readFile(await writeBaseline(await mkdtemp(join(tmpdir(), 'conform-redact-')), withSecret, secretForms([secret])), 'utf8');
     expect(text).not.toContain(secret);
     expect(text).toContain('leaked [redacted]');
+  });
+
+  it('cannot be written without naming its secrets (NO_SECRETS when it provably holds none)', () => {
+    // Checked by `npm run typecheck`: the line below must not compile.
+    // @ts-expect-error the secret forms are required
+    const unnamed = () => writeBaseline(dir, baseline);
+    expect(unnamed).toBeTypeOf('function');
+    // A default value would make the parameter optional, and shorten the arity.
+    expect(writeBaseline.length).toBe(3);
+  });
+
+  it('a write that fails midway leaves the previous state and no temporary file', async () => {
+    const failing = await mkdtemp(join(tmpdir(), 'conform-baselines-'));
+    // A folder where the file goes: the rename over it fails after the temporary file is written.
+    await mkdir(join(failing, 'whop.sandbox.json'));
+    await expect(writeBaseline(failing, baseline, NO_SECRETS)).rejects.toThrow();
+    expect(await readdir(failing)).toEqual(['whop.sandbox.json']);
   });
 
   it('a vendor without one has none yet', async () => {
