@@ -5,7 +5,7 @@ import type { Dispatcher } from 'undici';
 import { recordContracts } from '../../src/contracts/index.ts';
 import { secretForms } from '../../src/report/redact.ts';
 import type { SuiteCase } from '../../src/run/case.ts';
-import type { CaseResult } from '../../src/run/result.ts';
+import type { CaseResult } from '../../src/results/index.ts';
 import { runCase, type SuiteRuntime } from '../../src/run/runtime.ts';
 import { VENDORS } from '../../src/vendors/index.ts';
 import { ROOT } from './root.ts';

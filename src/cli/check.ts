@@ -6,7 +6,7 @@ import { loadSpec } from '../spec/load.ts';
 import { readEnvironment, severityOverrides } from '../run/config.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { renderFindingsText } from '../report/findings-text.ts';
-import { EXIT } from './exit-codes.ts';
+import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
 

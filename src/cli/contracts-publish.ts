@@ -4,7 +4,7 @@ import { redactText } from '../report/redact.ts';
 import { readEnvironment } from '../run/config.ts';
 import { displayUrl } from '../vendors/display-url.ts';
 import { ConfigError } from '../vendors/index.ts';
-import { EXIT } from './exit-codes.ts';
+import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { parseCommandArgs } from './usage-error.ts';
 

@@ -5,7 +5,7 @@ import type { RunSummary, VendorReport } from '../report/types.ts';
 import { writeReportFile } from '../report/write-file.ts';
 import { readEnvironment } from '../run/config.ts';
 import { optional } from '../vendors/env.ts';
-import { EXIT } from './exit-codes.ts';
+import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
 

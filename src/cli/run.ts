@@ -4,7 +4,7 @@ import { renderAnnotations } from '../report/formats/index.ts';
 import { runConformance } from '../run/index.ts';
 import { SpecLoadError } from '../spec/errors.ts';
 import { ConfigError } from '../vendors/index.ts';
-import { EXIT } from './exit-codes.ts';
+import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { parseCommandArgs } from './usage-error.ts';
 

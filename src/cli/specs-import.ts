@@ -2,7 +2,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FileRefusal, readBoundedFile } from '../spec/files.ts';
 import { SpecImportError, importSpecPages } from '../spec/import/index.ts';
-import { EXIT } from './exit-codes.ts';
+import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { UsageError, parseCommandArgs } from './usage-error.ts';
 

@@ -5,7 +5,7 @@ import { renderFindingsText } from '../report/findings-text.ts';
 import { SpecLoadError } from '../spec/errors.ts';
 import { formatSize } from '../spec/files.ts';
 import { loadSpec } from '../spec/load.ts';
-import { EXIT } from './exit-codes.ts';
+import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { parseCommandArgs } from './usage-error.ts';
 

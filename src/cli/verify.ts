@@ -17,7 +17,7 @@ import { redactText } from '../report/redact.ts';
 import { readEnvironment, resolveRunConfig, type RunConfig } from '../run/config.ts';
 import { startTargets } from '../run/targets.ts';
 import { ConfigError, VENDOR_NAMES, VENDORS, type VendorTarget } from '../vendors/index.ts';
-import { EXIT } from './exit-codes.ts';
+import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
 

@@ -1,5 +1,4 @@
-import { EXIT, type ExitCode } from '../cli/exit-codes.ts';
-import type { CaseResult } from '../run/result.ts';
+import { EXIT, type ExitCode, type CaseResult } from '../results/index.ts';
 import { ConfigError, type Env } from '../vendors/index.ts';
 import { optional } from '../vendors/env.ts';
 import type { ReportedFinding, Verdict } from './types.ts';

@@ -16,7 +16,7 @@ import { VENDORS, type Env, type VendorTarget } from '../vendors/index.ts';
 import { CaseCollector } from './collector.ts';
 import { resolveRunConfig, type RunConfig } from './config.ts';
 import { suitesGlobFor, type SuiteEnvironment } from './environment.ts';
-import type { CaseResult } from './result.ts';
+import type { CaseResult } from '../results/index.ts';
 import { startTargets } from './targets.ts';
 import { judgeVendor } from './judge.ts';
 import { loadPolicy } from './policy.ts';

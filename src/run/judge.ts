@@ -4,7 +4,7 @@ import { judgeAgainstBaseline, type Baseline } from '../report/baseline/index.ts
 import type { VendorReport } from '../report/types.ts';
 import { verdictFor, type VendorVerdict } from '../report/verdict.ts';
 import { applyWaivers, describeWaiver, waiversFor, type Waiver } from '../report/waivers/index.ts';
-import type { CaseResult } from './result.ts';
+import type { CaseResult } from '../results/index.ts';
 
 export interface JudgeInputs {
   baseline: Baseline | null;
