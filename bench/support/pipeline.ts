@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
 import { recordContracts } from '../../src/contracts/index.ts';
-import { secretForms } from '../../src/report/redact.ts';
+import { secretForms } from '../../src/redaction/index.ts';
 import type { SuiteCase } from '../../src/run/case.ts';
 import type { CaseResult } from '../../src/results/index.ts';
 import { runCase, type SuiteRuntime } from '../../src/run/runtime.ts';

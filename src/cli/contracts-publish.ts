@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { brokerSettings, ContractFileError, consumerVersion, contractSettings, publishToBroker, readContracts, type StoredContract } from '../contracts/index.ts';
-import { redactText } from '../report/redact.ts';
+import { redactText } from '../redaction/index.ts';
 import { readEnvironment } from '../run/config.ts';
 import { displayUrl } from '../vendors/display-url.ts';
 import { ConfigError } from '../vendors/index.ts';

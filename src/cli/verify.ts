@@ -13,7 +13,7 @@ import {
   type StoredContract,
 } from '../contracts/index.ts';
 import { ListedPointers, maskContractMismatch } from '../privacy/index.ts';
-import { redactText } from '../report/redact.ts';
+import { redactText } from '../redaction/index.ts';
 import { readEnvironment, resolveRunConfig, type RunConfig } from '../run/config.ts';
 import { startTargets } from '../run/targets.ts';
 import { ConfigError, VENDOR_NAMES, VENDORS, type VendorTarget } from '../vendors/index.ts';

@@ -5,7 +5,7 @@ import { makeConsumerPact, type ConsumerPact } from '@pact-foundation/pact-core'
 import * as MatchersV3 from '@pact-foundation/pact/src/v3/matchers.js';
 import { ownedName, removeLeftovers } from '../files/leftovers.ts';
 import { testKillPoint } from '../files/test-kill.ts';
-import { redactText } from '../report/redact.ts';
+import { redactText } from '../redaction/index.ts';
 import type { InteractionPlan } from './interaction.ts';
 import { mediaTypePattern } from './string-shapes.ts';
 

@@ -1,7 +1,7 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ownedName, removeLeftovers } from '../files/leftovers.ts';
-import { redactText } from './redact.ts';
+import { redactText } from '../redaction/index.ts';
 
 const TEMPORARY = /.+\.tmp/;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isLeftover, ownedName, removeLeftovers } from '../files/leftovers.ts';
 import { testKillPoint } from '../files/test-kill.ts';
 import { RUNS_DIR } from './history.ts';
-import { redactText } from './redact.ts';
+import { redactText } from '../redaction/index.ts';
 
 const LATEST = 'latest';
 const RETIRED = `${LATEST}.retired`;

@@ -3,7 +3,7 @@ import { startVitest } from 'vitest/node';
 import { displayFinding, type Finding } from '../findings/finding.ts';
 import { loadSpec } from '../spec/load.ts';
 import type { LoadedSpec } from '../spec/types.ts';
-import { redactCaseResults, redactStrings, redactText, secretForms } from '../report/redact.ts';
+import { redactCaseResults, redactStrings, redactText, secretForms } from '../redaction/index.ts';
 import type { VendorReport } from '../report/types.ts';
 import { buildSummary, buildVendorReport } from '../report/vendor-report.ts';
 import { jsonFile, publishRun, recoverLatest } from '../report/writer.ts';

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REDACTED, secretForms } from '../../src/report/redact.ts';
+import { REDACTED, secretForms } from '../../src/redaction/index.ts';
 import { writeReportFile } from '../../src/report/write-file.ts';
 import { withOwners } from '../support/owners.ts';
 

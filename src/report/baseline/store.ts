@@ -4,7 +4,7 @@ import { ConfigError, type Env } from '../../vendors/index.ts';
 import { optional } from '../../vendors/env.ts';
 import { ownedName, removeLeftovers } from '../../files/leftovers.ts';
 import { testKillPoint } from '../../files/test-kill.ts';
-import { redactText } from '../redact.ts';
+import { redactText } from '../../redaction/index.ts';
 import type { Baseline, BaselineMode } from './types.ts';
 
 /** CONFORM_BASELINES_DIR (default baselines/ at the repository root), resolved against cwd. */
