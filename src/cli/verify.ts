@@ -1,9 +1,7 @@
 import { relative, resolve } from 'node:path';
 import {
-  addContractFindings,
   ContractFileError,
   contractFile,
-  contractFindings,
   contractSettings,
   readContract,
   targetSecretForms,
@@ -14,6 +12,7 @@ import {
 } from '../contracts/index.ts';
 import { ListedPointers, maskContractMismatch } from '../privacy/index.ts';
 import { redactText } from '../redaction/index.ts';
+import { addContractFindings, contractFindings } from '../report/contract-findings.ts';
 import { readEnvironment, resolveRunConfig, type RunConfig } from '../run/config.ts';
 import { startTargets } from '../run/targets.ts';
 import { ConfigError, VENDOR_NAMES, VENDORS, type VendorTarget } from '../vendors/index.ts';
