@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { buildBaseline, baselinesDirFrom, hasVerifiedAnswers, readBaseline, writeBaseline } from '../report/baseline/index.ts';
-import { readEnvironment } from '../run/config.ts';
+import { readEnvironment } from '../run/index.ts';
 import { type CaseResult, EXIT } from '../results/index.ts';
 import { ConfigError, VENDOR_NAMES } from '../vendors/index.ts';
 import { optional } from '../vendors/env.ts';

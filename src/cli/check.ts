@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { checkResponse } from '../checks/index.ts';
 import { displayFinding } from '../findings/finding.ts';
 import { loadSpec } from '../spec/load.ts';
-import { readEnvironment, severityOverrides } from '../run/config.ts';
+import { readEnvironment, severityOverrides } from '../run/index.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { renderFindingsText } from '../report/findings-text.ts';
 import { EXIT } from '../results/index.ts';

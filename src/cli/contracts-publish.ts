@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { brokerSettings, ContractFileError, consumerVersion, contractSettings, publishToBroker, readContracts, type StoredContract } from '../contracts/index.ts';
 import { redactText } from '../redaction/index.ts';
-import { readEnvironment } from '../run/config.ts';
+import { readEnvironment } from '../run/index.ts';
 import { displayUrl } from '../vendors/display-url.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { REPORT_FORMATS, renderReportFiles, type ReportFormat } from '../report/formats/index.ts';
 import type { RunSummary, VendorReport } from '../report/types.ts';
 import { writeReportFile } from '../report/write-file.ts';
-import { readEnvironment } from '../run/config.ts';
+import { readEnvironment } from '../run/index.ts';
 import { optional } from '../vendors/env.ts';
 import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';

@@ -13,8 +13,7 @@ import {
 import { ListedPointers, maskContractMismatch } from '../privacy/index.ts';
 import { redactText } from '../redaction/index.ts';
 import { addContractFindings, contractFindings } from '../report/contract-findings.ts';
-import { readEnvironment, resolveRunConfig, type RunConfig } from '../run/config.ts';
-import { startTargets } from '../run/targets.ts';
+import { readEnvironment, resolveRunConfig, type RunConfig, startTargets } from '../run/index.ts';
 import { ConfigError, VENDOR_NAMES, VENDORS, type VendorTarget } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
