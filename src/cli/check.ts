@@ -5,6 +5,7 @@ import { displayFinding } from '../findings/finding.ts';
 import { loadSpec } from '../spec/load.ts';
 import { readEnvironment, severityOverrides } from '../run/index.ts';
 import { ConfigError } from '../vendors/index.ts';
+// Not the report entry point: these one-shot commands would load every report module for one function (+8% CPU a start).
 import { renderFindingsText } from '../report/findings-text.ts';
 import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';

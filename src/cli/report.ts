@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { REPORT_FORMATS, renderReportFiles, type ReportFormat } from '../report/formats/index.ts';
-import type { RunSummary, VendorReport } from '../report/types.ts';
-import { writeReportFile } from '../report/write-file.ts';
+import { REPORT_FORMATS, renderReportFiles, type ReportFormat, type RunSummary, type VendorReport, writeReportFile } from '../report/index.ts';
 import { readEnvironment } from '../run/index.ts';
 import { optional } from '../vendors/env.ts';
 import { EXIT } from '../results/index.ts';

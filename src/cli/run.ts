@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { readEnvironment } from '../run/index.ts';
-import { renderAnnotations } from '../report/formats/index.ts';
+import { renderAnnotations } from '../report/index.ts';
 import { runConformance } from '../pipeline/index.ts';
 import { SpecLoadError } from '../spec/errors.ts';
 import { ConfigError } from '../vendors/index.ts';

@@ -12,7 +12,7 @@ import {
 } from '../contracts/index.ts';
 import { ListedPointers, maskContractMismatch } from '../privacy/index.ts';
 import { redactText } from '../redaction/index.ts';
-import { addContractFindings, contractFindings } from '../report/contract-findings.ts';
+import { addContractFindings, contractFindings } from '../report/index.ts';
 import { readEnvironment, resolveRunConfig, type RunConfig, startTargets } from '../run/index.ts';
 import { ConfigError, VENDOR_NAMES, VENDORS, type VendorTarget } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
