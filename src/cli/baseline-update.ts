@@ -3,8 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { buildBaseline, baselinesDirFrom, hasVerifiedAnswers, readBaseline, writeBaseline } from '../report/index.ts';
 import { readEnvironment } from '../run/index.ts';
 import { type CaseResult, EXIT } from '../results/index.ts';
-import { ConfigError, VENDOR_NAMES } from '../vendors/index.ts';
-import { optional } from '../vendors/env.ts';
+import { ConfigError, VENDOR_NAMES, optional } from '../vendors/index.ts';
 import type { CliIo, Command } from './io.ts';
 import { parseCommandArgs } from './usage-error.ts';
 

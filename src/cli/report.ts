@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { REPORT_FORMATS, renderReportFiles, type ReportFormat, type RunSummary, type VendorReport, writeReportFile } from '../report/index.ts';
 import { readEnvironment } from '../run/index.ts';
-import { optional } from '../vendors/env.ts';
+import { optional } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';

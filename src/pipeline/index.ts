@@ -5,8 +5,7 @@ import { loadSpec } from '../spec/load.ts';
 import type { LoadedSpec } from '../spec/types.ts';
 import { redactCaseResults, redactStrings, redactText, secretForms } from '../redaction/index.ts';
 import { type VendorReport, buildSummary, buildVendorReport, jsonFile, publishRun, recoverLatest, readBaseline, writeBaseline, renderReportFiles, pruneRuns, readHistory, runIdFor, runExitCode } from '../report/index.ts';
-import { displayUrl } from '../vendors/display-url.ts';
-import { VENDORS, type Env, type VendorTarget } from '../vendors/index.ts';
+import { displayUrl, VENDORS, type Env, type VendorTarget } from '../vendors/index.ts';
 import { CaseCollector, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { judgeVendor } from './judge.ts';
@@ -39,7 +38,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   await recoverLatest(reportsDir);
   const startedAt = new Date().toISOString();
   // Pact (native code, slow to load) is needed only at the end: it loads while the suites run.
-  const contracts = import('../contracts/record.ts');
+  const contracts = import('../contracts/index.ts');
   contracts.catch(() => undefined);
   const { targets, close } = await startTargets(config);
   try {

@@ -1,7 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { ConfigError, type Env } from '../../vendors/index.ts';
-import { optional } from '../../vendors/env.ts';
+import { ConfigError, type Env, optional } from '../../vendors/index.ts';
 import { ownedName, removeLeftovers } from '../../files/leftovers.ts';
 import { testKillPoint } from '../../files/test-kill.ts';
 import { redactText } from '../../redaction/index.ts';
