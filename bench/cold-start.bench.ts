@@ -1,7 +1,7 @@
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXIT } from '../src/cli/exit-codes.ts';
+import { EXIT } from '../src/results/index.ts';
 import { median } from './measure.ts';
 import { startTsChild } from './support/child.ts';
 import { ROOT } from './support/root.ts';

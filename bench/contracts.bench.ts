@@ -5,7 +5,7 @@ import { request } from 'undici';
 import { planInteraction } from '../src/contracts/interaction.ts';
 import { writeContract } from '../src/contracts/pact-writer.ts';
 import { responseSchemas } from '../src/contracts/response-schema.ts';
-import type { CaseResult } from '../src/run/result.ts';
+import type { CaseResult } from '../src/results/index.ts';
 import { startSandbox } from '../src/sandbox/index.ts';
 import { median } from './measure.ts';
 import type { Bench, BenchRow } from './types.ts';

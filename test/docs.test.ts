@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT } from '../src/cli/exit-codes.ts';
+import { EXIT } from '../src/results/index.ts';
 import { VENDORS } from '../src/vendors/index.ts';
 import { REPO_ROOT } from './support/paths.ts';
 

@@ -4,7 +4,7 @@
 // itself is timed. Prints {"ms", "interactions"}: the recording's part of that run's time.
 import { readFile } from 'node:fs/promises';
 import { recordContracts } from '../../src/contracts/index.ts';
-import type { CaseResult } from '../../src/run/result.ts';
+import type { CaseResult } from '../../src/results/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import type { LoadedSpec } from '../../src/spec/types.ts';
 import { VENDORS, type VendorTarget } from '../../src/vendors/index.ts';

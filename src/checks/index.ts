@@ -12,6 +12,7 @@ import { headersRequired } from './headers-required.ts';
 import { mediaTypeDocumented } from './media-type-documented.ts';
 import { statusDocumented } from './status-documented.ts';
 
+export type { CheckFacts } from './check.ts';
 export type { ObservedResponse } from './context.ts';
 export { inspectResponse } from './context.ts';
 

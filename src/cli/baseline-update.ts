@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { buildBaseline, baselinesDirFrom, hasVerifiedAnswers, readBaseline, writeBaseline } from '../report/baseline/index.ts';
-import { NO_SECRETS } from '../report/writer.ts';
-import { readEnvironment } from '../run/config.ts';
-import type { CaseResult } from '../run/result.ts';
-import { ConfigError, VENDOR_NAMES } from '../vendors/index.ts';
-import { optional } from '../vendors/env.ts';
-import { EXIT } from './exit-codes.ts';
+import { buildBaseline, baselinesDirFrom, hasVerifiedAnswers, readBaseline, writeBaseline } from '../report/index.ts';
+import { NO_SECRETS } from '../files/writer.ts';
+import { readEnvironment } from '../run/index.ts';
+import { type CaseResult, EXIT } from '../results/index.ts';
+import { ConfigError, VENDOR_NAMES, optional } from '../vendors/index.ts';
 import type { CliIo, Command } from './io.ts';
 import { parseCommandArgs } from './usage-error.ts';
 

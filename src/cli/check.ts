@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { checkResponse } from '../checks/index.ts';
 import { displayFinding } from '../findings/finding.ts';
 import { loadSpec } from '../spec/load.ts';
+// Not the report entry point: these one-shot commands would load every report module for one function (+8% CPU a start).
 import { renderFindingsText } from '../report/findings-text.ts';
-import { EXIT } from './exit-codes.ts';
+import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { configuredSeverity } from './severity.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';

@@ -1,10 +1,9 @@
 import { relative } from 'node:path';
 import { brokerSettings, ContractFileError, consumerVersion, contractSettings, publishToBroker, readContracts, type StoredContract } from '../contracts/index.ts';
-import { redactText } from '../report/redact.ts';
-import { readEnvironment } from '../run/config.ts';
-import { displayUrl } from '../vendors/display-url.ts';
-import { ConfigError } from '../vendors/index.ts';
-import { EXIT } from './exit-codes.ts';
+import { redactText } from '../redaction/index.ts';
+import { readEnvironment } from '../run/index.ts';
+import { displayUrl, ConfigError } from '../vendors/index.ts';
+import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { parseCommandArgs } from './usage-error.ts';
 

@@ -1,6 +1,6 @@
 import { SpecLoadError } from '../spec/errors.ts';
 import { ConfigError } from '../vendors/index.ts';
-import { EXIT } from './exit-codes.ts';
+import { EXIT } from '../results/index.ts';
 import { processIo, type CliIo, type Command } from './io.ts';
 import { UsageError } from './usage-error.ts';
 

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { REPORT_FORMATS, renderReportFiles, type ReportFormat } from '../report/formats/index.ts';
-import type { RunSummary, VendorReport } from '../report/types.ts';
-import { NO_SECRETS, writeFileAtomically } from '../report/writer.ts';
-import { readEnvironment } from '../run/config.ts';
-import { optional } from '../vendors/env.ts';
-import { EXIT } from './exit-codes.ts';
+import { REPORT_FORMATS, renderReportFiles, type ReportFormat, type RunSummary, type VendorReport } from '../report/index.ts';
+import { NO_SECRETS, writeFileAtomically } from '../files/writer.ts';
+import { readEnvironment } from '../run/index.ts';
+import { optional } from '../vendors/index.ts';
+import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
 

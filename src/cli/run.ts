@@ -1,10 +1,10 @@
 import { relative } from 'node:path';
-import { readEnvironment } from '../run/config.ts';
-import { renderAnnotations } from '../report/formats/index.ts';
-import { runConformance } from '../run/index.ts';
+import { readEnvironment } from '../run/index.ts';
+import { renderAnnotations } from '../report/index.ts';
+import { runConformance } from '../pipeline/index.ts';
 import { SpecLoadError } from '../spec/errors.ts';
 import { ConfigError } from '../vendors/index.ts';
-import { EXIT } from './exit-codes.ts';
+import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { parseCommandArgs } from './usage-error.ts';
 

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type SandboxOptions, type VendorName } from '../sandbox/index.ts';
-import { EXIT } from './exit-codes.ts';
+import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
 
 const USAGE = 'usage: conform sandbox VENDOR [--port N] [--scenario NAME] [--midaz-auth]';

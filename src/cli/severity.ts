@@ -1,4 +1,4 @@
-import { readEnvironment, severityOverrides } from '../run/config.ts';
+import { readEnvironment, severityOverrides } from '../run/index.ts';
 import type { SeverityOverrides } from '../findings/finding.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { UsageError } from './usage-error.ts';

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { NO_SECRETS, writeFileAtomically } from '../report/writer.ts';
+import { NO_SECRETS, writeFileAtomically } from '../files/writer.ts';
 import { FileRefusal, readBoundedFile } from '../spec/files.ts';
 import { SpecImportError, importSpecPages } from '../spec/import/index.ts';
-import { EXIT } from './exit-codes.ts';
+import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { UsageError, parseCommandArgs } from './usage-error.ts';
 

@@ -1,9 +1,7 @@
 import { relative, resolve } from 'node:path';
 import {
-  addContractFindings,
   ContractFileError,
   contractFile,
-  contractFindings,
   contractSettings,
   readContract,
   targetSecretForms,
@@ -13,11 +11,11 @@ import {
   type StoredContract,
 } from '../contracts/index.ts';
 import { ListedPointers, maskContractMismatch } from '../privacy/index.ts';
-import { redactText } from '../report/redact.ts';
-import { readEnvironment, resolveRunConfig, type RunConfig } from '../run/config.ts';
-import { startTargets } from '../run/targets.ts';
+import { redactText } from '../redaction/index.ts';
+import { addContractFindings, contractFindings } from '../report/index.ts';
+import { readEnvironment, resolveRunConfig, type RunConfig, startTargets } from '../run/index.ts';
 import { ConfigError, VENDOR_NAMES, VENDORS, type VendorTarget } from '../vendors/index.ts';
-import { EXIT } from './exit-codes.ts';
+import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
 

@@ -1,7 +1,6 @@
 import { request } from 'undici';
-import { redactText, secretForms } from '../report/redact.ts';
-import { baseUrl, optional } from '../vendors/env.ts';
-import { ConfigError, type Env } from '../vendors/index.ts';
+import { redactText, secretForms } from '../redaction/index.ts';
+import { baseUrl, optional, ConfigError, type Env } from '../vendors/index.ts';
 import type { StoredContract } from './contract-file.ts';
 import type { ConsumerVersion } from './consumer-version.ts';
 

@@ -7,7 +7,6 @@ export { recordContracts, type RecordedContract, type RecordOptions } from './re
 export { contractFile, contractSettings, type ContractSettings } from './settings.ts';
 export { ContractFileError, readContract, readContracts, type StoredContract } from './contract-file.ts';
 export { verifyContract, type ContractVerification, type InteractionVerdict } from './verification.ts';
-export { addContractFindings, contractFindings } from './report-update.ts';
 export { brokerSettings, publishToBroker, type PublishResult } from './broker.ts';
 export { consumerVersion } from './consumer-version.ts';
 export { targetSecretForms } from './secrets.ts';

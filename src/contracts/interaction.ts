@@ -1,4 +1,4 @@
-import type { CaseResult } from '../run/result.ts';
+import type { CaseResult } from '../results/index.ts';
 import { essence, isJsonMediaType } from '../spec/lookup.ts';
 import { CREDENTIAL_HEADER, isCredentialHeader } from './credentials.ts';
 import { bodyMatcher } from './matchers.ts';

@@ -1,5 +1,5 @@
 import type { LoadedSpec } from '../spec/types.ts';
-import type { CaseResult } from '../run/result.ts';
+import type { CaseResult } from '../results/index.ts';
 import type { Env, VendorTarget } from '../vendors/index.ts';
 import { planInteraction } from './interaction.ts';
 import { writeContract } from './pact-writer.ts';

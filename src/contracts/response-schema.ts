@@ -3,7 +3,7 @@ import { SpecLoadError } from '../spec/errors.ts';
 import { loadSpec } from '../spec/load.ts';
 import { findMediaType, findResponse } from '../spec/lookup.ts';
 import type { LoadedSpec } from '../spec/types.ts';
-import type { CaseResult } from '../run/result.ts';
+import type { CaseResult } from '../results/index.ts';
 
 export interface ResponseSchema {
   schema: unknown;

@@ -1,4 +1,4 @@
-import { secretForms } from '../report/redact.ts';
+import { secretForms } from '../redaction/index.ts';
 import { VENDORS, type VendorTarget } from '../vendors/index.ts';
 
 /** Every credential the targets could send, in every wire form: what no contract or report may contain. */

@@ -1,6 +1,5 @@
 import { join, resolve } from 'node:path';
-import { optional } from '../vendors/env.ts';
-import type { Env } from '../vendors/index.ts';
+import { optional, type Env } from '../vendors/index.ts';
 
 /** Where contracts live and whose they are: read from the environment the same way by run, verify and publish. */
 export interface ContractSettings {

@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { joinPointer } from '../json/pointer.ts';
-import { NO_SECRETS, writeFileAtomically } from '../report/writer.ts';
+import { NO_SECRETS, writeFileAtomically } from '../files/writer.ts';
 import type { VendorTarget } from '../vendors/index.ts';
 import type { StoredContract, StoredInteraction } from './contract-file.ts';
 import { credentialHeaders, missingCredential } from './credentials.ts';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Verifier } from '@pact-foundation/pact';
 // Not the http index: that would load undici into every verifier child for one status table.
-import { isUnavailableStatus } from '../http/retry-policy.ts';
+import { isUnavailableStatus } from '../http/index.ts';
 import { CREDENTIAL_HEADER } from './credentials.ts';
 
 /**

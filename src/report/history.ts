@@ -1,7 +1,6 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError, type Env } from '../vendors/index.ts';
-import { optional } from '../vendors/env.ts';
+import { ConfigError, type Env, optional } from '../vendors/index.ts';
 import type { RunSummary, SeverityCounts } from './types.ts';
 
 /** Each run's reports live in reports/runs/<runId>/; reports/latest/ is the newest complete one. */

@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/finding.ts';
-import type { CaseOutcome } from '../run/result.ts';
+import type { CaseOutcome } from '../results/index.ts';
 
 export interface Interaction {
   method: string;

@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/finding.ts';
-import type { CaseOutcome, CaseResult } from '../run/result.ts';
+import type { CaseOutcome, CaseResult } from '../results/index.ts';
 import type { VendorTarget } from '../vendors/index.ts';
 import { countBySeverity } from './findings-text.ts';
 import type { RunSummary, VendorReport } from './types.ts';

@@ -1,7 +1,5 @@
-import { EXIT, type ExitCode } from '../cli/exit-codes.ts';
-import type { CaseResult } from '../run/result.ts';
-import { ConfigError, type Env } from '../vendors/index.ts';
-import { optional } from '../vendors/env.ts';
+import { EXIT, type ExitCode, type CaseResult } from '../results/index.ts';
+import { ConfigError, type Env, optional } from '../vendors/index.ts';
 import type { ReportedFinding, Verdict } from './types.ts';
 
 export const DEFAULT_INCONCLUSIVE_THRESHOLD = 0.25;

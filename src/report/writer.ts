@@ -1,56 +1,10 @@
-import { cp, lstat, mkdir, open, readdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { cp, lstat, mkdir, readdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import { isLeftover, ownedName, removeLeftovers } from '../files/leftovers.ts';
 import { testKillPoint } from '../files/test-kill.ts';
 import { RUNS_DIR } from './history.ts';
-import { redactText } from './redact.ts';
+import { writeRedacted } from '../files/writer.ts';
 
-/**
- * The secrets of a text that provably holds none (a vendor's own document, or text read back from a file
- * this writer already redacted). Every write names its secrets: there is no default to forget.
- */
-export const NO_SECRETS: readonly string[] = Object.freeze([]);
-
-/**
- * The one writer of every file conform writes: reports, contracts, baselines, imported documents.
- * The text goes through redaction, into a temporary sibling (NAME.tmp-PID-…, see ownedName), to disk
- * (fsync), and is renamed over `file`, so a reader sees the old file or the new one, never half of
- * one. A failed write removes its temporary file; those of killed writers are removed first.
- */
-export async function writeFileAtomically(file: string, text: string, secretForms: readonly string[]): Promise<string> {
-  const dir = dirname(file);
-  await mkdir(dir, { recursive: true });
-  await removeLeftovers(dir, TEMPORARY);
-  const temporary = join(dir, ownedName(`${basename(file)}.tmp`));
-  try {
-    await writeRedacted(temporary, text, secretForms);
-    testKillPoint(`staged:${basename(file)}`);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  return file;
-}
-
-/**
- * Runs `use` with a fresh folder beside `file`, for a tool that only writes into a folder (pact-core),
- * and removes the folder after; one that a killed run left is removed by the next call.
- */
-export async function withScratchFolder<T>(file: string, use: (folder: string) => Promise<T>): Promise<T> {
-  const dir = dirname(file);
-  await mkdir(dir, { recursive: true });
-  await removeLeftovers(dir, /\.staging/);
-  const folder = join(dir, ownedName('.staging'));
-  await mkdir(folder);
-  try {
-    return await use(folder);
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
-}
-
-const TEMPORARY = /.+\.tmp/;
 const LATEST = 'latest';
 const RETIRED = `${LATEST}.retired`;
 // Everything a writer keeps in the reports folder while it works, named by ownedName.
@@ -124,17 +78,6 @@ async function stage(reportsDir: string, files: Record<string, string>, secretFo
   await mkdir(staging, { recursive: true });
   for (const [file, text] of Object.entries(files)) await writeRedacted(join(staging, file), text, secretForms);
   return name;
-}
-
-/** Creates `path` (never over an existing file or link) with the redacted text, on disk before it is renamed into sight. */
-async function writeRedacted(path: string, text: string, secretForms: readonly string[]): Promise<void> {
-  const handle = await open(path, 'wx');
-  try {
-    await handle.writeFile(redactText(text, secretForms));
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Makes reports/latest the set named `set` (a folder beside it) with one rename, then removes the set it replaced. */

@@ -1,6 +1,6 @@
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { SerializedError } from 'vitest';
-import type { CaseResult } from './result.ts';
+import type { CaseResult } from '../results/index.ts';
 
 /**
  * The vitest reporter of `conform run`: collects every case's result from its task meta, prints one

@@ -5,8 +5,7 @@ import type { SeverityOverrides } from '../findings/finding.ts';
 import { isFindingId, type Severity } from '../findings/registry.ts';
 import type { HttpClientOptions } from '../http/index.ts';
 import { sandboxScenarios } from '../sandbox/index.ts';
-import { ConfigError, VENDOR_NAMES, VENDORS, type Env, type VendorName, type VendorTarget } from '../vendors/index.ts';
-import { optional } from '../vendors/env.ts';
+import { ConfigError, VENDOR_NAMES, VENDORS, type Env, type VendorName, type VendorTarget, optional } from '../vendors/index.ts';
 
 /** How one vendor runs: against its live endpoint, or against its embedded sandbox in a scenario. */
 export type VendorPlan =

@@ -8,7 +8,7 @@ import { VENDORS, type CredentialUse, type VendorTarget } from '../vendors/index
 import { isFixtureRef, type SuiteCase } from './case.ts';
 import { securityNotEnforced } from './checks/security-not-enforced.ts';
 import { statusUnexpected } from './checks/status-unexpected.ts';
-import type { CaseResult } from './result.ts';
+import type { CaseResult } from '../results/index.ts';
 
 /** What a suite needs to run its cases against one vendor: the target, its documents, one HTTP client. */
 export interface SuiteRuntime {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import type { VendorName } from '../vendors/index.ts';
 import type { SuiteCase } from './case.ts';
 import './environment.ts';
-import type { CaseResult } from './result.ts';
+import type { CaseResult } from '../results/index.ts';
 import { openRuntime, runCase, type SuiteRuntime } from './runtime.ts';
 
 export { fixture, type SuiteCase } from './case.ts';

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { secretForms } from '../../src/report/redact.ts';
+import { secretForms } from '../../src/redaction/index.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import { VENDORS, VENDOR_NAMES } from '../../src/vendors/index.ts';
 import { runCli } from '../support/cli.ts';

@@ -8,7 +8,7 @@ import { readContract, verifyContract } from '../../src/contracts/index.ts';
 import { planInteraction } from '../../src/contracts/interaction.ts';
 import { writeContract } from '../../src/contracts/pact-writer.ts';
 import { responseSchemas } from '../../src/contracts/response-schema.ts';
-import type { CaseResult } from '../../src/run/result.ts';
+import type { CaseResult } from '../../src/results/index.ts';
 import type { VendorName, VendorTarget } from '../../src/vendors/index.ts';
 import { readBody } from '../support/fixtures.ts';
 import { REPO_ROOT } from '../support/paths.ts';

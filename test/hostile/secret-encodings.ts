@@ -1,6 +1,6 @@
 /**
  * Every way a vendor (or a broker) can echo a secret back, and a leak search that undoes them all:
- * the two sides of the secret canary tests. The search is written independently of src/report/redact.ts
+ * the two sides of the secret canary tests. The search is written independently of src/redaction/redact.ts
  * (regex replaces, decodeURIComponent, Buffer's base64), so a redaction bug is not mirrored here.
  */
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkResponse } from '../../src/checks/index.ts';
 import { writeContract } from '../../src/contracts/pact-writer.ts';
 import { displayFinding } from '../../src/findings/finding.ts';
-import { redactStrings, secretForms } from '../../src/report/redact.ts';
+import { redactStrings, secretForms } from '../../src/redaction/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { displayUrl } from '../../src/vendors/display-url.ts';
 import { VENDORS } from '../../src/vendors/index.ts';
@@ -199,7 +199,7 @@ describe('redaction is linear in the text', () => {
     const script = join(dir, 'redact-hostile.ts');
     await writeFile(
       script,
-      `import { redactText, secretForms } from ${JSON.stringify(join(REPO_ROOT, 'src', 'report', 'redact.ts'))};
+      `import { redactText, secretForms } from ${JSON.stringify(join(REPO_ROOT, 'src', 'redaction', 'index.ts'))};
 const secret = ${JSON.stringify(ECHO.whopKey)};
 const noise = ('%5F\\\\u0041&amp;&#x41;' + secret.slice(0, 40)).repeat(140_000);
 const text = noise + encodeURIComponent(secret) + noise;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT } from '../../src/cli/exit-codes.ts';
+import { EXIT, type CaseResult } from '../../src/results/index.ts';
 import type { ReportedFinding } from '../../src/report/types.ts';
 import { DEFAULT_INCONCLUSIVE_THRESHOLD, inconclusiveThresholdFrom, runExitCode, verdictFor, type VendorVerdict } from '../../src/report/verdict.ts';
-import type { CaseResult } from '../../src/run/result.ts';
 import { ConfigError } from '../../src/vendors/index.ts';
 import { runWhop, runWhopSplit, startFaultServer, WHOP_CASES, type FaultServer } from './baseline/whop-run.ts';
 

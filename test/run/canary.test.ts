@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VendorReport } from '../../src/report/types.ts';
-import type { CaseResult } from '../../src/run/result.ts';
+import type { CaseResult } from '../../src/results/index.ts';
 import { runCli, type CliRun } from '../support/cli.ts';
 import { CANARY, canaryValues, PERSONAL, startCanaryVendor, USER_NAMED_BALANCE, VERIFY_PERSONAL } from '../support/canary-vendor.ts';
 

@@ -1,5 +1,5 @@
 import { normaliseIndices } from '../../findings/finding.ts';
-import type { CaseResult } from '../../run/result.ts';
+import type { CaseResult } from '../../results/index.ts';
 import { answersOf, jsonAnswersByResponse, unionOf } from './observe.ts';
 import { byText, sortedUnique } from './sort.ts';
 import type { Baseline, BaselineFinding, BaselineMode, OperationShape, PropertyShape } from './types.ts';

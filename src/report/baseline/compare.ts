@@ -1,5 +1,5 @@
 import { excerpt, makeFinding, type FindingFacts, type SeverityOverrides } from '../../findings/finding.ts';
-import type { CaseResult } from '../../run/result.ts';
+import type { CaseResult } from '../../results/index.ts';
 import type { ReportedFinding, ResolvedFinding } from '../types.ts';
 import { answersOf, jsonAnswersByResponse, type CaseAnswer, type JsonAnswer } from './observe.ts';
 import { byText } from './sort.ts';

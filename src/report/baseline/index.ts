@@ -1,5 +1,5 @@
 import type { SeverityOverrides } from '../../findings/finding.ts';
-import type { CaseResult } from '../../run/result.ts';
+import type { CaseResult } from '../../results/index.ts';
 import { buildBaseline } from './build.ts';
 import { compareToBaseline, type BaselineComparison } from './compare.ts';
 import type { Baseline, BaselineMode } from './types.ts';

@@ -1,5 +1,5 @@
 import { joinPointer } from '../../json/pointer.ts';
-import type { CaseResult } from '../../run/result.ts';
+import type { CaseResult } from '../../results/index.ts';
 import { essence } from '../../spec/lookup.ts';
 import type { JsonType } from './types.ts';
 import { isVerifiedAnswer } from './verified.ts';

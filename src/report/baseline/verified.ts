@@ -1,4 +1,4 @@
-import type { CaseResult } from '../../run/result.ts';
+import type { CaseResult } from '../../results/index.ts';
 
 type Answered = CaseResult & { response: NonNullable<CaseResult['response']> };
 

@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { isFindingId } from '../../findings/registry.ts';
-import { ConfigError, VENDOR_NAMES, type Env } from '../../vendors/index.ts';
-import { optional } from '../../vendors/env.ts';
+import { ConfigError, VENDOR_NAMES, type Env, optional } from '../../vendors/index.ts';
 import type { Waiver } from './types.ts';
 
 const DEFAULT_WAIVERS_FILE = 'conform.waivers.yaml';

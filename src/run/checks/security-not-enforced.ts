@@ -1,4 +1,4 @@
-import type { CheckFacts } from '../../checks/check.ts';
+import type { CheckFacts } from '../../checks/index.ts';
 import type { Operation } from '../../spec/types.ts';
 import type { CredentialUse } from '../../vendors/index.ts';
 

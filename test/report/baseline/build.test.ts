@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBaseline, MAX_CODES, writeBaseline, type Baseline } from '../../../src/report/baseline/index.ts';
-import { NO_SECRETS } from '../../../src/report/writer.ts';
-import type { CaseResult } from '../../../src/run/result.ts';
+import { NO_SECRETS } from '../../../src/files/writer.ts';
+import type { CaseResult } from '../../../src/results/index.ts';
 import { runWhop } from './whop-run.ts';
 
 const updatedAt = '2026-02-01T00:00:00.000Z';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBaseline, compareToBaseline, judgeAgainstBaseline, type Baseline } from '../../../src/report/baseline/index.ts';
 import type { ReportedFinding } from '../../../src/report/types.ts';
-import type { CaseResult } from '../../../src/run/result.ts';
+import type { CaseResult } from '../../../src/results/index.ts';
 import { runWhop, runWhopSplit, startFaultServer } from './whop-run.ts';
 
 const updatedAt = '2026-02-01T00:00:00.000Z';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BaselineFileError, baselineFile, baselinesDirFrom, buildBaseline, readBaseline, writeBaseline, type Baseline } from '../../../src/report/baseline/index.ts';
-import { secretForms } from '../../../src/report/redact.ts';
-import { NO_SECRETS } from '../../../src/report/writer.ts';
+import { secretForms } from '../../../src/redaction/index.ts';
+import { NO_SECRETS } from '../../../src/files/writer.ts';
 import { ConfigError } from '../../../src/vendors/index.ts';
 import { runWhop } from './whop-run.ts';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { baselineUpdateCommand } from '../../../src/cli/baseline-update.ts';
 import type { CliIo } from '../../../src/cli/io.ts';
 import { compareToBaseline, readBaseline } from '../../../src/report/baseline/index.ts';
-import type { CaseResult } from '../../../src/run/result.ts';
+import type { CaseResult } from '../../../src/results/index.ts';
 import { runWhop, runWhopSplit, startFaultServer } from './whop-run.ts';
 
 function capture(cwd: string, env: Record<string, string> = {}) {

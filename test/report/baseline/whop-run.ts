@@ -3,7 +3,7 @@ import { createServer as createNetServer, type Server } from 'node:net';
 import type { SuiteCase } from '../../../src/run/case.ts';
 import { fixture } from '../../../src/run/case.ts';
 import { resolveRunConfig } from '../../../src/run/config.ts';
-import type { CaseResult } from '../../../src/run/result.ts';
+import type { CaseResult } from '../../../src/results/index.ts';
 import { openRuntime, runCase } from '../../../src/run/runtime.ts';
 import { startTargets } from '../../../src/run/targets.ts';
 import { REPO_ROOT } from '../../support/paths.ts';

@@ -6,7 +6,7 @@ import type { FindingId } from '../../../src/findings/registry.ts';
 import type { ReportedFinding } from '../../../src/report/types.ts';
 import { verdictFor } from '../../../src/report/verdict.ts';
 import { applyWaivers, describeWaiver, loadWaivers, waiversFor, type Waiver } from '../../../src/report/waivers/index.ts';
-import type { CaseResult } from '../../../src/run/result.ts';
+import type { CaseResult } from '../../../src/results/index.ts';
 import { runWhop } from '../baseline/whop-run.ts';
 
 const reported = (results: CaseResult[]): ReportedFinding[] => results.flatMap((r) => r.findings.map((f) => ({ ...f, case: r.case })));

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REDACTED, secretForms } from '../../src/report/redact.ts';
-import { NO_SECRETS, withScratchFolder, writeFileAtomically } from '../../src/report/writer.ts';
+import { REDACTED, secretForms } from '../../src/redaction/index.ts';
+import { NO_SECRETS, withScratchFolder, writeFileAtomically } from '../../src/files/writer.ts';
 import { withOwners } from '../support/owners.ts';
 
 describe('writeFileAtomically, the one writer of single files', () => {

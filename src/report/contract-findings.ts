@@ -1,12 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeFinding, type SeverityOverrides } from '../findings/finding.ts';
-import { countBySeverity } from '../report/findings-text.ts';
-import type { ReportedFinding, RunSummary, VendorReport } from '../report/types.ts';
-import { buildVendorReport } from '../report/vendor-report.ts';
-import { jsonFile, writeReportSet } from '../report/writer.ts';
+import { countBySeverity } from './findings-text.ts';
+import type { ReportedFinding, RunSummary, VendorReport } from './types.ts';
+import { buildVendorReport } from './vendor-report.ts';
+import { jsonFile, writeReportSet } from './writer.ts';
 import type { VendorTarget } from '../vendors/index.ts';
-import type { ContractVerification } from './verification.ts';
+import type { ContractVerification } from '../contracts/index.ts';
 
 /** One `contract-broken` finding per mismatch: it names the interaction (expected) and the mismatch (observed). */
 export function contractFindings(verification: ContractVerification, severity: SeverityOverrides): ReportedFinding[] {

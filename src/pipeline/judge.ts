@@ -1,10 +1,6 @@
 import type { SeverityOverrides } from '../findings/finding.ts';
-import { countBySeverity } from '../report/findings-text.ts';
-import { judgeAgainstBaseline, type Baseline } from '../report/baseline/index.ts';
-import type { VendorReport } from '../report/types.ts';
-import { verdictFor, type VendorVerdict } from '../report/verdict.ts';
-import { applyWaivers, describeWaiver, waiversFor, type Waiver } from '../report/waivers/index.ts';
-import type { CaseResult } from './result.ts';
+import { countBySeverity, judgeAgainstBaseline, type Baseline, type VendorReport, verdictFor, type VendorVerdict, applyWaivers, describeWaiver, waiversFor, type Waiver } from '../report/index.ts';
+import type { CaseResult } from '../results/index.ts';
 
 export interface JudgeInputs {
   baseline: Baseline | null;

@@ -1,4 +1,4 @@
-import type { CaseResult } from '../run/result.ts';
+import type { CaseResult } from '../results/index.ts';
 import { decodeLayer, mayHoldEscapes, type DecodedView } from './decoded-view.ts';
 
 /**

@@ -1,7 +1,4 @@
-import { baselinesDirFrom } from '../report/baseline/index.ts';
-import { historyRunsFrom } from '../report/history.ts';
-import { inconclusiveThresholdFrom } from '../report/verdict.ts';
-import { loadWaivers, waiversFileFrom, type Waiver } from '../report/waivers/index.ts';
+import { baselinesDirFrom, historyRunsFrom, inconclusiveThresholdFrom, loadWaivers, waiversFileFrom, type Waiver } from '../report/index.ts';
 import type { Env } from '../vendors/index.ts';
 
 /** How a run judges what it found: read and checked before any request, so a mistake stops it early. */

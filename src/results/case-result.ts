@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/finding.ts';
-import type { TransportErrorCode } from '../http/types.ts';
+import type { TransportErrorCode } from '../http/index.ts';
 
 export type CaseOutcome = 'passed' | 'failed' | 'skipped' | 'transport-error';
 

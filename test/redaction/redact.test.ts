@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayFinding, excerpt, makeFinding } from '../../src/findings/finding.ts';
-import { REDACTED, redactStrings, redactText, secretForms } from '../../src/report/redact.ts';
+import { REDACTED, redactStrings, redactText, secretForms } from '../../src/redaction/index.ts';
 import { encodings, leaksOf } from '../hostile/secret-encodings.ts';
 
 // A bearer token longer than the display cut, with the characters encoders treat differently.

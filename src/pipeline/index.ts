@@ -1,0 +1,128 @@
+import { resolve } from 'node:path';
+import { startVitest } from 'vitest/node';
+import { displayFinding, type Finding, type SeverityOverrides } from '../findings/finding.ts';
+import { loadSpec } from '../spec/load.ts';
+import type { LoadedSpec } from '../spec/types.ts';
+import { redactCaseResults, redactStrings, redactText, secretForms } from '../redaction/index.ts';
+import { type VendorReport, buildSummary, buildVendorReport, jsonFile, publishRun, recoverLatest, readBaseline, writeBaseline, renderReportFiles, pruneRuns, readHistory, runIdFor, runExitCode } from '../report/index.ts';
+import { displayUrl, VENDORS, type Env, type VendorTarget } from '../vendors/index.ts';
+import { CaseCollector, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets } from '../run/index.ts';
+import type { CaseResult } from '../results/index.ts';
+import { judgeVendor } from './judge.ts';
+import { loadPolicy } from './policy.ts';
+
+export interface RunOptions {
+  cwd: string;
+  env: Env;
+  print: (line: string) => void;
+}
+
+export interface RunOutcome {
+  exitCode: number;
+  reports: VendorReport[];
+  results: CaseResult[];
+  problems: string[];
+  reportsPath: string;
+}
+
+/**
+ * The main job: every selected vendor's suites against its live endpoint or embedded sandbox, every
+ * response through the checker, each vendor judged against its baseline and waivers, reports in every
+ * format kept in reports/runs/<runId>/ and reports/latest/, and a Pact contract per vendor.
+ * Configuration mistakes (variables, waivers, baselines) throw ConfigError before any request is made.
+ */
+export async function runConformance(options: RunOptions): Promise<RunOutcome> {
+  const config = resolveRunConfig(options.env);
+  const policy = await loadPolicy(options.env, options.cwd);
+  const reportsDir = resolve(options.cwd, config.reportsDir);
+  await recoverLatest(reportsDir);
+  const startedAt = new Date().toISOString();
+  // Pact (native code, slow to load) is needed only at the end: it loads while the suites run.
+  const contracts = import('../contracts/index.ts');
+  contracts.catch(() => undefined);
+  const { targets, close } = await startTargets(config);
+  try {
+    const baselines = await Promise.all(targets.map((target) => readBaseline(policy.baselinesDir, target.vendor, target.mode)));
+    for (const target of targets) options.print(`${target.vendor.padEnd(7)} ${describeTarget(target)}`);
+    // A vendor document that cannot be loaded stops the run here, as one located line (exit 2).
+    const { defects, specs } = await loadDocuments(targets, options.cwd, config.severity);
+    const secrets = secretsOf(targets);
+    const suites = await runSuites(targets, config, options.cwd, (line) => options.print(redactText(line, secrets)));
+    // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
+    // Redaction sees the evidence whole; only then is it cut to what reports show.
+    const results = redactCaseResults(suites.results, secrets).map(withDisplayedFindings);
+    const problems = redactStrings(suites.problems, secrets);
+    const judged = targets.map((target, i) => {
+      const vendorResults = results.filter((r) => r.vendor === target.vendor);
+      const vendorDefects = redactStrings(defects.get(target.vendor) ?? [], secrets).map(displayFinding);
+      const report = buildVendorReport(target, vendorResults, vendorDefects, startedAt);
+      const judgement = judgeVendor(report, vendorResults, { baseline: baselines[i]!, waivers: policy.waivers, inconclusiveThreshold: policy.inconclusiveThreshold, severity: config.severity, startedAt });
+      // The judge adds shape findings, made from evidence that was redacted above.
+      return { ...judgement, report: { ...judgement.report, findings: judgement.report.findings.map(displayFinding) } };
+    });
+    const reports = judged.map((j) => j.report);
+    const exitCode = runExitCode(
+      judged.map((j) => j.verdict),
+      problems,
+    );
+    const summary = buildSummary(reports, { startedAt, finishedAt: new Date().toISOString(), exitCode, problems });
+    const files = {
+      ...Object.fromEntries(reports.map((r) => [`${r.vendor}.json`, jsonFile(r)])),
+      'summary.json': jsonFile(summary),
+      'results.json': jsonFile(results),
+      ...renderReportFiles(reports, summary, await readHistory(reportsDir)),
+    };
+    const reportsPath = await publishRun(reportsDir, runIdFor(startedAt, process.pid), files, secrets);
+    await pruneRuns(reportsDir, policy.historyRuns);
+    for (const { createdBaseline } of judged) if (createdBaseline) await writeBaseline(policy.baselinesDir, createdBaseline, secrets);
+    // What each passing vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json); a
+    // vendor that failed or could not be verified keeps its previous contract: that is what we rely on.
+    const passing = targets.filter((_, i) => judged[i]!.verdict.verdict === 'pass');
+    const { recordContracts } = await contracts;
+    await recordContracts({ cwd: options.cwd, env: options.env, targets: passing, results, secretForms: secrets, specs });
+    return { exitCode, reports, results, problems, reportsPath };
+  } finally {
+    await close();
+  }
+}
+
+async function runSuites(targets: VendorTarget[], config: RunConfig, cwd: string, print: (line: string) => void): Promise<{ results: CaseResult[]; problems: string[] }> {
+  const collector = new CaseCollector(print);
+  const environment: SuiteEnvironment = { cwd, targets, http: config.http, severity: config.severity };
+  const vitest = await startVitest(
+    'test',
+    [],
+    // One worker, modules shared between the vendor suites: each vendor's documents and the checker
+    // load once per run instead of once per suite file (the suites share no mutable state).
+    { config: false, root: cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false },
+    { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), testTimeout: 120_000, hookTimeout: 60_000 } },
+  );
+  await vitest.close();
+  // vitest marks the process failed when a test fails; conform decides its own exit code.
+  process.exitCode = undefined;
+  return { results: collector.results, problems: collector.problems };
+}
+
+/** Every vendor document loaded once up front: its defects go into the reports, its schemas into the contracts. */
+async function loadDocuments(targets: VendorTarget[], cwd: string, severity: SeverityOverrides): Promise<{ defects: Map<string, Finding[]>; specs: Map<string, LoadedSpec> }> {
+  const specs = new Map<string, LoadedSpec>();
+  const defects = new Map<string, Finding[]>();
+  for (const target of targets) {
+    const loaded = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd, vendor: target.vendor, severity })));
+    for (const spec of loaded) specs.set(spec.file, spec);
+    defects.set(target.vendor, loaded.flatMap((spec) => spec.defects));
+  }
+  return { defects, specs };
+}
+
+function describeTarget(target: VendorTarget): string {
+  return target.mode === 'sandbox' ? `embedded sandbox (${target.scenario}) at ${displayUrl(target.baseUrl)}` : `live at ${displayUrl(target.baseUrl)}`;
+}
+
+function withDisplayedFindings(result: CaseResult): CaseResult {
+  return { ...result, findings: result.findings.map(displayFinding) };
+}
+
+function secretsOf(targets: VendorTarget[]): string[] {
+  return secretForms(targets.flatMap((t) => [t.credentials.valid, t.credentials.limited, VENDORS[t.vendor].invalidCredential]));
+}
