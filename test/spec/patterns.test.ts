@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { checkResponse } from '../../src/checks/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 
-const DOCUMENT = `openapi: 3.1.0
+/** A document whose one operation answers 200 with `schema` (YAML, indented as the value of `schema:`). */
+const withSchema = (schema: string) => `openapi: 3.1.0
 info: { title: Patterns, version: '1' }
 paths:
   /a:
@@ -15,7 +16,9 @@ paths:
           description: ok
           content:
             application/json:
-              schema:
+              schema:${schema}`;
+
+const DOCUMENT = withSchema(`
                 type: object
                 properties:
                   code: { type: string, pattern: '^(?<kind>[A-Z]{2})-\\d+$' }
@@ -25,7 +28,7 @@ paths:
                   '^n_\\d+$': { type: integer }
                   '(a)\\1': { type: integer }
                   '([nope': { type: integer }
-`;
+`);
 
 describe('vendor regular expressions in the lint', () => {
   it('reports each pattern RE2 cannot run and each that is no regex, located, and checks with the rest', async () => {
@@ -51,19 +54,7 @@ describe('vendor regular expressions in the lint', () => {
 describe('every keyword that holds a schema is walked', () => {
   it('a lookahead under unevaluatedItems is one located defect, not the whole body unconstrained', async () => {
     const root = await mkdtemp(join(tmpdir(), 'conform-patterns-'));
-    const document = `openapi: 3.1.0
-info: { title: Items, version: '1' }
-paths:
-  /a:
-    get:
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema: { type: array, prefixItems: [{ type: integer }], unevaluatedItems: { type: string, pattern: '^(?=a)a$' } }
-`;
-    await writeFile(join(root, 'doc.yaml'), document);
+    await writeFile(join(root, 'doc.yaml'), withSchema(" { type: array, prefixItems: [{ type: integer }], unevaluatedItems: { type: string, pattern: '^(?=a)a$' } }\n"));
     const spec = await loadSpec('doc.yaml', { cwd: root });
     const schema = '/paths/~1a/get/responses/200/content/application~1json/schema';
     expect(spec.defects.map((d) => [d.id, d.location?.pointer])).toEqual([['spec-keyword-unsupported', `${schema}/unevaluatedItems/pattern`]]);
