@@ -34,6 +34,7 @@ describe('located defects inside a document', () => {
       expect.arrayContaining([
         ['spec-ref-unresolved', file, '/paths/~1pets~1{id}/get/responses/404/content/application~1json/schema/$ref'],
         ['spec-ref-unresolved', file, '/paths/~1pets~1{id}/get/responses/410/content/application~1json/schema/$ref'],
+        ['spec-schema-invalid', file, '/paths/~1pets~1{id}/get/responses/409/content/application~1json/schema/$ref'],
         ['spec-schema-invalid', file, '/components/schemas/Pet/properties/id/pattern'],
         ['spec-schema-invalid', file, '/components/schemas/Pet/properties/weight'],
         ['spec-format-unknown', file, '/components/schemas/Pet/properties/born/format'],
@@ -41,7 +42,7 @@ describe('located defects inside a document', () => {
         ['spec-example-mismatch', file, '/components/examples/BadPet/value/id'],
       ]),
     );
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(8);
   });
 
   it('external $refs to other files are bundled and checked', async () => {
