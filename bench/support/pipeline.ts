@@ -61,7 +61,7 @@ export async function runPipeline(runtime: SuiteRuntime, cases: readonly SuiteCa
     });
     const end = performance.now();
     // A throttled or refusing sandbox would make every figure built on this meaningless.
-    const failed = results.find((result) => result.outcome !== 'passed');
+    const failed = results.find((result) => result.outcome !== 'answered' || result.findings.length > 0);
     if (failed) throw new Error(`${failed.case}: ${failed.outcome} (${failed.reason ?? failed.findings.map((f) => f.id).join(', ')})`);
     return { totalMs: end - start, recordingMs: end - recordingStart };
   } finally {

@@ -1,4 +1,4 @@
-import { makeFinding, type Finding, type SeverityOverrides } from '../findings/finding.ts';
+import { makeFinding, type Finding } from '../findings/finding.ts';
 import { FINDING_KINDS, type FindingId, type Severity } from '../findings/registry.ts';
 import type { CheckFacts } from './check.ts';
 
@@ -12,17 +12,19 @@ export const MAX_FINDINGS_PER_RESPONSE = 100;
 const MOST_SEVERE_FIRST: readonly Severity[] = ['breaking', 'warning', 'info'];
 
 export interface CappedFacts {
-  /** What is listed: the most severe facts first, in report order within a severity. */
+  /** What is listed: the kinds most severe by default first, in report order within a severity. */
   listed: CheckFacts[];
   /** How many of each ID are counted instead, in order of first appearance. */
   unlisted: Map<FindingId, number>;
-  /** The most severe of the unlisted: what the summary finding carries. */
-  worstUnlisted: Severity;
 }
 
-/** Splits more than MAX_FINDINGS_PER_RESPONSE facts into the listed ones and counts of the rest. */
-export function capFacts(facts: readonly CheckFacts[], overrides: SeverityOverrides): CappedFacts {
-  const severityOf = (id: FindingId) => overrides[id] ?? FINDING_KINDS[id].severity;
+/**
+ * Splits more than MAX_FINDINGS_PER_RESPONSE facts into the listed ones and counts of the rest. Which
+ * are listed follows the registry's default severities: the checks know no policy (the judge applies
+ * CONFORM_SEVERITY), and the summary finding names every ID it counts, so none is lost to the policy.
+ */
+export function capFacts(facts: readonly CheckFacts[]): CappedFacts {
+  const severityOf = (id: FindingId) => FINDING_KINDS[id].severity;
   const counts = new Map<Severity, number>();
   for (const { id } of facts) counts.set(severityOf(id), (counts.get(severityOf(id)) ?? 0) + 1);
   const room = new Map<Severity, number>();
@@ -33,11 +35,7 @@ export function capFacts(facts: readonly CheckFacts[], overrides: SeverityOverri
   }
   const listed: CheckFacts[] = [];
   const unlisted = new Map<FindingId, number>();
-  let worstUnlisted = MOST_SEVERE_FIRST.length - 1;
-  const count = (id: FindingId, n: number) => {
-    unlisted.set(id, (unlisted.get(id) ?? 0) + n);
-    worstUnlisted = Math.min(worstUnlisted, MOST_SEVERE_FIRST.indexOf(severityOf(id)));
-  };
+  const count = (id: FindingId, n: number) => unlisted.set(id, (unlisted.get(id) ?? 0) + n);
   for (const fact of facts) {
     const severity = severityOf(fact.id);
     const space = room.get(severity)!;
@@ -47,18 +45,18 @@ export function capFacts(facts: readonly CheckFacts[], overrides: SeverityOverri
     } else count(fact.id, 1);
     if (fact.more) count(fact.id, fact.more);
   }
-  return { listed, unlisted, worstUnlisted: MOST_SEVERE_FIRST[worstUnlisted]! };
+  return { listed, unlisted };
 }
 
-/**
- * The one finding that stands for the unlisted ones. It is never less severe than the most severe of
- * them, so a response whose unlisted findings include a breaking one still fails.
- */
-export function unlistedSummary(capped: CappedFacts, shared: { vendor: string; operation: string; status: number }, overrides: SeverityOverrides): Finding {
-  const id = 'response-findings-truncated';
-  const configured = overrides[id] ?? FINDING_KINDS[id].severity;
-  const severity = MOST_SEVERE_FIRST.find((s) => s === configured || s === capped.worstUnlisted)!;
+/** The one finding that stands for the unlisted ones: it `covers` their IDs, so the judge never rates it below them. */
+export function unlistedSummary(capped: CappedFacts, shared: { vendor: string; operation: string; status: number }): Finding {
   const total = [...capped.unlisted.values()].reduce((a, b) => a + b, 0);
   const counts = [...capped.unlisted].map(([unlistedId, count]) => `${unlistedId} ${count}`).join(', ');
-  return makeFinding({ id, ...shared, expected: `at most ${MAX_FINDINGS_PER_RESPONSE} findings listed`, observed: `${total} more: ${counts}` }, { ...overrides, [id]: severity });
+  return makeFinding({
+    id: 'response-findings-truncated',
+    ...shared,
+    expected: `at most ${MAX_FINDINGS_PER_RESPONSE} findings listed`,
+    observed: `${total} more: ${counts}`,
+    covers: [...capped.unlisted.keys()],
+  });
 }

@@ -1,4 +1,4 @@
-import { makeFinding, type Finding, type SeverityOverrides } from '../findings/finding.ts';
+import { makeFinding, type Finding } from '../findings/finding.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
 import { bodyJson } from './body-json.ts';
 import { bodySchema } from './body-schema.ts';
@@ -26,7 +26,6 @@ const WITHOUT_INTEGRITY = [RESPONSE_CHECKS];
 const WITH_INTEGRITY = [RESPONSE_CHECKS, INTEGRITY_CHECKS];
 
 export interface CheckOptions {
-  severity?: SeverityOverrides;
   /** Also run INTEGRITY_CHECKS (duplicate keys): what the suites and `conform check` do. */
   integrity?: boolean;
 }
@@ -59,8 +58,8 @@ export function checkInspected(context: CheckContext, options: CheckOptions = {}
   if (!reported) return [];
   const all = reported.length === 1 ? reported[0]! : reported.flat();
   const shared = { vendor: spec.vendor, operation: operation.key, status: response.status };
-  const make = (facts: readonly CheckFacts[]) => withRawNumbers(facts, context).map((f) => makeFinding({ ...f, ...shared }, options.severity));
+  const make = (facts: readonly CheckFacts[]) => withRawNumbers(facts, context).map((f) => makeFinding({ ...f, ...shared }));
   if (count + counted <= MAX_FINDINGS_PER_RESPONSE && counted === 0) return make(all);
-  const capped = capFacts(all, options.severity ?? {});
-  return [...make(capped.listed), unlistedSummary(capped, shared, options.severity ?? {})];
+  const capped = capFacts(all);
+  return [...make(capped.listed), unlistedSummary(capped, shared)];
 }

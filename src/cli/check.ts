@@ -4,7 +4,8 @@ import { checkResponse } from '../checks/index.ts';
 import { displayFinding } from '../findings/finding.ts';
 import { loadSpec } from '../spec/load.ts';
 // Not the report entry point: these one-shot commands would load every report module for one function (+8% CPU a start).
-import { renderFindingsText } from '../report/findings-text.ts';
+import { withSeverity } from '../judge/index.ts';
+import { renderFindingsText, withMessages } from '../report/findings-text.ts';
 import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { configuredSeverity } from './severity.ts';
@@ -31,16 +32,17 @@ export const checkCommand: Command = async (args, io) => {
   if (!Number.isInteger(status) || status < 100 || status > 599) throw new UsageError(`conform check: --status must be an HTTP status code (100-599), got "${values.status}"`);
 
   const severity = configuredSeverity('check', io.cwd, io.env);
-  const spec = await loadSpec(values.spec, { cwd: io.cwd, severity });
+  const spec = await loadSpec(values.spec, { cwd: io.cwd });
   const operation = spec.operations.find((o) => o.key === normaliseOperation(values.operation!));
   if (!operation) {
     throw new UsageError(`conform check: ${values.spec} has no operation "${values.operation}" (it has: ${spec.operations.map((o) => o.key).join('; ')})`);
   }
   const body = await readBody(bodyFile, io.cwd);
   const headers: Record<string, string> = values['content-type'] ? { 'content-type': values['content-type'] } : {};
-  const findings = checkResponse(spec, operation, { status, headers, body }, { severity, integrity: true }).map(displayFinding);
+  const findings = withSeverity(checkResponse(spec, operation, { status, headers, body }, { integrity: true }), severity).map(displayFinding);
+  const specDefects = withSeverity(spec.defects, severity).map(displayFinding);
 
-  if (values.json) io.stdout(`${JSON.stringify({ spec: spec.file, operation: operation.key, status, findings, specDefects: spec.defects.map(displayFinding) }, null, 2)}\n`);
+  if (values.json) io.stdout(`${JSON.stringify({ spec: spec.file, operation: operation.key, status, findings: withMessages(findings), specDefects: withMessages(specDefects) }, null, 2)}\n`);
   else {
     io.stdout(renderFindingsText(findings));
     if (spec.defects.length > 0) io.stdout(`note: ${spec.file} has ${spec.defects.length} document defect(s); see: conform specs lint ${spec.file}\n`);

@@ -1,8 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { displayFinding, type Finding } from '../findings/finding.ts';
+import { displayFinding } from '../findings/finding.ts';
 // Not the report entry point: these one-shot commands would load every report module for one function (+8% CPU a start).
-import { renderFindingsText } from '../report/findings-text.ts';
+import { withSeverity, type JudgedDefect } from '../judge/index.ts';
+import { renderFindingsText, withMessages } from '../report/findings-text.ts';
 import { SpecLoadError } from '../spec/errors.ts';
 import { formatSize } from '../spec/files.ts';
 import { loadSpec } from '../spec/load.ts';
@@ -23,18 +24,18 @@ export const specsLintCommand: Command = async (args, io) => {
   });
   const severity = configuredSeverity('specs lint', io.cwd, io.env);
   const files = positionals.length > 0 ? positionals : await findDocuments(io.cwd);
-  const results: Array<{ file: string; bytes: number; defects: Finding[] } | { file: string; error: string }> = [];
+  const results: Array<{ file: string; bytes: number; defects: JudgedDefect[] } | { file: string; error: string }> = [];
   for (const file of files) {
     try {
-      const spec = await loadSpec(file, { cwd: io.cwd, severity });
-      results.push({ file, bytes: spec.bytes, defects: spec.defects.map(displayFinding) });
+      const spec = await loadSpec(file, { cwd: io.cwd });
+      results.push({ file, bytes: spec.bytes, defects: withSeverity(spec.defects, severity).map(displayFinding) });
     } catch (error) {
       if (!(error instanceof SpecLoadError)) throw error;
       results.push({ file, error: error.located });
     }
   }
 
-  if (values.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+  if (values.json) io.stdout(`${JSON.stringify(results.map((r) => ('error' in r ? r : { ...r, defects: withMessages(r.defects) })), null, 2)}\n`);
   else {
     for (const result of results) {
       if ('error' in result) io.stderr(`${result.error}\n`);

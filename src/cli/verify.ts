@@ -6,13 +6,14 @@ import {
   readContract,
   targetSecretForms,
   verifyContract,
+  contractBroken,
   type ContractVerification,
   type InteractionVerdict,
   type StoredContract,
 } from '../contracts/index.ts';
 import { ListedPointers, maskContractMismatch } from '../privacy/index.ts';
 import { redactText } from '../redaction/index.ts';
-import { addContractFindings, contractFindings } from '../report/index.ts';
+import { rejudgeLatest } from '../pipeline/index.ts';
 import { readEnvironment, resolveRunConfig, type RunConfig, startTargets } from '../run/index.ts';
 import { ConfigError, VENDOR_NAMES, VENDORS, type VendorTarget } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
@@ -64,8 +65,8 @@ export const verifyCommand: Command = async (args, io) => {
       verifications.push({ target, verification });
     }
     const verified = verifications.filter(({ verification }) => verification.problem === null);
-    const updates = verified.map(({ target, verification }) => ({ target, findings: contractFindings(verification, config.severity) }));
-    const reportsPath = await addContractFindings(resolve(io.cwd, config.reportsDir), updates, secrets);
+    const later = verified.map(({ target, verification }) => ({ target, findings: contractBroken(verification) }));
+    const reportsPath = await rejudgeLatest({ cwd: io.cwd, env, reportsDir: resolve(io.cwd, config.reportsDir), later, secretForms: secrets });
     return summarise(verifications.map((v) => v.verification), reportsPath, out);
   } finally {
     await close();

@@ -6,6 +6,7 @@
 export { recordContracts, type RecordedContract, type RecordOptions } from './record.ts';
 export { contractFile, contractSettings, type ContractSettings } from './settings.ts';
 export { ContractFileError, readContract, readContracts, type StoredContract } from './contract-file.ts';
+export { contractBroken } from './contract-broken.ts';
 export { verifyContract, type ContractVerification, type InteractionVerdict } from './verification.ts';
 export { brokerSettings, publishToBroker, type PublishResult } from './broker.ts';
 export { consumerVersion } from './consumer-version.ts';

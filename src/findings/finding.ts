@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { jsonPrefix } from '../json/prefix.ts';
-import { FINDING_KINDS, type FindingId, type MessageFacts, type Severity } from './registry.ts';
+import { FINDING_KINDS, type FindingId, type MessageFacts } from './registry.ts';
 
-/** A finding is plain, serialisable data: reports, baselines and waivers all read this shape. */
+/**
+ * A finding is a plain, serialisable fact: what was seen, where, against what. It carries no severity
+ * (the judge applies the policy, src/judge) and no message (renderers make one, `messageOf`).
+ */
 export interface Finding {
   id: FindingId;
-  severity: Severity;
   vendor: string;
   /** e.g. "GET /ledger_accounts/{id}"; null for document-wide spec findings. */
   operation: string | null;
@@ -14,10 +16,11 @@ export interface Finding {
   pointer: string | null;
   expected: string | null;
   observed: string | null;
-  message: string;
   fingerprint: string;
   /** Where in the vendor's document a spec-* finding sits. */
   location?: { file: string; pointer: string };
+  /** For `response-findings-truncated`: the IDs of the findings it stands for (its severity is never less than theirs). */
+  covers?: FindingId[];
 }
 
 export interface FindingFacts {
@@ -29,11 +32,10 @@ export interface FindingFacts {
   expected?: string | null;
   observed?: string | null;
   location?: { file: string; pointer: string };
+  covers?: FindingId[];
 }
 
-export type SeverityOverrides = Partial<Record<FindingId, Severity>>;
-
-export function makeFinding(facts: FindingFacts, overrides: SeverityOverrides = {}): Finding {
+export function makeFinding(facts: FindingFacts): Finding {
   const data: MessageFacts & { id: FindingId; vendor: string } = {
     id: facts.id,
     vendor: facts.vendor,
@@ -44,21 +46,24 @@ export function makeFinding(facts: FindingFacts, overrides: SeverityOverrides = 
     observed: facts.observed ?? null,
     location: facts.location ?? null,
   };
-  const kind = FINDING_KINDS[facts.id];
   const finding: Finding = {
     id: data.id,
-    severity: overrides[facts.id] ?? kind.severity,
     vendor: data.vendor,
     operation: data.operation,
     status: data.status,
     pointer: data.pointer,
     expected: data.expected,
     observed: data.observed,
-    message: kind.message(data),
     fingerprint: fingerprint(data),
   };
   if (facts.location) finding.location = facts.location;
+  if (facts.covers) finding.covers = facts.covers;
   return finding;
+}
+
+/** The finding in words, from its facts: for renderers, at the edge. */
+export function messageOf(finding: Finding): string {
+  return FINDING_KINDS[finding.id].message({ ...finding, location: finding.location ?? null });
 }
 
 /**
@@ -93,16 +98,15 @@ export function excerpt(value: unknown): string {
 }
 
 /**
- * The finding as reports show it: expected and observed cut to DISPLAY_LIMIT and the message rendered
- * again from them. Run it after redaction, never before: the cut could split a secret and hide it
- * from the search. The fingerprint does not change (it holds no observed value).
+ * The finding as reports show it: expected and observed cut to DISPLAY_LIMIT. Run it after redaction,
+ * never before: the cut could split a secret and hide it from the search. The fingerprint does not
+ * change (it holds no observed value).
  */
 export function displayFinding<F extends Finding>(finding: F): F {
   const expected = finding.expected === null ? null : cut(finding.expected, DISPLAY_LIMIT);
   const observed = finding.observed === null ? null : cut(finding.observed, DISPLAY_LIMIT);
   if (expected === finding.expected && observed === finding.observed) return finding;
-  const facts = { operation: finding.operation, status: finding.status, pointer: finding.pointer, expected, observed, location: finding.location ?? null };
-  return { ...finding, expected, observed, message: FINDING_KINDS[finding.id].message(facts) };
+  return { ...finding, expected, observed };
 }
 
 function cut(text: string, limit: number): string {

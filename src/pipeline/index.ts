@@ -1,15 +1,19 @@
 import { resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
-import { displayFinding, type Finding, type SeverityOverrides } from '../findings/finding.ts';
+import { displayFinding, type Finding } from '../findings/finding.ts';
+import { loadPolicy, readBaseline, writeBaseline } from '../judge/index.ts';
+import type { Severity } from '../findings/registry.ts';
+import { severityOf } from '../findings/severity.ts';
 import { loadSpec } from '../spec/load.ts';
 import type { LoadedSpec } from '../spec/types.ts';
 import { redactCaseResults, redactStrings, redactText, secretForms } from '../redaction/index.ts';
-import { type VendorReport, buildSummary, buildVendorReport, jsonFile, publishRun, recoverLatest, readBaseline, writeBaseline, renderReportFiles, pruneRuns, readHistory, runIdFor, runExitCode } from '../report/index.ts';
+import { historyRunsFrom, type VendorReport, publishRun, recoverLatest, pruneRuns, runIdFor } from '../report/index.ts';
 import { displayUrl, VENDORS, type Env, type VendorTarget } from '../vendors/index.ts';
 import { CaseCollector, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
-import { judgeVendor } from './judge.ts';
-import { loadPolicy } from './policy.ts';
+import { judgeRun, reportSetFiles } from './judge-run.ts';
+
+export { rejudgeLatest, type LaterFindings } from './rejudge.ts';
 
 export interface RunOptions {
   cwd: string;
@@ -34,6 +38,7 @@ export interface RunOutcome {
 export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const config = resolveRunConfig(options.env);
   const policy = await loadPolicy(options.env, options.cwd);
+  const historyRuns = historyRunsFrom(options.env);
   const reportsDir = resolve(options.cwd, config.reportsDir);
   await recoverLatest(reportsDir);
   const startedAt = new Date().toISOString();
@@ -45,49 +50,47 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const baselines = await Promise.all(targets.map((target) => readBaseline(policy.baselinesDir, target.vendor, target.mode)));
     for (const target of targets) options.print(`${target.vendor.padEnd(7)} ${describeTarget(target)}`);
     // A vendor document that cannot be loaded stops the run here, as one located line (exit 2).
-    const { defects, specs } = await loadDocuments(targets, options.cwd, config.severity);
+    const { defects, specs } = await loadDocuments(targets, options.cwd);
     const secrets = secretsOf(targets);
-    const suites = await runSuites(targets, config, options.cwd, (line) => options.print(redactText(line, secrets)));
+    const severity = (finding: Finding) => severityOf(finding, policy.severity);
+    const suites = await runSuites(targets, config, options.cwd, severity, (line) => options.print(redactText(line, secrets)));
     // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
     // Redaction sees the evidence whole; only then is it cut to what reports show.
     const results = redactCaseResults(suites.results, secrets).map(withDisplayedFindings);
     const problems = redactStrings(suites.problems, secrets);
-    const judged = targets.map((target, i) => {
-      const vendorResults = results.filter((r) => r.vendor === target.vendor);
-      const vendorDefects = redactStrings(defects.get(target.vendor) ?? [], secrets).map(displayFinding);
-      const report = buildVendorReport(target, vendorResults, vendorDefects, startedAt);
-      const judgement = judgeVendor(report, vendorResults, { baseline: baselines[i]!, waivers: policy.waivers, inconclusiveThreshold: policy.inconclusiveThreshold, severity: config.severity, startedAt });
-      // The judge adds shape findings, made from evidence that was redacted above.
-      return { ...judgement, report: { ...judgement.report, findings: judgement.report.findings.map(displayFinding) } };
-    });
-    const reports = judged.map((j) => j.report);
-    const exitCode = runExitCode(
-      judged.map((j) => j.verdict),
-      problems,
+    const judged = judgeRun(
+      targets.map((target, i) => ({
+        target,
+        baseline: baselines[i]!,
+        results: results.filter((r) => r.vendor === target.vendor),
+        specDefects: redactStrings(defects.get(target.vendor) ?? [], secrets),
+      })),
+      policy,
+      { startedAt, problems },
     );
-    const summary = buildSummary(reports, { startedAt, finishedAt: new Date().toISOString(), exitCode, problems });
-    const files = {
-      ...Object.fromEntries(reports.map((r) => [`${r.vendor}.json`, jsonFile(r)])),
-      'summary.json': jsonFile(summary),
-      'results.json': jsonFile(results),
-      ...renderReportFiles(reports, summary, await readHistory(reportsDir)),
-    };
+    const files = await reportSetFiles(judged, results, reportsDir);
     const reportsPath = await publishRun(reportsDir, runIdFor(startedAt, process.pid), files, secrets);
-    await pruneRuns(reportsDir, policy.historyRuns);
-    for (const { createdBaseline } of judged) if (createdBaseline) await writeBaseline(policy.baselinesDir, createdBaseline, secrets);
+    await pruneRuns(reportsDir, historyRuns);
+    for (const baseline of judged.createdBaselines) await writeBaseline(policy.baselinesDir, baseline, secrets);
     // What each passing vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json); a
     // vendor that failed or could not be verified keeps its previous contract: that is what we rely on.
-    const passing = targets.filter((_, i) => judged[i]!.verdict.verdict === 'pass');
+    const passing = targets.filter((target) => judged.passing.includes(target.vendor));
     const { recordContracts } = await contracts;
     await recordContracts({ cwd: options.cwd, env: options.env, targets: passing, results, secretForms: secrets, specs });
-    return { exitCode, reports, results, problems, reportsPath };
+    return { exitCode: judged.exitCode, reports: judged.reports, results, problems, reportsPath };
   } finally {
     await close();
   }
 }
 
-async function runSuites(targets: VendorTarget[], config: RunConfig, cwd: string, print: (line: string) => void): Promise<{ results: CaseResult[]; problems: string[] }> {
-  const collector = new CaseCollector(print);
+async function runSuites(
+  targets: VendorTarget[],
+  config: RunConfig,
+  cwd: string,
+  severity: (finding: Finding) => Severity,
+  print: (line: string) => void,
+): Promise<{ results: CaseResult[]; problems: string[] }> {
+  const collector = new CaseCollector(print, severity);
   const environment: SuiteEnvironment = { cwd, targets, http: config.http, severity: config.severity };
   const vitest = await startVitest(
     'test',
@@ -104,11 +107,11 @@ async function runSuites(targets: VendorTarget[], config: RunConfig, cwd: string
 }
 
 /** Every vendor document loaded once up front: its defects go into the reports, its schemas into the contracts. */
-async function loadDocuments(targets: VendorTarget[], cwd: string, severity: SeverityOverrides): Promise<{ defects: Map<string, Finding[]>; specs: Map<string, LoadedSpec> }> {
+async function loadDocuments(targets: VendorTarget[], cwd: string): Promise<{ defects: Map<string, Finding[]>; specs: Map<string, LoadedSpec> }> {
   const specs = new Map<string, LoadedSpec>();
   const defects = new Map<string, Finding[]>();
   for (const target of targets) {
-    const loaded = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd, vendor: target.vendor, severity })));
+    const loaded = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd, vendor: target.vendor })));
     for (const spec of loaded) specs.set(spec.file, spec);
     defects.set(target.vendor, loaded.flatMap((spec) => spec.defects));
   }

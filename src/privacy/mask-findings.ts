@@ -1,5 +1,5 @@
 import { excerpt, type Finding } from '../findings/finding.ts';
-import { FINDING_KINDS, type FindingId } from '../findings/registry.ts';
+import type { FindingId } from '../findings/registry.ts';
 import { getAtPointer, parsePointer, escapeSegment } from '../json/pointer.ts';
 import { jsonType } from '../schema/violations.ts';
 
@@ -45,8 +45,7 @@ function same(was: unknown, now: unknown): boolean {
 }
 
 function withObserved(finding: Finding, observed: string): Finding {
-  const facts = { ...finding, observed, location: finding.location ?? null };
-  return { ...finding, observed, message: FINDING_KINDS[finding.id].message(facts) };
+  return { ...finding, observed };
 }
 
 function typed(value: unknown): string {

@@ -1,9 +1,10 @@
-import type { Finding } from '../findings/finding.ts';
+import { messageOf, type Finding } from '../findings/finding.ts';
+import type { Severity } from '../findings/registry.ts';
 
 /** Findings as aligned, readable lines for a terminal or a CI log: severity, id, where, message. */
-export function renderFindingsText(findings: readonly Finding[]): string {
+export function renderFindingsText(findings: ReadonlyArray<Finding & { severity: Severity }>): string {
   if (findings.length === 0) return 'no findings\n';
-  const rows = findings.map((f) => [f.severity, f.id, where(f), f.message]);
+  const rows = findings.map((f) => [f.severity, f.id, where(f), messageOf(f)]);
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row) => row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')).join('\n') + '\n';
 }
@@ -13,8 +14,7 @@ function where(finding: Finding): string {
   return finding.pointer === null ? '-' : finding.pointer || '/';
 }
 
-export function countBySeverity(findings: readonly Finding[]): Record<Finding['severity'], number> {
-  const counts = { breaking: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
+/** Findings with their messages rendered from their facts: what the JSON outputs show. */
+export function withMessages<F extends Finding>(findings: readonly F[]): Array<F & { message: string }> {
+  return findings.map((finding) => ({ ...finding, message: messageOf(finding) }));
 }

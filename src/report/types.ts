@@ -1,5 +1,5 @@
-import type { Finding } from '../findings/finding.ts';
-import type { CaseOutcome } from '../results/index.ts';
+import type { JudgedDefect, JudgedFinding, ResolvedFinding, SeverityCounts, Verdict } from '../judge/index.ts';
+import type { JudgedOutcome } from '../results/index.ts';
 
 export interface Interaction {
   method: string;
@@ -8,33 +8,16 @@ export interface Interaction {
   case: string;
   status: number | null;
   durationMs: number;
-  outcome: CaseOutcome;
+  outcome: JudgedOutcome;
   /** Why a case was skipped or could not reach the vendor. */
   reason: string | null;
 }
 
-/** How a finding stands against the baseline and the waivers (issue 5); absent before baselines exist. */
-export type FindingState = 'new' | 'known' | 'waived';
+export type { FindingState, ResolvedFinding, SeverityCounts, Verdict } from '../judge/index.ts';
 
-export type ReportedFinding = Finding & {
-  case: string;
-  state?: FindingState;
-  /** The waiver that accepts a `waived` finding. */
-  waiver?: { reason: string; expires: string };
-};
-
-/** A finding of the baseline that this run no longer shows. */
-export interface ResolvedFinding {
-  fingerprint: string;
-  id: string;
-  operation: string | null;
-  case: string;
-  pointer: string | null;
-}
-
-export type Verdict = 'pass' | 'fail' | 'inconclusive';
-
-export type SeverityCounts = Record<Finding['severity'], number>;
+/** A judged finding as reports show it: with its message, rendered from its facts. */
+export type ReportedFinding = JudgedFinding & { message: string };
+export type ReportedDefect = JudgedDefect & { message: string };
 
 /** reports/latest/VENDOR.json: what one vendor did in one run. Field names are public interface. */
 export interface VendorReport {
@@ -49,10 +32,10 @@ export interface VendorReport {
   interactions: Interaction[];
   findings: ReportedFinding[];
   counts: SeverityCounts;
-  outcomes: Record<CaseOutcome, number>;
+  outcomes: Record<JudgedOutcome, number>;
   /** Defects of the vendor's documents (spec-* findings), located in the document. */
-  specDefects: Finding[];
-  /** Set once baselines and waivers are applied (issue 5). */
+  specDefects: ReportedDefect[];
+  /** Absent from reports written before baselines and waivers existed, which `conform report` still renders. */
   verdict?: Verdict;
   resolved?: ResolvedFinding[];
   /** Waivers that matched nothing, and waivers past their expiry (which no longer waive). */

@@ -1,13 +1,15 @@
-import type { Finding } from '../findings/finding.ts';
-import type { CaseOutcome, CaseResult } from '../results/index.ts';
+import { countBySeverity, type JudgedCase, type Judgement } from '../judge/index.ts';
+import type { JudgedOutcome } from '../results/index.ts';
 import type { VendorTarget } from '../vendors/index.ts';
-import { countBySeverity } from './findings-text.ts';
+import { withMessages } from './findings-text.ts';
 import type { RunSummary, VendorReport } from './types.ts';
 
-/** A vendor's report from its case results: pure, so `conform report` can rebuild it from stored results. */
-export function buildVendorReport(target: VendorTarget, results: readonly CaseResult[], specDefects: Finding[], runStartedAt: string): VendorReport {
-  const ordered = [...results].sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.case.localeCompare(b.case));
-  const findings = ordered.flatMap((result) => result.findings.map((finding) => ({ ...finding, case: result.case })));
+/** What a report says about where the vendor ran: from the target, or from a stored report for a re-judged run. */
+export type ReportedTarget = Pick<VendorTarget, 'mode' | 'scenario' | 'baseUrl'> & { vendor: string };
+
+/** A vendor's report from its judgement: pure, so `conform verify` can rebuild it from stored results. Messages are rendered here. */
+export function buildVendorReport(target: ReportedTarget, judgement: Judgement, runStartedAt: string): VendorReport {
+  const ordered = judgement.results;
   const spec = new Map(ordered.map((r) => [r.spec.file, r.spec]));
   const ends = ordered.map((r) => Date.parse(r.startedAt) + r.durationMs);
   return {
@@ -28,15 +30,19 @@ export function buildVendorReport(target: VendorTarget, results: readonly CaseRe
       outcome: r.outcome,
       reason: r.reason,
     })),
-    findings,
-    counts: countBySeverity(findings),
+    findings: withMessages(judgement.findings),
+    counts: countBySeverity(judgement.findings),
     outcomes: countOutcomes(ordered),
-    specDefects,
+    specDefects: withMessages(judgement.specDefects),
+    verdict: judgement.verdict.verdict,
+    resolved: judgement.resolved,
+    staleWaivers: judgement.staleWaivers,
+    expiredWaivers: judgement.expiredWaivers,
   };
 }
 
-export function countOutcomes(results: readonly CaseResult[]): Record<CaseOutcome, number> {
-  const counts: Record<CaseOutcome, number> = { passed: 0, failed: 0, skipped: 0, 'transport-error': 0 };
+function countOutcomes(results: readonly JudgedCase[]): Record<JudgedOutcome, number> {
+  const counts: Record<JudgedOutcome, number> = { passed: 0, failed: 0, skipped: 0, 'transport-error': 0 };
   for (const result of results) counts[result.outcome]++;
   return counts;
 }

@@ -1,7 +1,12 @@
 import type { Finding } from '../findings/finding.ts';
 import type { TransportErrorCode } from '../http/index.ts';
 
-export type CaseOutcome = 'passed' | 'failed' | 'skipped' | 'transport-error';
+/**
+ * What a case did. A run says `answered` (its findings are facts, with no severity yet); the judge
+ * (src/judge) turns that into `passed` or `failed` under the severity policy and the waivers.
+ */
+export type CaseOutcome = 'answered' | JudgedOutcome;
+export type JudgedOutcome = 'passed' | 'failed' | 'skipped' | 'transport-error';
 
 /**
  * What one suite case did and found: plain data, carried from a suite worker to the run (vitest task

@@ -1,5 +1,7 @@
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { SerializedError } from 'vitest';
+import type { Severity } from '../findings/registry.ts';
+import type { Finding } from '../findings/finding.ts';
 import type { CaseResult } from '../results/index.ts';
 
 /**
@@ -10,7 +12,11 @@ export class CaseCollector implements Reporter {
   readonly results: CaseResult[] = [];
   private readonly problemSet = new Set<string>();
 
-  constructor(private readonly print: (line: string) => void) {}
+  /** `severityOf`: the run's severity policy, for the progress lines (the judge applies it to what is reported). */
+  constructor(
+    private readonly print: (line: string) => void,
+    private readonly severityOf: (finding: Finding) => Severity,
+  ) {}
 
   /** What kept parts of the run from running, each said once (a broken suite fails all its cases alike). */
   get problems(): string[] {
@@ -25,7 +31,7 @@ export class CaseCollector implements Reporter {
       return;
     }
     this.results.push(result);
-    this.print(progressLine(result));
+    this.print(progressLine(result, this.severityOf));
   }
 
   onTestModuleEnd(module: TestModule): void {
@@ -37,14 +43,15 @@ export class CaseCollector implements Reporter {
   }
 }
 
-const MARK: Record<CaseResult['outcome'], string> = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip', 'transport-error': 'ERR ' };
+const MARK = { skipped: 'skip', 'transport-error': 'ERR ' } as const;
 
-function progressLine(result: CaseResult): string {
+function progressLine(result: CaseResult, severityOf: (finding: Finding) => Severity): string {
   const counts = { breaking: 0, warning: 0, info: 0 };
-  for (const finding of result.findings) counts[finding.severity]++;
+  for (const finding of result.findings) counts[severityOf(finding)]++;
+  const mark = result.outcome === 'skipped' || result.outcome === 'transport-error' ? MARK[result.outcome] : counts.breaking > 0 ? 'FAIL' : 'ok  ';
   const detail =
     result.outcome === 'skipped' || result.outcome === 'transport-error'
       ? result.reason
       : `${result.response?.status} in ${result.durationMs} ms; ${counts.breaking} breaking, ${counts.warning} warning, ${counts.info} info`;
-  return `${MARK[result.outcome]} ${result.vendor.padEnd(7)} ${result.case.padEnd(24)} ${detail}`;
+  return `${mark} ${result.vendor.padEnd(7)} ${result.case.padEnd(24)} ${detail}`;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import type { SeverityOverrides } from '../findings/finding.ts';
+import type { SeverityOverrides } from '../findings/severity.ts';
 import { isFindingId, type Severity } from '../findings/registry.ts';
 import type { HttpClientOptions } from '../http/index.ts';
 import { sandboxScenarios } from '../sandbox/index.ts';

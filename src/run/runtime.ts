@@ -1,5 +1,5 @@
 import { checkInspected, inspectResponse } from '../checks/index.ts';
-import { makeFinding, type SeverityOverrides } from '../findings/finding.ts';
+import { makeFinding } from '../findings/finding.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/index.ts';
 import { bodyKnowledge, ListedPointers, maskResponse } from '../privacy/index.ts';
 import { loadSpec } from '../spec/load.ts';
@@ -15,14 +15,13 @@ export interface SuiteRuntime {
   target: VendorTarget;
   specs: LoadedSpec[];
   client: HttpClient;
-  severity: SeverityOverrides;
   /** The places the vendor definition lists as never personal. */
   listed: ListedPointers;
 }
 
-export async function openRuntime(target: VendorTarget, options: { cwd: string; http?: HttpClientOptions; severity?: SeverityOverrides }): Promise<SuiteRuntime> {
-  const specs = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: target.vendor, severity: options.severity })));
-  return { target, specs, client: createHttpClient({ ...options.http, production: target.production }), severity: options.severity ?? {}, listed: new ListedPointers(VENDORS[target.vendor].nonPersonal ?? []) };
+export async function openRuntime(target: VendorTarget, options: { cwd: string; http?: HttpClientOptions }): Promise<SuiteRuntime> {
+  const specs = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: target.vendor })));
+  return { target, specs, client: createHttpClient({ ...options.http, production: target.production }), listed: new ListedPointers(VENDORS[target.vendor].nonPersonal ?? []) };
 }
 
 /** The vendor document an operation is checked against: the first (newest) one that has it. */
@@ -76,8 +75,8 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
   const suiteFacts = [...statusUnexpected(suiteCase.expectStatus, exchange.status), ...securityNotEnforced(operation, credential, exchange.status)];
   const inspected = inspectResponse(spec, operation, response);
   const findings = [
-    ...suiteFacts.map((facts) => makeFinding({ ...facts, vendor: target.vendor, operation: operation.key, status: exchange.status }, runtime.severity)),
-    ...checkInspected(inspected, { severity: runtime.severity, integrity: true }),
+    ...suiteFacts.map((facts) => makeFinding({ ...facts, vendor: target.vendor, operation: operation.key, status: exchange.status })),
+    ...checkInspected(inspected, { integrity: true }),
   ];
   // Judged on what the vendor sent; what leaves the worker is masked (src/privacy).
   const masked = maskResponse(
@@ -86,7 +85,7 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
   );
   return {
     ...base,
-    outcome: findings.some((f) => f.severity === 'breaking') ? 'failed' : 'passed',
+    outcome: 'answered',
     response: { status: exchange.status, headers: masked.headers, body: masked.body, truncated: exchange.truncated },
     durationMs: exchange.durationMs,
     attempts: exchange.attempts,

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, inject, test } from 'vitest';
+import type { Finding } from '../findings/finding.ts';
+import { severityOf, type SeverityOverrides } from '../findings/severity.ts';
 import type { VendorName } from '../vendors/index.ts';
 import type { SuiteCase } from './case.ts';
 import './environment.ts';
@@ -31,7 +33,8 @@ export function conformSuite(vendor: VendorName, cases: SuiteCase[]): void {
         context.task.meta.conform = result;
         if (result.outcome === 'skipped') context.skip(result.reason ?? undefined);
         if (result.outcome === 'transport-error') throw new Error(`${result.operation} (${result.case}): could not reach ${vendor}: ${result.reason}`);
-        if (result.outcome === 'failed') throw new Error(describeFailure(result));
+        // For vitest's own pass/fail (`vitest --project suites`); what a run reports is the judge's (src/judge).
+        if (breaking(result, environment.severity).length > 0) throw new Error(describeFailure(result, environment.severity));
       });
     }
   });
@@ -43,10 +46,13 @@ declare module 'vitest' {
   }
 }
 
+function breaking(result: CaseResult, severity: SeverityOverrides): Finding[] {
+  return result.findings.filter((f) => severityOf(f, severity) === 'breaking');
+}
+
 /** Operation, then one line per breaking finding: where, expected, observed. */
-export function describeFailure(result: CaseResult): string {
-  const lines = result.findings
-    .filter((f) => f.severity === 'breaking')
+export function describeFailure(result: CaseResult, severity: SeverityOverrides): string {
+  const lines = breaking(result, severity)
     .map((f) => `  ${f.id} at ${f.pointer ?? '(response)'}: expected ${f.expected ?? '-'}, got ${f.observed ?? '-'}`);
   return `${result.operation} (${result.case}) answered ${result.response?.status}: ${lines.length} breaking finding(s)\n${lines.join('\n')}`;
 }

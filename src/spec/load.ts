@@ -1,5 +1,5 @@
 import { basename, dirname, resolve as resolvePath } from 'node:path';
-import { makeFinding, type Finding, type SeverityOverrides } from '../findings/finding.ts';
+import { makeFinding, type Finding } from '../findings/finding.ts';
 import { sharedSchemaRegistry, type SchemaRegistry } from '../schema/registry.ts';
 import { bundleExternalRefs } from './bundle.ts';
 import { SpecLoadError } from './errors.ts';
@@ -23,7 +23,6 @@ export interface LoadOptions {
   /** Vendor name for findings; default: x-provenance.vendor, else the document's folder name. */
   vendor?: string;
   cwd?: string;
-  severity?: SeverityOverrides;
   registry?: SchemaRegistry;
 }
 
@@ -51,7 +50,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   const context: LintContext = {
     document,
     knownFormats: registry.knownFormats(),
-    report: (id, pointer, details) => defects.push(makeFinding({ id, vendor, ...details, location: { file, pointer } }, options.severity)),
+    report: (id, pointer, details) => defects.push(makeFinding({ id, vendor, ...details, location: { file, pointer } })),
     refusalOf,
   };
 

@@ -21,15 +21,16 @@ const PIPELINE: readonly string[] = [
   'redaction', // secret redaction, before anything is written or logged
   'files', // what the atomic writers share
   'run', // suite cases, the runtime, targets, the case collector
+  'judge', // baselines, waivers, the severity policy, verdicts, exit codes: the one place severity is applied
   'contracts', // Pact contracts recorded and verified
-  'report', // report data, baselines, waivers, verdicts, renderers, the report writer
-  'pipeline', // runConformance: drives run, contracts and report for one `conform run`
+  'report', // report data and messages, renderers, the report set's history and writer
+  'pipeline', // runConformance and the re-judgement `conform verify` makes: drive run, judge, contracts and report
   'cli', // one file per command
 ];
 
 // Walls that hold whatever the order says.
 const WALLS: Record<string, readonly string[]> = {
-  checks: ['http', 'run', 'report', 'contracts', 'cli'],
+  checks: ['http', 'run', 'judge', 'report', 'contracts', 'cli'],
   spec: ['checks'],
   sandbox: ['checks', 'schema', 'spec'],
 };

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkResponse } from '../../src/checks/index.ts';
+import { messageOf } from '../../src/findings/finding.ts';
+import type { SeverityOverrides } from '../../src/findings/severity.ts';
+import { withSeverity } from '../../src/judge/index.ts';
 import type { CheckOptions } from '../../src/checks/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import type { LoadedSpec } from '../../src/spec/types.ts';
@@ -29,9 +32,10 @@ beforeAll(async () => {
 
 const keys = (n: number, value: (i: number) => string) => Array.from({ length: n }, (_, i) => `"k${i}":${value(i)}`).join(',');
 
-function check(path: string, body: string, options: CheckOptions = {}) {
+// Checked, then judged under `severity` as a run would: the checks list, the judge rates.
+function check(path: string, body: string, options: CheckOptions = {}, severity: SeverityOverrides = {}) {
   const operation = spec.operations.find((o) => o.key === `GET ${path}`)!;
-  const findings = checkResponse(spec, operation, { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(body) }, options);
+  const findings = withSeverity(checkResponse(spec, operation, { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(body) }, options), severity);
   return { findings, summary: findings.find((f) => f.id === 'response-findings-truncated') };
 }
 
@@ -50,8 +54,9 @@ describe('findings per response are capped at 100, the rest counted in one summa
       pointer: null,
       expected: 'at most 100 findings listed',
       observed: '1 more: response-property-undocumented 1',
-      message: 'GET /things 200 has more findings than listed (at most 100 findings listed): 1 more: response-property-undocumented 1',
+      covers: ['response-property-undocumented'],
     });
+    expect(messageOf(summary!)).toBe('GET /things 200 has more findings than listed (at most 100 findings listed): 1 more: response-property-undocumented 1');
   });
 
   it('lists breaking findings before lesser ones, wherever they are in the body', () => {
@@ -67,9 +72,9 @@ describe('findings per response are capped at 100, the rest counted in one summa
 
   it('follows CONFORM_SEVERITY for what it counts, and cannot be set below it', () => {
     const body = `{${keys(150, String)}}`;
-    expect(check('/maps', body, { severity: { 'response-property-type-mismatch': 'info' } }).summary?.severity).toBe('info');
-    expect(check('/maps', body, { severity: { 'response-findings-truncated': 'info' } }).summary?.severity).toBe('breaking');
-    expect(check('/things', `{${keys(150, String)}}`, { severity: { 'response-findings-truncated': 'warning' } }).summary?.severity).toBe('warning');
+    expect(check('/maps', body, {}, { 'response-property-type-mismatch': 'info' }).summary?.severity).toBe('info');
+    expect(check('/maps', body, {}, { 'response-findings-truncated': 'info' }).summary?.severity).toBe('breaking');
+    expect(check('/things', `{${keys(150, String)}}`, {}, { 'response-findings-truncated': 'warning' }).summary?.severity).toBe('warning');
   });
 
   it('counts duplicate keys past the cap without spelling them out, beside what else it counts', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkResponse, RESPONSE_CHECKS } from '../../src/checks/index.ts';
+import { withSeverity } from '../../src/judge/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import type { LoadedSpec } from '../../src/spec/types.ts';
 import { fixtureBody, fixtureHeaders, readCheckFixtures } from '../support/fixtures.ts';
@@ -20,7 +21,7 @@ for (const check of ['status-documented', 'media-type-documented', 'body-json', 
         const operation = loaded.operations.find((o) => o.key === fixture.operation);
         expect(operation, `operation ${fixture.operation}`).toBeDefined();
         const findings = checkResponse(loaded, operation!, { status: fixture.status, headers: fixtureHeaders(fixture), body: fixtureBody(fixture) });
-        const actual = findings.map((f) => [f.id, f.pointer, f.severity]);
+        const actual = withSeverity(findings, {}).map((f) => [f.id, f.pointer, f.severity]);
         expect(sortRows(actual)).toEqual(sortRows(fixture.expect));
       });
     }
@@ -38,9 +39,8 @@ describe('severity overrides', () => {
   it('change the severity of one ID and nothing else', async () => {
     const [fixture] = readCheckFixtures('body-schema').filter((f) => f.name.startsWith('an undocumented property next to a broken branch field'));
     const loaded = await spec(fixture!.spec);
-    const findings = checkResponse(loaded, loaded.operations[0]!, { status: 200, headers: fixtureHeaders(fixture!), body: fixtureBody(fixture!) }, {
-      severity: { 'response-property-undocumented': 'warning' },
-    });
+    const checked = checkResponse(loaded, loaded.operations[0]!, { status: 200, headers: fixtureHeaders(fixture!), body: fixtureBody(fixture!) });
+    const findings = withSeverity(checked, { 'response-property-undocumented': 'warning' });
     expect(findings.map((f) => [f.id, f.severity])).toEqual([
       ['response-property-type-mismatch', 'breaking'],
       ['response-property-undocumented', 'warning'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkResponse } from '../../src/checks/index.ts';
+import { severityOf } from '../../src/findings/severity.ts';
 import { getAtPointer } from '../../src/json/pointer.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { resolve } from '../../src/spec/operations.ts';
@@ -27,7 +28,7 @@ describe("the vendors' own examples", () => {
             const body = Buffer.from(JSON.stringify(example.value));
             const findings = checkResponse(spec, operation, { status: Number(response.statusKey), headers: { 'content-type': media.mediaType }, body });
             const isKnownBad = [...knownBad].some((pointer) => pointer.startsWith(example.at));
-            expect(findings.some((f) => f.severity === 'breaking'), `${example.at}`).toBe(isKnownBad);
+            expect(findings.some((f) => severityOf(f, {}) === 'breaking'), `${example.at}`).toBe(isKnownBad);
             checked++;
           }
         }

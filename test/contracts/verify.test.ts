@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportedFinding, VendorReport } from '../../src/report/types.ts';
 import { runVerifier } from '../../src/contracts/run-verifier.ts';
+import { DISPLAY_LIMIT } from '../../src/findings/finding.ts';
 import { sandboxScenarios, startSandbox, type VendorName } from '../../src/sandbox/index.ts';
 import { runCli } from '../support/cli.ts';
 
@@ -84,6 +85,8 @@ async function verify(args: string[], env: Record<string, string> = {}) {
 }
 
 const contractFindings = (report: VendorReport): ReportedFinding[] => report.findings.filter((f) => f.id === 'contract-broken');
+// Reports cut expected and observed to DISPLAY_LIMIT, contract findings like every other (the terminal shows the whole mismatch).
+const displayed = (text: string) => (text.length > DISPLAY_LIMIT ? `${text.slice(0, DISPLAY_LIMIT - 1)}…` : text);
 
 describe('conform verify against the faithful sandboxes', () => {
   it('verifies every interaction of every contract and exits 0', async () => {
@@ -128,7 +131,7 @@ describe('conform verify against each drift scenario', () => {
         const findings = contractFindings(await run.report(vendor));
         expect([...new Set(findings.map((f) => f.case))].sort(), `${vendor} ${scenario}`).toEqual(cases);
         for (const finding of findings) {
-          expect(finding).toMatchObject({ severity: 'breaking', vendor, expected: `${finding.case} (${finding.operation})` });
+          expect(finding).toMatchObject({ severity: 'breaking', vendor, expected: displayed(`${finding.case} (${finding.operation})`) });
           expect(finding.observed).toMatch(/\S/);
         }
       }
@@ -158,11 +161,51 @@ describe('conform verify against each drift scenario', () => {
     expect(report.interactions).toHaveLength(5);
     expect(contractFindings(report).map((f) => [f.case, f.pointer, f.observed])).toEqual([
       ['unknown id', null, 'status: expected 404 but was 400'],
-      ['unknown id', '/error_code', "Expected 'API_VALIDATION_ERROR' to match '^(?:DESTINATION_ACCOUNT_NOT_FOUND|DATA_NOT_FOUND|CALLBACK_AUTHENTICATION_TOKEN_NOT_FOUND_ERROR)$'"],
+      ['unknown id', '/error_code', displayed("Expected 'API_VALIDATION_ERROR' to match '^(?:DESTINATION_ACCOUNT_NOT_FOUND|DATA_NOT_FOUND|CALLBACK_AUTHENTICATION_TOKEN_NOT_FOUND_ERROR)$'")],
     ]);
     expect(report.counts.breaking).toBe(report.findings.filter((f) => f.severity === 'breaking').length);
     const summary = JSON.parse(await readFile(join(reportsDir, 'latest', 'summary.json'), 'utf8')) as { vendors: Array<{ vendor: string; counts: unknown }> };
     expect(summary.vendors.find((v) => v.vendor === 'xendit')?.counts).toEqual(report.counts);
+  });
+});
+
+describe("conform verify goes through the run's judge", () => {
+  // A passing xendit run with its own baseline, then a verification that breaks its contract.
+  async function passingRunThenDrift(env: Record<string, string> = {}) {
+    const dir = await mkdtemp(join(tmpdir(), 'conform-verify-judge-'));
+    const base = { CONFORM_VENDORS: 'xendit', CONFORM_REPORTS_DIR: join(dir, 'reports'), CONFORM_BASELINES_DIR: join(dir, 'baselines'), ...env };
+    const run = await runCli(['run'], { ...base, CONFORM_CONTRACTS_DIR: join(dir, 'unused-contracts') });
+    expect(run.code).toBe(0);
+    const verified = await verify(['--vendor', 'xendit'], { ...base, XENDIT_SANDBOX_SCENARIO: 'status-drift' });
+    const summary = JSON.parse(await readFile(join(base.CONFORM_REPORTS_DIR, 'latest', 'summary.json'), 'utf8')) as { exitCode: number; vendors: Array<{ verdict: string }> };
+    const markdown = await readFile(join(base.CONFORM_REPORTS_DIR, 'latest', 'xendit.md'), 'utf8');
+    return { code: verified.code, report: await verified.report('xendit'), summary, markdown, dir };
+  }
+
+  it("fails the vendor's verdict and the summary's exit code, marks the findings new, and renders them", async () => {
+    const { code, report, summary, markdown } = await passingRunThenDrift();
+    expect(code).toBe(1);
+    expect(report.verdict).toBe('fail');
+    expect(summary.exitCode).toBe(1);
+    expect(summary.vendors[0]!.verdict).toBe('fail');
+    expect(report.outcomes).toMatchObject({ failed: 1 });
+    expect(contractFindings(report).map((f) => [f.state, f.severity])).toEqual([
+      ['new', 'breaking'],
+      ['new', 'breaking'],
+    ]);
+    expect(markdown).toContain('contract-broken');
+  });
+
+  it('applies CONFORM_SEVERITY and the waivers to contract findings like any other', async () => {
+    const rated = await passingRunThenDrift({ CONFORM_SEVERITY: 'contract-broken=warning' });
+    expect(contractFindings(rated.report).map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect([rated.report.verdict, rated.summary.exitCode]).toEqual(['pass', 0]);
+
+    const waivers = join(await mkdtemp(join(tmpdir(), 'conform-waivers-')), 'waivers.yaml');
+    await writeFile(waivers, 'waivers:\n  - id: contract-broken\n    vendor: xendit\n    reason: Xendit fixes the 404 this quarter (ticket 9)\n    expires: 2099-12-31\n');
+    const waived = await passingRunThenDrift({ CONFORM_WAIVERS_FILE: waivers });
+    expect(contractFindings(waived.report).map((f) => f.state)).toEqual(['waived', 'waived']);
+    expect([waived.report.verdict, waived.summary.exitCode]).toEqual(['pass', 0]);
   });
 });
 

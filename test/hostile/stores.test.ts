@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Baseline } from '../../src/report/baseline/index.ts';
+import type { Baseline } from '../../src/judge/baseline/index.ts';
 import type { VendorReport } from '../../src/report/types.ts';
 import { runCli } from '../support/cli.ts';
 import { readBody } from '../support/fixtures.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayFinding, excerpt, makeFinding } from '../../src/findings/finding.ts';
+import { displayFinding, excerpt, makeFinding, messageOf } from '../../src/findings/finding.ts';
 import { REDACTED, redactStrings, redactText, secretForms } from '../../src/redaction/index.ts';
 import { encodings, leaksOf } from '../hostile/secret-encodings.ts';
 
@@ -60,13 +60,13 @@ describe('evidence is redacted whole, then cut for display', () => {
 
   it('a finding keeps the whole secret in its evidence, so redaction can see it', () => {
     expect(finding().observed).toContain(SECRET);
-    expect(finding().message).toContain(SECRET);
+    expect(messageOf(finding())).toContain(SECRET);
   });
 
   it('redact then cut shows no part of the secret; cut then redact (the old order) leaks its first characters', () => {
     const shown = displayFinding(redactStrings(finding(), forms));
     expect(shown.observed).toBe(`debug: "${'-'.repeat(20)}${REDACTED}"`);
-    expect(shown.message).toBe(`undocumented property at /debug: debug: "${'-'.repeat(20)}${REDACTED}"`);
+    expect(messageOf(shown)).toBe(`undocumented property at /debug: debug: "${'-'.repeat(20)}${REDACTED}"`);
     expect(leaksOf(JSON.stringify(shown), SECRET)).toEqual([]);
     const oldOrder = redactStrings(displayFinding(finding()), forms);
     expect(leaksOf(JSON.stringify(oldOrder), SECRET)).not.toEqual([]);
@@ -78,7 +78,7 @@ describe('evidence is redacted whole, then cut for display', () => {
     const shown = displayFinding(long);
     expect(shown.expected).toHaveLength(80);
     expect(shown.observed).toBe(`"${'z'.repeat(78)}…`);
-    expect(shown.message).toBe(`value at /c is not one of the documented values: expected ${shown.expected}, got ${shown.observed}`);
+    expect(messageOf(shown)).toBe(`value at /c is not one of the documented values: expected ${shown.expected}, got ${shown.observed}`);
     expect(shown.fingerprint).toBe(long.fingerprint);
     expect(displayFinding(shown)).toBe(shown);
   });

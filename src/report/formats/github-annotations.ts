@@ -1,10 +1,10 @@
-import type { Finding } from '../../findings/finding.ts';
-import type { ReportedFinding, VendorReport } from '../types.ts';
+import type { Severity } from '../../findings/registry.ts';
+import type { ReportedDefect, ReportedFinding, VendorReport } from '../types.ts';
 import { byAttention } from './cases.ts';
 
 type Level = 'error' | 'warning' | 'notice';
 
-const LEVEL: Record<Finding['severity'], Level> = { breaking: 'error', warning: 'warning', info: 'notice' };
+const LEVEL: Record<Severity, Level> = { breaking: 'error', warning: 'warning', info: 'notice' };
 
 /**
  * GitHub Actions workflow commands, one per finding and spec defect: breaking findings as errors,
@@ -27,7 +27,7 @@ function findingCommand(f: ReportedFinding): string {
   return command(level, { title: `${f.vendor} ${f.severity}${state}: ${f.id}` }, `${f.operation ?? f.vendor} (${f.case}): ${f.message}${waiver}`);
 }
 
-function defectCommand(d: Finding): string {
+function defectCommand(d: ReportedDefect): string {
   const where = d.location ? ` at ${d.location.pointer}` : '';
   const properties: Record<string, string> = { title: `${d.vendor} document ${d.severity}: ${d.id}` };
   // With `file`, GitHub shows the annotation on the vendor document in the run's file view.

@@ -1,5 +1,5 @@
-import type { Finding } from '../../findings/finding.ts';
-import type { ReportedFinding, VendorReport } from '../types.ts';
+import type { Severity } from '../../findings/registry.ts';
+import type { ReportedDefect, ReportedFinding, VendorReport } from '../types.ts';
 import { casesByOperation, findingsByOperation, glossary, plural, shownPointer, type ReportedCase } from './cases.ts';
 import { findingsChart, type ChartRun } from './html-chart.ts';
 import { HTML_STYLE } from './html-style.ts';
@@ -123,7 +123,7 @@ function findingRow(f: ReportedFinding): Html {
   }</td><td>${value(shownPointer(f.pointer))}</td><td class="expected">${value(f.expected)}</td><td class="observed">${value(f.observed)}</td></tr>`;
 }
 
-function specDefects(defects: readonly Finding[]): Html | null {
+function specDefects(defects: readonly ReportedDefect[]): Html | null {
   if (defects.length === 0) return null;
   const rows = defects.map(
     (d) => html`<tr><td>${severity(d)}</td><td><code>${d.id}</code><span class="message">${d.message}</span></td><td>${d.location ? html`<code>${d.location.file}#${d.location.pointer}</code>` : '—'}</td></tr>`,
@@ -171,7 +171,7 @@ function breakable(path: string): Html[] {
   return path.split('/').map((segment, i) => (i === 0 ? html`${segment}` : html`/<wbr>${segment}`));
 }
 
-function severity(f: Finding): Html {
+function severity(f: { severity: Severity }): Html {
   return html`<span class="severity severity-${f.severity}">${f.severity}</span>`;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeFinding } from '../../../src/findings/finding.ts';
 import { renderAnnotations } from '../../../src/report/formats/index.ts';
-import { whopReport, xenditReport } from './sample-reports.ts';
+import { shown, whopReport, xenditReport } from './sample-reports.ts';
 
 describe('GitHub Actions annotations', () => {
   it('emits one command per finding and spec defect: breaking as error, warning as warning, info and waived as notice', () => {
@@ -23,8 +23,8 @@ describe('GitHub Actions annotations', () => {
   it("escapes '%', CR and LF in messages, and also ':' and ',' in properties, as GitHub requires", () => {
     const report = xenditReport();
     const observed = '100% <b>\r\nline two';
-    report.findings = [{ ...makeFinding({ id: 'response-body-not-json', vendor: 'xendit', operation: 'GET /v2/accounts/{id}', status: 401, observed }), case: 'invalid credentials' }];
-    report.specDefects = [makeFinding({ id: 'spec-ref-unresolved', vendor: 'xendit', observed: '#/x', location: { file: 'specs/odd:name,v1.yaml', pointer: '/paths' } })];
+    report.findings = [{ ...shown(makeFinding({ id: 'response-body-not-json', vendor: 'xendit', operation: 'GET /v2/accounts/{id}', status: 401, observed })), case: 'invalid credentials' }];
+    report.specDefects = [shown(makeFinding({ id: 'spec-ref-unresolved', vendor: 'xendit', observed: '#/x', location: { file: 'specs/odd:name,v1.yaml', pointer: '/paths' } }))];
     const [finding, defect] = renderAnnotations([report]).trimEnd().split('\n');
     expect(finding).toMatch(/::GET \/v2\/accounts\/\{id\} \(invalid credentials\): .*100%25 <b>%0D%0Aline two$/);
     expect(defect).toMatch(/^::warning title=xendit document warning%3A spec-ref-unresolved,file=specs\/odd%3Aname%2Cv1\.yaml::/);

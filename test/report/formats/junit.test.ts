@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeFinding } from '../../../src/findings/finding.ts';
 import { renderJunit } from '../../../src/report/formats/junit.ts';
 import type { VendorReport } from '../../../src/report/types.ts';
-import { HOSTILE_OBSERVED, whopReport, xenditReport } from './sample-reports.ts';
+import { HOSTILE_OBSERVED, shown, whopReport, xenditReport } from './sample-reports.ts';
 import { childrenNamed, parseXml, type XmlElement } from './xml.ts';
 
 const suitesOf = (xml: string) => childrenNamed(parseXml(xml), 'testsuite');
@@ -68,7 +68,7 @@ describe('junit.xml', () => {
   it('stays valid when a vendor sends characters XML cannot carry, and keeps line breaks in attributes', () => {
     const report: VendorReport = xenditReport();
     const finding = makeFinding({ id: 'response-body-not-json', vendor: 'xendit', operation: 'GET /v2/accounts/{id}', status: 401, observed: 'bad\u0000byte \uD83D then\r\nnext line' });
-    report.findings = [{ ...finding, case: 'invalid credentials' }];
+    report.findings = [{ ...shown(finding), case: 'invalid credentials' }];
     const [suite] = suitesOf(renderJunit([report]));
     const failure = childrenNamed(testCase(suite!, 'invalid credentials'), 'failure')[0]!;
     expect(failure.text).toContain('observed: bad\uFFFDbyte \uFFFD then');

@@ -1,6 +1,12 @@
-import { makeFinding, type FindingFacts } from '../../../src/findings/finding.ts';
+import { makeFinding, messageOf, type Finding, type FindingFacts } from '../../../src/findings/finding.ts';
+import { severityOf } from '../../../src/findings/severity.ts';
 import type { HistoryPoint } from '../../../src/report/formats/index.ts';
-import type { FindingState, ReportedFinding, RunSummary, VendorReport } from '../../../src/report/types.ts';
+import type { FindingState, ReportedDefect, ReportedFinding, RunSummary, VendorReport } from '../../../src/report/types.ts';
+
+/** A finding as a report holds it: judged with the default severities, its message rendered. */
+export function shown<F extends Finding>(finding: F): F & ReportedDefect {
+  return { ...finding, severity: severityOf(finding, {}), message: messageOf(finding) };
+}
 
 /** A vendor body's hostile text: markup, a quote and an ampersand, as an observed value must carry it verbatim. */
 export const HOSTILE_OBSERVED = '"<script>alert(1)</script>" & "<script>document.title=\'pwned\'</script>"';
@@ -10,7 +16,7 @@ export const HOSTILE_POINTER = '/meta/<img src=x onerror="document.title=\'pwned
 const LEDGER = 'GET /ledger_accounts/{id}';
 
 function reported(facts: FindingFacts, theCase: string, state?: FindingState, waiver?: ReportedFinding['waiver']): ReportedFinding {
-  return { ...makeFinding(facts), case: theCase, ...(state ? { state } : {}), ...(waiver ? { waiver } : {}) };
+  return { ...shown(makeFinding(facts)), case: theCase, ...(state ? { state } : {}), ...(waiver ? { waiver } : {}) };
 }
 
 /**
@@ -47,13 +53,13 @@ export function whopReport(): VendorReport {
     counts: { breaking: 3, warning: 0, info: 1 },
     outcomes: { passed: 1, failed: 2, skipped: 1, 'transport-error': 1 },
     specDefects: [
-      makeFinding({
+      shown(makeFinding({
         id: 'spec-example-mismatch',
         vendor: 'whop',
         expected: 'object',
         observed: 'null',
         location: { file: 'specs/whop/1.0.0.yaml', pointer: '/paths/~1ledger_accounts~1{id}/get/responses/422/content/application~1json/example/error' },
-      }),
+      })),
     ],
     verdict: 'fail',
     resolved: [{ fingerprint: '0123456789ab', id: 'response-header-missing', operation: LEDGER, case: 'unknown id', pointer: null }],
@@ -79,7 +85,7 @@ export function xenditReport(): VendorReport {
     ],
     findings: [
       {
-        ...makeFinding({ id: 'response-media-type-undocumented', vendor: 'xendit', operation, status: 401, expected: 'application/json', observed: 'text/html' }),
+        ...shown(makeFinding({ id: 'response-media-type-undocumented', vendor: 'xendit', operation, status: 401, expected: 'application/json', observed: 'text/html' })),
         case: 'invalid credentials',
       },
     ],

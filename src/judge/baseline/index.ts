@@ -1,4 +1,3 @@
-import type { SeverityOverrides } from '../../findings/finding.ts';
 import type { CaseResult } from '../../results/index.ts';
 import { buildBaseline } from './build.ts';
 import { compareToBaseline, type BaselineComparison } from './compare.ts';
@@ -22,13 +21,13 @@ export type { Baseline, BaselineFinding, BaselineMode, CaseShape, JsonType, Oper
 export function judgeAgainstBaseline(
   existing: Baseline | null,
   results: readonly CaseResult[],
-  options: { vendor: string; mode: BaselineMode; updatedAt: string; severity?: SeverityOverrides },
+  options: { vendor: string; mode: BaselineMode; updatedAt: string },
 ): { comparison: BaselineComparison; created: Baseline | null } {
   if (existing && Object.keys(existing.operations).length > 0) {
-    return { comparison: compareToBaseline(existing, results, options.vendor, options.severity), created: null };
+    return { comparison: compareToBaseline(existing, results, options.vendor), created: null };
   }
   const built = buildBaseline(results, { vendor: options.vendor, mode: options.mode, updatedAt: options.updatedAt });
-  const comparison = compareToBaseline(built, results, options.vendor, options.severity);
+  const comparison = compareToBaseline(built, results, options.vendor);
   const states = new Map([...comparison.states.keys()].map((fingerprint) => [fingerprint, 'known'] as const));
   return { comparison: { ...comparison, states }, created: hasVerifiedAnswers(results, options.vendor) ? built : null };
 }

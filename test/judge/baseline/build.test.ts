@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBaseline, MAX_CODES, writeBaseline, type Baseline } from '../../../src/report/baseline/index.ts';
+import { buildBaseline, MAX_CODES, writeBaseline, type Baseline } from '../../../src/judge/baseline/index.ts';
 import { NO_SECRETS } from '../../../src/files/writer.ts';
 import type { CaseResult } from '../../../src/results/index.ts';
 import { runWhop } from './whop-run.ts';

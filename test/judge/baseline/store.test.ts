@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BaselineFileError, baselineFile, baselinesDirFrom, buildBaseline, readBaseline, writeBaseline, type Baseline } from '../../../src/report/baseline/index.ts';
+import { BaselineFileError, baselineFile, baselinesDirFrom, buildBaseline, readBaseline, writeBaseline, type Baseline } from '../../../src/judge/baseline/index.ts';
 import { secretForms } from '../../../src/redaction/index.ts';
 import { NO_SECRETS } from '../../../src/files/writer.ts';
 import { ConfigError } from '../../../src/vendors/index.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBaseline, compareToBaseline, judgeAgainstBaseline, type Baseline } from '../../../src/report/baseline/index.ts';
+import { buildBaseline, compareToBaseline, judgeAgainstBaseline, type Baseline } from '../../../src/judge/baseline/index.ts';
 import type { CaseResult } from '../../../src/results/index.ts';
 import { runWhop, runWhopSplit, startFaultServer, WHOP_CASES, type FaultServer } from './whop-run.ts';
 

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FindingId } from '../../../src/findings/registry.ts';
-import type { ReportedFinding } from '../../../src/report/types.ts';
-import { verdictFor } from '../../../src/report/verdict.ts';
-import { applyWaivers, describeWaiver, loadWaivers, waiversFor, type Waiver } from '../../../src/report/waivers/index.ts';
+import { withSeverity, type JudgedFinding } from '../../../src/judge/index.ts';
+import { verdictFor } from '../../../src/judge/verdict.ts';
+import { applyWaivers, describeWaiver, loadWaivers, waiversFor, type Waiver } from '../../../src/judge/waivers/index.ts';
 import type { CaseResult } from '../../../src/results/index.ts';
 import { runWhop } from '../baseline/whop-run.ts';
 
-const reported = (results: CaseResult[]): ReportedFinding[] => results.flatMap((r) => r.findings.map((f) => ({ ...f, case: r.case })));
+const reported = (results: CaseResult[]): JudgedFinding[] => withSeverity(results.flatMap((r) => r.findings.map((f) => ({ ...f, case: r.case }))), {});
 const options = { inconclusiveThreshold: 0.25 };
 const now = new Date('2026-03-15T09:00:00Z');
 
@@ -25,7 +25,7 @@ function byId(id: FindingId, pointer: string | null): Waiver {
 
 describe('waivers on a failing run (Whop without the required transfer_fee)', () => {
   let results: CaseResult[];
-  let findings: ReportedFinding[];
+  let findings: JudgedFinding[];
   let fingerprint: string;
   beforeAll(async () => {
     results = await runWhop({ scenario: 'required-field-removed' });
@@ -95,7 +95,7 @@ describe('waivers on a failing run (Whop without the required transfer_fee)', ()
 });
 
 describe('waivers by id and pointer pattern', () => {
-  let nullable: ReportedFinding[];
+  let nullable: JudgedFinding[];
   beforeAll(async () => {
     // reserve_balance is null in every balances item: /balances/0/reserve_balance, /balances/1/..., ...
     nullable = reported(await runWhop({ scenario: 'field-nullable' }));

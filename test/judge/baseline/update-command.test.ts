@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baselineUpdateCommand } from '../../../src/cli/baseline-update.ts';
 import type { CliIo } from '../../../src/cli/io.ts';
-import { compareToBaseline, readBaseline } from '../../../src/report/baseline/index.ts';
+import { compareToBaseline, readBaseline } from '../../../src/judge/baseline/index.ts';
 import type { CaseResult } from '../../../src/results/index.ts';
 import { runWhop, runWhopSplit, startFaultServer } from './whop-run.ts';
 

@@ -1,9 +1,9 @@
-import type { ReportedFinding } from '../types.ts';
+import type { JudgedFinding } from '../types.ts';
 import type { Waiver } from './types.ts';
 
 export interface WaiverOutcome {
   /** The findings, those an unexpired waiver matches marked `waived` with its reason and expiry. */
-  findings: ReportedFinding[];
+  findings: JudgedFinding[];
   /** Past their expiry: they no longer waive anything. */
   expired: Waiver[];
   /** Unexpired, yet matching none of the findings: the finding is gone or the waiver is wrong. */
@@ -16,7 +16,7 @@ export function waiversFor(waivers: readonly Waiver[], vendor: string): Waiver[]
 }
 
 /** Waived findings stay in the list, marked: they stay visible, they only stop failing the run. */
-export function applyWaivers(findings: readonly ReportedFinding[], waivers: readonly Waiver[], now: Date): WaiverOutcome {
+export function applyWaivers(findings: readonly JudgedFinding[], waivers: readonly Waiver[], now: Date): WaiverOutcome {
   const today = now.toISOString().slice(0, 10);
   const active = waivers.filter((waiver) => waiver.expires >= today);
   return {
@@ -35,7 +35,7 @@ export function describeWaiver(waiver: Waiver): string {
   return `waiver ${waiver.entry} (line ${waiver.line}): ${waiver.vendor} ${what}, expires ${waiver.expires}: ${waiver.reason}`;
 }
 
-function matches(waiver: Waiver, finding: ReportedFinding): boolean {
+function matches(waiver: Waiver, finding: JudgedFinding): boolean {
   if (waiver.vendor !== finding.vendor) return false;
   if ('fingerprint' in waiver) return waiver.fingerprint === finding.fingerprint;
   if (waiver.id !== finding.id) return false;

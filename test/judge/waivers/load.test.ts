@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWaivers, waiversFileFrom, WaiversFileError } from '../../../src/report/waivers/index.ts';
+import { loadWaivers, waiversFileFrom, WaiversFileError } from '../../../src/judge/waivers/index.ts';
 import { ConfigError } from '../../../src/vendors/index.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
 

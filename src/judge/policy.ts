@@ -1,11 +1,15 @@
-import { baselinesDirFrom, historyRunsFrom, inconclusiveThresholdFrom, loadWaivers, waiversFileFrom, type Waiver } from '../report/index.ts';
+import type { SeverityOverrides } from '../findings/severity.ts';
+import { severityOverrides } from '../run/index.ts';
 import type { Env } from '../vendors/index.ts';
+import { baselinesDirFrom } from './baseline/index.ts';
+import { inconclusiveThresholdFrom } from './verdict.ts';
+import { loadWaivers, waiversFileFrom, type Waiver } from './waivers/index.ts';
 
-/** How a run judges what it found: read and checked before any request, so a mistake stops it early. */
+/** How a run is judged: read and checked before any request, so a mistake stops it early. */
 export interface JudgementPolicy {
   waivers: Waiver[];
   inconclusiveThreshold: number;
-  historyRuns: number;
+  severity: SeverityOverrides;
   baselinesDir: string;
 }
 
@@ -14,7 +18,7 @@ export async function loadPolicy(env: Env, cwd: string): Promise<JudgementPolicy
   return {
     waivers: await loadWaivers(waiversFile.file, { cwd, required: waiversFile.required }),
     inconclusiveThreshold: inconclusiveThresholdFrom(env),
-    historyRuns: historyRunsFrom(env),
+    severity: severityOverrides(env),
     baselinesDir: baselinesDirFrom(env, cwd),
   };
 }

@@ -1,6 +1,6 @@
-import { excerpt, makeFinding, type FindingFacts, type SeverityOverrides } from '../../findings/finding.ts';
+import { excerpt, makeFinding, type FindingFacts } from '../../findings/finding.ts';
 import type { CaseResult } from '../../results/index.ts';
-import type { ReportedFinding, ResolvedFinding } from '../types.ts';
+import type { CaseFinding, ResolvedFinding } from '../types.ts';
 import { answersOf, jsonAnswersByResponse, type CaseAnswer, type JsonAnswer } from './observe.ts';
 import { byText } from './sort.ts';
 import type { Baseline, OperationShape, ResponseShape } from './types.ts';
@@ -9,7 +9,7 @@ export type BaselineState = 'new' | 'known';
 
 export interface BaselineComparison {
   /** response-shape-changed findings, each with the case it was seen in. */
-  shapeFindings: ReportedFinding[];
+  shapeFindings: CaseFinding[];
   /** Every fingerprint of the run (its findings and the shape findings): in the baseline or not. */
   states: Map<string, BaselineState>;
   /** Baseline findings this run no longer shows, among the cases that answered. */
@@ -19,12 +19,12 @@ export interface BaselineComparison {
 type ShapeChange = Pick<FindingFacts, 'operation' | 'status' | 'pointer' | 'expected' | 'observed'> & { case: string };
 
 /** One vendor's run against its baseline: what changed shape, which findings are new, which are gone. */
-export function compareToBaseline(baseline: Baseline, results: readonly CaseResult[], vendor: string, severity: SeverityOverrides = {}): BaselineComparison {
+export function compareToBaseline(baseline: Baseline, results: readonly CaseResult[], vendor: string): BaselineComparison {
   const answers = answersOf(results, vendor);
   const changes = [...answers.flatMap((answer) => caseChanges(baseline.operations[answer.operation], answer)), ...bodyChanges(baseline, answers)];
   const shapeFindings = changes
     .sort((a, b) => byText(a.case, b.case) || byText(a.pointer ?? '', b.pointer ?? '') || byText(a.observed ?? '', b.observed ?? ''))
-    .map(({ case: name, ...facts }) => ({ ...makeFinding({ ...facts, id: 'response-shape-changed', vendor }, severity), case: name }));
+    .map(({ case: name, ...facts }) => ({ ...makeFinding({ ...facts, id: 'response-shape-changed', vendor }), case: name }));
 
   const seen = new Set([...results.filter((r) => r.vendor === vendor).flatMap((r) => r.findings), ...shapeFindings].map((f) => f.fingerprint));
   const accepted = new Set(baseline.findings.map((f) => f.fingerprint));

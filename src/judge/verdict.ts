@@ -1,6 +1,6 @@
 import { EXIT, type ExitCode, type CaseResult } from '../results/index.ts';
 import { ConfigError, type Env, optional } from '../vendors/index.ts';
-import type { ReportedFinding, Verdict } from './types.ts';
+import type { JudgedFinding, SeverityCounts, Verdict } from './types.ts';
 
 export const DEFAULT_INCONCLUSIVE_THRESHOLD = 0.25;
 
@@ -33,7 +33,7 @@ export interface VendorVerdict {
  * share of attempted cases went unverified, or none was attempted. Else `pass`. A 5xx or 429 says the
  * vendor was unavailable, not that its contract changed, so findings on those answers fail nothing.
  */
-export function verdictFor(vendorResults: readonly CaseResult[], findings: readonly ReportedFinding[], options: { inconclusiveThreshold: number }): VendorVerdict {
+export function verdictFor(vendorResults: readonly CaseResult[], findings: readonly JudgedFinding[], options: { inconclusiveThreshold: number }): VendorVerdict {
   const attempted = vendorResults.filter((r) => r.outcome !== 'skipped');
   const unverifiedCases = new Set(attempted.filter(isUnverified).map((r) => r.case));
   // A vendor that answered 503 (UNAVAILABLE after retries) was reached: it is down, not misconfigured.
@@ -74,4 +74,10 @@ function isUnverified(result: CaseResult): boolean {
 
 function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
+}
+
+export function countBySeverity(findings: ReadonlyArray<{ severity: keyof SeverityCounts }>): SeverityCounts {
+  const counts = { breaking: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
 }

@@ -43,7 +43,7 @@ export async function runWhop(options: WhopRun = {}): Promise<CaseResult[]> {
     baseUrl: options.origin ? `${options.origin}/api/v1` : sandbox.baseUrl,
     fixtures: options.withoutFixtures ? {} : sandbox.fixtures,
   };
-  const runtime = await openRuntime(target, { cwd: REPO_ROOT, http: config.http, severity: config.severity });
+  const runtime = await openRuntime(target, { cwd: REPO_ROOT, http: config.http });
   try {
     const cases = WHOP_CASES.filter((c) => !options.cases || options.cases.includes(c.name));
     return await Promise.all(cases.map((c) => runCase(runtime, c)));

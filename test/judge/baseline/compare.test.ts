@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBaseline, compareToBaseline, judgeAgainstBaseline, type Baseline } from '../../../src/report/baseline/index.ts';
-import type { ReportedFinding } from '../../../src/report/types.ts';
+import { buildBaseline, compareToBaseline, judgeAgainstBaseline, type Baseline } from '../../../src/judge/baseline/index.ts';
+import { messageOf } from '../../../src/findings/finding.ts';
+import { withSeverity, type CaseFinding } from '../../../src/judge/index.ts';
 import type { CaseResult } from '../../../src/results/index.ts';
 import { runWhop, runWhopSplit, startFaultServer } from './whop-run.ts';
 
 const updatedAt = '2026-02-01T00:00:00.000Z';
-const shape = (f: ReportedFinding) => [f.case, f.status, f.pointer, f.expected, f.observed];
+const shape = (f: CaseFinding) => [f.case, f.status, f.pointer, f.expected, f.observed];
 const fingerprints = (results: CaseResult[]) => new Set(results.flatMap((r) => r.findings.map((f) => f.fingerprint)));
 
 describe('a faithful run, then a drift scenario', () => {
@@ -43,7 +44,7 @@ describe('a faithful run, then a drift scenario', () => {
     const drifted = await runWhop({ scenario });
     const { shapeFindings, states, resolved } = compareToBaseline(faithful, drifted, 'whop');
     expect(shapeFindings.map(shape)).toEqual(expected);
-    expect(new Set(shapeFindings.map((f) => [f.id, f.severity, f.vendor, f.operation].join(' ')))).toEqual(new Set(['response-shape-changed warning whop GET /ledger_accounts/{id}']));
+    expect(new Set(withSeverity(shapeFindings, {}).map((f) => [f.id, f.severity, f.vendor, f.operation].join(' ')))).toEqual(new Set(['response-shape-changed warning whop GET /ledger_accounts/{id}']));
     expect(fingerprints(drifted).size).toBeGreaterThan(0);
     const all = new Set([...fingerprints(drifted), ...shapeFindings.map((f) => f.fingerprint)]);
     expect([...states.keys()].sort()).toEqual([...all].sort());
@@ -53,7 +54,7 @@ describe('a faithful run, then a drift scenario', () => {
 
   it('the message says what changed, where, and against what', async () => {
     const { shapeFindings } = compareToBaseline(faithful, await runWhop({ scenario: 'enum-value-added' }), 'whop');
-    expect(shapeFindings[0]!.message).toBe('GET /ledger_accounts/{id} 200: shape changed from the baseline at /ledger_type: expected one of "pool", "primary", got "escrow"');
+    expect(messageOf(shapeFindings[0]!)).toBe('GET /ledger_accounts/{id} 200: shape changed from the baseline at /ledger_type: expected one of "pool", "primary", got "escrow"');
   });
 
   it('a body wrapped in an envelope reports the vanished top-level properties, not every property under them', async () => {

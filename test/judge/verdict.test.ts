@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, type CaseResult } from '../../src/results/index.ts';
-import type { ReportedFinding } from '../../src/report/types.ts';
-import { DEFAULT_INCONCLUSIVE_THRESHOLD, inconclusiveThresholdFrom, runExitCode, verdictFor, type VendorVerdict } from '../../src/report/verdict.ts';
+import { withSeverity, type JudgedFinding } from '../../src/judge/index.ts';
+import { DEFAULT_INCONCLUSIVE_THRESHOLD, inconclusiveThresholdFrom, runExitCode, verdictFor, type VendorVerdict } from '../../src/judge/verdict.ts';
 import { ConfigError } from '../../src/vendors/index.ts';
 import { runWhop, runWhopSplit, startFaultServer, WHOP_CASES, type FaultServer } from './baseline/whop-run.ts';
 
-const reported = (results: CaseResult[]): ReportedFinding[] => results.flatMap((r) => r.findings.map((f) => ({ ...f, case: r.case })));
+const reported = (results: CaseResult[]): JudgedFinding[] => withSeverity(results.flatMap((r) => r.findings.map((f) => ({ ...f, case: r.case }))), {});
 const judge = (results: CaseResult[], inconclusiveThreshold = 0.25) => verdictFor(results, reported(results), { inconclusiveThreshold });
 const allBut = (...unreachable: string[]) => WHOP_CASES.map((c) => c.name).filter((name) => !unreachable.includes(name));
 

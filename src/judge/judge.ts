@@ -1,0 +1,81 @@
+import type { Finding } from '../findings/finding.ts';
+import type { Severity } from '../findings/registry.ts';
+import { severityOf, type SeverityOverrides } from '../findings/severity.ts';
+import type { CaseOutcome, CaseResult, JudgedOutcome } from '../results/index.ts';
+import { judgeAgainstBaseline, type Baseline } from './baseline/index.ts';
+import type { CaseFinding, JudgedCase, JudgedDefect, JudgedFinding, ResolvedFinding } from './types.ts';
+import { verdictFor, type VendorVerdict } from './verdict.ts';
+import { applyWaivers, describeWaiver, waiversFor, type Waiver } from './waivers/index.ts';
+
+export interface JudgeInputs {
+  baseline: Baseline | null;
+  waivers: readonly Waiver[];
+  inconclusiveThreshold: number;
+  severity: SeverityOverrides;
+  /** The run's start: baselines are stamped with it and waivers expire against it. */
+  startedAt: string;
+}
+
+/** What one vendor did, as facts: its case results, findings made after the run (contract verification), its documents' defects. */
+export interface VendorFacts {
+  vendor: string;
+  mode: 'sandbox' | 'live';
+  results: readonly CaseResult[];
+  /** Findings about cases made after the run, e.g. `contract-broken` from `conform verify`. */
+  laterFindings?: readonly CaseFinding[];
+  specDefects: readonly Finding[];
+}
+
+export interface Judgement {
+  /** The vendor's case results in report order (by start, then name), each with its judged outcome. */
+  results: JudgedCase[];
+  /** Every finding: the cases', the shape changes the document does not catch, the later ones. */
+  findings: JudgedFinding[];
+  specDefects: JudgedDefect[];
+  resolved: ResolvedFinding[];
+  staleWaivers: string[];
+  expiredWaivers: string[];
+  verdict: VendorVerdict;
+  /** A baseline made by this, the vendor's first run, to be written; null when one existed. */
+  createdBaseline: Baseline | null;
+}
+
+/**
+ * The one place severity is applied and verdicts are made: a vendor's findings marked new or known
+ * against its baseline (plus the shape changes the document does not catch), the severity policy
+ * stamped on every finding whatever made it, waivers applied, each answered case passed or failed,
+ * and the vendor's verdict. Pure: the caller reads and writes.
+ */
+export function judgeVendor(facts: VendorFacts, inputs: JudgeInputs): Judgement {
+  const ordered = [...facts.results].sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.case.localeCompare(b.case));
+  const { comparison, created } = judgeAgainstBaseline(inputs.baseline, ordered, { vendor: facts.vendor, mode: facts.mode, updatedAt: inputs.startedAt });
+  const caseFindings = ordered.flatMap((result) => result.findings.map((finding) => ({ ...finding, case: result.case })));
+  const all = [...caseFindings, ...comparison.shapeFindings, ...(facts.laterFindings ?? [])];
+  const marked = all.map((finding): JudgedFinding => ({
+    ...finding,
+    severity: severityOf(finding, inputs.severity),
+    state: comparison.states.get(finding.fingerprint) ?? 'new',
+  }));
+  const waived = applyWaivers(marked, waiversFor(inputs.waivers, facts.vendor), new Date(inputs.startedAt));
+  const failedCases = new Set(waived.findings.filter((f) => f.severity === 'breaking' && f.state !== 'waived').map((f) => f.case));
+  return {
+    results: ordered.map((result) => ({ ...result, outcome: judgedOutcome(result.outcome, failedCases.has(result.case)) })),
+    findings: waived.findings,
+    specDefects: withSeverity(facts.specDefects, inputs.severity),
+    resolved: comparison.resolved,
+    staleWaivers: waived.stale.map(describeWaiver),
+    expiredWaivers: waived.expired.map(describeWaiver),
+    verdict: verdictFor(ordered, waived.findings, { inconclusiveThreshold: inputs.inconclusiveThreshold }),
+    createdBaseline: created,
+  };
+}
+
+function judgedOutcome(outcome: CaseOutcome, failed: boolean): JudgedOutcome {
+  if (outcome === 'skipped' || outcome === 'transport-error') return outcome;
+  return failed ? 'failed' : 'passed';
+}
+
+/** Findings judged on their own, outside a run (`conform check`, `specs lint`): the severity policy, no baseline, no waivers. */
+export function withSeverity<F extends Finding>(findings: readonly F[], overrides: SeverityOverrides): Array<F & { severity: Severity }> {
+  return findings.map((finding) => ({ ...finding, severity: severityOf(finding, overrides) }));
+}

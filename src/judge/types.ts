@@ -1,0 +1,36 @@
+import type { Finding } from '../findings/finding.ts';
+import type { Severity } from '../findings/registry.ts';
+import type { CaseResult, JudgedOutcome } from '../results/index.ts';
+
+/** A case result with its outcome judged: `answered` became passed or failed. */
+export type JudgedCase = Omit<CaseResult, 'outcome'> & { outcome: JudgedOutcome };
+
+/** A finding and the case it was seen in. */
+export type CaseFinding = Finding & { case: string };
+
+/** How a finding stands against the baseline and the waivers. */
+export type FindingState = 'new' | 'known' | 'waived';
+
+/** A finding as the judge leaves it: the policy's severity stamped on, its baseline state and any waiver. */
+export type JudgedFinding = CaseFinding & {
+  severity: Severity;
+  state?: FindingState;
+  /** The waiver that accepts a `waived` finding. */
+  waiver?: { reason: string; expires: string };
+};
+
+/** A defect of a vendor's document with the policy's severity. */
+export type JudgedDefect = Finding & { severity: Severity };
+
+/** A finding of the baseline that this run no longer shows. */
+export interface ResolvedFinding {
+  fingerprint: string;
+  id: string;
+  operation: string | null;
+  case: string;
+  pointer: string | null;
+}
+
+export type Verdict = 'pass' | 'fail' | 'inconclusive';
+
+export type SeverityCounts = Record<Severity, number>;

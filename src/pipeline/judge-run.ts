@@ -1,0 +1,62 @@
+import { displayFinding, type Finding } from '../findings/finding.ts';
+import { judgeVendor, runExitCode, type Baseline, type CaseFinding, type JudgementPolicy } from '../judge/index.ts';
+import { buildSummary, buildVendorReport, jsonFile, readHistory, renderReportFiles, type ReportedTarget, type RunSummary, type VendorReport } from '../report/index.ts';
+import type { CaseResult } from '../results/index.ts';
+
+/** One vendor of a run, as facts: where it ran, what its cases found, what was found about them later, its documents' defects. */
+export interface VendorRun {
+  target: ReportedTarget;
+  baseline: Baseline | null;
+  results: readonly CaseResult[];
+  laterFindings?: readonly CaseFinding[];
+  specDefects: readonly Finding[];
+}
+
+export interface JudgedRun {
+  reports: VendorReport[];
+  summary: RunSummary;
+  exitCode: number;
+  /** Baselines made by vendors' first runs, to be written by a run (never by a re-judgement). */
+  createdBaselines: Baseline[];
+  /** The vendors whose verdict is pass: what `conform run` records contracts for. */
+  passing: string[];
+}
+
+/**
+ * Every vendor judged by the one judge (src/judge), its report built, and the run's exit code: what
+ * `conform run` does with a fresh run and `conform verify` with the stored one plus its contract
+ * findings. Findings are redacted before they get here; the judge's shape findings are made from
+ * redacted evidence, and everything is cut to what reports show only now.
+ */
+export function judgeRun(vendors: readonly VendorRun[], policy: JudgementPolicy, run: { startedAt: string; problems: string[] }): JudgedRun {
+  const judged = vendors.map((vendor) => {
+    const judgement = judgeVendor(
+      { vendor: vendor.target.vendor, mode: vendor.target.mode, results: vendor.results, laterFindings: vendor.laterFindings, specDefects: vendor.specDefects },
+      { baseline: vendor.baseline, waivers: policy.waivers, inconclusiveThreshold: policy.inconclusiveThreshold, severity: policy.severity, startedAt: run.startedAt },
+    );
+    const shown = { ...judgement, findings: judgement.findings.map(displayFinding), specDefects: judgement.specDefects.map(displayFinding) };
+    return { judgement, report: buildVendorReport(vendor.target, shown, run.startedAt) };
+  });
+  const reports = judged.map((j) => j.report);
+  const exitCode = runExitCode(
+    judged.map((j) => j.judgement.verdict),
+    run.problems,
+  );
+  return {
+    reports,
+    summary: buildSummary(reports, { startedAt: run.startedAt, finishedAt: new Date().toISOString(), exitCode, problems: run.problems }),
+    exitCode,
+    createdBaselines: judged.flatMap((j) => (j.judgement.createdBaseline ? [j.judgement.createdBaseline] : [])),
+    passing: judged.filter((j) => j.judgement.verdict.verdict === 'pass').map((j) => j.report.vendor),
+  };
+}
+
+/** Every file of a judged run's report set: the JSON reports, summary, the case results, and every rendered format. */
+export async function reportSetFiles(judged: JudgedRun, results: readonly CaseResult[], reportsDir: string): Promise<Record<string, string>> {
+  return {
+    ...Object.fromEntries(judged.reports.map((r) => [`${r.vendor}.json`, jsonFile(r)])),
+    'summary.json': jsonFile(judged.summary),
+    'results.json': jsonFile(results),
+    ...renderReportFiles(judged.reports, judged.summary, await readHistory(reportsDir)),
+  };
+}

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadPolicy, readBaseline, type CaseFinding } from '../judge/index.ts';
+import { writeReportSet, type ReportedTarget, type RunSummary, type VendorReport } from '../report/index.ts';
+import type { CaseResult } from '../results/index.ts';
+import { ConfigError, type Env } from '../vendors/index.ts';
+import { judgeRun, reportSetFiles } from './judge-run.ts';
+
+export interface LaterFindings {
+  /** Where the vendor ran, for a vendor the stored run does not have. */
+  target: ReportedTarget;
+  findings: readonly CaseFinding[];
+}
+
+/**
+ * The stored run (reports/latest) judged again with findings made after it, e.g. `contract-broken`
+ * from `conform verify`: by the same judge as `conform run`, so they get baseline states, waivers and
+ * severity like any finding, and verdicts, counts, summary.json's exit code and every format follow.
+ * A vendor's findings of an earlier verification are replaced. Returns the path of the new latest set.
+ */
+export async function rejudgeLatest(options: { cwd: string; env: Env; reportsDir: string; later: readonly LaterFindings[]; secretForms: readonly string[] }): Promise<string> {
+  const policy = await loadPolicy(options.env, options.cwd);
+  const latest = join(options.reportsDir, 'latest');
+  const summary = await readStored<RunSummary>(latest, 'summary.json');
+  const results = (await readStored<CaseResult[]>(latest, 'results.json')) ?? [];
+  const stored = new Map<string, VendorReport>();
+  for (const { vendor } of summary?.vendors ?? []) {
+    const report = await readStored<VendorReport>(latest, `${vendor}.json`);
+    if (report) stored.set(vendor, report);
+  }
+  const vendors = [...new Set([...stored.keys(), ...options.later.map((l) => l.target.vendor)])];
+  const startedAt = summary?.startedAt ?? new Date().toISOString();
+  const judged = judgeRun(
+    await Promise.all(
+      vendors.map(async (vendor) => {
+        const report = stored.get(vendor);
+        const later = options.later.find((l) => l.target.vendor === vendor);
+        const target = report ?? later!.target;
+        // A vendor not verified this time keeps the contract findings of its last verification, as facts to judge again.
+        const earlier = later ? [] : (report?.findings ?? []).filter((f) => f.id === 'contract-broken').map(({ severity, state, waiver, message, ...facts }) => facts);
+        return {
+          target: { vendor, mode: target.mode, scenario: target.scenario, baseUrl: target.baseUrl },
+          baseline: await readBaseline(policy.baselinesDir, vendor, target.mode),
+          results: results.filter((r) => r.vendor === vendor),
+          laterFindings: later?.findings ?? earlier,
+          specDefects: report?.specDefects ?? [],
+        };
+      }),
+    ),
+    policy,
+    { startedAt, problems: summary?.problems ?? [] },
+  );
+  return writeReportSet(options.reportsDir, await reportSetFiles(judged, results, options.reportsDir), options.secretForms);
+}
+
+async function readStored<T>(dir: string, name: string): Promise<T | null> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, name), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ConfigError(join(dir, name), 'is not valid JSON; run `conform run` to write the reports again');
+  }
+}
