@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { startVitest } from 'vitest/node';
 import { displayFinding, type Finding } from '../findings/finding.ts';
 import { loadPolicy, readBaseline, writeBaseline } from '../judge/index.ts';
 import type { Severity } from '../findings/registry.ts';
@@ -91,6 +90,8 @@ async function runSuites(
   print: (line: string) => void,
 ): Promise<{ results: CaseResult[]; problems: string[] }> {
   const collector = new CaseCollector(print, severity);
+  // Loaded here, not at the top: `conform verify` re-judges through this folder and runs no suite.
+  const { startVitest } = await import('vitest/node');
   const environment: SuiteEnvironment = { cwd, targets, http: config.http, severity: config.severity };
   const vitest = await startVitest(
     'test',

@@ -137,6 +137,8 @@ describe('conform verify against each drift scenario', () => {
       }
       expect(run.code).toBe(plan.some(({ vendor, scenario }) => BROKEN[vendor][scenario]!.length > 0) ? 1 : 0);
     },
+    // Each round is three vendors through the Pact Verifier, and the rounds run side by side on a shared machine.
+    120_000,
   );
 
   it('names the mismatch and where it is', async () => {
