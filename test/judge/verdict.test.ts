@@ -103,7 +103,7 @@ describe('the exit code, mapped in one place', () => {
     expect(runExitCode(verdicts, problems)).toBe(code);
   });
 
-  it('uses the codes of src/cli/exit-codes.ts', () => {
+  it('uses the codes of src/results/exit-codes.ts', () => {
     expect(EXIT).toEqual({ pass: 0, fail: 1, cannotRun: 2, inconclusive: 3 });
   });
 });

@@ -38,6 +38,14 @@ describe('vendor selection', () => {
   });
 });
 
+describe('CONFORM_SEVERITY', () => {
+  it('sets the severity of the IDs it names and of no other', () => {
+    const env = { CONFORM_SEVERITY: ' response-property-undocumented=warning , response-header-missing=breaking,' };
+    expect(resolveRunConfig(env).severity).toEqual({ 'response-property-undocumented': 'warning', 'response-header-missing': 'breaking' });
+    expect(resolveRunConfig({}).severity).toEqual({});
+  });
+});
+
 describe('the production guard', () => {
   it("refuses Whop's production host unless CONFORM_ALLOW_PRODUCTION=1", () => {
     const env = { WHOP_API_KEY: 'k', WHOP_BASE_URL: 'https://api.whop.com/api/v1' };
