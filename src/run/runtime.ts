@@ -1,4 +1,4 @@
-import { checkInspected, inspectResponse } from '../checks/index.ts';
+import { checkInspected, inspectResponse, responseFacts } from '../checks/index.ts';
 import { makeFinding, type SeverityOverrides } from '../findings/finding.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/index.ts';
 import { bodyKnowledge, ListedPointers, maskResponse } from '../privacy/index.ts';
@@ -91,6 +91,7 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
     durationMs: exchange.durationMs,
     attempts: exchange.attempts,
     findings: masked.findings,
+    derived: { ...responseFacts(inspected), json: masked.parsed },
   };
 }
 
