@@ -51,18 +51,18 @@ export function heldBranches(body: unknown, schemaPointer: string, source: Branc
   const pending: Pending[] = [{ value: body, at: '', schemas: [schemaPointer], depth: 0 }];
   while (pending.length > 0) {
     const { value, at, schemas, depth } = pending.pop()!;
-    const applying: string[] = [];
+    const applying = new Set<string>();
     for (let i = 0; i < schemas.length; i++) {
       const pointer = schemas[i]!;
       const schema = schemaAt(pointer);
-      if (!isObject(schema) || applying.includes(pointer)) continue;
-      applying.push(pointer);
+      if (!isObject(schema) || applying.has(pointer)) continue;
+      applying.add(pointer);
       if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) schemas.push(joinPointer('', ...parsePointer(schema.$ref)));
       if (Array.isArray(schema.allOf)) schema.allOf.forEach((_, index) => schemas.push(`${pointer}/allOf/${index}`));
       for (const keyword of ['oneOf', 'anyOf'] as const) {
         const branches = schema[keyword];
-        if (!Array.isArray(branches) || composites === MAX_COMPOSITES) continue;
-        composites++;
+        if (!Array.isArray(branches)) continue;
+        if (composites++ === MAX_COMPOSITES) return held;
         budget -= branches.length * sizeOf(value, budget);
         if (budget < 0) return held;
         const branchPointers = branches.map((_, index) => `${pointer}/${keyword}/${index}`);
@@ -79,7 +79,7 @@ export function heldBranches(body: unknown, schemaPointer: string, source: Branc
         schemas.push(branchPointers[index]!);
       }
     }
-    if (depth < MAX_DEPTH && typeof value === 'object' && value !== null) for (const child of children(value, at, applying, schemaAt, depth + 1)) pending.push(child);
+    if (depth < MAX_DEPTH && typeof value === 'object' && value !== null) for (const child of children(value, at, [...applying], schemaAt, depth + 1)) pending.push(child);
   }
   return held;
 }
