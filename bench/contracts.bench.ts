@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { planInteraction } from '../src/contracts/interaction.ts';
 import { writeContract } from '../src/contracts/pact-writer.ts';
-import { responseSchemas } from '../src/contracts/response-schema.ts';
+import { inspectResponse, responseFacts } from '../src/checks/index.ts';
+import { loadSpec } from '../src/spec/load.ts';
 import type { CaseResult } from '../src/results/index.ts';
+import type { LoadedSpec } from '../src/spec/types.ts';
 import { startSandbox } from '../src/sandbox/index.ts';
 import { median } from './measure.ts';
 import type { Bench, BenchRow } from './types.ts';
@@ -21,9 +23,9 @@ const SIZES = [1, 100, 1000];
 export const contractsBench: Bench = {
   group: 'contract recording',
   async run() {
-    const answered = await sandboxAnswer();
-    const schemaFor = responseSchemas(root);
-    const documented = await schemaFor(answered); // the document loads once per run, outside the measurement
+    // The document loads and the checks run once per answer in a run, outside the measurement.
+    const spec = await loadSpec(SPEC, { cwd: root, vendor: 'whop' });
+    const answered = await sandboxAnswer(spec);
     const dir = await mkdtemp(join(tmpdir(), 'conform-bench-contracts-'));
     const perInteractionMs: Record<number, number> = {};
     try {
@@ -32,7 +34,7 @@ export const contractsBench: Bench = {
         const samples: number[] = [];
         for (let round = 0; round < (size === 1000 ? 3 : 7); round++) {
           const start = process.hrtime.bigint();
-          const plans = results.map((result) => planInteraction(result, documented));
+          const plans = results.map((result) => planInteraction(result, spec.document));
           await writeContract(join(dir, `bench-${size}.json`), { consumer: 'bench', provider: 'whop' }, plans, []);
           samples.push(Number(process.hrtime.bigint() - start) / 1e6 / size);
         }
@@ -48,29 +50,35 @@ export const contractsBench: Bench = {
   },
 };
 
-/** One real answer: the Whop sandbox's ledger account, as a suite case would have recorded it. */
-async function sandboxAnswer(): Promise<CaseResult & { response: NonNullable<CaseResult['response']> }> {
+const SPEC = 'specs/whop/1.0.0.yaml';
+const OPERATION = 'GET /ledger_accounts/{id}';
+
+/** One real answer: the Whop sandbox's ledger account, as a suite case would have recorded it (unmasked). */
+async function sandboxAnswer(spec: LoadedSpec): Promise<CaseResult & { response: NonNullable<CaseResult['response']> }> {
   const sandbox = await startSandbox('whop');
   try {
     const path = `/ledger_accounts/${sandbox.fixtures.ledgerAccountId}`;
     const response = await request(sandbox.url + path, { headers: { accept: 'application/json', authorization: `Bearer ${sandbox.credentials.apiKey}` } });
     const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, String(value)]));
+    const body = Buffer.from(await response.body.arrayBuffer());
+    const inspected = inspectResponse(spec, spec.operations.find((o) => o.key === OPERATION)!, { status: response.statusCode, headers, body });
     return {
       vendor: 'whop',
       mode: 'sandbox',
       case: 'by ledger account id',
-      operation: 'GET /ledger_accounts/{id}',
-      spec: { file: 'specs/whop/1.0.0.yaml', version: '1.0.0' },
+      operation: OPERATION,
+      spec: { file: SPEC, version: '1.0.0' },
       outcome: 'passed',
       reason: null,
       request: { method: 'GET', path, query: '', headers: { accept: 'application/json' }, credential: 'valid' },
-      response: { status: response.statusCode, headers, body: await response.body.text(), truncated: false },
+      response: { status: response.statusCode, headers, body: body.toString('utf8'), truncated: false },
       expectedStatus: 200,
       providerState: `ledger account ${sandbox.fixtures.ledgerAccountId} exists`,
       startedAt: new Date(0).toISOString(),
       durationMs: 0,
       attempts: 1,
       findings: [],
+      derived: { ...responseFacts(inspected), json: inspected.json?.ok ? { value: inspected.json.value } : null },
     };
   } finally {
     await sandbox.close();

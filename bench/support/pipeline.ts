@@ -58,6 +58,7 @@ export async function runPipeline(runtime: SuiteRuntime, cases: readonly SuiteCa
       targets: [runtime.target],
       results,
       secretForms: secretForms([runtime.target.credentials.valid]),
+      specs: new Map(runtime.specs.map((spec) => [spec.file, spec])),
     });
     const end = performance.now();
     // A throttled or refusing sandbox would make every figure built on this meaningless.

@@ -1,4 +1,5 @@
 import { EVIDENCE_LIMIT, excerpt } from '../findings/finding.ts';
+import { heldBranches, type HeldBranches } from '../schema/branches.ts';
 import { isJsonMediaType, essence, findMediaType, findResponse } from '../spec/lookup.ts';
 import type { LoadedSpec, MediaTypeEntry, Operation, ResponseEntry } from '../spec/types.ts';
 
@@ -34,6 +35,40 @@ export function inspectResponse(spec: LoadedSpec, operation: Operation, response
   const plan = planFor(operation, response.status, response.headers['content-type']);
   const json = (plan.declaredJson || plan.documentedJson) && !response.truncated ? parseJson(response.body) : undefined;
   return { spec, operation, response, contentType: plan.contentType, documented: plan.documented, media: plan.media, json };
+}
+
+/**
+ * What the checks worked out about a response that later stages (masking, baselines, contracts) read
+ * instead of looking it up again. Plain data: it crosses from a suite worker with the case result.
+ */
+export interface ResponseFacts {
+  /** The documented response it answered to, as the document keys it ("200", "4XX", "default"); null when none. */
+  responseKey: string | null;
+  /** The documented media type its body was checked against; null when none. */
+  mediaType: string | null;
+  /** Pointer of that media type's schema in the vendor document; null when it documents none. */
+  schemaPointer: string | null;
+  /** For each oneOf/anyOf the body met, the branch the checker held it to (see schema/branches.ts). */
+  branches: HeldBranches;
+}
+
+export function responseFacts({ spec, documented, media, json }: CheckContext): ResponseFacts {
+  const schemaPointer = media?.schemaPointer ?? null;
+  const { registry, documentId } = spec.validation;
+  const validatorAt = (pointer: string) => {
+    try {
+      return registry.validator(documentId, pointer);
+    } catch {
+      // The body-schema check reports a schema that cannot compile; here it simply holds nothing.
+      return undefined;
+    }
+  };
+  return {
+    responseKey: documented?.statusKey ?? null,
+    mediaType: media?.mediaType ?? null,
+    schemaPointer,
+    branches: schemaPointer !== null && json?.ok ? heldBranches(json.value, schemaPointer, { document: spec.document, validatorAt }) : {},
+  };
 }
 
 /** What a status and Content-Type resolve to in the document: the same for every response that has them. */

@@ -13,8 +13,8 @@ import { mediaTypeDocumented } from './media-type-documented.ts';
 import { statusDocumented } from './status-documented.ts';
 
 export type { CheckFacts } from './check.ts';
-export type { ObservedResponse } from './context.ts';
-export { inspectResponse } from './context.ts';
+export type { ObservedResponse, ResponseFacts } from './context.ts';
+export { inspectResponse, responseFacts } from './context.ts';
 
 /** Every response check, in report order. Adding a check means adding it here (see docs/adding-a-check.md). */
 export const RESPONSE_CHECKS: readonly ResponseCheck[] = [statusDocumented, mediaTypeDocumented, bodySize, bodyJson, bodySchema, headersRequired];

@@ -1,8 +1,7 @@
-import type { CaseResult } from '../results/index.ts';
+import type { CaseResult, DerivedResponse } from '../results/index.ts';
 import { essence, isJsonMediaType } from '../spec/lookup.ts';
 import { CREDENTIAL_HEADER, isCredentialHeader } from './credentials.ts';
 import { bodyMatcher } from './matchers.ts';
-import type { ResponseSchema } from './response-schema.ts';
 
 /** One contract interaction, as plain data: what pact-core is told, in the order it is told. */
 export interface InteractionPlan {
@@ -26,8 +25,12 @@ export function describeInteraction(result: Pick<CaseResult, 'case' | 'operation
   return `${result.case} (${result.operation})`;
 }
 
-/** The interaction a case that got a response stands for; no body is recorded unless it is complete JSON. */
-export function planInteraction(result: CaseResult & { response: NonNullable<CaseResult['response']> }, documented: ResponseSchema | null): InteractionPlan {
+/**
+ * The interaction a case that got a response stands for; no body is recorded unless it is complete
+ * JSON. The body is the one the checks parsed, held by the schema and oneOf branches they held it to,
+ * in `document`: the vendor document the case was checked against (null when the run has none).
+ */
+export function planInteraction(result: CaseResult & { response: NonNullable<CaseResult['response']> }, document: object | null): InteractionPlan {
   const { request, response } = result;
   const headers = Object.entries(request.headers)
     .map(([name, value]): [string, string] => [name.toLowerCase(), value])
@@ -47,19 +50,14 @@ export function planInteraction(result: CaseResult & { response: NonNullable<Cas
       status: response.status,
       contentType,
       mediaType: contentType ? essence(contentType) : null,
-      body: contentType && !response.truncated && isJsonMediaType(contentType) ? jsonBody(response.body, documented) : undefined,
+      body: contentType && !response.truncated && isJsonMediaType(contentType) ? jsonBody(result.derived, document) : undefined,
     },
   };
 }
 
 /** The body's matchers, or undefined when it is empty or not JSON (then only status and content type are held). */
-function jsonBody(text: string, documented: ResponseSchema | null): unknown {
-  if (text.trim() === '') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  return bodyMatcher(value, documented?.schema, documented?.document);
+function jsonBody(derived: DerivedResponse | undefined, document: object | null): unknown {
+  if (!derived?.json) return undefined;
+  const { schemaPointer, branches } = derived;
+  return bodyMatcher(derived.json.value, document && schemaPointer !== null ? { document, schemaPointer, branches } : null);
 }

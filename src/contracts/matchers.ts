@@ -2,8 +2,10 @@
 // and verifier, 250-400 ms more at every start (measured 2026-11-30, import of each, 5 runs); the
 // package declares no `exports`, so this path is as reachable as the root.
 import * as MatchersV3 from '@pact-foundation/pact/src/v3/matchers.js';
+import { escapeSegment } from '../json/pointer.ts';
+import { firstOfEachShape } from '../schema/branches.ts';
 import { linearRegExp, linearRegExpProblem } from '../schema/regexp.ts';
-import { allowsType, unconstrained, viewFor, type SchemaView } from './schema-view.ts';
+import { allowsType, unconstrained, viewAt, type DocumentedBody, type SchemaView } from './schema-view.ts';
 import { dateTimeFormat, enumPattern, idPattern, isIsoDate, isPortablePattern, mediaTypePattern, UUID_PATTERN } from './string-shapes.ts';
 
 /**
@@ -12,8 +14,8 @@ import { dateTimeFormat, enumPattern, idPattern, isIsoDate, isPortablePattern, m
  * it, so a contract always verifies against the response it was recorded from; values that change
  * from run to run (ids, timestamps, amounts) are held by their type or shape, never their value.
  */
-export function bodyMatcher(body: unknown, schema: unknown, document: unknown): unknown {
-  return matcherFor(body, schema, document, null, 0);
+export function bodyMatcher(body: unknown, documented: (DocumentedBody & { schemaPointer: string }) | null): unknown {
+  return matcherFor(body, { schema: documented?.schemaPointer, at: '' }, documented, null, 0);
 }
 
 /** A Content-Type held by its media type: a charset or parameter added or dropped is no drift. */
@@ -25,28 +27,34 @@ export function contentTypeMatcher(contentType: string, mediaType: string): unkn
 // must not overflow the stack here, nor in Pact's own JSON handling.
 const MAX_DEPTH = 64;
 
-function matcherFor(value: unknown, schema: unknown, document: unknown, property: string | null, depth: number): unknown {
+/** A value's place: the pointer of its schema in the document (undefined when undocumented) and its own in the body. */
+interface Place {
+  schema: string | undefined;
+  at: string;
+}
+
+function matcherFor(value: unknown, place: Place, body: DocumentedBody | null, property: string | null, depth: number): unknown {
   if (value === null) return MatchersV3.nullValue();
   if (depth >= MAX_DEPTH && typeof value === 'object') return MatchersV3.like(Array.isArray(value) ? [] : {});
-  const documented = viewFor(schema, value, document);
+  const documented = body && place.schema !== undefined ? viewAt(place.schema, place.at, body) : unconstrained();
   const view = allowsType(documented, value) ? documented : unconstrained();
-  if (Array.isArray(value)) return arrayMatcher(value, view, document, depth);
-  if (typeof value === 'object') return MatchersV3.like(objectTemplate(value as Record<string, unknown>, view, document, depth));
+  if (Array.isArray(value)) return arrayMatcher(value, view, place.at, body, depth);
+  if (typeof value === 'object') return MatchersV3.like(objectTemplate(value as Record<string, unknown>, view, place.at, body, depth));
   if (typeof value === 'string') return stringMatcher(value, view, property);
   if (typeof value === 'number') return numberMatcher(value, view);
   if (typeof value === 'boolean') return MatchersV3.boolean(value);
   return MatchersV3.like(value);
 }
 
-function objectTemplate(value: Record<string, unknown>, view: SchemaView, document: unknown, depth: number): Record<string, unknown> {
+function objectTemplate(value: Record<string, unknown>, view: SchemaView, at: string, body: DocumentedBody | null, depth: number): Record<string, unknown> {
   const template: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(value)) template[name] = matcherFor(item, propertySchema(view, name), document, name, depth + 1);
+  for (const [name, item] of Object.entries(value)) template[name] = matcherFor(item, { schema: propertySchema(view, name), at: `${at}/${escapeSegment(name)}` }, body, name, depth + 1);
   return template;
 }
 
-function propertySchema(view: SchemaView, name: string): unknown {
+function propertySchema(view: SchemaView, name: string): string | undefined {
   if (Object.hasOwn(view.properties, name)) return view.properties[name];
-  return typeof view.additionalProperties === 'object' ? view.additionalProperties : undefined;
+  return view.additionalProperties ?? undefined;
 }
 
 /**
@@ -54,27 +62,15 @@ function propertySchema(view: SchemaView, name: string): unknown {
  * more than observed. Items of different shapes (Xendit's `errors`, strings and objects by a oneOf):
  * Pact's `arrayContains`, one variant per shape seen, each held by its own schema branch, in any order
  * and among any other items; "each like the first" would fail the very response it was recorded from.
+ * The first item of each shape is also the one whose branch the checker recorded (schema/branches.ts).
  */
-function arrayMatcher(value: unknown[], view: SchemaView, document: unknown, depth: number): unknown {
+function arrayMatcher(value: unknown[], view: SchemaView, at: string, body: DocumentedBody | null, depth: number): unknown {
   if (value.length === 0) return MatchersV3.like([]);
+  const item = (index: number) => matcherFor(value[index], { schema: view.items, at: `${at}/${index}` }, body, null, depth + 1);
   const shapes = firstOfEachShape(value);
-  if (shapes.length > 1) return MatchersV3.arrayContaining(...shapes.map((item) => matcherFor(item, view.items, document, null, depth + 1)));
+  if (shapes.length > 1) return MatchersV3.arrayContaining(...shapes.map(item));
   const min = Math.min(view.minItems, value.length);
-  return MatchersV3.atLeastLike(matcherFor(value[0], view.items, document, null, depth + 1), min, Math.max(1, min));
-}
-
-// Enough variants to hold what a list mixes; past this a long list of varied objects holds only its first few shapes.
-const MAX_VARIANTS = 8;
-
-/** The first item of each shape: its JSON type, and an object's property names (Pact demands every one of them). */
-function firstOfEachShape(items: readonly unknown[]): unknown[] {
-  const firsts = new Map<string, unknown>();
-  for (const item of items) {
-    const shape = item === null ? 'null' : Array.isArray(item) ? 'array' : typeof item === 'object' ? `object ${Object.keys(item).sort().join(' ')}` : typeof item;
-    if (!firsts.has(shape)) firsts.set(shape, item);
-    if (firsts.size === MAX_VARIANTS) break;
-  }
-  return [...firsts.values()];
+  return MatchersV3.atLeastLike(item(0), min, Math.max(1, min));
 }
 
 /** Pact's `decimal` demands a fraction digit, which an amount like 1500 serialised as a number lacks: `type: number` is held by `number`. */

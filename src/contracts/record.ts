@@ -3,7 +3,6 @@ import type { CaseResult } from '../results/index.ts';
 import type { Env, VendorTarget } from '../vendors/index.ts';
 import { planInteraction } from './interaction.ts';
 import { writeContract } from './pact-writer.ts';
-import { responseSchemas } from './response-schema.ts';
 import { contractFile, contractSettings } from './settings.ts';
 
 export interface RecordOptions {
@@ -13,8 +12,8 @@ export interface RecordOptions {
   results: readonly CaseResult[];
   /** secretForms() of every credential of the run: redacted from the contract text. */
   secretForms: readonly string[];
-  /** The run's loaded vendor documents, by file, so they are not loaded again. */
-  specs?: ReadonlyMap<string, LoadedSpec>;
+  /** The run's loaded vendor documents, by file: the case results' schema pointers point into them. */
+  specs: ReadonlyMap<string, LoadedSpec>;
 }
 
 export interface RecordedContract {
@@ -30,7 +29,6 @@ export interface RecordedContract {
  */
 export async function recordContracts(options: RecordOptions): Promise<RecordedContract[]> {
   const settings = contractSettings(options.env, options.cwd);
-  const schemaFor = responseSchemas(options.cwd, options.specs);
   const recorded: RecordedContract[] = [];
   for (const target of options.targets) {
     if (target.mode === 'sandbox' && target.scenario !== 'faithful') continue;
@@ -39,7 +37,8 @@ export async function recordContracts(options: RecordOptions): Promise<RecordedC
         result.vendor === target.vendor && result.response !== null && !result.response.truncated,
     );
     if (answered.length === 0) continue;
-    const plans = await Promise.all(answered.map(async (result) => planInteraction(result, await schemaFor(result))));
+    // A document the run could not load documents nothing: the contract then holds values by their observed types.
+    const plans = answered.map((result) => planInteraction(result, options.specs.get(result.spec.file)?.document ?? null));
     const file = contractFile(settings, target.vendor);
     await writeContract(file, { consumer: settings.consumer, provider: target.vendor }, plans, options.secretForms);
     recorded.push({ vendor: target.vendor, file, interactions: plans.length });

@@ -1,10 +1,19 @@
-import { getAtPointer } from '../json/pointer.ts';
+import { joinPointer, getAtPointer, parsePointer } from '../json/pointer.ts';
+import type { HeldBranches } from '../schema/branches.ts';
+import { jsonType } from '../schema/violations.ts';
 
 type Schema = Record<string, unknown>;
 
+/** A response body's documentation: the document, and the oneOf/anyOf branches the checker held the body to. */
+export interface DocumentedBody {
+  document: object;
+  branches: HeldBranches;
+}
+
 /**
  * What a schema says about one observed value, with `$ref`s followed, `allOf` merged and the
- * `oneOf`/`anyOf` branch that fits the value chosen: the few keywords a Pact matcher can use.
+ * `oneOf`/`anyOf` branch the checker held the value to followed (never a choice of its own): the few
+ * keywords a Pact matcher can use.
  */
 export interface SchemaView {
   /** JSON types allowed ("integer" among them); null when the schema does not say. */
@@ -14,10 +23,11 @@ export interface SchemaView {
   enum: unknown[] | null;
   format: string | null;
   pattern: string | null;
-  /** Raw subschemas, resolved lazily when the matching value is walked. */
-  properties: Record<string, unknown>;
-  additionalProperties: unknown;
-  items: unknown;
+  /** Pointers of the subschemas, viewed when the matching value is walked. */
+  properties: Record<string, string>;
+  /** A pointer when additionalProperties is a schema; null when it is a boolean; undefined when unsaid. */
+  additionalProperties: string | null | undefined;
+  items: string | undefined;
   minItems: number;
 }
 
@@ -25,33 +35,30 @@ export function unconstrained(): SchemaView {
   return { types: null, hasConst: false, const: undefined, enum: null, format: null, pattern: null, properties: {}, additionalProperties: undefined, items: undefined, minItems: 0 };
 }
 
-/** The view of `schema` for `value`; `document` resolves internal `$ref`s. */
-export function viewFor(schema: unknown, value: unknown, document: unknown): SchemaView {
+/** The view of the schema at `pointer` for the value at `at` in the body. */
+export function viewAt(pointer: string, at: string, body: DocumentedBody): SchemaView {
   const view = unconstrained();
-  collect(schema, value, document, view, new Set());
+  collect(pointer, body.branches[at] ?? [], body.document, view, new Set());
   return view;
 }
 
-/** `seen` holds the schemas on the current path, so a cyclic `$ref` or `allOf` stops instead of looping. */
-function collect(schema: unknown, value: unknown, document: unknown, view: SchemaView, seen: ReadonlySet<unknown>): void {
-  if (!isSchema(schema) || seen.has(schema)) return;
-  const path = new Set(seen).add(schema);
-  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) collect(getAtPointer(document, schema.$ref), value, document, view, path);
-  mergeOwn(view, schema);
-  if (Array.isArray(schema.allOf)) for (const part of schema.allOf) collect(part, value, document, view, path);
+/** Each schema is merged once: a cyclic `$ref` or `allOf` stops instead of looping, and the first word on a keyword stands. */
+function collect(pointer: string, held: readonly string[], document: object, view: SchemaView, seen: Set<string>): void {
+  const schema = getAtPointer(document, pointer);
+  if (!isSchema(schema) || seen.has(pointer)) return;
+  seen.add(pointer);
+  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) collect(joinPointer('', ...parsePointer(schema.$ref)), held, document, view, seen);
+  mergeOwn(view, schema, pointer);
+  if (Array.isArray(schema.allOf)) schema.allOf.forEach((_, index) => collect(`${pointer}/allOf/${index}`, held, document, view, seen));
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const branches = schema[keyword];
     if (!Array.isArray(branches)) continue;
-    const branch = branches.find((candidate) => {
-      const candidateView = unconstrained();
-      collect(candidate, value, document, candidateView, path);
-      return fits(candidateView, value, document);
-    });
-    if (branch !== undefined) collect(branch, value, document, view, path);
+    const chosen = branches.map((_, index) => `${pointer}/${keyword}/${index}`).find((branch) => held.includes(branch));
+    if (chosen !== undefined) collect(chosen, held, document, view, seen);
   }
 }
 
-function mergeOwn(view: SchemaView, schema: Schema): void {
+function mergeOwn(view: SchemaView, schema: Schema, pointer: string): void {
   const types = typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? schema.type.filter((t): t is string => typeof t === 'string') : null;
   if (types) view.types = view.types ? intersect(view.types, new Set(types)) : new Set(types);
   if ('const' in schema && !view.hasConst) Object.assign(view, { hasConst: true, const: schema.const });
@@ -59,10 +66,10 @@ function mergeOwn(view: SchemaView, schema: Schema): void {
   if (typeof schema.format === 'string' && !view.format) view.format = schema.format;
   if (typeof schema.pattern === 'string' && !view.pattern) view.pattern = schema.pattern;
   if (isSchema(schema.properties)) {
-    for (const [name, subschema] of Object.entries(schema.properties)) if (!Object.hasOwn(view.properties, name)) view.properties[name] = subschema;
+    for (const name of Object.keys(schema.properties)) if (!Object.hasOwn(view.properties, name)) view.properties[name] = joinPointer(pointer, 'properties', name);
   }
-  if (schema.additionalProperties !== undefined && view.additionalProperties === undefined) view.additionalProperties = schema.additionalProperties;
-  if (isSchema(schema.items) && view.items === undefined) view.items = schema.items;
+  if (schema.additionalProperties !== undefined && view.additionalProperties === undefined) view.additionalProperties = isSchema(schema.additionalProperties) ? `${pointer}/additionalProperties` : null;
+  if (isSchema(schema.items) && view.items === undefined) view.items = `${pointer}/items`;
   if (typeof schema.minItems === 'number' && view.minItems === 0) view.minItems = schema.minItems;
 }
 
@@ -82,29 +89,6 @@ export function allowsType(view: SchemaView, value: unknown): boolean {
   const type = jsonType(value);
   if (type === 'integer') return view.types.has('integer') || view.types.has('number');
   return view.types.has(type);
-}
-
-/**
- * Enough to pick a branch: the value's type, const and enum, and those of its properties one level
- * down (how a discriminating `typename: {const: User}` tells the branches apart).
- */
-function fits(view: SchemaView, value: unknown, document: unknown): boolean {
-  if (!fitsValue(view, value)) return false;
-  if (!isSchema(value)) return true;
-  return Object.entries(view.properties).every(([name, subschema]) => !Object.hasOwn(value, name) || fitsValue(viewFor(subschema, value[name], document), value[name]));
-}
-
-function fitsValue(view: SchemaView, value: unknown): boolean {
-  if (!allowsType(view, value)) return false;
-  if (view.hasConst && JSON.stringify(view.const) !== JSON.stringify(value)) return false;
-  return !view.enum || view.enum.some((option) => JSON.stringify(option) === JSON.stringify(value));
-}
-
-function jsonType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
 }
 
 function isSchema(value: unknown): value is Schema {

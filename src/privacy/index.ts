@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.ts';
 import type { LoadedSpec } from '../spec/types.ts';
+import { carriedJson } from './carried.ts';
 import { maskHeaders } from './headers.ts';
 import type { ListedPointers } from './listed-pointers.ts';
 import { maskJson, type BodyKnowledge } from './mask-body.ts';
@@ -28,6 +29,8 @@ export interface ResponseToMask {
 export interface MaskedResponse {
   headers: Record<string, string>;
   body: string;
+  /** The masked body as parsed JSON, for later stages to read without parsing `body` again (see carried.ts); null when it was not JSON. */
+  parsed: { value: unknown } | null;
   findings: Finding[];
 }
 
@@ -42,7 +45,8 @@ export function maskResponse(response: ResponseToMask, knowledge: BodyKnowledge)
   const masked = parsed === undefined ? undefined : maskJson(parsed.value, parsed.text, knowledge);
   // A text, a body that did not parse, a body cut at the cap: nothing says where its data is, so it is replaced whole.
   const body = response.body.length === 0 ? '' : masked === undefined ? textPlaceholder(response.body) : serializeJson(masked.value, masked.rawNumbers);
-  return { headers: maskHeaders(response.headers), body, findings: maskFindings(response.findings, parsed?.value, masked?.value) };
+  const carried = masked === undefined ? null : { value: carriedJson(masked.value) };
+  return { headers: maskHeaders(response.headers), body, parsed: carried, findings: maskFindings(response.findings, parsed?.value, masked?.value) };
 }
 
 const NAMES_KEYS_ONLY = /^Actual map is missing the following keys: [^'"]*$/;

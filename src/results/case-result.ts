@@ -1,3 +1,4 @@
+import type { ResponseFacts } from '../checks/index.ts';
 import type { Finding } from '../findings/finding.ts';
 import type { TransportErrorCode } from '../http/index.ts';
 
@@ -32,4 +33,15 @@ export interface CaseResult {
   durationMs: number;
   attempts: number;
   findings: Finding[];
+  /** What the checks worked out about the response; absent when there was none to check. */
+  derived?: DerivedResponse;
+}
+
+export interface DerivedResponse extends ResponseFacts {
+  /**
+   * The body as the checks parsed it, masked like `response.body`: what baselines and contracts read.
+   * Null when it was not read as JSON (neither declared nor documented so, cut at the cap, empty or
+   * unparseable). Containers nested deeper than 64 levels are carried empty (privacy/carried.ts).
+   */
+  json: { value: unknown } | null;
 }

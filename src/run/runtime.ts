@@ -1,4 +1,4 @@
-import { checkInspected, inspectResponse } from '../checks/index.ts';
+import { checkInspected, inspectResponse, responseFacts } from '../checks/index.ts';
 import { makeFinding } from '../findings/finding.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/index.ts';
 import { bodyKnowledge, ListedPointers, maskResponse } from '../privacy/index.ts';
@@ -90,6 +90,7 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
     durationMs: exchange.durationMs,
     attempts: exchange.attempts,
     findings: masked.findings,
+    derived: { ...responseFacts(inspected), json: masked.parsed },
   };
 }
 

@@ -93,28 +93,59 @@ function isFailedComposite(error: ErrorObject): boolean {
 function bestBranch(error: ErrorObject, data: unknown, document: ValidatedDocument, base: string): Violation[] {
   const branches = (error.schema as unknown[]) ?? [];
   const value = getAtPointer(data, error.instancePath);
-  const candidates = branches.map((branch) => {
-    const validate = typeof branch === 'object' && branch !== null ? document.validatorFor(branch) : undefined;
-    if (!validate || validate(value)) return null;
-    const branchErrors = [...(validate.errors ?? [])];
-    return {
-      schema: branch as object,
-      wrongType: branchErrors.some((e) => e.instancePath === '' && e.keyword === 'type'),
-      // A const on a direct property (a tag like typename: User) failing means another variant was meant.
-      otherVariant: branchErrors.some((e) => e.keyword === 'const' && e.instancePath.lastIndexOf('/') === 0),
-      branchErrors,
-    };
-  });
-  const fitting = candidates.filter((c) => c !== null && !c.wrongType) as Array<{ schema: object; otherVariant: boolean; branchErrors: Errors }>;
+  const fitting = failedBranches(branches.map((branch) => (typeof branch === 'object' && branch !== null ? document.validatorFor(branch) : undefined)), value);
   const at = base + error.instancePath;
   if (fitting.length === 0) {
     const types = branches.flatMap((b) => [(b as { type?: unknown })?.type ?? []].flat()).map(String);
     return [{ id: 'response-property-type-mismatch', pointer: at, expected: types.length ? [...new Set(types)].join(' or ') : `one of ${branches.length} schemas`, observed: jsonType(value) }];
   }
-  if (fitting.every((c) => c.otherVariant)) return [unknownVariant(fitting.map((c) => c.branchErrors), at)];
-  const rank = (c: { otherVariant: boolean; branchErrors: Errors }) => (c.otherVariant ? 1_000_000 : 0) + c.branchErrors.length;
-  const best = fitting.reduce((a, b) => (rank(b) < rank(a) ? b : a));
-  return [...convert(best.branchErrors, value, document, at), ...undocumentedBesideBranch(error, best.schema, value, document, at)];
+  const best = nearestBranch(fitting);
+  if (!best) return [unknownVariant(fitting.map((c) => c.branchErrors), at)];
+  return [...convert(best.branchErrors, value, document, at), ...undocumentedBesideBranch(error, branches[best.index] as object, value, document, at)];
+}
+
+/** A branch of a oneOf/anyOf that a value failed, though it is of the branch's JSON type. */
+interface FailedBranch {
+  index: number;
+  /** A const on a direct property (a tag like typename: User) failed: another variant was meant. */
+  otherVariant: boolean;
+  branchErrors: Errors;
+}
+
+/** Each branch the value fails but is of the type of; a branch that passes or cannot compile is not among them. */
+function failedBranches(validators: ReadonlyArray<ValidateFunction | undefined>, value: unknown): FailedBranch[] {
+  return validators.flatMap((validate, index) => {
+    if (!validate || validate(value)) return [];
+    return failure(index, validate) ?? [];
+  });
+}
+
+function failure(index: number, failed: ValidateFunction): FailedBranch | null {
+  const branchErrors = [...(failed.errors ?? [])];
+  if (branchErrors.some((e) => e.instancePath === '' && e.keyword === 'type')) return null;
+  return { index, otherVariant: branchErrors.some((e) => e.keyword === 'const' && e.instancePath.lastIndexOf('/') === 0), branchErrors };
+}
+
+/** The branch a value most nearly matches (fewest errors); none when every one is another variant. */
+function nearestBranch(fitting: readonly FailedBranch[]): FailedBranch | undefined {
+  const meant = fitting.filter((c) => !c.otherVariant);
+  return meant.length === 0 ? undefined : meant.reduce((a, b) => (b.branchErrors.length < a.branchErrors.length ? b : a));
+}
+
+/**
+ * The index of the branch of a oneOf/anyOf the checker holds a value to: the first that passes, else
+ * the one its violations are reported against; null when none is (no branch is of the value's type,
+ * or every one expects another variant).
+ */
+export function heldBranch(validators: ReadonlyArray<ValidateFunction | undefined>, value: unknown): number | null {
+  const failed: FailedBranch[] = [];
+  for (const [index, validate] of validators.entries()) {
+    if (!validate) continue;
+    if (validate(value)) return index;
+    const branch = failure(index, validate);
+    if (branch) failed.push(branch);
+  }
+  return nearestBranch(failed)?.index ?? null;
 }
 
 /** The closed parent of a failed oneOf could not tell what is undocumented; the best branch can. */

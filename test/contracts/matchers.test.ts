@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { bodyMatcher } from '../../src/contracts/matchers.ts';
 import { pactPathToPointer } from '../../src/contracts/verification.ts';
+import { heldBranches } from '../../src/schema/branches.ts';
+import { SchemaRegistry } from '../../src/schema/registry.ts';
+import { prepareForValidation } from '../../src/spec/prepare.ts';
 
 // The matcher tree pact-core receives (integration JSON), for small inline schemas.
 const like = (value: unknown) => ({ 'pact:matcher:type': 'type', value });
 const shaped = (regex: string, value: string) => ({ 'pact:matcher:type': [{ 'pact:matcher:type': 'type' }, { 'pact:matcher:type': 'regex', regex }], value });
-const matcher = (body: unknown, schema: unknown, document: unknown = {}) => bodyMatcher(body, schema, document);
+
+/** The body's matchers under `schema`, placed in `document` at /schema, with the branches the checker's validator holds the body to. */
+function matcher(body: unknown, schema: unknown, document: object = {}): unknown {
+  if (schema === undefined) return bodyMatcher(body, null);
+  const placed = { ...document, schema };
+  const { documentId } = prepareForValidation(placed, REGISTRY);
+  const branches = heldBranches(body, '/schema', { document: placed, validatorAt: (pointer) => REGISTRY.validator(documentId, pointer) });
+  return bodyMatcher(body, { document: placed, schemaPointer: '/schema', branches });
+}
+
+const REGISTRY = new SchemaRegistry();
 
 describe('matchers derived from a schema, with the observed value as the example', () => {
   it('hold integers as integers and other numbers as numbers (an amount may lose its fraction)', () => {

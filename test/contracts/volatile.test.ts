@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContract, verifyContract } from '../../src/contracts/index.ts';
 import { planInteraction } from '../../src/contracts/interaction.ts';
 import { writeContract } from '../../src/contracts/pact-writer.ts';
-import { responseSchemas } from '../../src/contracts/response-schema.ts';
-import type { CaseResult } from '../../src/results/index.ts';
+import { openRuntime, runCase } from '../../src/run/runtime.ts';
 import type { VendorName, VendorTarget } from '../../src/vendors/index.ts';
 import { readBody } from '../support/fixtures.ts';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -19,29 +18,10 @@ const KEY = 'apik_volatile_test_key_0001';
 
 interface Served {
   path: string;
+  params: Record<string, string>;
   recorded: unknown;
   /** The next run's answer: same shape, other values. */
   next: unknown;
-}
-
-function caseResult(vendor: VendorName, operation: string, spec: string, served: Served): CaseResult & { response: NonNullable<CaseResult['response']> } {
-  return {
-    vendor,
-    mode: 'live',
-    case: 'fixture',
-    operation,
-    spec: { file: spec, version: '' },
-    outcome: 'passed',
-    reason: null,
-    request: { method: 'GET', path: served.path, query: '', headers: { accept: 'application/json' }, credential: 'valid' },
-    response: { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(served.recorded), truncated: false },
-    expectedStatus: 200,
-    providerState: null,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    durationMs: 0,
-    attempts: 1,
-    findings: [],
-  };
 }
 
 const whopAccount = readBody('whop-ledger-account.json') as { balances: Array<Record<string, unknown>> } & Record<string, unknown>;
@@ -49,6 +29,7 @@ const midazBalance = readBody('midaz-balance.json') as Record<string, unknown>;
 
 const WHOP: Served = {
   path: '/ledger_accounts/ldgr_Recorded0001',
+  params: { id: 'ldgr_Recorded0001' },
   recorded: { ...whopAccount, id: 'ldgr_Recorded0001' },
   next: {
     ...whopAccount,
@@ -59,6 +40,7 @@ const WHOP: Served = {
 
 const MIDAZ: Served = {
   path: '/v1/organizations/o/ledgers/l/accounts/a/balances',
+  params: { organization_id: 'o', ledger_id: 'l', account_id: 'a' },
   recorded: midazBalance,
   next: {
     ...midazBalance,
@@ -75,7 +57,7 @@ describe('a recorded contract, verified against a later answer of the same shape
   let answers: Record<string, unknown>;
   let seenAuthorization: Array<string | undefined>;
 
-  const target = (vendor: VendorName): VendorTarget => ({
+  const target = (vendor: VendorName, spec?: string): VendorTarget => ({
     vendor,
     mode: 'live',
     scenario: null,
@@ -84,13 +66,16 @@ describe('a recorded contract, verified against a later answer of the same shape
     credentials: { valid: KEY, limited: null },
     fixtures: {},
     headers: {},
-    specs: [],
+    specs: spec ? [spec] : [],
   });
 
+  /** The contract a run records from `served.recorded`: the real runtime checks and masks it first. */
   async function record(vendor: VendorName, operation: string, spec: string, served: Served): Promise<string> {
-    const result = caseResult(vendor, operation, spec, served);
+    answers = { [served.path]: served.recorded };
+    const runtime = await openRuntime(target(vendor, spec), { cwd: REPO_ROOT });
+    const result = await runCase(runtime, { name: 'fixture', operation, params: served.params, expectStatus: 200 }).finally(() => runtime.client.close());
     const file = join(await mkdtemp(join(tmpdir(), 'conform-volatile-')), `conform-${vendor}.json`);
-    await writeContract(file, { consumer: 'conform', provider: vendor }, [planInteraction(result, await responseSchemas(REPO_ROOT)(result))], []);
+    await writeContract(file, { consumer: 'conform', provider: vendor }, [planInteraction({ ...result, response: result.response! }, runtime.specs[0]!.document)], []);
     return file;
   }
 

@@ -48,10 +48,11 @@ describe('the baseline of a faithful Whop run', () => {
   it(`calls a field free-form once it has held more than ${MAX_CODES} codes`, () => {
     const many = results.map((r) => {
       if (r.case !== 'by ledger account id') return r;
-      const body = JSON.parse(r.response!.body) as { balances: Array<{ currency: string }> };
+      // The baseline reads the body the checks parsed, carried on the result.
+      const body = { ...(r.derived!.json!.value as { balances: Array<{ currency: string }> }) };
       const letters = 'abcdefghijklmnopqrstuvwxyz';
       body.balances = Array.from({ length: MAX_CODES + 1 }, (_, i) => ({ ...body.balances[0]!, currency: `x${letters[i]}` }));
-      return { ...r, response: { ...r.response!, body: JSON.stringify(body) } };
+      return { ...r, derived: { ...r.derived!, json: { value: body } } };
     });
     const wide = buildBaseline(many, { vendor: 'whop', mode: 'sandbox', updatedAt });
     expect(wide.operations[operation]!.responses['200']!.properties['/balances/*/currency']!.values).toBe('free-form');
