@@ -1,6 +1,6 @@
-import { makeFinding, type Finding } from '../findings/finding.ts';
+import type { Check } from '../findings/check.ts';
 import { FINDING_KINDS, type FindingId, type Severity } from '../findings/registry.ts';
-import type { CheckFacts } from './check.ts';
+import { NO_FACTS, type CheckFacts } from './check.ts';
 
 /**
  * At most this many findings are listed per response. A drifted response yields a handful (the seed
@@ -48,15 +48,13 @@ export function capFacts(facts: readonly CheckFacts[]): CappedFacts {
   return { listed, unlisted };
 }
 
-/** The one finding that stands for the unlisted ones: it `covers` their IDs, so the judge never rates it below them. */
-export function unlistedSummary(capped: CappedFacts, shared: { vendor: string; operation: string; status: number }): Finding {
-  const total = [...capped.unlisted.values()].reduce((a, b) => a + b, 0);
-  const counts = [...capped.unlisted].map(([unlistedId, count]) => `${unlistedId} ${count}`).join(', ');
-  return makeFinding({
-    id: 'response-findings-truncated',
-    ...shared,
-    expected: `at most ${MAX_FINDINGS_PER_RESPONSE} findings listed`,
-    observed: `${total} more: ${counts}`,
-    covers: [...capped.unlisted.keys()],
-  });
-}
+/** response-findings-truncated: the one finding that stands for the unlisted ones. It `covers` their IDs, so the judge never rates it below them. */
+export const findingsTruncated: Check<CappedFacts, CheckFacts> = {
+  ids: ['response-findings-truncated'],
+  check: ({ unlisted }) => {
+    if (unlisted.size === 0) return NO_FACTS;
+    const total = [...unlisted.values()].reduce((a, b) => a + b, 0);
+    const counts = [...unlisted].map(([unlistedId, count]) => `${unlistedId} ${count}`).join(', ');
+    return [{ id: 'response-findings-truncated', expected: `at most ${MAX_FINDINGS_PER_RESPONSE} findings listed`, observed: `${total} more: ${counts}`, covers: [...unlisted.keys()] }];
+  },
+};

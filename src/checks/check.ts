@@ -1,5 +1,5 @@
+import type { Check } from '../findings/check.ts';
 import type { FindingFacts } from '../findings/finding.ts';
-import type { FindingId } from '../findings/registry.ts';
 import type { CheckContext } from './context.ts';
 
 /**
@@ -9,11 +9,8 @@ import type { CheckContext } from './context.ts';
  */
 export type CheckFacts = Omit<FindingFacts, 'vendor' | 'operation' | 'status'> & { more?: number };
 
-/** One check: the finding IDs it may report, and a pure function from a response's context to facts. */
-export interface ResponseCheck {
-  ids: readonly FindingId[];
-  check(context: CheckContext): readonly CheckFacts[];
-}
+/** One response check: a pure function from a response's context to facts (the shape every producer has). */
+export type ResponseCheck = Check<CheckContext, CheckFacts>;
 
 /** What a check returns when the response is fine (most of the time): shared, so nothing is allocated. */
 export const NO_FACTS: readonly CheckFacts[] = Object.freeze([]);

@@ -1,3 +1,4 @@
+import { runCheck } from '../findings/check.ts';
 import { makeFinding, type Finding } from '../findings/finding.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
 import { bodyJson } from './body-json.ts';
@@ -6,7 +7,7 @@ import { bodySize } from './body-size.ts';
 import type { CheckFacts, ResponseCheck } from './check.ts';
 import { inspectResponse, type CheckContext, type ObservedResponse } from './context.ts';
 import { duplicateKeysCheck } from './duplicate-keys.ts';
-import { capFacts, MAX_FINDINGS_PER_RESPONSE, unlistedSummary } from './cap.ts';
+import { capFacts, findingsTruncated, MAX_FINDINGS_PER_RESPONSE } from './cap.ts';
 import { withRawNumbers } from './raw-numbers.ts';
 import { headersRequired } from './headers-required.ts';
 import { mediaTypeDocumented } from './media-type-documented.ts';
@@ -47,8 +48,8 @@ export function checkInspected(context: CheckContext, options: CheckOptions = {}
   let count = 0;
   let counted = 0;
   for (const checks of options.integrity ? WITH_INTEGRITY : WITHOUT_INTEGRITY) {
-    for (const { check } of checks) {
-      const facts = check(context);
+    for (const check of checks) {
+      const facts = runCheck(check, context);
       if (facts.length === 0) continue;
       (reported ??= []).push(facts);
       count += facts.length;
@@ -61,5 +62,5 @@ export function checkInspected(context: CheckContext, options: CheckOptions = {}
   const make = (facts: readonly CheckFacts[]) => withRawNumbers(facts, context).map((f) => makeFinding({ ...f, ...shared }));
   if (count + counted <= MAX_FINDINGS_PER_RESPONSE && counted === 0) return make(all);
   const capped = capFacts(all);
-  return [...make(capped.listed), unlistedSummary(capped, shared)];
+  return [...make(capped.listed), ...runCheck(findingsTruncated, capped).map((f) => makeFinding({ ...f, ...shared }))];
 }

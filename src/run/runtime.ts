@@ -1,4 +1,5 @@
 import { checkInspected, inspectResponse, responseFacts } from '../checks/index.ts';
+import { runCheck } from '../findings/check.ts';
 import { makeFinding } from '../findings/finding.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/index.ts';
 import { bodyKnowledge, ListedPointers, maskResponse } from '../privacy/index.ts';
@@ -72,7 +73,10 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
     return { ...base, outcome: 'transport-error', transportCode: exchange.code, reason: `${exchange.code}: ${exchange.message}`, durationMs: exchange.durationMs, attempts: exchange.attempts };
   }
   const response = { status: exchange.status, headers: exchange.headers, body: exchange.body, truncated: exchange.truncated };
-  const suiteFacts = [...statusUnexpected(suiteCase.expectStatus, exchange.status), ...securityNotEnforced(operation, credential, exchange.status)];
+  const suiteFacts = [
+    ...runCheck(statusUnexpected, { expected: suiteCase.expectStatus, actual: exchange.status }),
+    ...runCheck(securityNotEnforced, { operation, credential, status: exchange.status }),
+  ];
   const inspected = inspectResponse(spec, operation, response);
   const findings = [
     ...suiteFacts.map((facts) => makeFinding({ ...facts, vendor: target.vendor, operation: operation.key, status: exchange.status })),

@@ -207,22 +207,10 @@ function classify(error: ErrorObject, base: string): Violation {
       const name = error.params.additionalProperty as string;
       return { id: 'response-property-undocumented', pointer: `${pointer}/${escapeSegment(name)}`, expected: null, observed: `${escapeSegment(name)}: ${excerpt((error.data as Record<string, unknown>)[name])}` };
     }
-    case 'discriminator':
-      return discriminatorViolation(error, pointer);
     default:
       return { id: 'response-body-schema-mismatch', pointer, expected: `${error.keyword} ${excerpt(error.schema)}`, observed: observed() };
   }
 }
-
-function discriminatorViolation(error: ErrorObject, pointer: string): Violation {
-  const tagName = error.params.tag as string;
-  const tagPointer = `${pointer}/${escapeSegment(tagName)}`;
-  const tagValue = (error.data as Record<string, unknown> | null)?.[tagName];
-  if (tagValue === undefined) return { id: 'response-property-missing', pointer: tagPointer, expected: 'discriminator property', observed: 'absent' };
-  if (error.params.error === 'tag') return { id: 'response-property-type-mismatch', pointer: tagPointer, expected: 'string', observed: typed(tagValue) };
-  return { id: 'response-property-enum-mismatch', pointer: tagPointer, expected: 'a value naming one of the oneOf schemas', observed: excerpt(tagValue) };
-}
-
 
 function dedupe(violations: Violation[]): Violation[] {
   const seen = new Set<string>();

@@ -1,15 +1,15 @@
 import { basename, dirname, resolve as resolvePath } from 'node:path';
+import { runCheck } from '../findings/check.ts';
 import { makeFinding, type Finding } from '../findings/finding.ts';
 import { sharedSchemaRegistry, type SchemaRegistry } from '../schema/registry.ts';
 import { bundleExternalRefs } from './bundle.ts';
 import { SpecLoadError } from './errors.ts';
 import { allowedRoot } from './files.ts';
-import type { LintContext, SiteRule } from './lint/context.ts';
-import { checkExamples } from './lint/example-mismatch.ts';
+import type { LintContext, LintFacts, SiteRule } from './lint/context.ts';
+import { examplesMismatch } from './lint/example-mismatch.ts';
 import { formatUnknown } from './lint/format-unknown.ts';
-import { probeDiscriminators } from './lint/keyword-unsupported.ts';
-import { reportRefsOutside } from './lint/ref-outside.ts';
-import { patterns } from './lint/patterns.ts';
+import { discriminatorSites, discriminatorsUnsupported, patternsUnsupported } from './lint/keyword-unsupported.ts';
+import { refsOutside } from './lint/ref-outside.ts';
 import { refUnresolved } from './lint/ref-unresolved.ts';
 import { schemaInvalid } from './lint/schema-invalid.ts';
 import { normalizeOpenApi30 } from './normalize.ts';
@@ -27,7 +27,7 @@ export interface LoadOptions {
 }
 
 /** Site rules run in this order: a non-schema is replaced before its pattern, $ref or format is looked at. */
-const SITE_RULES: SiteRule[] = [schemaInvalid, patterns, refUnresolved, formatUnknown];
+const SITE_RULES: readonly SiteRule[] = [schemaInvalid, patternsUnsupported, refUnresolved, formatUnknown];
 
 /**
  * Loads an OpenAPI 3.0 or 3.1 document (YAML or JSON) for checking. Throws SpecLoadError only when
@@ -47,22 +47,24 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   const vendor = options.vendor ?? (typeof provenance.vendor === 'string' ? provenance.vendor : basename(dirname(absolutePath)));
   const defects: Finding[] = [];
   const registry = options.registry ?? sharedSchemaRegistry();
-  const context: LintContext = {
-    document,
-    knownFormats: registry.knownFormats(),
-    report: (id, pointer, details) => defects.push(makeFinding({ id, vendor, ...details, location: { file, pointer } })),
-    refusalOf,
+  const lint: LintContext = { document, knownFormats: registry.knownFormats(), refusalOf };
+  const report = (facts: readonly LintFacts[]) => {
+    for (const { pointer, ...details } of facts) defects.push(makeFinding({ ...details, vendor, location: { file, pointer } }));
   };
 
-  reportRefsOutside(refusalOf, context);
-
+  report(runCheck(refsOutside, lint));
   forEachSchemaSite(document, (site) => {
-    for (const rule of SITE_RULES) rule(site, context);
+    const input = { site, lint };
+    for (const rule of SITE_RULES) report(runCheck(rule, input));
   });
   const operations = listOperations(document);
   const { documentId, validationCopy, prepared } = prepareForValidation(document, registry);
-  if (probeDiscriminators(document, validationCopy, registry, documentId, context)) registry.replace(documentId, validationCopy);
-  checkExamples(operations, registry, documentId, prepared, context);
+  const sites = discriminatorSites(validationCopy);
+  if (sites.length > 0) {
+    report(runCheck(discriminatorsUnsupported, { document, registry, documentId, sites }));
+    registry.replace(documentId, validationCopy);
+  }
+  report(runCheck(examplesMismatch, { document, operations, registry, documentId, prepared }));
 
   return {
     file,

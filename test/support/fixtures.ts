@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { ObservedResponse } from '../../src/checks/index.ts';
 import { applyPatch, type PatchOperation } from './json-patch.ts';
 import { FIXTURES } from './paths.ts';
 
@@ -18,7 +19,22 @@ export interface CheckFixture {
   body?: unknown;
   bodyText?: string;
   bodyBase64?: string;
+  /** The client stopped reading at its size cap (response-body-too-large). */
+  truncated?: boolean;
   expect: Array<[string, string | null, string]>;
+}
+
+/** The checks that have a fixture file (test/fixtures/checks/<check module>.yaml). */
+export function checkFixtureNames(): string[] {
+  return readdirSync(join(FIXTURES, 'checks'))
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => file.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+/** The saved response of a fixture, as the client would have observed it. */
+export function fixtureResponse(fixture: CheckFixture): ObservedResponse {
+  return { status: fixture.status, headers: fixtureHeaders(fixture), body: fixtureBody(fixture), truncated: fixture.truncated ?? false };
 }
 
 export function readCheckFixtures(check: string): CheckFixture[] {

@@ -1,3 +1,4 @@
+import { runCheck, type Check } from '../../findings/check.ts';
 import { excerpt, makeFinding, type FindingFacts } from '../../findings/finding.ts';
 import type { CaseResult } from '../../results/index.ts';
 import type { CaseFinding, ResolvedFinding } from '../types.ts';
@@ -16,15 +17,25 @@ export interface BaselineComparison {
   resolved: ResolvedFinding[];
 }
 
-type ShapeChange = Pick<FindingFacts, 'operation' | 'status' | 'pointer' | 'expected' | 'observed'> & { case: string };
+type Change = Pick<FindingFacts, 'operation' | 'status' | 'pointer' | 'expected' | 'observed'> & { case: string };
+type ShapeChange = Change & { id: 'response-shape-changed' };
+
+/** response-shape-changed: where the answers depart from the shape the baseline recorded, each with its case. */
+export const responseShapeChanged: Check<{ baseline: Baseline; answers: readonly CaseAnswer[] }, ShapeChange> = {
+  ids: ['response-shape-changed'],
+  check: ({ baseline, answers }) =>
+    [...answers.flatMap((answer) => caseChanges(baseline.operations[answer.operation], answer)), ...bodyChanges(baseline, answers)].map((change) => ({
+      ...change,
+      id: 'response-shape-changed',
+    })),
+};
 
 /** One vendor's run against its baseline: what changed shape, which findings are new, which are gone. */
 export function compareToBaseline(baseline: Baseline, results: readonly CaseResult[], vendor: string): BaselineComparison {
   const answers = answersOf(results, vendor);
-  const changes = [...answers.flatMap((answer) => caseChanges(baseline.operations[answer.operation], answer)), ...bodyChanges(baseline, answers)];
-  const shapeFindings = changes
+  const shapeFindings = [...runCheck(responseShapeChanged, { baseline, answers })]
     .sort((a, b) => byText(a.case, b.case) || byText(a.pointer ?? '', b.pointer ?? '') || byText(a.observed ?? '', b.observed ?? ''))
-    .map(({ case: name, ...facts }) => ({ ...makeFinding({ ...facts, id: 'response-shape-changed', vendor }), case: name }));
+    .map(({ case: name, ...facts }) => ({ ...makeFinding({ ...facts, vendor }), case: name }));
 
   const seen = new Set([...results.filter((r) => r.vendor === vendor).flatMap((r) => r.findings), ...shapeFindings].map((f) => f.fingerprint));
   const accepted = new Set(baseline.findings.map((f) => f.fingerprint));
@@ -38,7 +49,7 @@ export function compareToBaseline(baseline: Baseline, results: readonly CaseResu
 }
 
 /** A status the case never answered with; else a media type it never answered with. */
-function caseChanges(operation: OperationShape | undefined, answer: CaseAnswer): ShapeChange[] {
+function caseChanges(operation: OperationShape | undefined, answer: CaseAnswer): Change[] {
   const known = operation?.cases[answer.case];
   if (!known) return [];
   const at = { case: answer.case, operation: answer.operation, status: answer.status, pointer: null };
@@ -51,8 +62,8 @@ function caseChanges(operation: OperationShape | undefined, answer: CaseAnswer):
   return [];
 }
 
-function bodyChanges(baseline: Baseline, answers: readonly CaseAnswer[]): ShapeChange[] {
-  const changes: ShapeChange[] = [];
+function bodyChanges(baseline: Baseline, answers: readonly CaseAnswer[]): Change[] {
+  const changes: Change[] = [];
   for (const [operation, byStatus] of jsonAnswersByResponse(answers)) {
     for (const [status, group] of byStatus) {
       const shape = baseline.operations[operation]?.responses[status];
@@ -65,8 +76,8 @@ function bodyChanges(baseline: Baseline, answers: readonly CaseAnswer[]): ShapeC
 }
 
 /** In one case's body: null where the property never was, or a value outside the codes it always held. */
-function valueChanges(shape: ResponseShape, answer: JsonAnswer): ShapeChange[] {
-  const changes: ShapeChange[] = [];
+function valueChanges(shape: ResponseShape, answer: JsonAnswer): Change[] {
+  const changes: Change[] = [];
   const at = { case: answer.case, operation: answer.operation, status: answer.status };
   for (const [pointer, sighting] of answer.body) {
     const known = shape.properties[pointer];
@@ -86,8 +97,8 @@ function valueChanges(shape: ResponseShape, answer: JsonAnswer): ShapeChange[] {
  * property's parent object is still there (an envelope around the body reports its top-level
  * properties, not all of them). Array items are not judged: an empty array is data, not a change of shape.
  */
-function goneProperties(shape: ResponseShape, group: readonly JsonAnswer[]): ShapeChange[] {
-  const changes: ShapeChange[] = [];
+function goneProperties(shape: ResponseShape, group: readonly JsonAnswer[]): Change[] {
+  const changes: Change[] = [];
   for (const [pointer, known] of Object.entries(shape.properties)) {
     if (known.runs < shape.runs || pointer.endsWith('/*')) continue;
     const parent = pointer.slice(0, pointer.lastIndexOf('/'));
