@@ -16,13 +16,12 @@ export interface SchemaView {
   pattern: string | null;
   /** Raw subschemas, resolved lazily when the matching value is walked. */
   properties: Record<string, unknown>;
-  additionalProperties: unknown;
   items: unknown;
   minItems: number;
 }
 
 export function unconstrained(): SchemaView {
-  return { types: null, hasConst: false, const: undefined, enum: null, format: null, pattern: null, properties: {}, additionalProperties: undefined, items: undefined, minItems: 0 };
+  return { types: null, hasConst: false, const: undefined, enum: null, format: null, pattern: null, properties: {}, items: undefined, minItems: 0 };
 }
 
 /** The view of `schema` for `value`; `document` resolves internal `$ref`s. */
@@ -61,7 +60,6 @@ function mergeOwn(view: SchemaView, schema: Schema): void {
   if (isSchema(schema.properties)) {
     for (const [name, subschema] of Object.entries(schema.properties)) if (!Object.hasOwn(view.properties, name)) view.properties[name] = subschema;
   }
-  if (schema.additionalProperties !== undefined && view.additionalProperties === undefined) view.additionalProperties = schema.additionalProperties;
   if (isSchema(schema.items) && view.items === undefined) view.items = schema.items;
   if (typeof schema.minItems === 'number' && view.minItems === 0) view.minItems = schema.minItems;
 }

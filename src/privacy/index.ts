@@ -42,7 +42,7 @@ export function maskResponse(response: ResponseToMask, knowledge: BodyKnowledge)
   const masked = parsed === undefined ? undefined : maskJson(parsed.value, parsed.text, knowledge);
   // A text, a body that did not parse, a body cut at the cap: nothing says where its data is, so it is replaced whole.
   const body = response.body.length === 0 ? '' : masked === undefined ? textPlaceholder(response.body) : serializeJson(masked.value, masked.rawNumbers);
-  return { headers: maskHeaders(response.headers), body, findings: maskFindings(response.findings, parsed?.value, masked?.value) };
+  return { headers: maskHeaders(response.headers), body, findings: maskFindings(response.findings, parsed?.value, masked) };
 }
 
 const NAMES_KEYS_ONLY = /^Actual map is missing the following keys: [^'"]*$/;
