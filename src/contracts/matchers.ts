@@ -46,15 +46,17 @@ function matcherFor(value: unknown, place: Place, body: DocumentedBody | null, p
   return MatchersV3.like(value);
 }
 
+/**
+ * Only the properties the schema declares: a key it does not declare (a map's key, an undocumented
+ * property) is data, recorded masked (src/privacy), and a contract demanding the placeholder key would
+ * break against the very vendor it was recorded from. Pact lets the vendor send keys a template omits.
+ */
 function objectTemplate(value: Record<string, unknown>, view: SchemaView, at: string, body: DocumentedBody | null, depth: number): Record<string, unknown> {
   const template: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(value)) template[name] = matcherFor(item, { schema: propertySchema(view, name), at: `${at}/${escapeSegment(name)}` }, body, name, depth + 1);
+  for (const [name, item] of Object.entries(value)) {
+    if (Object.hasOwn(view.properties, name)) template[name] = matcherFor(item, { schema: view.properties[name], at: `${at}/${escapeSegment(name)}` }, body, name, depth + 1);
+  }
   return template;
-}
-
-function propertySchema(view: SchemaView, name: string): string | undefined {
-  if (Object.hasOwn(view.properties, name)) return view.properties[name];
-  return view.additionalProperties ?? undefined;
 }
 
 /**

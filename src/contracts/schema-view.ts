@@ -25,14 +25,12 @@ export interface SchemaView {
   pattern: string | null;
   /** Pointers of the subschemas, viewed when the matching value is walked. */
   properties: Record<string, string>;
-  /** A pointer when additionalProperties is a schema; null when it is a boolean; undefined when unsaid. */
-  additionalProperties: string | null | undefined;
   items: string | undefined;
   minItems: number;
 }
 
 export function unconstrained(): SchemaView {
-  return { types: null, hasConst: false, const: undefined, enum: null, format: null, pattern: null, properties: {}, additionalProperties: undefined, items: undefined, minItems: 0 };
+  return { types: null, hasConst: false, const: undefined, enum: null, format: null, pattern: null, properties: {}, items: undefined, minItems: 0 };
 }
 
 /** The view of the schema at `pointer` for the value at `at` in the body. */
@@ -68,7 +66,6 @@ function mergeOwn(view: SchemaView, schema: Schema, pointer: string): void {
   if (isSchema(schema.properties)) {
     for (const name of Object.keys(schema.properties)) if (!Object.hasOwn(view.properties, name)) view.properties[name] = joinPointer(pointer, 'properties', name);
   }
-  if (schema.additionalProperties !== undefined && view.additionalProperties === undefined) view.additionalProperties = isSchema(schema.additionalProperties) ? `${pointer}/additionalProperties` : null;
   if (isSchema(schema.items) && view.items === undefined) view.items = `${pointer}/items`;
   if (typeof schema.minItems === 'number' && view.minItems === 0) view.minItems = schema.minItems;
 }

@@ -46,7 +46,7 @@ export function maskResponse(response: ResponseToMask, knowledge: BodyKnowledge)
   // A text, a body that did not parse, a body cut at the cap: nothing says where its data is, so it is replaced whole.
   const body = response.body.length === 0 ? '' : masked === undefined ? textPlaceholder(response.body) : serializeJson(masked.value, masked.rawNumbers);
   const carried = masked === undefined ? null : { value: carriedJson(masked.value) };
-  return { headers: maskHeaders(response.headers), body, parsed: carried, findings: maskFindings(response.findings, parsed?.value, masked?.value) };
+  return { headers: maskHeaders(response.headers), body, parsed: carried, findings: maskFindings(response.findings, parsed?.value, masked) };
 }
 
 const NAMES_KEYS_ONLY = /^Actual map is missing the following keys: [^'"]*$/;

@@ -25,6 +25,11 @@ export class ListedPointers {
     });
   }
 
+  /** True when a pattern spells out `segment` at `depth`: the vendor names that key, so it is shown (a `*` names no key). */
+  names(alive: readonly number[], segment: string, depth: number): boolean {
+    return alive.some((index) => this.patterns[index]![depth - 1] === segment);
+  }
+
   /** True when a pattern ends here: the value, and everything inside it, is listed as not personal. */
   complete(alive: readonly number[], depth: number): boolean {
     return alive.some((index) => this.patterns[index]!.length === depth);

@@ -1,8 +1,9 @@
 import { escapeSegment } from '../json/pointer.ts';
 import { rawValueAt } from '../json/raw-value.ts';
 import { ListedPointers } from './listed-pointers.ts';
+import { maskKeys, type RenamedKeys } from './mask-keys.ts';
 import { placeholderFor } from './placeholder.ts';
-import { knownByShape, memberStarts, schemaAtPointer, shapeOf, UNDOCUMENTED, type SchemaAt, type SchemaSource, type Shape } from './schema-shape.ts';
+import { declaresName, knownByShape, memberStarts, schemaAtPointer, shapeOf, UNDOCUMENTED, type SchemaAt, type SchemaSource, type Shape } from './schema-shape.ts';
 
 /** What decides, at each place of a body, whether its value may be shown. */
 export interface BodyKnowledge {
@@ -23,7 +24,9 @@ interface Frame {
   starts: SchemaAt[][];
   depth: number;
   holder: Record<string | number, unknown>;
+  /** The member's key in the parsed body, and where it goes in the masked one (its placeholder when the key is masked). */
   key: string | number;
+  slot: string | number;
   alive: number[];
   parent: Frame | null;
 }
@@ -32,6 +35,8 @@ interface Frame {
 export interface MaskedJson {
   value: unknown;
   rawNumbers: Map<object, Map<string, string>> | null;
+  /** By object of the parsed body, the keys masked in it: how a pointer into the body reads in the masked one. */
+  renamedKeys: RenamedKeys;
 }
 
 // A number with this many significant digits may not survive JSON.parse; a few per body are looked up in the text.
@@ -43,32 +48,35 @@ const MAX_RAW_LOOKUPS = 16;
  * placeholder, by its position: keys, order and structure stay. Known are: a string the schema at its
  * place constrains (enum, const, uuid, date-time, an id pattern), a number or boolean where the
  * schema types one, null, a value the suite sent, and anything under a place the vendor lists.
+ * A key is data unless a schema at its place declares it under `properties`, a listed place names it,
+ * or the suite sent it: a map keyed by emails, an undocumented property, get placeholder keys.
  * Iterative and linear: a hostile body may nest 50,000 levels or hold 200,000 keys.
  */
 export function maskJson(root: unknown, text: string, knowledge: BodyKnowledge): MaskedJson {
   const result: Record<string, unknown> = {};
   const rootSchema = knowledge.source && knowledge.schemaPointer !== null ? schemaAtPointer(knowledge.source.document, knowledge.schemaPointer) : undefined;
-  const stack: Frame[] = [{ value: root, starts: [rootSchema ? [rootSchema] : []], depth: 0, holder: result, key: 'root', alive: knowledge.listed.root(), parent: null }];
+  const stack: Frame[] = [{ value: root, starts: [rootSchema ? [rootSchema] : []], depth: 0, holder: result, key: 'root', slot: 'root', alive: knowledge.listed.root(), parent: null }];
   let rawNumbers: MaskedJson['rawNumbers'] = null;
+  const renamedKeys: RenamedKeys = new WeakMap();
   let lookups = 0;
   while (stack.length > 0) {
     const frame = stack.pop()!;
-    const { value, starts, depth, holder, key, alive } = frame;
+    const { value, starts, depth, holder, slot, alive } = frame;
     const listed = knowledge.listed.complete(alive, depth);
     if (value === null || (listed && typeof value === 'object')) {
-      holder[key] = value;
+      holder[slot] = value;
       continue;
     }
     if (typeof value !== 'object') {
       const primitive = value as string | number | boolean;
       const known = listed || (typeof primitive === 'string' && knowledge.sentValues.has(primitive)) || knownByShape(shapeFor(starts, value, depth, knowledge.source), primitive);
-      holder[key] = known ? primitive : placeholderFor(primitive);
+      holder[slot] = known ? primitive : placeholderFor(primitive);
       if (known && typeof primitive === 'number' && frame.parent && mayBeImprecise(primitive) && lookups++ < MAX_RAW_LOOKUPS) {
         const raw = rawValueAt(text, pointerOf(frame));
         if (raw !== null && raw !== JSON.stringify(primitive)) {
           rawNumbers ??= new Map();
           if (!rawNumbers.has(holder)) rawNumbers.set(holder, new Map());
-          rawNumbers.get(holder)!.set(String(key), raw);
+          rawNumbers.get(holder)!.set(String(slot), raw);
         }
       }
       continue;
@@ -78,14 +86,18 @@ export function maskJson(root: unknown, text: string, knowledge: BodyKnowledge):
     const members: Array<[string, unknown]> = inArray ? value.map((item, index) => [String(index), item]) : Object.entries(value);
     // A prototype-less object: a key named "__proto__" stays a plain key.
     const masked: Record<string, unknown> = inArray ? (new Array(members.length) as unknown as Record<string, unknown>) : Object.create(null);
-    holder[key] = masked;
+    holder[slot] = masked;
+    const shownKey = (name: string) => knowledge.sentValues.has(name) || knowledge.listed.names(alive, name, depth + 1) || declaresName(shape, name);
+    const renamed = inArray ? null : maskKeys(members.map(([name]) => name), shownKey);
+    if (renamed) renamedKeys.set(value, renamed);
     for (const [name, member] of members) {
-      if (!inArray) masked[name] = null;
+      const memberSlot = renamed?.get(name) ?? name;
+      if (!inArray) masked[memberSlot] = null;
       const memberAlive = alive.length === 0 ? alive : knowledge.listed.step(alive, name, depth + 1);
-      stack.push({ value: member, starts: memberStarts(shape, name, inArray), depth: depth + 1, holder: masked, key: name, alive: memberAlive, parent: frame });
+      stack.push({ value: member, starts: memberStarts(shape, name, inArray), depth: depth + 1, holder: masked, key: name, slot: memberSlot, alive: memberAlive, parent: frame });
     }
   }
-  return { value: result.root, rawNumbers };
+  return { value: result.root, rawNumbers, renamedKeys };
 }
 
 function mayBeImprecise(value: number): boolean {

@@ -1,7 +1,9 @@
-import { excerpt, type Finding } from '../findings/finding.ts';
+import { excerpt, fingerprint, type Finding } from '../findings/finding.ts';
 import type { FindingId } from '../findings/registry.ts';
 import { getAtPointer, parsePointer, escapeSegment } from '../json/pointer.ts';
 import { jsonType } from '../schema/violations.ts';
+import type { MaskedJson } from './mask-body.ts';
+import { maskedPointer } from './mask-keys.ts';
 
 type Render = (masked: unknown, finding: Finding, original: unknown) => string;
 
@@ -24,15 +26,21 @@ const QUOTES_VALUE: Partial<Record<FindingId, Render>> = {
 const QUOTELESS_PROBLEMS = new Set(['empty body', 'invalid UTF-8']);
 const UNPARSED = 'not valid JSON (its text is not shown: it may hold personal data)';
 
-/** The findings of one response with their evidence masked where the body is; `original` and `masked` are the parsed and masked bodies. */
-export function maskFindings(findings: readonly Finding[], original: unknown, masked: unknown): Finding[] {
-  return findings.map((finding) => {
+/**
+ * The findings of one response with their pointers and evidence masked where the body is: a key the
+ * body masks is masked in the pointer too (and so in the fingerprint, the message and every baseline
+ * entry or report row made from them). `original` is the parsed body, `masked` what masking made of it.
+ */
+export function maskFindings(findings: readonly Finding[], original: unknown, masked: MaskedJson | undefined): Finding[] {
+  return findings.map((sent) => {
+    const finding = sent.pointer === null ? sent : withPointer(sent, maskedPointer(sent.pointer, original, masked?.renamedKeys ?? NOTHING_RENAMED));
     const render = finding.pointer === null ? undefined : QUOTES_VALUE[finding.id];
     if (render) {
       if (original === undefined) return withObserved(finding, '(not shown)');
-      const was = getAtPointer(original, finding.pointer!);
-      const now = getAtPointer(masked, finding.pointer!);
-      if (was === undefined || same(was, now)) return finding;
+      const was = getAtPointer(original, sent.pointer!);
+      const now = getAtPointer(masked!.value, finding.pointer!);
+      // A renamed key is quoted by undocumented-property evidence, whatever its value.
+      if (was === undefined || (same(was, now) && finding === sent)) return finding;
       return withObserved(finding, render(now, finding, was));
     }
     if (finding.id === 'response-body-not-json' && finding.observed !== null && !QUOTELESS_PROBLEMS.has(finding.observed)) return withObserved(finding, UNPARSED);
@@ -40,12 +48,20 @@ export function maskFindings(findings: readonly Finding[], original: unknown, ma
   });
 }
 
+const NOTHING_RENAMED = new WeakMap<object, ReadonlyMap<string, string>>();
+
 function same(was: unknown, now: unknown): boolean {
   return was === now || (typeof was === 'object' && was !== null && excerpt(was) === excerpt(now));
 }
 
 function withObserved(finding: Finding, observed: string): Finding {
   return { ...finding, observed };
+}
+
+/** The finding at the masked pointer: the fingerprint follows it, so it stays stable run to run (placeholders are derived from the key). */
+function withPointer(finding: Finding, pointer: string): Finding {
+  if (pointer === finding.pointer) return finding;
+  return { ...finding, pointer, fingerprint: fingerprint({ ...finding, pointer, location: finding.location ?? null }) };
 }
 
 function typed(value: unknown): string {

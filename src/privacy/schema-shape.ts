@@ -110,6 +110,15 @@ export function memberStarts(shape: Shape, key: string, inArray: boolean): Schem
   });
 }
 
+/**
+ * Whether some alternative's schema declares `name` under `properties`: then the key is a name the
+ * vendor's document gives, not data. Any alternative will do (unlike a value, which must be known
+ * under all): a name the document spells out tells nothing about a person, whichever branch it is in.
+ */
+export function declaresName(shape: Shape, name: string): boolean {
+  return shape.some((schemas) => schemas.some((at) => child(at, 'properties', name) !== undefined));
+}
+
 // Per schema and keyword, its subschemas as SchemaAt: one object per place, so expansions can be remembered by it.
 const children = new WeakMap<SchemaAt, Map<string, Map<string, SchemaAt | null>>>();
 

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messageOf } from '../../src/findings/finding.ts';
 import { checkInspected, inspectResponse } from '../../src/checks/index.ts';
+import { fingerprint } from '../../src/findings/finding.ts';
 import { admitsNoFreeText } from '../../src/privacy/closed-pattern.ts';
 import { bodyKnowledge, ListedPointers, maskContractMismatch, maskResponse, type MaskedResponse } from '../../src/privacy/index.ts';
+import { maskedPointer } from '../../src/privacy/mask-keys.ts';
+import { stringPlaceholder } from '../../src/privacy/placeholder.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import type { LoadedSpec } from '../../src/spec/types.ts';
 import { readBody } from '../support/fixtures.ts';
@@ -91,6 +94,18 @@ components:
             codes:
               type: object
               additionalProperties: { type: string, enum: [ok, ko] }
+            contact:
+              anyOf:
+                - type: object
+                  properties: { phone: { type: string } }
+                - type: object
+                  properties: { email: { type: string } }
+            people:
+              type: object
+              additionalProperties:
+                type: object
+                required: [id]
+                properties: { id: { type: string, pattern: '^usr_[a-z0-9]+$' } }
             owner:
               oneOf:
                 - type: object
@@ -136,7 +151,9 @@ describe('what a body may show, by the schema at each place', () => {
       codes: { first: 'ok', second: 'ko' },
     };
     const { json } = mask({ body });
-    expect(json).toEqual({ ...body, pair: ['a', expect.not.stringMatching(/^free text$/)] });
+    expect(json).toEqual({ ...body, pair: ['a', expect.not.stringMatching(/^free text$/)], codes: expect.any(Object) });
+    // A map's keys are data (see 'object keys that are data'); its documented values show.
+    expect(Object.values(json.codes)).toEqual(['ok', 'ko']);
   });
 
   it('masks free text, format date and email, patterns that admit free text, and values outside their enum', () => {
@@ -149,19 +166,19 @@ describe('what a body may show, by the schema at each place', () => {
     expect(json.free).toMatch(/^[A-Z][a-z]{2} [A-Z][a-z]{7}$/);
   });
 
-  it('masks every value under an undocumented property, numbers and booleans too, keeping type, magnitude and keys', () => {
+  it('masks every value under an undocumented property, numbers and booleans too, keeping type, magnitude and structure', () => {
     const body = { extra: { name: 'Ada', dob: 18151210, ratio: 0.125, vip: true, empty: null, list: ['Ada', 7] } };
     const { json } = mask({ body });
-    expect(Object.keys(json.extra)).toEqual(['name', 'dob', 'ratio', 'vip', 'empty', 'list']);
-    expect(json.extra.name).toMatch(/^[A-Z][a-z]{2}$/);
-    expect(json.extra.name).not.toBe('Ada');
-    expect(Number.isInteger(json.extra.dob) && json.extra.dob !== 18151210 && String(json.extra.dob).length).toBe(8);
-    expect(json.extra.ratio).toBeGreaterThan(0);
-    expect(json.extra.ratio).toBeLessThan(1);
-    expect(json.extra.ratio).not.toBe(0.125);
-    expect(json.extra).toMatchObject({ vip: false, empty: null });
-    expect(json.extra.list[0]).not.toBe('Ada');
-    expect(typeof json.extra.list[1]).toBe('number');
+    const [name, dob, ratio, vip, empty, list] = Object.values(Object.values(json)[0] as object) as any[];
+    expect(name).toMatch(/^[A-Z][a-z]{2}$/);
+    expect(name).not.toBe('Ada');
+    expect(Number.isInteger(dob) && dob !== 18151210 && String(dob).length).toBe(8);
+    expect(ratio).toBeGreaterThan(0);
+    expect(ratio).toBeLessThan(1);
+    expect(ratio).not.toBe(0.125);
+    expect([vip, empty]).toEqual([false, null]);
+    expect(list[0]).not.toBe('Ada');
+    expect(typeof list[1]).toBe('number');
   });
 
   it('picks the oneOf branch the value validates against; a value ambiguous between anyOf branches must be safe under both', () => {
@@ -177,11 +194,12 @@ describe('what a body may show, by the schema at each place', () => {
   });
 
   it('masks by position: a value equal to a key renames no key', () => {
-    const { json } = mask({ body: { free: 'status', status: 'open', extra: { status: 'status' } } });
-    expect(Object.keys(json)).toEqual(['free', 'status', 'extra']);
+    const { json } = mask({ body: { free: 'status', status: 'open', owner: { typename: 'User', handle: 'typename' } } });
+    expect(Object.keys(json)).toEqual(['free', 'status', 'owner']);
     expect(json.status).toBe('open');
     expect(json.free).not.toBe('status');
-    expect(Object.keys(json.extra)).toEqual(['status']);
+    expect(Object.keys(json.owner)).toEqual(['typename', 'handle']);
+    expect(json.owner.handle).not.toBe('typename');
   });
 
   it('writes a shown number JSON.parse cannot hold exactly as the vendor wrote it', () => {
@@ -212,7 +230,7 @@ describe('what a body may show, by the schema at each place', () => {
     const by = (id: string, pointer: string) => findings.find((f) => f.id === id && f.pointer === pointer)!;
     expect(by('response-property-enum-mismatch', '/status').observed).toMatch(/^"[A-Z][a-z]{2} [A-Z][a-z]{7}"$/);
     expect(by('response-property-type-mismatch', '/count').observed).toMatch(/^string "\d"$/);
-    expect(by('response-property-undocumented', '/extra').observed).toMatch(/^extra: "[A-Z][a-z]{2}"$/);
+    expect(findings.find((f) => f.id === 'response-property-undocumented')!.observed).toMatch(/^[a-z]{5}: "[A-Z][a-z]{2}"$/);
     expect(by('response-body-duplicate-key', '/free').observed).toMatch(/^kept "[A-Z][a-z]{2}"$/);
     expect(by('response-property-enum-mismatch', '/tags/0').observed).toMatch(/^"[a-z]"$/);
     for (const finding of findings) expect(`${finding.observed} ${messageOf(finding)}`).not.toMatch(/Ada|Bob|Lovelace/);
@@ -226,6 +244,63 @@ describe('what a body may show, by the schema at each place', () => {
   it('does not quote a body that is not JSON in its finding', () => {
     const { findings } = mask({ text: '{"free": "Ada Lovelace", ' });
     expect(findings.find((f) => f.id === 'response-body-not-json')!.observed).toBe('not valid JSON (its text is not shown: it may hold personal data)');
+  });
+
+  // Object keys no schema declares are data, not names (issue 12, bug 2): masked in the body and in every pointer.
+  const EMAIL_KEY = 'jane.doe@example.com';
+
+  it('masks the keys of a map keyed by emails with the email placeholder, the same every time; its documented values show', () => {
+    const body = { codes: { [EMAIL_KEY]: 'ok', 'john@example.com': 'ko' } };
+    const first = mask({ body });
+    expect(Object.keys(first.json.codes)).toEqual([expect.stringMatching(/^person-[0-9a-f]{8}@example\.invalid$/), expect.stringMatching(/^person-[0-9a-f]{8}@example\.invalid$/)]);
+    expect(Object.values(first.json.codes)).toEqual(['ok', 'ko']);
+    expect(first.body).not.toContain('jane');
+    expect(mask({ body }).body).toBe(first.body);
+  });
+
+  it('masks an undocumented key in the finding pointer, evidence, message and fingerprint, whatever its value', () => {
+    for (const value of [null, 'Ada', {}]) {
+      const { body, json, findings } = mask({ body: { status: 'open', [EMAIL_KEY]: value } });
+      const [placeholder] = Object.keys(json).filter((key) => key !== 'status');
+      expect(placeholder).toMatch(/^person-[0-9a-f]{8}@example\.invalid$/);
+      const undocumented = findings.find((f) => f.id === 'response-property-undocumented')!;
+      expect(undocumented.pointer).toBe(`/${placeholder}`);
+      expect(undocumented.observed).toMatch(new RegExp(`^${placeholder!.replace(/\./g, '\\.')}: `));
+      expect(messageOf(undocumented)).toContain(`at /${placeholder}`);
+      expect(undocumented.fingerprint).toBe(fingerprint({ ...undocumented, location: null }));
+      expect(`${body} ${JSON.stringify(findings)}`).not.toContain('jane');
+    }
+  });
+
+  it('shows a name any candidate branch declares (a name the document spells out is no one\'s data)', () => {
+    expect(Object.keys(mask({ body: { contact: { phone: 'Ada', email: 'Ada' } } }).json.contact)).toEqual(['phone', 'email']);
+  });
+
+  it("masks a map entry's key in the pointer of a finding under it; the document's property name stays", () => {
+    const { json, findings } = mask({ body: { people: { [EMAIL_KEY]: {} } } });
+    const [placeholder] = Object.keys(json.people);
+    expect(findings.find((f) => f.id === 'response-property-missing')!.pointer).toBe(`/people/${placeholder}/id`);
+  });
+
+  it('shows keys a listed place spells out, keys under a listed place and keys the case sent; a `*` shows values, not keys', () => {
+    const extra = { [EMAIL_KEY]: 'Ada', code: 'E1' };
+    expect(mask({ body: { extra }, listed: ['/extra/code'] }).json).toEqual({ extra: { [stringPlaceholder(EMAIL_KEY)]: expect.any(String), code: 'E1' } });
+    expect(mask({ body: { extra }, listed: ['/extra/*'] }).json).toEqual({ extra: { [stringPlaceholder(EMAIL_KEY)]: 'Ada', [stringPlaceholder('code')]: 'E1' } });
+    expect(mask({ body: { extra }, listed: ['/extra'] }).json).toEqual({ extra });
+    expect(mask({ body: { people: { usr_1: { id: 'usr_1' } } }, sent: ['usr_1'] }).json).toEqual({ people: { usr_1: { id: 'usr_1' } } });
+  });
+
+  it('gives every masked key of an object its own placeholder, never the name of a shown key', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const names = [...letters].flatMap((a) => [...letters].map((b) => a + b)).filter((name) => name !== 'at' && name !== 'id');
+    const at = '2026-02-25T21:06:37.197596Z';
+    const { json } = mask({ body: { at, id: 'acct_1', ...Object.fromEntries(names.map((name, index) => [name, index])) } });
+    expect(Object.keys(json)).toHaveLength(names.length + 2);
+    expect(json.at).toBe(at);
+  });
+
+  it('masks every segment of a pointer it cannot follow in a body', () => {
+    expect(maskedPointer(`/${EMAIL_KEY}/name`, undefined, new WeakMap())).toBe(`/${stringPlaceholder(EMAIL_KEY)}/${stringPlaceholder('name')}`);
   });
 });
 

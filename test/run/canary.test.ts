@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VendorReport } from '../../src/report/types.ts';
 import type { CaseResult } from '../../src/results/index.ts';
 import { runCli, type CliRun } from '../support/cli.ts';
-import { CANARY, canaryValues, PERSONAL, startCanaryVendor, USER_NAMED_BALANCE, VERIFY_PERSONAL } from '../support/canary-vendor.ts';
+import { stringPlaceholder } from '../../src/privacy/placeholder.ts';
+import { leaksOf } from '../hostile/secret-encodings.ts';
+import { CANARY, canaryValues, EMAIL_KEYS, PERSONAL, startCanaryVendor, USER_NAMED_BALANCE, VERIFY_PERSONAL } from '../support/canary-vendor.ts';
 
 /** Every file under a folder, recursively, as text. */
 async function filesUnder(root: string): Promise<Array<{ file: string; text: string }>> {
@@ -60,9 +62,9 @@ describe('secrets and personal data never reach an artifact', () => {
     await vendor.close();
   });
 
-  it('plants the 37 personal values the issue names, each in its own place', () => {
-    expect(PERSONAL).toHaveLength(37);
-    expect(new Set(PERSONAL.map((p) => p.value)).size).toBe(37);
+  it('plants the 37 personal values the issue names and two email keys, each in its own place', () => {
+    expect(PERSONAL).toHaveLength(39);
+    expect(new Set(PERSONAL.map((p) => p.value)).size).toBe(39);
   });
 
   it('each command ends as its answers warrant: clean passes, hostile fails, the contract verifies, drift breaks it', () => {
@@ -91,6 +93,18 @@ describe('secrets and personal data never reach an artifact', () => {
     for (const { file, text } of files) {
       for (const canary of canaryValues()) expect(text, `${canary} in ${file}`).not.toContain(canary);
     }
+  });
+
+  it('an email used as an object key reaches no file and no log, written plain, URL-encoded or JSON-escaped; its placeholder stands in', async () => {
+    const files = await filesUnder(root);
+    const outputs = [...files, ...Object.entries(runs).map(([name, run]) => ({ file: name, text: run.stdout + run.stderr }))];
+    for (const email of Object.values(EMAIL_KEYS)) {
+      for (const { file, text } of outputs) expect(leaksOf(text, email), `${email} in ${file}`).toEqual([]);
+    }
+    // The keys were seen and kept their place: the baseline records them, and the finding points at them, by placeholder.
+    const baselines = files.filter((f) => f.file.includes('baselines')).map((f) => f.text).join('\n');
+    expect(baselines).toContain(`/${stringPlaceholder(EMAIL_KEYS.undocumented)}`);
+    expect(baselines).toContain(`/metadata/${stringPlaceholder(EMAIL_KEYS.mapKey)}`);
   });
 
   it('no canary appears in the logs (stdout, stderr, GitHub annotations) of a run or of conform verify', () => {
@@ -125,10 +139,15 @@ describe('secrets and personal data never reach an artifact', () => {
     expect(details.email).toMatch(/^person-[0-9a-f]{8}@example\.invalid$/);
     expect(details.business_representative.date_of_birth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(details.address.line1).toMatch(/^\d{2} [A-Z][a-z]{5} [A-Z][a-z]{5}$/);
-    expect(Number.isInteger(whop.dob) && String(whop.dob).length === 8).toBe(true);
-    expect(Number.isInteger(whop.account_number) && String(whop.account_number).length === 8).toBe(true);
-    expect(Object.keys(whop)).toEqual(expect.arrayContaining(['account_holder_name', 'tax_id', 'dob', 'contact_email', 'account_number', 'legal_name', 'secret_answer']));
-    expect(Object.keys(details)).toEqual(expect.arrayContaining(['national_id', 'business_name', 'address', 'business_representative']));
+    const dob = whop[stringPlaceholder('dob')];
+    const accountNumber = whop[stringPlaceholder('account_number')];
+    expect(Number.isInteger(dob) && String(dob).length === 8).toBe(true);
+    expect(Number.isInteger(accountNumber) && String(accountNumber).length === 8).toBe(true);
+    // Declared keys stay; an undocumented property's name is data, replaced by its placeholder.
+    const undocumented = ['account_holder_name', 'tax_id', 'dob', 'contact_email', 'account_number', 'legal_name', 'secret_answer'];
+    expect(Object.keys(whop)).toEqual(expect.arrayContaining(['id', 'balances', 'payout_account_details', ...undocumented.map(stringPlaceholder)]));
+    expect(Object.keys(whop)).not.toEqual(expect.arrayContaining(['account_holder_name']));
+    expect(Object.keys(details)).toEqual(expect.arrayContaining([stringPlaceholder('national_id'), 'business_name', 'address', 'business_representative']));
     // The same value gets the same placeholder wherever and whenever it is seen.
     const again = bodyOf(await resultsOf('reports-hostile'), 'whop', 'missing credentials');
     expect(again).toEqual(bodyOf(results, 'whop', 'missing credentials'));
@@ -155,8 +174,9 @@ describe('secrets and personal data never reach an artifact', () => {
   it('the evidence still shows where the personal data was, masked', async () => {
     const report = JSON.parse(await readFile(join(root, 'reports-clean', 'latest', 'whop.json'), 'utf8')) as VendorReport;
     const at = (pointer: string) => report.findings.find((f) => f.pointer === pointer);
-    expect(at('/account_holder_name')).toMatchObject({ id: 'response-property-undocumented', observed: expect.stringMatching(/^account_holder_name: "[A-Z][a-z]{5} [A-Z][a-z]{5}"$/) });
-    expect(at('/dob')?.observed).toMatch(/^dob: \d{8}$/);
+    const holder = stringPlaceholder('account_holder_name');
+    expect(at(`/${holder}`)).toMatchObject({ id: 'response-property-undocumented', observed: expect.stringMatching(new RegExp(`^${holder}: "[A-Z][a-z]{5} [A-Z][a-z]{5}"$`)) });
+    expect(at(`/${stringPlaceholder('dob')}`)?.observed).toMatch(new RegExp(`^${stringPlaceholder('dob')}: \\d{8}$`));
     expect(at('/debug_token')).toBeUndefined();
     expect(at('/payout_account_details/business_name')).toMatchObject({ id: 'response-body-duplicate-key', observed: expect.stringMatching(/^kept "[A-Z][a-z]{5} [A-Z][a-z]{3} [A-Z][a-z]{2}"$/) });
     const hostile = JSON.parse(await readFile(join(root, 'reports-hostile', 'latest', 'whop.json'), 'utf8')) as VendorReport;

@@ -4,8 +4,9 @@ import { readBody } from './fixtures.ts';
 
 /**
  * Whop-, Midaz- and Xendit-shaped vendors on one loopback server that leak on purpose: they echo the
- * credential they are sent (headers, bodies, error messages) and put a person's data at the 37
- * places listed in PERSONAL below. A run against them must write none of it anywhere.
+ * credential they are sent (headers, bodies, error messages) and put a person's data at the 39
+ * places listed in PERSONAL below (two of them object keys, EMAIL_KEYS). A run against them must
+ * write none of it anywhere.
  *
  * The server answers in one of three modes, chosen by the first path segment of the base URL:
  * - `clean`: every answer has the documented status, so each vendor passes and gets a contract;
@@ -52,6 +53,7 @@ export const PERSONAL: ReadonlyArray<{ where: string; value: string }> = [
   { where: 'whop 200 /payout_account_details/address/line2, \\u-escaped in the body (decoded form)', value: 'Canary Escaped Lane' },
   { where: 'whop 200 /payout_account_details/address/line2, \\u-escaped in the body (as sent)', value: '\\u0043anary Escaped Lane' },
   { where: 'whop 200 /legal_name, undocumented and \\u-escaped (decoded form)', value: 'Canary Legal' },
+  { where: 'whop 200 an undocumented property named by an email (the key)', value: 'canary.key@example.com' },
   // Whop, headers and error messages (every answer carries the headers).
   { where: 'whop header x-account-holder', value: 'Canary Header-Person' },
   { where: 'whop header x-user-email', value: 'canary.header@example.com' },
@@ -68,8 +70,12 @@ export const PERSONAL: ReadonlyArray<{ where: string; value: string }> = [
   // Midaz and Xendit.
   { where: 'midaz 200 account /metadata/cpf', value: '987.654.321-00' },
   { where: 'midaz 200 account /name', value: 'Canary Midaz-Holder' },
+  { where: 'midaz 200 account /metadata, a map keyed by an email (the key)', value: 'canary.meta@example.com' },
   { where: 'xendit 200 /owner_full_name (undocumented)', value: 'Canary Xendit-Owner' },
 ];
+
+/** The personal values planted as object keys: a key no schema declares is data, masked in bodies and pointers alike. */
+export const EMAIL_KEYS = { undocumented: 'canary.key@example.com', mapKey: 'canary.meta@example.com' };
 
 /** Whop's by-user-id account belongs to a user named "balance": masking must not touch the `balance` keys. */
 export const USER_NAMED_BALANCE = 'balance';
@@ -159,6 +165,7 @@ function plantedAccount(): string {
     dob: 19790506,
     contact_email: 'canary.contact@example.com',
     account_number: 73104418,
+    [EMAIL_KEYS.undocumented]: 'vip',
   });
   return JSON.stringify(account)
     .replace('"@@BUSINESS_NAME@@"', '"Canary Shadowed Biz","business_name":"Canary Kept Biz"')
@@ -193,7 +200,7 @@ function midaz(path: string, auth: string, answer: Answer): void {
   if (organization !== organizationId || ledger !== ledgerId || account !== accountId) return answer(404, midazError('0007', 'Entity Not Found', 'No entity was found.'));
   if (balances) return answer(200, JSON.stringify({ ...(readBody('midaz-balance.json') as object), organizationId, ledgerId, accountId }));
   const body = readBody('midaz-account.json') as Record<string, any>;
-  answer(200, JSON.stringify({ ...body, id: accountId, organizationId, ledgerId, name: 'Canary Midaz-Holder', metadata: { ...body.metadata, cpf: '987.654.321-00' } }));
+  answer(200, JSON.stringify({ ...body, id: accountId, organizationId, ledgerId, name: 'Canary Midaz-Holder', metadata: { ...body.metadata, cpf: '987.654.321-00', [EMAIL_KEYS.mapKey]: 'vip' } }));
 }
 
 function xendit(path: string, auth: string, answer: Answer): void {

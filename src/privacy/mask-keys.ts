@@ -1,0 +1,52 @@
+import { parsePointer, escapeSegment } from '../json/pointer.ts';
+import { stringPlaceholder } from './placeholder.ts';
+
+/** Per object of a parsed body, the keys masked there and their placeholders. */
+export type RenamedKeys = WeakMap<object, ReadonlyMap<string, string>>;
+
+/**
+ * The placeholders of an object's keys that are data, not names (a map keyed by emails, an
+ * undocumented property): null when every key is shown. A placeholder never takes the name of a
+ * shown key or of another placeholder in the same object (a member would be lost): a collision gets
+ * `~2`, `~3`..., counted per placeholder so a hostile body of colliding keys stays linear.
+ */
+export function maskKeys(names: readonly string[], shown: (name: string) => boolean): Map<string, string> | null {
+  const masked = names.filter((name) => !shown(name));
+  if (masked.length === 0) return null;
+  const taken = new Set(names.filter(shown));
+  const nextSuffix = new Map<string, number>();
+  const renamed = new Map<string, string>();
+  for (const name of masked) {
+    const base = stringPlaceholder(name);
+    let slot = base;
+    let suffix = nextSuffix.get(base) ?? 2;
+    while (taken.has(slot)) slot = `${base}~${suffix++}`;
+    nextSuffix.set(base, suffix);
+    taken.add(slot);
+    renamed.set(name, slot);
+  }
+  return renamed;
+}
+
+/**
+ * A pointer into the parsed body as it reads in the masked body: each segment that is a key masked
+ * there becomes its placeholder. Segments past the body (a missing required property) come from the
+ * document and stay. Without the body to follow (`original` undefined) no segment is known to be a
+ * name, so every one is masked.
+ */
+export function maskedPointer(pointer: string, original: unknown, renamed: RenamedKeys): string {
+  const segments = parsePointer(pointer);
+  if (segments.length === 0) return pointer;
+  let node: unknown = original;
+  const shown = segments.map((segment) => {
+    if (original === undefined) return stringPlaceholder(segment);
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) {
+      node = undefined;
+      return segment;
+    }
+    const slot = renamed.get(node)?.get(segment) ?? segment;
+    node = (node as Record<string, unknown>)[segment];
+    return slot;
+  });
+  return `/${shown.map(escapeSegment).join('/')}`;
+}
