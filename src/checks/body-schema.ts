@@ -1,4 +1,4 @@
-import { violationsOf } from '../schema/violations.ts';
+import { violationsOf } from '../schema/index.ts';
 import { NO_FACTS, type ResponseCheck } from './check.ts';
 
 /**

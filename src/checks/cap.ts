@@ -1,5 +1,5 @@
-import type { Check } from '../findings/check.ts';
-import { FINDING_KINDS, type FindingId, type Severity } from '../findings/registry.ts';
+import type { Check } from '../findings/index.ts';
+import { FINDING_KINDS, type FindingId, type Severity } from '../findings/index.ts';
 import { NO_FACTS, type CheckFacts } from './check.ts';
 
 /**

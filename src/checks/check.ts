@@ -1,5 +1,5 @@
-import type { Check } from '../findings/check.ts';
-import type { FindingFacts } from '../findings/finding.ts';
+import type { Check } from '../findings/index.ts';
+import type { FindingFacts } from '../findings/index.ts';
 import type { CheckContext } from './context.ts';
 
 /**

@@ -1,7 +1,7 @@
-import { EVIDENCE_LIMIT, excerpt } from '../findings/finding.ts';
-import { heldBranches, type HeldBranches } from '../schema/branches.ts';
-import { isJsonMediaType, essence, findMediaType, findResponse } from '../spec/lookup.ts';
-import type { LoadedSpec, MediaTypeEntry, Operation, ResponseEntry } from '../spec/types.ts';
+import { EVIDENCE_LIMIT, excerpt } from '../findings/index.ts';
+import { heldBranches, type HeldBranches } from '../schema/index.ts';
+import { isJsonMediaType, essence, findMediaType, findResponse } from '../spec/index.ts';
+import type { LoadedSpec, MediaTypeEntry, Operation, ResponseEntry } from '../spec/index.ts';
 
 /** A real response as it came off the wire. Header names are lower-case. */
 export interface ObservedResponse {

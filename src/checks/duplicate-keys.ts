@@ -1,5 +1,5 @@
-import { duplicateKeys } from '../json/duplicate-keys.ts';
-import { excerpt } from '../findings/finding.ts';
+import { duplicateKeys } from '../json/index.ts';
+import { excerpt } from '../findings/index.ts';
 import { MAX_FINDINGS_PER_RESPONSE } from './cap.ts';
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from './check.ts';
 

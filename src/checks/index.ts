@@ -1,6 +1,6 @@
-import { runCheck } from '../findings/check.ts';
-import { makeFinding, type Finding } from '../findings/finding.ts';
-import type { LoadedSpec, Operation } from '../spec/types.ts';
+import { runCheck } from '../findings/index.ts';
+import { makeFinding, type Finding } from '../findings/index.ts';
+import type { LoadedSpec, Operation } from '../spec/index.ts';
 import { bodyJson } from './body-json.ts';
 import { bodySchema } from './body-schema.ts';
 import { bodySize } from './body-size.ts';

@@ -1,5 +1,5 @@
-import { getAtPointer } from '../json/pointer.ts';
-import { rawValuesAt } from '../json/raw-value.ts';
+import { getAtPointer } from '../json/index.ts';
+import { rawValuesAt } from '../json/index.ts';
 import type { CheckFacts } from './check.ts';
 import type { CheckContext } from './context.ts';
 

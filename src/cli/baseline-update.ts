@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { buildBaseline, baselinesDirFrom, hasVerifiedAnswers, readBaseline, writeBaseline } from '../judge/index.ts';
-import { NO_SECRETS } from '../files/writer.ts';
+import { NO_SECRETS } from '../files/index.ts';
 import { readEnvironment } from '../run/index.ts';
 import { type CaseResult, EXIT } from '../results/index.ts';
 import { ConfigError, VENDOR_NAMES, optional } from '../vendors/index.ts';

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkResponse } from '../checks/index.ts';
-import { displayFinding } from '../findings/finding.ts';
-import { loadSpec } from '../spec/load.ts';
+import { displayFinding } from '../findings/index.ts';
+import { loadSpec } from '../spec/index.ts';
 // Not the report entry point: these one-shot commands would load every report module for one function (+8% CPU a start).
 import { withSeverity } from '../judge/index.ts';
 import { renderFindingsText, withMessages } from '../report/findings-text.ts';

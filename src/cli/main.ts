@@ -1,4 +1,4 @@
-import { SpecLoadError } from '../spec/errors.ts';
+import { SpecLoadError } from '../spec/index.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import { processIo, type CliIo, type Command } from './io.ts';

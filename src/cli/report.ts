@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { REPORT_FORMATS, renderReportFiles, type ReportFormat, type RunSummary, type VendorReport } from '../report/index.ts';
-import { NO_SECRETS, writeFileAtomically } from '../files/writer.ts';
+import { NO_SECRETS, writeFileAtomically } from '../files/index.ts';
 import { readEnvironment } from '../run/index.ts';
 import { optional } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';

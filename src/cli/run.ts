@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { readEnvironment } from '../run/index.ts';
 import { renderAnnotations } from '../report/index.ts';
 import { runConformance } from '../pipeline/index.ts';
-import { SpecLoadError } from '../spec/errors.ts';
+import { SpecLoadError } from '../spec/index.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';

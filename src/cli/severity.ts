@@ -1,5 +1,5 @@
 import { readEnvironment, severityOverrides } from '../run/index.ts';
-import type { SeverityOverrides } from '../findings/severity.ts';
+import type { SeverityOverrides } from '../findings/index.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { UsageError } from './usage-error.ts';
 

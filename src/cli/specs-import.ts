@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { NO_SECRETS, writeFileAtomically } from '../files/writer.ts';
-import { FileRefusal, readBoundedFile } from '../spec/files.ts';
-import { SpecImportError, importSpecPages } from '../spec/import/index.ts';
+import { NO_SECRETS, writeFileAtomically } from '../files/index.ts';
+import { FileRefusal, readBoundedFile } from '../spec/index.ts';
+import { SpecImportError, importSpecPages } from '../spec/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { UsageError, parseCommandArgs } from './usage-error.ts';

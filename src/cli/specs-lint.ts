@@ -1,12 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { displayFinding } from '../findings/finding.ts';
+import { displayFinding } from '../findings/index.ts';
 // Not the report entry point: these one-shot commands would load every report module for one function (+8% CPU a start).
 import { withSeverity, type JudgedDefect } from '../judge/index.ts';
 import { renderFindingsText, withMessages } from '../report/findings-text.ts';
-import { SpecLoadError } from '../spec/errors.ts';
-import { formatSize } from '../spec/files.ts';
-import { loadSpec } from '../spec/load.ts';
+import { SpecLoadError } from '../spec/index.ts';
+import { formatSize } from '../spec/index.ts';
+import { loadSpec } from '../spec/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
 import { configuredSeverity } from './severity.ts';

@@ -1,5 +1,5 @@
-import { runCheck, type Check } from '../findings/check.ts';
-import { makeFinding } from '../findings/finding.ts';
+import { runCheck, type Check } from '../findings/index.ts';
+import { makeFinding } from '../findings/index.ts';
 import type { CaseFinding } from '../judge/index.ts';
 import type { ContractVerification } from './verification.ts';
 

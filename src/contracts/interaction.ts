@@ -1,5 +1,5 @@
 import type { CaseResult, DerivedResponse } from '../results/index.ts';
-import { essence, isJsonMediaType } from '../spec/lookup.ts';
+import { essence, isJsonMediaType } from '../spec/index.ts';
 import { CREDENTIAL_HEADER, isCredentialHeader } from './credentials.ts';
 import { bodyMatcher } from './matchers.ts';
 

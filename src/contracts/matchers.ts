@@ -2,9 +2,9 @@
 // and verifier, 250-400 ms more at every start (measured 2026-11-30, import of each, 5 runs); the
 // package declares no `exports`, so this path is as reachable as the root.
 import * as MatchersV3 from '@pact-foundation/pact/src/v3/matchers.js';
-import { escapeSegment } from '../json/pointer.ts';
-import { firstOfEachShape } from '../schema/branches.ts';
-import { linearRegExp, linearRegExpProblem } from '../schema/regexp.ts';
+import { escapeSegment } from '../json/index.ts';
+import { firstOfEachShape } from '../schema/index.ts';
+import { linearRegExp, linearRegExpProblem } from '../schema/index.ts';
 import { allowsType, unconstrained, viewAt, type DocumentedBody, type SchemaView } from './schema-view.ts';
 import { dateTimeFormat, enumPattern, idPattern, isIsoDate, isPortablePattern, mediaTypePattern, UUID_PATTERN } from './string-shapes.ts';
 

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeConsumerPact, type ConsumerPact } from '@pact-foundation/pact-core';
-import { withScratchFolder, writeFileAtomically } from '../files/writer.ts';
+import { withScratchFolder, writeFileAtomically } from '../files/index.ts';
 import type { InteractionPlan } from './interaction.ts';
 import { contentTypeMatcher } from './matchers.ts';
 

@@ -1,4 +1,4 @@
-import type { LoadedSpec } from '../spec/types.ts';
+import type { LoadedSpec } from '../spec/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import type { Env, VendorTarget } from '../vendors/index.ts';
 import { planInteraction } from './interaction.ts';

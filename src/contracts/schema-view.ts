@@ -1,6 +1,6 @@
-import { joinPointer, getAtPointer, parsePointer } from '../json/pointer.ts';
-import type { HeldBranches } from '../schema/branches.ts';
-import { jsonType } from '../schema/violations.ts';
+import { joinPointer, getAtPointer, parsePointer } from '../json/index.ts';
+import type { HeldBranches } from '../schema/index.ts';
+import { jsonType } from '../schema/index.ts';
 
 type Schema = Record<string, unknown>;
 

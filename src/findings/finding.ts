@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { jsonPrefix } from '../json/prefix.ts';
+import { jsonPrefix } from '../json/index.ts';
 import { FINDING_KINDS, type FindingId, type MessageFacts } from './registry.ts';
 
 /**

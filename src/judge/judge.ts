@@ -1,6 +1,6 @@
-import type { Finding } from '../findings/finding.ts';
-import type { Severity } from '../findings/registry.ts';
-import { severityOf, type SeverityOverrides } from '../findings/severity.ts';
+import type { Finding } from '../findings/index.ts';
+import type { Severity } from '../findings/index.ts';
+import { severityOf, type SeverityOverrides } from '../findings/index.ts';
 import type { CaseOutcome, CaseResult, JudgedOutcome } from '../results/index.ts';
 import { judgeAgainstBaseline, type Baseline } from './baseline/index.ts';
 import type { CaseFinding, JudgedCase, JudgedDefect, JudgedFinding, ResolvedFinding } from './types.ts';

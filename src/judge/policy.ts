@@ -1,4 +1,4 @@
-import type { SeverityOverrides } from '../findings/severity.ts';
+import type { SeverityOverrides } from '../findings/index.ts';
 import { severityOverrides } from '../run/index.ts';
 import type { Env } from '../vendors/index.ts';
 import { baselinesDirFrom } from './baseline/index.ts';

@@ -1,5 +1,5 @@
-import type { Finding } from '../findings/finding.ts';
-import type { Severity } from '../findings/registry.ts';
+import type { Finding } from '../findings/index.ts';
+import type { Severity } from '../findings/index.ts';
 import type { CaseResult, JudgedOutcome } from '../results/index.ts';
 
 /** A case result with its outcome judged: `answered` became passed or failed. */

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { displayFinding, type Finding } from '../findings/finding.ts';
+import { displayFinding, type Finding } from '../findings/index.ts';
 import { loadPolicy, readBaseline, writeBaseline } from '../judge/index.ts';
-import type { Severity } from '../findings/registry.ts';
-import { severityOf } from '../findings/severity.ts';
-import { loadSpec } from '../spec/load.ts';
-import type { LoadedSpec } from '../spec/types.ts';
+import type { Severity } from '../findings/index.ts';
+import { severityOf } from '../findings/index.ts';
+import { loadSpec } from '../spec/index.ts';
+import type { LoadedSpec } from '../spec/index.ts';
 import { redactCaseResults, redactStrings, redactText, secretForms } from '../redaction/index.ts';
 import { historyRunsFrom, type VendorReport, publishRun, recoverLatest, pruneRuns, runIdFor } from '../report/index.ts';
 import { displayUrl, VENDORS, type Env, type VendorTarget } from '../vendors/index.ts';

@@ -1,4 +1,4 @@
-import { displayFinding, type Finding } from '../findings/finding.ts';
+import { displayFinding, type Finding } from '../findings/index.ts';
 import { judgeVendor, runExitCode, type Baseline, type CaseFinding, type JudgementPolicy } from '../judge/index.ts';
 import { buildSummary, buildVendorReport, jsonFile, readHistory, renderReportFiles, type ReportedTarget, type RunSummary, type VendorReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';

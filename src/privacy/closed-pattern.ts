@@ -1,4 +1,4 @@
-import { linearRegExp, type LinearRegExp } from '../schema/regexp.ts';
+import { linearRegExp, type LinearRegExp } from '../schema/index.ts';
 
 /**
  * Which vendor `pattern`s describe an identifier rather than text, so that a value matching one cannot

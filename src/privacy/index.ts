@@ -1,5 +1,5 @@
-import type { Finding } from '../findings/finding.ts';
-import type { LoadedSpec } from '../spec/types.ts';
+import type { Finding } from '../findings/index.ts';
+import type { LoadedSpec } from '../spec/index.ts';
 import { carriedJson } from './carried.ts';
 import { maskHeaders } from './headers.ts';
 import type { ListedPointers } from './listed-pointers.ts';

@@ -1,4 +1,4 @@
-import { parsePointer } from '../json/pointer.ts';
+import { parsePointer } from '../json/index.ts';
 
 /**
  * The places a vendor definition lists as never personal (`nonPersonal`: body pointers, `*` for any one

@@ -1,5 +1,5 @@
-import { escapeSegment } from '../json/pointer.ts';
-import { rawValueAt } from '../json/raw-value.ts';
+import { escapeSegment } from '../json/index.ts';
+import { rawValueAt } from '../json/index.ts';
 import { ListedPointers } from './listed-pointers.ts';
 import { maskKeys, type RenamedKeys } from './mask-keys.ts';
 import { placeholderFor } from './placeholder.ts';

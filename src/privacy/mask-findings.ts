@@ -1,7 +1,7 @@
-import { excerpt, fingerprint, type Finding } from '../findings/finding.ts';
-import type { FindingId } from '../findings/registry.ts';
-import { getAtPointer, parsePointer, escapeSegment } from '../json/pointer.ts';
-import { jsonType } from '../schema/violations.ts';
+import { excerpt, fingerprint, type Finding } from '../findings/index.ts';
+import type { FindingId } from '../findings/index.ts';
+import { getAtPointer, parsePointer, escapeSegment } from '../json/index.ts';
+import { jsonType } from '../schema/index.ts';
 import type { MaskedJson } from './mask-body.ts';
 import { maskedPointer } from './mask-keys.ts';
 

@@ -1,4 +1,4 @@
-import { parsePointer, escapeSegment } from '../json/pointer.ts';
+import { parsePointer, escapeSegment } from '../json/index.ts';
 import { stringPlaceholder } from './placeholder.ts';
 
 /** Per object of a parsed body, the keys masked there and their placeholders. */

@@ -1,6 +1,6 @@
-import { escapeSegment, getAtPointer, parsePointer } from '../json/pointer.ts';
-import { dateTime, uuid } from '../schema/formats.ts';
-import type { SchemaRegistry } from '../schema/registry.ts';
+import { escapeSegment, getAtPointer, parsePointer } from '../json/index.ts';
+import { dateTime, uuid } from '../schema/index.ts';
+import type { SchemaRegistry } from '../schema/index.ts';
 import { admitsNoFreeText } from './closed-pattern.ts';
 
 type Json = Record<string, unknown>;

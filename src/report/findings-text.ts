@@ -1,5 +1,5 @@
-import { messageOf, type Finding } from '../findings/finding.ts';
-import type { Severity } from '../findings/registry.ts';
+import { messageOf, type Finding } from '../findings/index.ts';
+import type { Severity } from '../findings/index.ts';
 
 /** Findings as aligned, readable lines for a terminal or a CI log: severity, id, where, message. */
 export function renderFindingsText(findings: ReadonlyArray<Finding & { severity: Severity }>): string {

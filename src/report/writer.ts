@@ -1,9 +1,9 @@
 import { cp, lstat, mkdir, readdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isLeftover, ownedName, removeLeftovers } from '../files/leftovers.ts';
-import { testKillPoint } from '../files/test-kill.ts';
+import { isLeftover, ownedName, removeLeftovers } from '../files/index.ts';
+import { testKillPoint } from '../files/index.ts';
 import { RUNS_DIR } from './history.ts';
-import { writeRedacted } from '../files/writer.ts';
+import { writeRedacted } from '../files/index.ts';
 
 const LATEST = 'latest';
 const RETIRED = `${LATEST}.retired`;

@@ -1,5 +1,5 @@
 import type { ResponseFacts } from '../checks/index.ts';
-import type { Finding } from '../findings/finding.ts';
+import type { Finding } from '../findings/index.ts';
 import type { TransportErrorCode } from '../http/index.ts';
 
 /**

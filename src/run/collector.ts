@@ -1,7 +1,7 @@
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { SerializedError } from 'vitest';
-import type { Severity } from '../findings/registry.ts';
-import type { Finding } from '../findings/finding.ts';
+import type { Severity } from '../findings/index.ts';
+import type { Finding } from '../findings/index.ts';
 import type { CaseResult } from '../results/index.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import type { SeverityOverrides } from '../findings/severity.ts';
-import { isFindingId, type Severity } from '../findings/registry.ts';
+import type { SeverityOverrides } from '../findings/index.ts';
+import { isFindingId, type Severity } from '../findings/index.ts';
 import type { HttpClientOptions } from '../http/index.ts';
 import { sandboxScenarios } from '../sandbox/index.ts';
 import { ConfigError, VENDOR_NAMES, VENDORS, type Env, type VendorName, type VendorTarget, optional } from '../vendors/index.ts';

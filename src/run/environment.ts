@@ -1,4 +1,4 @@
-import type { SeverityOverrides } from '../findings/severity.ts';
+import type { SeverityOverrides } from '../findings/index.ts';
 import type { HttpClientOptions } from '../http/index.ts';
 import type { VendorTarget } from '../vendors/index.ts';
 

@@ -1,10 +1,10 @@
 import { checkInspected, inspectResponse, responseFacts } from '../checks/index.ts';
-import { runCheck } from '../findings/check.ts';
-import { makeFinding } from '../findings/finding.ts';
+import { runCheck } from '../findings/index.ts';
+import { makeFinding } from '../findings/index.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/index.ts';
 import { bodyKnowledge, ListedPointers, maskResponse } from '../privacy/index.ts';
-import { loadSpec } from '../spec/load.ts';
-import type { LoadedSpec, Operation } from '../spec/types.ts';
+import { loadSpec } from '../spec/index.ts';
+import type { LoadedSpec, Operation } from '../spec/index.ts';
 import { VENDORS, type CredentialUse, type VendorTarget } from '../vendors/index.ts';
 import { isFixtureRef, type SuiteCase } from './case.ts';
 import { securityNotEnforced } from './checks/security-not-enforced.ts';

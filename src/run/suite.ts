@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, inject, test } from 'vitest';
-import type { Finding } from '../findings/finding.ts';
-import { severityOf, type SeverityOverrides } from '../findings/severity.ts';
+import type { Finding } from '../findings/index.ts';
+import { severityOf, type SeverityOverrides } from '../findings/index.ts';
 import type { VendorName } from '../vendors/index.ts';
 import type { SuiteCase } from './case.ts';
 import './environment.ts';

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { escapeSegment, getAtPointer, joinPointer, parsePointer } from '../json/pointer.ts';
+import { escapeSegment, getAtPointer, joinPointer, parsePointer } from '../json/index.ts';
 import { heldBranch } from './violations.ts';
 
 /**

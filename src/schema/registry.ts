@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { pointerToFragment } from '../json/pointer.ts';
+import { pointerToFragment } from '../json/index.ts';
 import { date, dateTime, url, uuid } from './formats.ts';
 import { linearRegExp } from './regexp.ts';
 

@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { FindingId } from '../findings/registry.ts';
-import { excerpt } from '../findings/finding.ts';
-import { escapeSegment, getAtPointer } from '../json/pointer.ts';
+import type { FindingId } from '../findings/index.ts';
+import { excerpt } from '../findings/index.ts';
+import { escapeSegment, getAtPointer } from '../json/index.ts';
 
 /** One way a JSON value breaks its schema, located by a pointer into that value. */
 export interface Violation {

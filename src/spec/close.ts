@@ -1,4 +1,4 @@
-import { getAtPointer } from '../json/pointer.ts';
+import { getAtPointer } from '../json/index.ts';
 import { forEachSchemaSite, isObject } from './walk.ts';
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { basename, dirname, resolve as resolvePath } from 'node:path';
-import { runCheck } from '../findings/check.ts';
-import { makeFinding, type Finding } from '../findings/finding.ts';
-import { sharedSchemaRegistry, type SchemaRegistry } from '../schema/registry.ts';
+import { runCheck } from '../findings/index.ts';
+import { makeFinding, type Finding } from '../findings/index.ts';
+import { sharedSchemaRegistry, type SchemaRegistry } from '../schema/index.ts';
 import { bundleExternalRefs } from './bundle.ts';
 import { SpecLoadError } from './errors.ts';
 import { allowedRoot } from './files.ts';

@@ -1,4 +1,4 @@
-import { getAtPointer, joinPointer } from '../json/pointer.ts';
+import { getAtPointer, joinPointer } from '../json/index.ts';
 import type { MediaTypeEntry, Operation, ResponseEntry } from './types.ts';
 import { HTTP_METHODS, isObject } from './walk.ts';
 

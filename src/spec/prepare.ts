@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
-import { getAtPointer } from '../json/pointer.ts';
-import type { SchemaRegistry } from '../schema/registry.ts';
-import type { ValidatedDocument } from '../schema/violations.ts';
+import { getAtPointer } from '../json/index.ts';
+import type { SchemaRegistry } from '../schema/index.ts';
+import type { ValidatedDocument } from '../schema/index.ts';
 import { closeObjectSchemas } from './close.ts';
 import { forEachSchemaSite, isObject } from './walk.ts';
 

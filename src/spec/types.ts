@@ -1,6 +1,6 @@
-import type { Finding } from '../findings/finding.ts';
-import type { SchemaRegistry } from '../schema/registry.ts';
-import type { ValidatedDocument } from '../schema/violations.ts';
+import type { Finding } from '../findings/index.ts';
+import type { SchemaRegistry } from '../schema/index.ts';
+import type { ValidatedDocument } from '../schema/index.ts';
 
 export interface MediaTypeEntry {
   /** Lower-case, without parameters: "application/json". */

@@ -1,4 +1,4 @@
-import { joinPointer } from '../json/pointer.ts';
+import { joinPointer } from '../json/index.ts';
 
 type Json = Record<string, unknown>;
 

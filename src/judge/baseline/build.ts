@@ -1,4 +1,4 @@
-import { normaliseIndices } from '../../findings/finding.ts';
+import { normaliseIndices } from '../../findings/index.ts';
 import type { CaseResult } from '../../results/index.ts';
 import { answersOf, jsonAnswersByResponse, unionOf } from './observe.ts';
 import { byText, sortedUnique } from './sort.ts';

@@ -1,5 +1,5 @@
-import { runCheck, type Check } from '../../findings/check.ts';
-import { excerpt, makeFinding, type FindingFacts } from '../../findings/finding.ts';
+import { runCheck, type Check } from '../../findings/index.ts';
+import { excerpt, makeFinding, type FindingFacts } from '../../findings/index.ts';
 import type { CaseResult } from '../../results/index.ts';
 import type { CaseFinding, ResolvedFinding } from '../types.ts';
 import { answersOf, jsonAnswersByResponse, type CaseAnswer, type JsonAnswer } from './observe.ts';

@@ -1,6 +1,6 @@
-import { joinPointer } from '../../json/pointer.ts';
+import { joinPointer } from '../../json/index.ts';
 import type { CaseResult } from '../../results/index.ts';
-import { essence } from '../../spec/lookup.ts';
+import { essence } from '../../spec/index.ts';
 import type { JsonType } from './types.ts';
 import { isVerifiedAnswer } from './verified.ts';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError, type Env, optional } from '../../vendors/index.ts';
-import { writeFileAtomically } from '../../files/writer.ts';
+import { writeFileAtomically } from '../../files/index.ts';
 import type { Baseline, BaselineMode } from './types.ts';
 
 /** CONFORM_BASELINES_DIR (default baselines/ at the repository root), resolved against cwd. */

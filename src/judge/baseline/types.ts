@@ -1,4 +1,4 @@
-import type { FindingId } from '../../findings/registry.ts';
+import type { FindingId } from '../../findings/index.ts';
 
 /** JSON types as a baseline records them; null is recorded apart (`nullable`), since "now null" is its own change. */
 export type JsonType = 'object' | 'array' | 'string' | 'number' | 'boolean';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { isFindingId } from '../../findings/registry.ts';
+import { isFindingId } from '../../findings/index.ts';
 import { ConfigError, VENDOR_NAMES, type Env, optional } from '../../vendors/index.ts';
 import type { Waiver } from './types.ts';
 

@@ -1,4 +1,4 @@
-import type { FindingId } from '../../findings/registry.ts';
+import type { FindingId } from '../../findings/index.ts';
 
 /**
  * One entry of conform.waivers.yaml: accepts findings of one vendor, by fingerprint or by id and an

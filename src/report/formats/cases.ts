@@ -1,4 +1,4 @@
-import { FINDING_KINDS, isFindingId } from '../../findings/registry.ts';
+import { FINDING_KINDS, isFindingId } from '../../findings/index.ts';
 import type { Interaction, ReportedFinding, VendorReport } from '../types.ts';
 
 /** One suite case with the findings it produced: the unit every format reports on. */

@@ -1,4 +1,4 @@
-import type { Severity } from '../../findings/registry.ts';
+import type { Severity } from '../../findings/index.ts';
 import type { ReportedDefect, ReportedFinding, VendorReport } from '../types.ts';
 import { casesByOperation, findingsByOperation, glossary, plural, shownPointer, type ReportedCase } from './cases.ts';
 import { findingsChart, type ChartRun } from './html-chart.ts';

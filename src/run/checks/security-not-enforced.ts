@@ -1,6 +1,6 @@
 import type { CheckFacts } from '../../checks/index.ts';
-import type { Check } from '../../findings/check.ts';
-import type { Operation } from '../../spec/types.ts';
+import type { Check } from '../../findings/index.ts';
+import type { Operation } from '../../spec/index.ts';
 import type { CredentialUse } from '../../vendors/index.ts';
 
 /** security-not-enforced: a request without, or with invalid, credentials succeeded on a secured operation. */

@@ -1,5 +1,5 @@
 import type { CheckFacts } from '../../checks/index.ts';
-import type { Check } from '../../findings/check.ts';
+import type { Check } from '../../findings/index.ts';
 
 /** response-status-unexpected: the case documents one status (404 for an unknown id) and got another. */
 export const statusUnexpected: Check<{ expected: number; actual: number }, CheckFacts> = {

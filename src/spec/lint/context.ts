@@ -1,5 +1,5 @@
-import type { Check } from '../../findings/check.ts';
-import type { FindingId } from '../../findings/registry.ts';
+import type { Check } from '../../findings/index.ts';
+import type { FindingId } from '../../findings/index.ts';
 import type { Bundled } from '../bundle.ts';
 import type { SchemaSite } from '../walk.ts';
 

@@ -1,6 +1,6 @@
-import { getAtPointer, joinPointer } from '../../json/pointer.ts';
-import type { SchemaRegistry } from '../../schema/registry.ts';
-import { violationsOf, type ValidatedDocument } from '../../schema/violations.ts';
+import { getAtPointer, joinPointer } from '../../json/index.ts';
+import type { SchemaRegistry } from '../../schema/index.ts';
+import { violationsOf, type ValidatedDocument } from '../../schema/index.ts';
 import { resolve } from '../operations.ts';
 import type { Operation } from '../types.ts';
 import { isObject } from '../walk.ts';

@@ -1,7 +1,7 @@
-import { excerpt } from '../../findings/finding.ts';
-import { getAtPointer, joinPointer } from '../../json/pointer.ts';
-import { linearRegExpProblem } from '../../schema/regexp.ts';
-import type { SchemaRegistry } from '../../schema/registry.ts';
+import { excerpt } from '../../findings/index.ts';
+import { getAtPointer, joinPointer } from '../../json/index.ts';
+import { linearRegExpProblem } from '../../schema/index.ts';
+import type { SchemaRegistry } from '../../schema/index.ts';
 import { forEachSchemaSite, isObject } from '../walk.ts';
 import { NO_DEFECTS, schemaAt, type LintFacts, type LintRule, type SiteRule } from './context.ts';
 

@@ -1,4 +1,4 @@
-import { joinPointer } from '../../json/pointer.ts';
+import { joinPointer } from '../../json/index.ts';
 import type { LintContext, LintFacts, LintRule } from './context.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { getAtPointer } from '../../json/pointer.ts';
+import { getAtPointer } from '../../json/index.ts';
 import { isObject } from '../walk.ts';
 import { NO_DEFECTS, schemaAt, type SiteRule } from './context.ts';
 

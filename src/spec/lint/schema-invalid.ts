@@ -1,5 +1,5 @@
-import { excerpt } from '../../findings/finding.ts';
-import { joinPointer } from '../../json/pointer.ts';
+import { excerpt } from '../../findings/index.ts';
+import { joinPointer } from '../../json/index.ts';
 import { isObject } from '../walk.ts';
 import { NO_DEFECTS, schemaAt, type LintFacts, type SiteRule } from './context.ts';
 

@@ -1,0 +1,3 @@
+export { isLeftover, ownedName, removeLeftovers } from './leftovers.ts';
+export { testKillPoint } from './test-kill.ts';
+export { NO_SECRETS, withScratchFolder, writeFileAtomically, writeRedacted } from './writer.ts';

@@ -1,0 +1,6 @@
+export { SpecLoadError } from './errors.ts';
+export { FileRefusal, formatSize, readBoundedFile } from './files.ts';
+export { SpecImportError, importSpecPages } from './import/index.ts';
+export { loadSpec } from './load.ts';
+export { essence, findMediaType, findResponse, isJsonMediaType } from './lookup.ts';
+export type { LoadedSpec, MediaTypeEntry, Operation, ResponseEntry } from './types.ts';
