@@ -5,6 +5,7 @@ import { maskHeaders } from './headers.ts';
 import type { ListedPointers } from './listed-pointers.ts';
 import { maskJson, type BodyKnowledge } from './mask-body.ts';
 import { maskFindings } from './mask-findings.ts';
+import { maskedPointer, NOTHING_RENAMED } from './mask-keys.ts';
 import { textPlaceholder } from './placeholder.ts';
 import { serializeJson } from './serialize.ts';
 
@@ -24,6 +25,8 @@ export interface ResponseToMask {
   /** The body as the checks parsed it, and its text; undefined when it was not read as JSON or did not parse. */
   parsed: { value: unknown; text: string } | undefined;
   findings: readonly Finding[];
+  /** The oneOf/anyOf branches the checks held the body to, by body pointer: the pointers hold the body's keys. */
+  branches: Readonly<Record<string, string[]>>;
 }
 
 export interface MaskedResponse {
@@ -32,6 +35,8 @@ export interface MaskedResponse {
   /** The masked body as parsed JSON, for later stages to read without parsing `body` again (see carried.ts); null when it was not JSON. */
   parsed: { value: unknown } | null;
   findings: Finding[];
+  /** The branches by masked body pointer, so they name the masked body's keys. */
+  branches: Record<string, string[]>;
 }
 
 /** What masking knows about one response of `spec`: its documented body schema, the values the case sent, the vendor's listed places. */
@@ -46,7 +51,9 @@ export function maskResponse(response: ResponseToMask, knowledge: BodyKnowledge)
   // A text, a body that did not parse, a body cut at the cap: nothing says where its data is, so it is replaced whole.
   const body = response.body.length === 0 ? '' : masked === undefined ? textPlaceholder(response.body) : serializeJson(masked.value, masked.rawNumbers);
   const carried = masked === undefined ? null : { value: carriedJson(masked.value) };
-  return { headers: maskHeaders(response.headers), body, parsed: carried, findings: maskFindings(response.findings, parsed?.value, masked) };
+  const renamed = masked?.renamedKeys ?? NOTHING_RENAMED;
+  const branches = Object.fromEntries(Object.entries(response.branches).map(([pointer, held]) => [pointer === '' ? '' : maskedPointer(pointer, parsed?.value, renamed), held]));
+  return { headers: maskHeaders(response.headers), body, parsed: carried, findings: maskFindings(response.findings, parsed?.value, masked), branches };
 }
 
 const NAMES_KEYS_ONLY = /^Actual map is missing the following keys: [^'"]*$/;

@@ -3,7 +3,7 @@ import type { FindingId } from '../findings/index.ts';
 import { getAtPointer, parsePointer, escapeSegment } from '../json/index.ts';
 import { jsonType } from '../schema/index.ts';
 import type { MaskedJson } from './mask-body.ts';
-import { maskedPointer } from './mask-keys.ts';
+import { maskedPointer, NOTHING_RENAMED } from './mask-keys.ts';
 
 type Render = (masked: unknown, finding: Finding, original: unknown) => string;
 
@@ -33,7 +33,7 @@ const UNPARSED = 'not valid JSON (its text is not shown: it may hold personal da
  */
 export function maskFindings(findings: readonly Finding[], original: unknown, masked: MaskedJson | undefined): Finding[] {
   return findings.map((sent) => {
-    const finding = sent.pointer === null ? sent : withPointer(sent, maskedPointer(sent.pointer, original, masked?.renamedKeys ?? NOTHING_RENAMED));
+    const finding = sent.pointer === null ? sent : withPointer(sent, maskedPointer(sent.pointer, original, masked?.renamedKeys ?? NOTHING_RENAMED, sent.id === 'response-property-missing'));
     const render = finding.pointer === null ? undefined : QUOTES_VALUE[finding.id];
     if (render) {
       if (original === undefined) return withObserved(finding, '(not shown)');
@@ -48,7 +48,6 @@ export function maskFindings(findings: readonly Finding[], original: unknown, ma
   });
 }
 
-const NOTHING_RENAMED = new WeakMap<object, ReadonlyMap<string, string>>();
 
 function same(was: unknown, now: unknown): boolean {
   return was === now || (typeof was === 'object' && was !== null && excerpt(was) === excerpt(now));

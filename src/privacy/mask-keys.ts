@@ -4,6 +4,9 @@ import { stringPlaceholder } from './placeholder.ts';
 /** Per object of a parsed body, the keys masked there and their placeholders. */
 export type RenamedKeys = WeakMap<object, ReadonlyMap<string, string>>;
 
+/** For a body that was not masked by position (not parsed): no key renamed. */
+export const NOTHING_RENAMED: RenamedKeys = new WeakMap();
+
 /**
  * The placeholders of an object's keys that are data, not names (a map keyed by emails, an
  * undocumented property): null when every key is shown. A placeholder never takes the name of a
@@ -30,19 +33,20 @@ export function maskKeys(names: readonly string[], shown: (name: string) => bool
 
 /**
  * A pointer into the parsed body as it reads in the masked body: each segment that is a key masked
- * there becomes its placeholder. Segments past the body (a missing required property) come from the
- * document and stay. Without the body to follow (`original` undefined) no segment is known to be a
- * name, so every one is masked.
+ * there becomes its placeholder. A segment the parsed body does not hold is masked too (a key JSON.parse
+ * dropped with a duplicate is still the vendor's data), but for the last one of a pointer whose last
+ * name comes from the document (`lastFromDocument`: a missing required property). Without the body to
+ * follow (`original` undefined) no segment is known to be a name, so every one is masked.
  */
-export function maskedPointer(pointer: string, original: unknown, renamed: RenamedKeys): string {
+export function maskedPointer(pointer: string, original: unknown, renamed: RenamedKeys, lastFromDocument = false): string {
   const segments = parsePointer(pointer);
   if (segments.length === 0) return pointer;
   let node: unknown = original;
-  const shown = segments.map((segment) => {
+  const shown = segments.map((segment, index) => {
     if (original === undefined) return stringPlaceholder(segment);
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) {
       node = undefined;
-      return segment;
+      return lastFromDocument && index === segments.length - 1 ? segment : stringPlaceholder(segment);
     }
     const slot = renamed.get(node)?.get(segment) ?? segment;
     node = (node as Record<string, unknown>)[segment];

@@ -83,8 +83,9 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
     ...checkInspected(inspected, { integrity: true }),
   ];
   // Judged on what the vendor sent; what leaves the worker is masked (src/privacy).
+  const facts = responseFacts(inspected);
   const masked = maskResponse(
-    { ...response, parsed: inspected.json?.ok ? inspected.json : undefined, findings },
+    { ...response, parsed: inspected.json?.ok ? inspected.json : undefined, findings, branches: facts.branches },
     bodyKnowledge(spec, inspected.media?.schemaPointer ?? null, Object.values(params.values), runtime.listed),
   );
   return {
@@ -94,7 +95,7 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
     durationMs: exchange.durationMs,
     attempts: exchange.attempts,
     findings: masked.findings,
-    derived: { ...responseFacts(inspected), json: masked.parsed },
+    derived: { ...facts, branches: masked.branches, json: masked.parsed },
   };
 }
 

@@ -23,7 +23,7 @@ const response = { status: 200, headers: { 'content-type': 'application/json' },
 const inspected = inspectResponse(spec, operation, response);
 // Only the masking is held to these bounds here: the checks' own bounds on such bodies are proven beside them.
 const findings = [];
-const masked = maskResponse({ ...response, parsed: inspected.json?.ok ? inspected.json : undefined, findings },
+const masked = maskResponse({ ...response, parsed: inspected.json?.ok ? inspected.json : undefined, findings, branches: {} },
   bodyKnowledge(spec, inspected.media?.schemaPointer ?? null, [], new ListedPointers([])));
 console.log(JSON.stringify({ parsed: inspected.json?.ok === true, length: masked.body.length, start: masked.body.slice(0, 12), leaked: masked.body.includes('Canary') }));
 `;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messageOf } from '../../src/findings/finding.ts';
-import { checkInspected, inspectResponse } from '../../src/checks/index.ts';
+import { checkInspected, inspectResponse, responseFacts } from '../../src/checks/index.ts';
 import { fingerprint } from '../../src/findings/finding.ts';
 import { admitsNoFreeText } from '../../src/privacy/closed-pattern.ts';
 import { bodyKnowledge, ListedPointers, maskContractMismatch, maskResponse, type MaskedResponse } from '../../src/privacy/index.ts';
@@ -38,7 +38,7 @@ function masked(spec: LoadedSpec, operationKey: string, answer: Answer): MaskedR
   const inspected = inspectResponse(spec, operation, response);
   const findings = checkInspected(inspected, { integrity: true });
   const knowledge = bodyKnowledge(spec, inspected.media?.schemaPointer ?? null, answer.sent ?? [], new ListedPointers(answer.listed ?? []));
-  const result = maskResponse({ ...response, parsed: inspected.json?.ok ? inspected.json : undefined, findings }, knowledge);
+  const result = maskResponse({ ...response, parsed: inspected.json?.ok ? inspected.json : undefined, findings, branches: responseFacts(inspected).branches }, knowledge);
   let json: unknown;
   try {
     json = JSON.parse(result.body);
@@ -100,6 +100,9 @@ components:
                   properties: { phone: { type: string } }
                 - type: object
                   properties: { email: { type: string } }
+            scores:
+              type: object
+              additionalProperties: { oneOf: [{ type: string }, { type: integer }] }
             people:
               type: object
               additionalProperties:
@@ -270,6 +273,20 @@ describe('what a body may show, by the schema at each place', () => {
       expect(undocumented.fingerprint).toBe(fingerprint({ ...undocumented, location: null }));
       expect(`${body} ${JSON.stringify(findings)}`).not.toContain('jane');
     }
+  });
+
+  it('masks the keys in the pointers of the branches a case result carries (a map of oneOf values keyed by emails)', () => {
+    const { json, branches } = mask({ body: { scores: { [EMAIL_KEY]: 3 } } });
+    const [placeholder] = Object.keys(json.scores);
+    expect(Object.keys(branches)).toContain(`/scores/${placeholder}`);
+    expect(JSON.stringify(branches)).not.toContain('jane');
+  });
+
+  it('masks a key JSON.parse dropped with a duplicate: only a missing property keeps the name the document gives', () => {
+    const text = `{"people": {"${EMAIL_KEY}": {"id": "usr_a"}, "${EMAIL_KEY}": {"id": "usr_b"}}, "people": {}}`;
+    const { findings } = mask({ text });
+    expect(findings.filter((f) => f.id === 'response-body-duplicate-key').length).toBeGreaterThan(0);
+    expect(JSON.stringify(findings)).not.toContain('jane');
   });
 
   it('shows a name any candidate branch declares (a name the document spells out is no one\'s data)', () => {
