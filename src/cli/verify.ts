@@ -13,6 +13,7 @@ import {
 } from '../contracts/index.ts';
 import { ListedPointers, maskContractMismatch } from '../privacy/index.ts';
 import { redactText } from '../redaction/index.ts';
+import { loadPolicy } from '../judge/index.ts';
 import { rejudgeLatest } from '../pipeline/index.ts';
 import { readEnvironment, resolveRunConfig, type RunConfig, startTargets } from '../run/index.ts';
 import { ConfigError, VENDOR_NAMES, VENDORS, type VendorTarget } from '../vendors/index.ts';
@@ -40,6 +41,8 @@ export const verifyCommand: Command = async (args, io) => {
     return EXIT.cannotRun;
   }
   const settings = contractSettings(env, io.cwd);
+  // How the run is judged again (waivers, thresholds, severity): read before any request, so a mistake stops it first.
+  const policy = await loadPolicy(env, io.cwd);
   // Every contract is read before any sandbox starts: a missing one stops the command at once.
   const reads = await Promise.allSettled(config.plans.map((plan) => readContract(contractFile(settings, plan.vendor))));
   const unusable = reads.flatMap((read) => (read.status === 'rejected' ? [read.reason as unknown] : []));
@@ -66,7 +69,7 @@ export const verifyCommand: Command = async (args, io) => {
     }
     const verified = verifications.filter(({ verification }) => verification.problem === null);
     const later = verified.map(({ target, verification }) => ({ target, findings: contractBroken(verification) }));
-    const reportsPath = await rejudgeLatest({ cwd: io.cwd, env, reportsDir: resolve(io.cwd, config.reportsDir), later, secretForms: secrets });
+    const reportsPath = await rejudgeLatest({ policy, reportsDir: resolve(io.cwd, config.reportsDir), later, secretForms: secrets });
     return summarise(verifications.map((v) => v.verification), reportsPath, out);
   } finally {
     await close();

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadPolicy, readBaseline, type CaseFinding } from '../judge/index.ts';
+import { readBaseline, type CaseFinding, type JudgementPolicy } from '../judge/index.ts';
 import { writeReportSet, type ReportedTarget, type RunSummary, type VendorReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
-import { ConfigError, type Env } from '../vendors/index.ts';
+import { ConfigError } from '../vendors/index.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
 
 export interface LaterFindings {
@@ -18,11 +18,12 @@ export interface LaterFindings {
  * severity like any finding, and verdicts, counts, summary.json's exit code and every format follow.
  * A vendor's findings of an earlier verification are replaced. Returns the path of the new latest set.
  */
-export async function rejudgeLatest(options: { cwd: string; env: Env; reportsDir: string; later: readonly LaterFindings[]; secretForms: readonly string[] }): Promise<string> {
-  const policy = await loadPolicy(options.env, options.cwd);
+export async function rejudgeLatest(options: { policy: JudgementPolicy; reportsDir: string; later: readonly LaterFindings[]; secretForms: readonly string[] }): Promise<string> {
+  const { policy } = options;
   const latest = join(options.reportsDir, 'latest');
   const summary = await readStored<RunSummary>(latest, 'summary.json');
   const results = (await readStored<CaseResult[]>(latest, 'results.json')) ?? [];
+  if (!Array.isArray(results) || !results.every(isStoredResult)) throw new ConfigError(join(latest, 'results.json'), 'is not the case results of a conform run; run `conform run` to write the reports again');
   const stored = new Map<string, VendorReport>();
   for (const { vendor } of summary?.vendors ?? []) {
     const report = await readStored<VendorReport>(latest, `${vendor}.json`);
@@ -66,4 +67,10 @@ async function readStored<T>(dir: string, name: string): Promise<T | null> {
   } catch {
     throw new ConfigError(join(dir, name), 'is not valid JSON; run `conform run` to write the reports again');
   }
+}
+
+// What the judge reads of a stored case result: enough to tell a hand-edited or foreign file from a run's.
+function isStoredResult(value: unknown): value is CaseResult {
+  const result = value as Partial<CaseResult> | null;
+  return typeof result === 'object' && result !== null && typeof result.vendor === 'string' && typeof result.case === 'string' && typeof result.startedAt === 'string' && Array.isArray(result.findings);
 }

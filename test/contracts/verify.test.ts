@@ -214,6 +214,13 @@ describe("conform verify goes through the run's judge", () => {
 });
 
 describe('conform verify cannot run', () => {
+  it('with a judgement policy that cannot be used: exit 2 before any request', async () => {
+    const run = await verify(['--vendor', 'xendit'], { CONFORM_WAIVERS_FILE: join(tmpdir(), 'conform-no-such-waivers.yaml') });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^conform verify: configuration error: .*conform-no-such-waivers\.yaml/);
+  });
+
   it('without a stored contract: exit 2, naming the file and how to record it', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'conform-no-contracts-'));
     const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: empty });

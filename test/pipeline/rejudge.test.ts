@@ -1,0 +1,80 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeFinding } from '../../src/findings/finding.ts';
+import type { JudgementPolicy } from '../../src/judge/index.ts';
+import { judgeRun, reportSetFiles } from '../../src/pipeline/judge-run.ts';
+import { rejudgeLatest } from '../../src/pipeline/rejudge.ts';
+import { writeReportSet, type RunSummary, type VendorReport } from '../../src/report/index.ts';
+import type { CaseResult } from '../../src/results/index.ts';
+import { ConfigError } from '../../src/vendors/index.ts';
+
+const STARTED = '2026-11-30T02:00:00.000Z';
+const target = (vendor: string) => ({ vendor, mode: 'sandbox' as const, scenario: 'faithful', baseUrl: 'http://127.0.0.1:1' });
+
+function answered(vendor: string): CaseResult {
+  return {
+    vendor,
+    mode: 'sandbox',
+    case: 'c',
+    operation: 'GET /x',
+    spec: { file: 'specs/x.yaml', version: '1' },
+    outcome: 'answered',
+    reason: null,
+    request: { method: 'GET', path: '/x', query: '', headers: {}, credential: 'valid' },
+    response: { status: 200, headers: {}, body: '{}', truncated: false },
+    expectedStatus: 200,
+    providerState: null,
+    startedAt: STARTED,
+    durationMs: 1,
+    attempts: 1,
+    findings: [],
+  };
+}
+
+const broken = (vendor: string) => ({ ...makeFinding({ id: 'contract-broken', vendor, operation: 'GET /x', status: 200, pointer: '/a', expected: 'c (GET /x)', observed: 'mismatch' }), case: 'c' });
+
+/** A stored run of two passing vendors, as `conform run` leaves reports/latest. */
+async function storedRun(): Promise<{ reportsDir: string; policy: JudgementPolicy }> {
+  const dir = await mkdtemp(join(tmpdir(), 'conform-rejudge-'));
+  const policy: JudgementPolicy = { waivers: [], inconclusiveThreshold: 0.25, severity: {}, baselinesDir: join(dir, 'baselines') };
+  const results = [answered('alpha'), answered('beta')];
+  const judged = judgeRun(
+    ['alpha', 'beta'].map((vendor) => ({ target: target(vendor), baseline: null, results: results.filter((r) => r.vendor === vendor), specDefects: [] })),
+    policy,
+    { startedAt: STARTED, problems: [] },
+  );
+  const reportsDir = join(dir, 'reports');
+  await writeReportSet(reportsDir, await reportSetFiles(judged, results, reportsDir), []);
+  return { reportsDir, policy };
+}
+
+const read = async <T>(reportsDir: string, name: string) => JSON.parse(await readFile(join(reportsDir, 'latest', name), 'utf8')) as T;
+
+describe('a stored run judged again with findings made after it', () => {
+  it("fails the vendor the findings break, and keeps a vendor's findings of an earlier verification when another vendor is verified", async () => {
+    const { reportsDir, policy } = await storedRun();
+    await rejudgeLatest({ policy, reportsDir, later: [{ target: target('alpha'), findings: [broken('alpha')] }], secretForms: [] });
+    expect((await read<RunSummary>(reportsDir, 'summary.json')).exitCode).toBe(1);
+
+    await rejudgeLatest({ policy, reportsDir, later: [{ target: target('beta'), findings: [] }], secretForms: [] });
+    const alpha = await read<VendorReport>(reportsDir, 'alpha.json');
+    expect(alpha.findings.map((f) => [f.id, f.severity, f.state])).toEqual([['contract-broken', 'breaking', 'new']]);
+    expect(alpha.verdict).toBe('fail');
+    expect((await read<VendorReport>(reportsDir, 'beta.json')).verdict).toBe('pass');
+    expect((await read<RunSummary>(reportsDir, 'summary.json')).exitCode).toBe(1);
+
+    await rejudgeLatest({ policy, reportsDir, later: [{ target: target('alpha'), findings: [] }], secretForms: [] });
+    expect((await read<VendorReport>(reportsDir, 'alpha.json')).findings).toEqual([]);
+    expect((await read<RunSummary>(reportsDir, 'summary.json')).exitCode).toBe(0);
+  });
+
+  it('refuses stored case results that are not a run\'s, as a configuration error naming the file', async () => {
+    const { reportsDir, policy } = await storedRun();
+    await writeFile(join(reportsDir, 'latest', 'results.json'), '{}');
+    const rejudged = rejudgeLatest({ policy, reportsDir, later: [{ target: target('alpha'), findings: [] }], secretForms: [] });
+    await expect(rejudged).rejects.toThrow(ConfigError);
+    await expect(rejudged).rejects.toThrow(/results\.json: is not the case results of a conform run/);
+  });
+});
