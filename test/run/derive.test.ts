@@ -268,4 +268,14 @@ describe('a document in OpenAPI 3.1', () => {
     expect(coverage.find((c) => c.operation === 'GET /only/{y}')!.notDerived[0]).toBe('unknown y: no value of its shape could be made');
     expect(coverage.find((c) => c.operation === 'GET /kinds/{k}')!.notDerived[0]).toBe('unknown k: no value of its shape could be made');
   });
+
+  it('a document of hundreds of operations: every one in coverage, cases only where the fixtures reach', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conform-derive-'));
+    const paths = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`/things${i}/{thing${i}_id}`, { get: { parameters: [{ name: `thing${i}_id`, in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } }]));
+    await writeFile(join(dir, 'many.json'), JSON.stringify({ openapi: '3.1.0', info: { title: 'many', version: '1' }, paths }));
+    const { cases, coverage } = deriveCases({ specs: [await loadSpec('many.json', { cwd: dir })], fixtures: { thing7_id: 't7', thing399_id: 't399' }, securityNamed: false, limitedCredential: false });
+    expect(coverage).toHaveLength(400);
+    expect(coverage.filter((c) => c.state === 'not-reachable')).toHaveLength(398);
+    expect(cases.map((c) => c.name)).toEqual(['GET /things7/{thing7_id}: success', 'GET /things399/{thing399_id}: success']);
+  });
 });
