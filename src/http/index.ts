@@ -1,3 +1,4 @@
 export { createHttpClient } from './client.ts';
 export { isUnavailableStatus } from './retry-policy.ts';
 export type { Exchange, HttpClient, HttpClientOptions, HttpRequest, TransportErrorCode } from './types.ts';
+export { authSchemeOf, placeCredential, withCredential, type AuthScheme, type CredentialPlacement } from './auth.ts';
