@@ -78,7 +78,12 @@ function parseText(file: string, text: string): unknown {
   try {
     const document = parseDocument(text, { lineCounter: lines });
     const [first] = document.errors;
-    if (first) throw new GenericSandboxError(file, `:${first.linePos?.[0]?.line ?? 1}`, `invalid YAML/JSON: ${first.message.split('\n')[0]}`);
+    if (first) {
+      const line = `:${first.linePos?.[0]?.line ?? 1}`;
+      // The parser recurses once per level and reports running out of stack as a syntax error.
+      if (first.message.startsWith('Maximum call stack size exceeded')) throw new GenericSandboxError(file, line, 'the document nests deeper than the sandbox reads');
+      throw new GenericSandboxError(file, line, `invalid YAML/JSON: ${first.message.split('\n')[0]}`);
+    }
     // maxAliasCount keeps YAML's "billion laughs" (aliases of aliases) from expanding without bound.
     return document.toJS({ maxAliasCount: 100 });
   } catch (error) {

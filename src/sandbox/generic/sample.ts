@@ -26,6 +26,7 @@ interface Inlining {
 /**
  * A deterministic value for `schema`, by openapi-sampler (no randomness: examples, defaults, enums and
  * fixed per-format values), or a located refusal when even its required parts exceed the budget.
+ * Patterns are sampled here (pattern-sample.ts), never by the sampler, whose repeats are unbounded.
  * The sampler gets a finite copy made here: $refs inlined, and a recursive or too-deep part left out
  * where the schema allows (an optional property, an array that may be empty), so the sample still
  * validates; the sampler's own cut would put `{}` where the schema requires properties.
@@ -40,7 +41,7 @@ export function sampleSchema(document: OpenApiDocument, schema: unknown, pointer
       throw error;
     }
     try {
-      return sample((finite === PRUNED ? {} : finite) as never, { quiet: true, enablePatterns: true, maxSampleDepth: MAX_SAMPLE_DEPTH + 1 });
+      return sample((finite === PRUNED ? {} : finite) as never, { quiet: true, maxSampleDepth: MAX_SAMPLE_DEPTH + 1 });
     } catch (error) {
       return document.fail(pointer, `cannot sample the schema: ${(error as Error).message.split('\n')[0]}`);
     }
