@@ -68,7 +68,7 @@ function reply({ status, rendered }: Answer): GenericReply {
 }
 
 function sampledParameter(document: OpenApiDocument, parameter: PathParameter): string {
-  const value = parameter.schema ? sampleSchema(document, parameter.schema, '/components') : undefined;
+  const value = parameter.schema ? sampleSchema(document, parameter.schema, parameter.pointer) : undefined;
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : `known-${parameter.name}`;
 }
 

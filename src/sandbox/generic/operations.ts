@@ -8,6 +8,8 @@ type Segment = { literal: string } | { prefix: string; name: string; suffix: str
 
 export interface PathParameter {
   name: string;
+  /** The operation declaring it: where a refusal to sample its schema points. */
+  pointer: string;
   /** The parameter's schema, $ref followed; undefined when it declares none (or is undeclared). */
   schema: Json | undefined;
   /** Values the document shows for it (parameter and schema examples, default, enum), in that order. */
@@ -48,7 +50,7 @@ export function listOperations(document: OpenApiDocument): GenericOperation[] {
         method: method.toUpperCase(),
         template,
         segments,
-        pathParameters: segments.flatMap((s) => ('name' in s ? [pathParameter(document, s.name, parameters)] : [])),
+        pathParameters: segments.flatMap((s) => ('name' in s ? [pathParameter(document, s.name, parameters, pointer)] : [])),
         security: (Array.isArray(operation.security) ? operation.security : security).filter(isObject),
         responses: documentedResponses(document, operation, pointer),
       });
@@ -99,7 +101,7 @@ function parseSegment(segment: string): Segment {
   return { prefix: segment.slice(0, open), name: segment.slice(open + 1, close), suffix: segment.slice(close + 1) };
 }
 
-function pathParameter(document: OpenApiDocument, name: string, parameters: Json[]): PathParameter {
+function pathParameter(document: OpenApiDocument, name: string, parameters: Json[], pointer: string): PathParameter {
   // The operation's own declaration comes after the path item's, and overrides it.
   const declared = parameters.filter((p) => p.in === 'path' && p.name === name).at(-1);
   const schema = document.deref(declared?.schema);
@@ -109,7 +111,7 @@ function pathParameter(document: OpenApiDocument, name: string, parameters: Json
     ...(isObject(examples) ? Object.values(examples).map((e) => document.deref(e)).filter(isObject).map((e) => e.value) : []),
     ...(isObject(schema) ? [schema.example, ...listOf(schema.examples), schema.default, ...listOf(schema.enum)] : []),
   ].filter((value) => value !== undefined);
-  return { name, schema: isObject(schema) ? schema : undefined, shown };
+  return { name, pointer, schema: isObject(schema) ? schema : undefined, shown };
 }
 
 function documentedResponses(document: OpenApiDocument, operation: Json, pointer: string): DocumentedResponse[] {
