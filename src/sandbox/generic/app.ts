@@ -20,14 +20,9 @@ export interface GenericApp {
   handle(method: string, target: string, headers: IncomingHttpHeaders): GenericReply;
 }
 
-interface ServedOperation {
-  operation: GenericOperation;
-  rendered: Map<string, RenderedResponse>;
-}
-
 export function buildGenericApp(document: OpenApiDocument, options: { basePath?: string; fixtures?: Record<string, string> }): GenericApp {
   const operations = listOperations(document);
-  const served = new Map<GenericOperation, ServedOperation>(operations.map((operation) => [operation, { operation, rendered: renderResponses(document, operation.responses) }]));
+  const renderedFor = new Map<GenericOperation, Map<string, RenderedResponse>>(operations.map((operation) => [operation, renderResponses(document, operation.responses)]));
   const gate = securityGate(document);
   const fixtures = chooseFixtures(operations, options.fixtures ?? {}, (parameter) => sampledParameter(document, parameter));
   const basePath = normalisedBasePath(options.basePath ?? serverPath(document.root));
@@ -42,7 +37,7 @@ export function buildGenericApp(document: OpenApiDocument, options: { basePath?:
       const match = matchOperation(operations, method, path.slice(basePath.length));
       if (!match) return NOT_FOUND;
       if ('allowed' in match) return { status: 405, headers: { Allow: match.allowed.join(', ') }, body: '' };
-      const { rendered } = served.get(match.operation)!;
+      const rendered = renderedFor.get(match.operation)!;
       const auth = gate.check(match.operation.security, { headers, query: url.searchParams });
       if (auth === 'unauthenticated') return reply(answerFor(rendered, 401));
       if (auth === 'forbidden' && documents(rendered, 403)) return reply(answerFor(rendered, 403));
