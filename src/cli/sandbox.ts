@@ -1,13 +1,13 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type SandboxOptions, type VendorName } from '../sandbox/index.ts';
+import { SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type SandboxOptions, type SandboxVendor } from '../sandbox/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
 
 const USAGE = 'usage: conform sandbox VENDOR [--port N] [--scenario NAME] [--midaz-auth]';
 
 interface SandboxInvocation {
-  vendor: VendorName;
+  vendor: SandboxVendor;
   options: SandboxOptions;
 }
 

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { checkResponse } from '../../src/checks/index.ts';
-import { SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type ScenarioDoc, type VendorName } from '../../src/sandbox/index.ts';
+import { SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type ScenarioDoc, type SandboxVendor as VendorName } from '../../src/sandbox/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { findOperation } from '../../src/spec/lookup.ts';
 import type { LoadedSpec } from '../../src/spec/types.ts';
