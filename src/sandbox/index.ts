@@ -21,8 +21,8 @@ export interface SandboxOptions {
   scenario?: string;
   /** Per credential, or per client when no credential is sent; above it: 429 with Retry-After. Default 50. */
   rateLimitPerSecond?: number;
-  /** Midaz only: require a bearer token, as with Access Manager enabled. Default false. */
-  midazAuth?: boolean;
+  /** Where the vendor makes auth optional (authIsOptional): require the credential anyway. Default false. */
+  requireAuth?: boolean;
   /** Milliseconds now, for the rate limiter; default Date.now. Tests freeze it so a window never slides mid-test. */
   clock?: () => number;
 }
@@ -42,7 +42,7 @@ const VENDORS: Readonly<Record<SandboxVendor, VendorDefinition>> = { whop: whopS
 export async function startSandbox(vendor: SandboxVendor, options: SandboxOptions = {}): Promise<RunningSandbox> {
   const definition = vendorDefinition(vendor);
   const scenario = options.scenario ?? 'faithful';
-  const app = definition.createApp(scenario, { midazAuth: options.midazAuth ?? false });
+  const app = definition.createApp(scenario, { midazAuth: options.requireAuth ?? false });
   const listening = await listen(app, {
     host: options.host ?? '127.0.0.1',
     port: checkedInteger('port', options.port ?? 0, 0, 65535),
@@ -78,6 +78,11 @@ function checkedInteger(name: string, value: number, min: number, max: number): 
   return value;
 }
 
+/** Whether the vendor lets a client call without credentials (then a sandbox requires them only when asked to). */
+export function authIsOptional(vendor: SandboxVendor): boolean {
+  return vendor === 'midaz';
+}
+
 /** A vendor's embedded sandbox, as a run uses it: its scenarios, and a server started in one of them. */
 export interface EmbeddedSandbox {
   scenarios: ScenarioDoc[];
@@ -95,6 +100,6 @@ export function embeddedSandboxFor(vendor: string): EmbeddedSandbox | null {
   return {
     scenarios: sandboxScenarios(name),
     // Auth is enforced even where the vendor makes it optional, so the 401 cases run too.
-    start: (options) => startSandbox(name, { ...options, midazAuth: true }),
+    start: (options) => startSandbox(name, { ...options, requireAuth: true }),
   };
 }

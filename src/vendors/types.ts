@@ -55,7 +55,7 @@ export interface VendorTarget {
   credentials: { valid: string | null; limited: string | null };
   /** Named ids (ledgerAccountId, organizationId, ...); null when not configured: cases needing it are skipped. */
   fixtures: Record<string, string | null>;
-  /** Sent with every request, e.g. Whop's Api-Version-Date. */
+  /** Sent with every request, e.g. an API version header. */
   headers: Record<string, string>;
   /** The vendor's OpenAPI documents, newest first for each operation. */
   specs: string[];

@@ -149,7 +149,7 @@ async function fetchAllCases(sandbox: RunningSandbox, vendor: VendorName): Promi
 }
 
 function start(vendor: VendorName, scenario: string): Promise<RunningSandbox> {
-  return startSandbox(vendor, { scenario, midazAuth: vendor === 'midaz', rateLimitPerSecond: 10_000 });
+  return startSandbox(vendor, { scenario, requireAuth: vendor === 'midaz', rateLimitPerSecond: 10_000 });
 }
 
 function expectAnswerMatchesFindings(vendor: VendorName, faithful: Answer, drifted: Answer, findings: Finding[]): void {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRunConfig } from '../../src/run/config.ts';
+import { ConfigError, VendorFileError } from '../../src/vendors/index.ts';
+import { acmeCheckout, acmeVendorText, lineOf } from '../support/acme-vendor.ts';
+
+/** The one located line a run stops on, for Acme's vendor file edited by `edit`, in `env`. */
+async function stopLine(edit: (text: string) => string, env: Record<string, string> = {}): Promise<string> {
+  const text = edit(await acmeVendorText());
+  const root = await acmeCheckout({ vendorText: text });
+  try {
+    resolveRunConfig(env, root);
+  } catch (error) {
+    expect(error).toBeInstanceOf(VendorFileError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('the vendor file was accepted');
+}
+
+describe('a vendor file mistake is one located line, before any request', () => {
+  it('an unknown key', async () => {
+    const edit = (text: string) => text.replace('headers:', 'hedaers:');
+    expect(await stopLine(edit)).toBe(`vendors/acme.yaml:${lineOf(edit(await acmeVendorText()), 'hedaers:')}: unknown key "hedaers"`);
+  });
+
+  it('a value of the wrong type', async () => {
+    const edit = (text: string) => text.replace('expectStatus: 404', 'expectStatus: not-found');
+    expect(await stopLine(edit)).toBe(`vendors/acme.yaml:${lineOf(edit(await acmeVendorText()), 'not-found')}: cases.1.expectStatus must be integer`);
+  });
+
+  it('a required variable left unset (only when the vendor runs live)', async () => {
+    const text = await acmeVendorText();
+    expect(await stopLine((t) => t, { ACME_API_KEY: 'k' })).toBe(`vendors/acme.yaml:${lineOf(text, 'baseUrl:')}: ACME_BASE_URL is not set; it is required when ACME_API_KEY is set`);
+  });
+
+  it('a security scheme the document does not declare', async () => {
+    const edit = (text: string) => text.replace('  walletKey:', '  bearerAuth:');
+    expect(await stopLine(edit)).toBe(
+      `vendors/acme.yaml:${lineOf(edit(await acmeVendorText()), 'bearerAuth:')}: security scheme "bearerAuth" is not in the documents' securitySchemes (walletKey); name one, or give its type here`,
+    );
+  });
+
+  it('a scheme the document lacks is accepted when the file gives its type', async () => {
+    const root = await acmeCheckout({ vendorText: (await acmeVendorText()).replace('  walletKey:', '  bearerAuth:\n    type: http\n    scheme: bearer') });
+    expect(resolveRunConfig({ ACME_API_KEY: 'k', ACME_BASE_URL: 'https://acme.example.test' }, root).plans[0]).toMatchObject({ mode: 'live', target: { auth: { type: 'http', scheme: 'bearer' } } });
+  });
+
+  it('a fixture for a parameter no operation has', async () => {
+    const edit = (text: string) => text.replace('parameter: wallet_id', 'parameter: walletId');
+    expect(await stopLine(edit)).toBe(`vendors/acme.yaml:${lineOf(await acmeVendorText(), '  wallet:')}: fixture "wallet" fills parameter "walletId", which no operation of specs/acme/2026-01.yaml has`);
+  });
+
+  it('a case for an operation the document lacks', async () => {
+    const edit = (text: string) => text.replace('  - name: unknown wallet\n    operation: GET /wallets/{wallet_id}', '  - name: unknown wallet\n    operation: GET /purses/{wallet_id}');
+    expect(await stopLine(edit)).toBe(`vendors/acme.yaml:${lineOf(await acmeVendorText(), '- name: unknown wallet')}: case "unknown wallet": operation "GET /purses/{wallet_id}" is not in the documents`);
+  });
+
+  it('a placeholder that is not the whole value', async () => {
+    const edit = (text: string) => text.replace('baseUrl: ${ACME_BASE_URL}', 'baseUrl: https://${ACME_HOST}/v1');
+    expect(await stopLine(edit)).toBe(`vendors/acme.yaml:${lineOf(await acmeVendorText(), 'baseUrl:')}: "https://\${ACME_HOST}/v1" is not a placeholder: write \${VAR} or \${VAR:-default} as the whole value`);
+  });
+});
+
+describe('a vendor without an embedded sandbox', () => {
+  it('is refused in sandbox mode with what to set instead', async () => {
+    const root = await acmeCheckout();
+    expect(() => resolveRunConfig({}, root)).toThrow('vendors/acme.yaml: no embedded sandbox for acme; set its base URL and credential to run it live (ACME_API_KEY)');
+  });
+});
+
+describe('the production guard of a vendor file', () => {
+  it('refuses a production host unless CONFORM_ALLOW_PRODUCTION=1', async () => {
+    const root = await acmeCheckout();
+    const env = { ACME_API_KEY: 'k', ACME_BASE_URL: 'https://API.acme.example./v1' };
+    expect(() => resolveRunConfig(env, root)).toThrow(/^ACME_BASE_URL: .*production.*CONFORM_ALLOW_PRODUCTION=1/);
+    expect(resolveRunConfig({ ...env, CONFORM_ALLOW_PRODUCTION: '1' }, root).plans[0]).toMatchObject({ target: { production: true } });
+  });
+});
