@@ -71,6 +71,8 @@ function selectedVendors(env: Env, vendors: readonly VendorDefinition[]): Vendor
 function planFor(definition: VendorDefinition, env: Env): VendorPlan {
   const vendor = definition.name;
   const live = definition.liveTarget(env);
+  // Until a token source is plugged in (credentialPlacement takes the access token), a client secret is never sent as one.
+  if (live && definition.auth.type === 'oauth2') throw new ConfigError(definition.file, `${vendor} authenticates with oauth2 client credentials, which conform run cannot exchange for a token yet`);
   if (live) return { vendor, mode: 'live', target: vendorTarget(definition, { ...live, scenario: null }) };
   const sandbox = embeddedSandboxFor(vendor);
   if (!sandbox) throw new ConfigError(definition.file, `no embedded sandbox for ${vendor}; set its base URL and credential to run it live (${definition.liveWhen})`);

@@ -5,4 +5,4 @@ export { baseUrl, optional } from './env.ts';
 export { displayUrl } from './display-url.ts';
 export { credentialPlacement, type CredentialPlacement } from './auth.ts';
 export { loadVendorFile, loadVendors, VENDOR_SCHEMA_FILE, VENDORS_DIR } from './load.ts';
-export { vendorNamed, vendorTarget, type TargetPlace } from './target.ts';
+export { exercised, vendorNamed, vendorTarget, type TargetPlace } from './target.ts';

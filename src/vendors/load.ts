@@ -47,9 +47,9 @@ function vendorFiles(cwd: string): string[] {
 /** One vendor file (`file` relative to cwd), or a VendorFileError on its first mistake. */
 export function loadVendorFile(cwd: string, file: string): { definition: VendorDefinition; order: number } {
   const lines = new LineCounter();
-  const document = parseDocument(readFileSync(join(cwd, file), 'utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(readFileSync(join(cwd, file), 'utf8'), { lineCounter: lines, uniqueKeys: true });
   const [syntax] = document.errors;
-  if (syntax) throw new VendorFileError(file, syntax.linePos?.[0].line ?? 1, syntax.message.split('\n')[0]!);
+  if (syntax) throw new VendorFileError(file, syntax.linePos?.[0].line ?? 1, syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
   const at = new YamlLines(document, lines);
   const fail = (path: readonly (string | number)[], message: string, key?: string): never => {
     throw new VendorFileError(file, at.of(path, key), message);

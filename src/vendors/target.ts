@@ -13,8 +13,14 @@ export function vendorTarget(definition: VendorDefinition, place: TargetPlace): 
     invalidCredential: definition.invalidCredential,
     nonPersonal: [...definition.nonPersonal],
     fixtureVariables: definition.fixtureVariables,
-    cases: [...definition.cases],
+    cases: definition.cases.filter((suiteCase) => exercised(definition, suiteCase.operation)),
   };
+}
+
+/** Whether the vendor file's `operations` include/exclude lets conform call `operation`. */
+export function exercised(definition: VendorDefinition, operation: string): boolean {
+  const { include, exclude } = definition.operations;
+  return (include === null || include.includes(operation)) && !exclude.includes(operation);
 }
 
 /** The vendor named `name` among `vendors`, or null. */

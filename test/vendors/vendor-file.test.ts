@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRunConfig } from '../../src/run/config.ts';
-import { ConfigError, VendorFileError } from '../../src/vendors/index.ts';
+import { ConfigError, credentialPlacement, VendorFileError } from '../../src/vendors/index.ts';
 import { acmeCheckout, acmeVendorText, lineOf } from '../support/acme-vendor.ts';
 
 /** The one located line a run stops on, for Acme's vendor file edited by `edit`, in `env`. */
@@ -54,6 +54,11 @@ describe('a vendor file mistake is one located line, before any request', () => 
     expect(await stopLine(edit)).toBe(`vendors/acme.yaml:${lineOf(await acmeVendorText(), '- name: unknown wallet')}: case "unknown wallet": operation "GET /purses/{wallet_id}" is not in the documents`);
   });
 
+  it('YAML that does not parse', async () => {
+    const edit = (text: string) => text.replace('  hosts: [api.acme.example]', '  hosts: [api.acme.example');
+    expect(await stopLine(edit)).toMatch(new RegExp(`^vendors/acme\\.yaml:${lineOf(await acmeVendorText(), '  hosts:') + 1}: `));
+  });
+
   it('a placeholder that is not the whole value', async () => {
     const edit = (text: string) => text.replace('baseUrl: ${ACME_BASE_URL}', 'baseUrl: https://${ACME_HOST}/v1');
     expect(await stopLine(edit)).toBe(`vendors/acme.yaml:${lineOf(await acmeVendorText(), 'baseUrl:')}: "https://\${ACME_HOST}/v1" is not a placeholder: write \${VAR} or \${VAR:-default} as the whole value`);
@@ -73,5 +78,38 @@ describe('the production guard of a vendor file', () => {
     const env = { ACME_API_KEY: 'k', ACME_BASE_URL: 'https://API.acme.example./v1' };
     expect(() => resolveRunConfig(env, root)).toThrow(/^ACME_BASE_URL: .*production.*CONFORM_ALLOW_PRODUCTION=1/);
     expect(resolveRunConfig({ ...env, CONFORM_ALLOW_PRODUCTION: '1' }, root).plans[0]).toMatchObject({ target: { production: true } });
+  });
+});
+
+describe('what a vendor file configures', () => {
+  const live = { ACME_API_KEY: 'k', ACME_BASE_URL: 'https://acme.example.test/v1' };
+  const targetOf = async (edit: (text: string) => string, env: Record<string, string> = live) => {
+    const plan = resolveRunConfig(env, await acmeCheckout({ vendorText: edit(await acmeVendorText()) })).plans[0]!;
+    if (plan.mode !== 'live') throw new Error('not live');
+    return plan.target;
+  };
+
+  it('runs no case of an excluded operation, and only cases of included ones', async () => {
+    expect((await targetOf((t) => t)).cases).toHaveLength(4);
+    expect((await targetOf((t) => `${t}operations:\n  exclude: ['GET /wallets/{wallet_id}']\n`)).cases).toEqual([]);
+    expect((await targetOf((t) => `${t}operations:\n  include: ['GET /wallets/{wallet_id}']\n`)).cases).toHaveLength(4);
+  });
+
+  it('sends an apiKey the document puts in the query as a query parameter', async () => {
+    const target = await targetOf((t) => t.replace('  walletKey:', '  queryKey:\n    type: apiKey\n    in: query\n    name: api_key'));
+    expect(credentialPlacement(target.auth, 's3cret')).toEqual({ headers: {}, query: { api_key: 's3cret' } });
+  });
+
+  it('reads fixtures and headers only when set, and defaults where the file gives one', async () => {
+    const target = await targetOf((t) => t);
+    expect(target.fixtures).toEqual({ wallet: null });
+    expect(target.headers).toEqual({ 'acme-version': '2026-01' });
+    expect((await targetOf((t) => t, { ...live, ACME_WALLET_ID: 'wal_12345678', ACME_VERSION: '2027-02' })).headers).toEqual({ 'acme-version': '2027-02' });
+  });
+
+  it('refuses a credential with a production prefix unless CONFORM_ALLOW_PRODUCTION=1', async () => {
+    const edit = (t: string) => t.replace('  hosts: [api.acme.example]', '  hosts: [api.acme.example]\n  credentialPrefixes: [acme_live_]');
+    await expect(targetOf(edit, { ...live, ACME_API_KEY: 'ACME_LIVE_abc' })).rejects.toThrow('ACME_API_KEY: an acme_live_ key is a production credential');
+    expect(await targetOf(edit, { ...live, ACME_API_KEY: 'acme_live_abc', CONFORM_ALLOW_PRODUCTION: '1' })).toMatchObject({ production: true });
   });
 });
