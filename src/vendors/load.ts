@@ -61,10 +61,17 @@ export function loadVendorFile(cwd: string, file: string): { definition: VendorD
 
   const expectedName = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
   if (vendor.name !== expectedName) fail(['name'], `name "${vendor.name}" must match the file name ("${expectedName}")`);
+  // Every variable the file reads is listed with its meaning: the docs and the config check rely on it.
+  const listed = (path: readonly (string | number)[], variable: string) => {
+    if (!Object.hasOwn(vendor.variables, variable)) fail(path, `${variable} is read here but not listed under variables (with its meaning)`);
+  };
   const value = (path: readonly (string | number)[], text: string): FileValue => {
     const parsed = parseValue(text);
-    return typeof parsed === 'string' ? fail(path, parsed) : parsed;
+    if (typeof parsed === 'string') return fail(path, parsed);
+    if ('variable' in parsed) listed(path, parsed.variable);
+    return parsed;
   };
+  listed(['live', 'when'], vendor.live.when);
   const facts = documentFacts(cwd, vendor.specs);
   const [schemeName, credential] = Object.entries(vendor.auth)[0]!;
   const auth = authScheme(schemeName, credential, facts, (message) => fail(['auth', schemeName], message, schemeName));

@@ -59,6 +59,11 @@ describe('a vendor file mistake is one located line, before any request', () => 
     expect(await stopLine(edit)).toMatch(new RegExp(`^vendors/acme\\.yaml:${lineOf(await acmeVendorText(), '  hosts:') + 1}: `));
   });
 
+  it('a variable read but not listed under variables', async () => {
+    const edit = (text: string) => text.replace('  ACME_VERSION: sent as Acme-Version (default 2026-01)\n', '');
+    expect(await stopLine(edit)).toBe(`vendors/acme.yaml:${lineOf(await acmeVendorText(), 'Acme-Version:')}: ACME_VERSION is read here but not listed under variables (with its meaning)`);
+  });
+
   it('a placeholder that is not the whole value', async () => {
     const edit = (text: string) => text.replace('baseUrl: ${ACME_BASE_URL}', 'baseUrl: https://${ACME_HOST}/v1');
     expect(await stopLine(edit)).toBe(`vendors/acme.yaml:${lineOf(await acmeVendorText(), 'baseUrl:')}: "https://\${ACME_HOST}/v1" is not a placeholder: write \${VAR} or \${VAR:-default} as the whole value`);
