@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { SUITES_GLOB } from './src/run/environment.ts';
+import { SUITES_GLOBS } from './src/run/environment.ts';
 
 export default defineConfig({
   test: {
@@ -7,7 +7,7 @@ export default defineConfig({
       // The engine's own tests: `npm test`.
       { test: { name: 'unit', include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
       // The vendor suites, against sandboxes or live vendors: `npm run conformance` (or `vitest --project suites`).
-      { test: { name: 'suites', include: [SUITES_GLOB], globalSetup: ['src/run/global-setup.ts'], testTimeout: 60_000 } },
+      { test: { name: 'suites', include: SUITES_GLOBS, globalSetup: ['src/run/global-setup.ts'], testTimeout: 60_000 } },
     ],
   },
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../src/results/index.ts';
-import { VENDORS } from '../src/vendors/index.ts';
+import { VENDORS } from './support/seed-vendors.ts';
 import { REPO_ROOT } from './support/paths.ts';
 
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');

@@ -1,5 +1,5 @@
 import { readEnvironment } from '../../src/run/config.ts';
-import { VENDORS } from '../../src/vendors/index.ts';
+import { loadVendors } from '../../src/vendors/index.ts';
 import { ROOT } from './root.ts';
 import type { ProcessEnv } from './timed-process.ts';
 
@@ -10,7 +10,7 @@ import type { ProcessEnv } from './timed-process.ts';
  */
 export function embeddedDefaultEnv(set: Record<string, string>): ProcessEnv {
   const configured = Object.keys(readEnvironment(ROOT, process.env)).filter((name) => /^(CONFORM_|PACT_)/.test(name));
-  const vendorVariables = Object.values(VENDORS).flatMap((vendor) => Object.keys(vendor.variables));
+  const vendorVariables = loadVendors(ROOT).flatMap((vendor) => Object.keys(vendor.variables));
   const blank = Object.fromEntries([...configured, ...vendorVariables, 'GITHUB_ACTIONS'].map((name) => [name, '']));
   return { ...process.env, ...blank, ...set };
 }

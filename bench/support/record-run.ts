@@ -7,24 +7,23 @@ import { recordContracts } from '../../src/contracts/index.ts';
 import type { CaseResult } from '../../src/results/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import type { LoadedSpec } from '../../src/spec/types.ts';
-import { VENDORS, type VendorTarget } from '../../src/vendors/index.ts';
+import { loadVendors, vendorNamed, vendorTarget, type VendorTarget } from '../../src/vendors/index.ts';
 import { ROOT } from './root.ts';
 
 const [resultsFile, contractsDir] = process.argv.slice(2);
 const results = JSON.parse(await readFile(resultsFile!, 'utf8')) as CaseResult[];
 // recordContracts reads only vendor, mode and scenario of a target: the embedded default's.
 const targets = [...new Set(results.map((r) => r.vendor))].map(
-  (vendor): VendorTarget => ({
-    vendor: vendor as VendorTarget['vendor'],
-    mode: 'sandbox',
-    scenario: 'faithful',
-    baseUrl: 'http://127.0.0.1',
-    production: false,
-    credentials: { valid: null, limited: null },
-    fixtures: {},
-    headers: {},
-    specs: [...VENDORS[vendor as VendorTarget['vendor']].specs],
-  }),
+  (vendor): VendorTarget =>
+    vendorTarget(vendorNamed(loadVendors(ROOT), vendor)!, {
+      mode: 'sandbox',
+      scenario: 'faithful',
+      baseUrl: 'http://127.0.0.1',
+      production: false,
+      credentials: { valid: null, limited: null },
+      fixtures: {},
+      headers: {},
+    }),
 );
 const specs = new Map<string, LoadedSpec>();
 for (const file of targets.flatMap((t) => t.specs)) specs.set(file, await loadSpec(file, { cwd: ROOT }));

@@ -1,7 +1,7 @@
 // Child-process entry: one embedded sandbox in its own process, as in `conform run` (where the cases
 // run in vitest workers), so the server's CPU is not billed to the client being measured.
 // Prints {url, credentials, fixtures} as one JSON line; stops when its stdin closes.
-import { startSandbox, type VendorName } from '../../src/sandbox/index.ts';
+import { startSandbox, type SandboxVendor as VendorName } from '../../src/sandbox/index.ts';
 
 // The limit is for real runs; a bench that is throttled measures the throttle.
 const sandbox = await startSandbox(process.argv[2] as VendorName, { rateLimitPerSecond: Number.MAX_SAFE_INTEGER });

@@ -1,5 +1,6 @@
-import type { VendorName } from '../../src/sandbox/index.ts';
-import { VENDORS, type VendorTarget } from '../../src/vendors/index.ts';
+import type { SandboxVendor as VendorName } from '../../src/sandbox/index.ts';
+import { loadVendors, vendorNamed, vendorTarget, type VendorTarget } from '../../src/vendors/index.ts';
+import { ROOT } from './root.ts';
 import { startTsChild } from './child.ts';
 
 export interface SandboxProcess {
@@ -14,18 +15,16 @@ export interface SandboxProcess {
 export async function spawnSandbox(vendor: VendorName): Promise<SandboxProcess> {
   const child = await startTsChild('bench/support/sandbox-process.ts', [vendor]);
   const { url, credentials, fixtures } = child.ready as { url: string; credentials: Record<string, string>; fixtures: Record<string, string> };
-  const definition = VENDORS[vendor];
+  const definition = vendorNamed(loadVendors(ROOT), vendor)!;
   const { valid, limited } = definition.sandboxCredentials;
-  const target: VendorTarget = {
-    vendor,
+  const target = vendorTarget(definition, {
     mode: 'sandbox',
     scenario: 'faithful',
     baseUrl: url,
     production: false,
-    credentials: { valid: credentials[valid] ?? null, limited: limited ? (credentials[limited] ?? null) : null },
+    credentials: { valid: valid ? (credentials[valid] ?? null) : null, limited: limited ? (credentials[limited] ?? null) : null },
     fixtures: { ...fixtures },
     headers: {},
-    specs: [...definition.specs],
-  };
+  });
   return { url, fixtures, target, close: child.stop };
 }

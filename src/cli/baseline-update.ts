@@ -4,7 +4,7 @@ import { buildBaseline, baselinesDirFrom, hasVerifiedAnswers, readBaseline, writ
 import { NO_SECRETS } from '../files/index.ts';
 import { readEnvironment } from '../run/index.ts';
 import { type CaseResult, EXIT } from '../results/index.ts';
-import { ConfigError, VENDOR_NAMES, optional } from '../vendors/index.ts';
+import { ConfigError, optional } from '../vendors/index.ts';
 import type { CliIo, Command } from './io.ts';
 import { parseCommandArgs } from './usage-error.ts';
 
@@ -20,7 +20,8 @@ export const baselineUpdateCommand: Command = async (args, io) => {
   const resultsFile = join(resolve(io.cwd, optional(env, 'CONFORM_REPORTS_DIR') ?? 'reports'), 'latest', 'results.json');
   const results = await readResults(resultsFile, io);
   if (!results) return EXIT.cannotRun;
-  const ran = VENDOR_NAMES.filter((vendor) => results.some((r) => r.vendor === vendor));
+  // In the order the run reported them: the results are what is accepted, whatever vendor files exist now.
+  const ran = [...new Set(results.map((r) => r.vendor))];
   if (values.vendor !== undefined && !(ran as string[]).includes(values.vendor)) {
     io.stderr(`conform baseline update: the latest run has no results for vendor "${values.vendor}" (it ran: ${ran.join(', ') || 'none'})\n`);
     return EXIT.cannotRun;

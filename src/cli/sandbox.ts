@@ -1,13 +1,13 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type SandboxOptions, type VendorName } from '../sandbox/index.ts';
+import { authIsOptional, SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type SandboxOptions, type SandboxVendor } from '../sandbox/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
 
-const USAGE = 'usage: conform sandbox VENDOR [--port N] [--scenario NAME] [--midaz-auth]';
+const USAGE = 'usage: conform sandbox VENDOR [--port N] [--scenario NAME] [--require-auth]';
 
 interface SandboxInvocation {
-  vendor: VendorName;
+  vendor: SandboxVendor;
   options: SandboxOptions;
 }
 
@@ -53,7 +53,7 @@ function parseSandboxArgs(args: string[]): SandboxInvocation | string {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { port: { type: 'string' }, scenario: { type: 'string' }, 'midaz-auth': { type: 'boolean' } },
+      options: { port: { type: 'string' }, scenario: { type: 'string' }, 'require-auth': { type: 'boolean' } },
     });
   } catch (error) {
     return `${(error as Error).message}; ${USAGE}`;
@@ -68,9 +68,10 @@ function parseSandboxArgs(args: string[]): SandboxInvocation | string {
   const scenarioNames = sandboxScenarios(vendor).map((scenario) => scenario.name);
   const scenario = values.scenario ?? 'faithful';
   if (!scenarioNames.includes(scenario)) return `unknown ${vendor} scenario '${scenario}'; valid scenarios: ${scenarioNames.join(', ')}`;
-  const midazAuth = values['midaz-auth'] ?? false;
-  if (midazAuth && vendor !== 'midaz') return `--midaz-auth applies only to the midaz sandbox, not ${vendor}`;
-  return { vendor, options: { port, scenario, midazAuth } };
+  const requireAuth = values['require-auth'] ?? false;
+  const optionalAuth = SANDBOX_VENDORS.filter(authIsOptional).join(', ');
+  if (requireAuth && !authIsOptional(vendor)) return `--require-auth applies only where auth is optional (${optionalAuth}), not ${vendor}`;
+  return { vendor, options: { port, scenario, requireAuth } };
 }
 
 function parsePort(text: string | undefined): number | undefined {
@@ -83,7 +84,7 @@ function describeSandbox(sandbox: RunningSandbox, options: SandboxOptions): stri
   return [
     `${sandbox.vendor} sandbox listening at ${sandbox.url}\n`,
     `scenario: ${sandbox.scenario}\n`,
-    sandbox.vendor === 'midaz' ? `bearer auth: ${options.midazAuth ? 'required' : 'off (start with --midaz-auth to require it)'}\n` : '',
+    authIsOptional(sandbox.vendor) ? `bearer auth: ${options.requireAuth ? 'required' : 'off (start with --require-auth to require it)'}\n` : '',
     `fixtures:\n${entries(sandbox.fixtures)}`,
     `credentials (fake, valid only against this sandbox):\n${entries(sandbox.credentials)}`,
     `scenarios: ${sandboxScenarios(sandbox.vendor).map((scenario) => scenario.name).join(', ')}\n`,

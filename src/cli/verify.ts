@@ -16,7 +16,7 @@ import { redactText } from '../redaction/index.ts';
 import { loadPolicy } from '../judge/index.ts';
 import { rejudgeLatest } from '../pipeline/index.ts';
 import { readEnvironment, resolveRunConfig, type RunConfig, startTargets } from '../run/index.ts';
-import { ConfigError, VENDOR_NAMES, VENDORS, type VendorTarget } from '../vendors/index.ts';
+import { ConfigError, loadVendors, type VendorTarget } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
@@ -28,13 +28,14 @@ import { parseCommandArgs, UsageError } from './usage-error.ts';
  */
 export const verifyCommand: Command = async (args, io) => {
   const { values } = parseCommandArgs('verify', { args, options: { vendor: { type: 'string' } } });
-  if (values.vendor !== undefined && !(VENDOR_NAMES as string[]).includes(values.vendor)) {
-    throw new UsageError(`conform verify: unknown vendor "${values.vendor}" (known: ${VENDOR_NAMES.join(', ')})`);
+  const known = loadVendors(io.cwd).map((vendor) => vendor.name);
+  if (values.vendor !== undefined && !known.includes(values.vendor)) {
+    throw new UsageError(`conform verify: unknown vendor "${values.vendor}" (known: ${known.join(', ')})`);
   }
   const env = readEnvironment(io.cwd, io.env);
   let config: RunConfig;
   try {
-    config = resolveRunConfig(values.vendor ? { ...env, CONFORM_VENDORS: values.vendor } : env);
+    config = resolveRunConfig(values.vendor ? { ...env, CONFORM_VENDORS: values.vendor } : env, io.cwd);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.stderr(`conform verify: configuration error: ${error.message}\n`);
@@ -78,7 +79,7 @@ export const verifyCommand: Command = async (args, io) => {
 
 /** Mismatch texts quote the vendor's answer: printed and stored only as the privacy rule allows (src/privacy). */
 function withMaskedMismatches(verification: ContractVerification, target: VendorTarget): ContractVerification {
-  const listed = new ListedPointers(VENDORS[target.vendor].nonPersonal ?? []);
+  const listed = new ListedPointers(target.nonPersonal);
   return {
     ...verification,
     interactions: verification.interactions.map((interaction) => ({

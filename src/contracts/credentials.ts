@@ -1,4 +1,4 @@
-import { VENDORS, type CredentialUse, type VendorTarget } from '../vendors/index.ts';
+import { credentialPlacement, type CredentialUse, type VendorTarget } from '../vendors/index.ts';
 
 /**
  * A contract never holds a credential, only which kind a case sent: this request header, which the
@@ -14,12 +14,12 @@ export function isCredentialKind(value: unknown): value is CredentialUse {
 
 /** The auth headers each credential kind sends to this target (none for `none`, or for a kind it lacks). */
 export function credentialHeaders(target: VendorTarget): Record<CredentialUse, Record<string, string>> {
-  const definition = VENDORS[target.vendor];
-  const headersFor = (secret: string | null) => (secret ? definition.authHeaders(secret) : {});
+  // The verifier's request filter sets headers only: an apiKey sent in the query is not verifiable this way.
+  const headersFor = (secret: string | null) => (secret ? credentialPlacement(target.auth, secret).headers : {});
   return {
     valid: headersFor(target.credentials.valid),
     none: {},
-    invalid: headersFor(definition.invalidCredential),
+    invalid: headersFor(target.invalidCredential),
     limited: headersFor(target.credentials.limited),
   };
 }

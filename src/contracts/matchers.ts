@@ -61,7 +61,7 @@ function objectTemplate(value: Record<string, unknown>, view: SchemaView, at: st
 
 /**
  * Items of one shape: each like the first observed one, at least as many as the schema demands, never
- * more than observed. Items of different shapes (Xendit's `errors`, strings and objects by a oneOf):
+ * more than observed. Items of different shapes (an `errors` list of strings and objects, by a oneOf):
  * Pact's `arrayContains`, one variant per shape seen, each held by its own schema branch, in any order
  * and among any other items; "each like the first" would fail the very response it was recorded from.
  * The first item of each shape is also the one whose branch the checker recorded (schema/branches.ts).

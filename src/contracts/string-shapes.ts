@@ -10,7 +10,7 @@ const ID_PROPERTY = /^id$|_id$|[a-z0-9]Id$|ID$/;
 
 /**
  * The shape of an id, from the one observed: a UUID, a prefixed id (`ldgr_…`, `biz_…`) or a fixed-length
- * hex id (Xendit's 24-digit ObjectIds). Null when the property is not an id or the value has no known shape.
+ * hex id (24-digit MongoDB ObjectIds). Null when the property is not an id or the value has no known shape.
  */
 export function idPattern(property: string, value: string): string | null {
   if (!ID_PROPERTY.test(property)) return null;

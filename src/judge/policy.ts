@@ -1,6 +1,6 @@
 import type { SeverityOverrides } from '../findings/index.ts';
 import { severityOverrides } from '../run/index.ts';
-import type { Env } from '../vendors/index.ts';
+import { loadVendors, type Env } from '../vendors/index.ts';
 import { baselinesDirFrom } from './baseline/index.ts';
 import { inconclusiveThresholdFrom } from './verdict.ts';
 import { loadWaivers, waiversFileFrom, type Waiver } from './waivers/index.ts';
@@ -16,7 +16,7 @@ export interface JudgementPolicy {
 export async function loadPolicy(env: Env, cwd: string): Promise<JudgementPolicy> {
   const waiversFile = waiversFileFrom(env);
   return {
-    waivers: await loadWaivers(waiversFile.file, { cwd, required: waiversFile.required }),
+    waivers: await loadWaivers(waiversFile.file, { cwd, required: waiversFile.required, vendors: loadVendors(cwd).map((vendor) => vendor.name) }),
     inconclusiveThreshold: inconclusiveThresholdFrom(env),
     severity: severityOverrides(env),
     baselinesDir: baselinesDirFrom(env, cwd),

@@ -7,7 +7,7 @@ import { loadSpec } from '../spec/index.ts';
 import type { LoadedSpec } from '../spec/index.ts';
 import { redactCaseResults, redactStrings, redactText, secretForms } from '../redaction/index.ts';
 import { historyRunsFrom, type VendorReport, publishRun, recoverLatest, pruneRuns, runIdFor } from '../report/index.ts';
-import { displayUrl, VENDORS, type Env, type VendorTarget } from '../vendors/index.ts';
+import { displayUrl, type Env, type VendorTarget } from '../vendors/index.ts';
 import { CaseCollector, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
@@ -35,7 +35,7 @@ export interface RunOutcome {
  * Configuration mistakes (variables, waivers, baselines) throw ConfigError before any request is made.
  */
 export async function runConformance(options: RunOptions): Promise<RunOutcome> {
-  const config = resolveRunConfig(options.env);
+  const config = resolveRunConfig(options.env, options.cwd);
   const policy = await loadPolicy(options.env, options.cwd);
   const historyRuns = historyRunsFrom(options.env);
   const reportsDir = resolve(options.cwd, config.reportsDir);
@@ -128,5 +128,5 @@ function withDisplayedFindings(result: CaseResult): CaseResult {
 }
 
 function secretsOf(targets: VendorTarget[]): string[] {
-  return secretForms(targets.flatMap((t) => [t.credentials.valid, t.credentials.limited, VENDORS[t.vendor].invalidCredential]));
+  return secretForms(targets.flatMap((t) => [t.credentials.valid, t.credentials.limited, t.invalidCredential]));
 }

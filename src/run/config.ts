@@ -4,8 +4,8 @@ import { parse as parseDotenv } from 'dotenv';
 import type { SeverityOverrides } from '../findings/index.ts';
 import { isFindingId, type Severity } from '../findings/index.ts';
 import type { HttpClientOptions } from '../http/index.ts';
-import { sandboxScenarios } from '../sandbox/index.ts';
-import { ConfigError, VENDOR_NAMES, VENDORS, type Env, type VendorName, type VendorTarget, optional } from '../vendors/index.ts';
+import { embeddedSandboxFor } from '../sandbox/index.ts';
+import { ConfigError, loadVendors, optional, vendorTarget, type Env, type VendorDefinition, type VendorName, type VendorTarget } from '../vendors/index.ts';
 
 /** How one vendor runs: against its live endpoint, or against its embedded sandbox in a scenario. */
 export type VendorPlan =
@@ -14,6 +14,8 @@ export type VendorPlan =
 
 export interface RunConfig {
   plans: VendorPlan[];
+  /** Every vendor file of the working directory, in run order. */
+  vendors: readonly VendorDefinition[];
   http: HttpClientOptions;
   severity: SeverityOverrides;
   sandboxRateLimit: number;
@@ -31,10 +33,15 @@ export function readEnvironment(cwd: string, env: Env): Env {
   return { ...fromFile, ...env };
 }
 
-/** Validates every variable up front, so a mistake stops the run before any request, naming the variable. */
-export function resolveRunConfig(env: Env): RunConfig {
+/**
+ * Validates every vendor file and variable up front, so a mistake stops the run before any request,
+ * naming the variable or the file and line.
+ */
+export function resolveRunConfig(env: Env, cwd: string = process.cwd()): RunConfig {
+  const vendors = loadVendors(cwd);
   return {
-    plans: selectedVendors(env).map((vendor) => planFor(vendor, env)),
+    plans: selectedVendors(env, vendors).map((vendor) => planFor(vendor, env)),
+    vendors,
     http: {
       connectTimeoutMs: integer(env, 'CONFORM_CONNECT_TIMEOUT_MS', 1, undefined),
       headersTimeoutMs: integer(env, 'CONFORM_TIMEOUT_MS', 1, undefined),
@@ -49,24 +56,29 @@ export function resolveRunConfig(env: Env): RunConfig {
   };
 }
 
-function selectedVendors(env: Env): VendorName[] {
+function selectedVendors(env: Env, vendors: readonly VendorDefinition[]): VendorDefinition[] {
+  const known = vendors.map((vendor) => vendor.name);
   const list = optional(env, 'CONFORM_VENDORS');
-  if (!list) return [...VENDOR_NAMES];
+  if (!list) return [...vendors];
   const names = list.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
   for (const name of names) {
-    if (!(VENDOR_NAMES as string[]).includes(name)) throw new ConfigError('CONFORM_VENDORS', `unknown vendor "${name}" (known: ${VENDOR_NAMES.join(', ')})`);
+    if (!known.includes(name)) throw new ConfigError('CONFORM_VENDORS', `unknown vendor "${name}" (known: ${known.join(', ')})`);
   }
-  if (names.length === 0) throw new ConfigError('CONFORM_VENDORS', `names no vendor (known: ${VENDOR_NAMES.join(', ')})`);
-  return VENDOR_NAMES.filter((name) => names.includes(name));
+  if (names.length === 0) throw new ConfigError('CONFORM_VENDORS', `names no vendor (known: ${known.join(', ')})`);
+  return vendors.filter((vendor) => names.includes(vendor.name));
 }
 
-function planFor(vendor: VendorName, env: Env): VendorPlan {
-  const definition = VENDORS[vendor];
+function planFor(definition: VendorDefinition, env: Env): VendorPlan {
+  const vendor = definition.name;
   const live = definition.liveTarget(env);
-  if (live) return { vendor, mode: 'live', target: { ...live, vendor, scenario: null, specs: [...definition.specs] } };
-  const variable = `${vendor.toUpperCase()}_SANDBOX_SCENARIO`;
+  // Until a token source is plugged in (credentialPlacement takes the access token), a client secret is never sent as one.
+  if (live && definition.auth.type === 'oauth2') throw new ConfigError(definition.file, `${vendor} authenticates with oauth2 client credentials, which conform run cannot exchange for a token yet`);
+  if (live) return { vendor, mode: 'live', target: vendorTarget(definition, { ...live, scenario: null }) };
+  const sandbox = embeddedSandboxFor(vendor);
+  if (!sandbox) throw new ConfigError(definition.file, `no embedded sandbox for ${vendor}; set its base URL and credential to run it live (${definition.liveWhen})`);
+  const variable = `${vendor.toUpperCase().replaceAll('-', '_')}_SANDBOX_SCENARIO`;
   const scenario = optional(env, variable) ?? 'faithful';
-  const known = sandboxScenarios(vendor).map((s) => s.name);
+  const known = sandbox.scenarios.map((s) => s.name);
   if (!known.includes(scenario)) throw new ConfigError(variable, `unknown ${vendor} sandbox scenario "${scenario}" (known: ${known.join(', ')})`);
   return { vendor, mode: 'sandbox', scenario };
 }

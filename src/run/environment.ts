@@ -16,9 +16,12 @@ declare module 'vitest' {
   }
 }
 
-/** Where the suites live; shared by vitest.config.ts and `conform run`. */
-export const SUITES_GLOB = 'suites/*/**/*.suite.ts';
+/** The suite that runs every vendor file's explicit cases. */
+const VENDOR_FILES_SUITE = 'suites/vendors.suite.ts';
+
+/** Where the suites live (the vendor files' cases, then hand-written suites per vendor); shared by vitest.config.ts and `conform run`. */
+export const SUITES_GLOBS = [VENDOR_FILES_SUITE, 'suites/*/**/*.suite.ts'];
 
 export function suitesGlobFor(vendors: readonly string[]): string[] {
-  return vendors.map((vendor) => `suites/${vendor}/**/*.suite.ts`);
+  return [VENDOR_FILES_SUITE, ...vendors.map((vendor) => `suites/${vendor}/**/*.suite.ts`)];
 }

@@ -9,7 +9,7 @@ import { startTargets } from './targets.ts';
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cwd = project.config.root;
-  const config = resolveRunConfig(readEnvironment(cwd, process.env));
+  const config = resolveRunConfig(readEnvironment(cwd, process.env), cwd);
   const { targets, close } = await startTargets(config);
   project.provide('conform', { cwd, targets, http: config.http, severity: config.severity });
   return close;

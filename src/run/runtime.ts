@@ -5,7 +5,7 @@ import { createHttpClient, type HttpClient, type HttpClientOptions } from '../ht
 import { bodyKnowledge, ListedPointers, maskResponse } from '../privacy/index.ts';
 import { loadSpec } from '../spec/index.ts';
 import type { LoadedSpec, Operation } from '../spec/index.ts';
-import { VENDORS, type CredentialUse, type VendorTarget } from '../vendors/index.ts';
+import { credentialPlacement, type CredentialPlacement, type CredentialUse, type VendorTarget } from '../vendors/index.ts';
 import { isFixtureRef, type SuiteCase } from './case.ts';
 import { securityNotEnforced } from './checks/security-not-enforced.ts';
 import { statusUnexpected } from './checks/status-unexpected.ts';
@@ -16,13 +16,13 @@ export interface SuiteRuntime {
   target: VendorTarget;
   specs: LoadedSpec[];
   client: HttpClient;
-  /** The places the vendor definition lists as never personal. */
+  /** The places the vendor file lists as never personal. */
   listed: ListedPointers;
 }
 
 export async function openRuntime(target: VendorTarget, options: { cwd: string; http?: HttpClientOptions }): Promise<SuiteRuntime> {
   const specs = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: target.vendor })));
-  return { target, specs, client: createHttpClient({ ...options.http, production: target.production }), listed: new ListedPointers(VENDORS[target.vendor].nonPersonal ?? []) };
+  return { target, specs, client: createHttpClient({ ...options.http, production: target.production }), listed: new ListedPointers(target.nonPersonal) };
 }
 
 /** The vendor document an operation is checked against: the first (newest) one that has it. */
@@ -64,10 +64,11 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
   if (skip) return { ...base, reason: skip };
   if (target.production && operation.method !== 'GET') return { ...base, reason: `${operation.method} is never sent to a production host` };
 
+  const auth = credentialSent(target, credential);
   const exchange = await runtime.client.send({
     method: operation.method,
-    url: target.baseUrl + path,
-    headers: { ...requestHeaders, ...authHeaders(target, credential) },
+    url: target.baseUrl + path + queryOf(auth.query),
+    headers: { ...requestHeaders, ...auth.headers },
   });
   if (exchange.outcome === 'transport-error') {
     return { ...base, outcome: 'transport-error', transportCode: exchange.code, reason: `${exchange.code}: ${exchange.message}`, durationMs: exchange.durationMs, attempts: exchange.attempts };
@@ -112,9 +113,9 @@ function resolveParams(target: VendorTarget, suiteCase: SuiteCase): { values: Re
   return { values, missing: null };
 }
 
-/** ledgerAccountId of whop -> WHOP_LEDGER_ACCOUNT_ID: the variable that configures a fixture when live. */
-export function fixtureVariable(target: VendorTarget, name: string): string {
-  return `${target.vendor}_${name.replace(/[A-Z]/g, (c) => `_${c}`)}`.toUpperCase();
+/** The variable that configures a fixture when live, as the vendor file names it. */
+function fixtureVariable(target: VendorTarget, name: string): string {
+  return target.fixtureVariables[name] ?? `fixture ${name} of vendors/${target.vendor}.yaml`;
 }
 
 function credentialProblem(target: VendorTarget, credential: CredentialUse): string | null {
@@ -123,8 +124,13 @@ function credentialProblem(target: VendorTarget, credential: CredentialUse): str
   return null;
 }
 
-function authHeaders(target: VendorTarget, credential: CredentialUse): Record<string, string> {
-  const definition = VENDORS[target.vendor];
-  const secret = credential === 'valid' ? target.credentials.valid : credential === 'limited' ? target.credentials.limited : credential === 'invalid' ? definition.invalidCredential : null;
-  return secret ? definition.authHeaders(secret) : {};
+/** Where the case's credential goes: headers, or query parameters for an apiKey sent in the query. */
+function credentialSent(target: VendorTarget, credential: CredentialUse): CredentialPlacement {
+  const secret = credential === 'valid' ? target.credentials.valid : credential === 'limited' ? target.credentials.limited : credential === 'invalid' ? target.invalidCredential : null;
+  return secret ? credentialPlacement(target.auth, secret) : { headers: {}, query: {} };
+}
+
+function queryOf(parameters: Record<string, string>): string {
+  const query = new URLSearchParams(parameters).toString();
+  return query ? `?${query}` : '';
 }

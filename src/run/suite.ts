@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import type { Finding } from '../findings/index.ts';
 import { severityOf, type SeverityOverrides } from '../findings/index.ts';
-import type { VendorName } from '../vendors/index.ts';
 import type { SuiteCase } from './case.ts';
 import './environment.ts';
 import type { CaseResult } from '../results/index.ts';
@@ -14,7 +13,7 @@ export { fixture, type SuiteCase } from './case.ts';
  * its task meta (where `conform run` collects it), is skipped when a fixture or credential it needs is
  * not configured, and fails with a readable message on a breaking finding or a transport error.
  */
-export function conformSuite(vendor: VendorName, cases: SuiteCase[]): void {
+export function conformSuite(vendor: string, cases: readonly SuiteCase[]): void {
   const environment = inject('conform');
   const target = environment.targets.find((t) => t.vendor === vendor);
 
@@ -38,6 +37,11 @@ export function conformSuite(vendor: VendorName, cases: SuiteCase[]): void {
       });
     }
   });
+}
+
+/** The explicit cases of every vendor file in the run, one vendor suite each (suites/vendors.suite.ts). */
+export function vendorFileSuites(): void {
+  for (const target of inject('conform').targets) if (target.cases.length > 0) conformSuite(target.vendor, target.cases);
 }
 
 declare module 'vitest' {

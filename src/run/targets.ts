@@ -1,5 +1,5 @@
-import { startSandbox, type RunningSandbox } from '../sandbox/index.ts';
-import { VENDORS, type VendorTarget } from '../vendors/index.ts';
+import { embeddedSandboxFor, type RunningSandbox } from '../sandbox/index.ts';
+import { ConfigError, vendorNamed, vendorTarget, type VendorTarget } from '../vendors/index.ts';
 import type { RunConfig, VendorPlan } from './config.ts';
 
 export interface Targets {
@@ -24,20 +24,20 @@ export async function startTargets(config: RunConfig): Promise<Targets> {
 }
 
 async function sandboxTarget(plan: Extract<VendorPlan, { mode: 'sandbox' }>, config: RunConfig, started: RunningSandbox[]): Promise<VendorTarget> {
-  const definition = VENDORS[plan.vendor];
-  // Midaz's token is optional; the sandbox enforces it so the 401 cases run too.
-  const sandbox = await startSandbox(plan.vendor, { scenario: plan.scenario, rateLimitPerSecond: config.sandboxRateLimit, midazAuth: true });
+  const definition = vendorNamed(config.vendors, plan.vendor);
+  const embedded = embeddedSandboxFor(plan.vendor);
+  // resolveRunConfig plans a sandbox only for a vendor that has a file and a sandbox.
+  if (!definition || !embedded) throw new ConfigError('CONFORM_VENDORS', `no embedded sandbox for ${plan.vendor}`);
+  const sandbox = await embedded.start({ scenario: plan.scenario, rateLimitPerSecond: config.sandboxRateLimit });
   started.push(sandbox);
   const { valid, limited } = definition.sandboxCredentials;
-  return {
-    vendor: plan.vendor,
+  return vendorTarget(definition, {
     mode: 'sandbox',
     scenario: plan.scenario,
     baseUrl: sandbox.url,
     production: false,
-    credentials: { valid: sandbox.credentials[valid] ?? null, limited: limited ? (sandbox.credentials[limited] ?? null) : null },
+    credentials: { valid: valid ? (sandbox.credentials[valid] ?? null) : null, limited: limited ? (sandbox.credentials[limited] ?? null) : null },
     fixtures: { ...sandbox.fixtures },
     headers: {},
-    specs: [...definition.specs],
-  };
+  });
 }

@@ -1,12 +1,12 @@
-import { SANDBOX_VENDORS, sandboxScenarios, type ScenarioDoc, type VendorName } from './index.ts';
+import { SANDBOX_VENDORS, sandboxScenarios, type ScenarioDoc, type SandboxVendor } from './index.ts';
 
 // docs/sandboxes.md holds one generated block per vendor between these markers; a test keeps each
 // block equal to sandboxScenarios(), so the documented findings cannot drift from the code.
 
-const blockStart = (vendor: VendorName) => `<!-- BEGIN generated scenarios: ${vendor} -->`;
-const blockEnd = (vendor: VendorName) => `<!-- END generated scenarios: ${vendor} -->`;
+const blockStart = (vendor: SandboxVendor) => `<!-- BEGIN generated scenarios: ${vendor} -->`;
+const blockEnd = (vendor: SandboxVendor) => `<!-- END generated scenarios: ${vendor} -->`;
 
-export function scenarioMarkdown(vendor: VendorName): string {
+export function scenarioMarkdown(vendor: SandboxVendor): string {
   return sandboxScenarios(vendor).map(renderScenario).join('\n');
 }
 

@@ -7,9 +7,10 @@ import { xenditSandbox } from './xendit/index.ts';
 
 export type { ScenarioDoc } from './scenario.ts';
 
-export type VendorName = 'whop' | 'midaz' | 'xendit';
+/** The vendors with a hand-made sandbox. Any other vendor is a name of its own (vendors/NAME.yaml). */
+export type SandboxVendor = 'whop' | 'midaz' | 'xendit';
 
-export const SANDBOX_VENDORS: readonly VendorName[] = ['whop', 'midaz', 'xendit'];
+export const SANDBOX_VENDORS: readonly SandboxVendor[] = ['whop', 'midaz', 'xendit'];
 
 export interface SandboxOptions {
   /** Default 0: a free port. */
@@ -20,14 +21,14 @@ export interface SandboxOptions {
   scenario?: string;
   /** Per credential, or per client when no credential is sent; above it: 429 with Retry-After. Default 50. */
   rateLimitPerSecond?: number;
-  /** Midaz only: require a bearer token, as with Access Manager enabled. Default false. */
-  midazAuth?: boolean;
+  /** Where the vendor makes auth optional (authIsOptional): require the credential anyway. Default false. */
+  requireAuth?: boolean;
   /** Milliseconds now, for the rate limiter; default Date.now. Tests freeze it so a window never slides mid-test. */
   clock?: () => number;
 }
 
 export interface RunningSandbox {
-  vendor: VendorName;
+  vendor: SandboxVendor;
   scenario: string;
   /** Base URL the spec's paths are appended to. */
   url: string;
@@ -36,12 +37,12 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-const VENDORS: Readonly<Record<VendorName, VendorDefinition>> = { whop: whopSandbox, midaz: midazSandbox, xendit: xenditSandbox };
+const VENDORS: Readonly<Record<SandboxVendor, VendorDefinition>> = { whop: whopSandbox, midaz: midazSandbox, xendit: xenditSandbox };
 
-export async function startSandbox(vendor: VendorName, options: SandboxOptions = {}): Promise<RunningSandbox> {
+export async function startSandbox(vendor: SandboxVendor, options: SandboxOptions = {}): Promise<RunningSandbox> {
   const definition = vendorDefinition(vendor);
   const scenario = options.scenario ?? 'faithful';
-  const app = definition.createApp(scenario, { midazAuth: options.midazAuth ?? false });
+  const app = definition.createApp(scenario, { midazAuth: options.requireAuth ?? false });
   const listening = await listen(app, {
     host: options.host ?? '127.0.0.1',
     port: checkedInteger('port', options.port ?? 0, 0, 65535),
@@ -58,7 +59,7 @@ export async function startSandbox(vendor: VendorName, options: SandboxOptions =
   };
 }
 
-export function sandboxScenarios(vendor: VendorName): ScenarioDoc[] {
+export function sandboxScenarios(vendor: SandboxVendor): ScenarioDoc[] {
   return vendorDefinition(vendor).scenarios.map(scenarioDoc);
 }
 
@@ -67,7 +68,7 @@ function vendorDefinition(vendor: string): VendorDefinition {
   if (!Object.hasOwn(VENDORS, vendor)) {
     throw new Error(`Unknown sandbox vendor '${vendor}'; valid vendors: ${SANDBOX_VENDORS.join(', ')}`);
   }
-  return VENDORS[vendor as VendorName];
+  return VENDORS[vendor as SandboxVendor];
 }
 
 function checkedInteger(name: string, value: number, min: number, max: number): number {
@@ -75,4 +76,30 @@ function checkedInteger(name: string, value: number, min: number, max: number): 
     throw new Error(`Invalid sandbox option ${name}: ${value}; expected an integer from ${min} to ${max}`);
   }
   return value;
+}
+
+/** Whether the vendor lets a client call without credentials (then a sandbox requires them only when asked to). */
+export function authIsOptional(vendor: SandboxVendor): boolean {
+  return vendor === 'midaz';
+}
+
+/** A vendor's embedded sandbox, as a run uses it: its scenarios, and a server started in one of them. */
+export interface EmbeddedSandbox {
+  scenarios: ScenarioDoc[];
+  start(options: { scenario: string; rateLimitPerSecond: number }): Promise<RunningSandbox>;
+}
+
+/**
+ * The embedded sandbox a vendor runs against when it is not configured live, or null when it has
+ * none. The one place a sandbox is chosen for a vendor: a sandbox generated from the vendor's
+ * document answers here for vendors without a hand-made one.
+ */
+export function embeddedSandboxFor(vendor: string): EmbeddedSandbox | null {
+  if (!(SANDBOX_VENDORS as readonly string[]).includes(vendor)) return null;
+  const name = vendor as SandboxVendor;
+  return {
+    scenarios: sandboxScenarios(name),
+    // Auth is enforced even where the vendor makes it optional, so the 401 cases run too.
+    start: (options) => startSandbox(name, { ...options, requireAuth: true }),
+  };
 }

@@ -1,14 +1,8 @@
-import { midaz } from './midaz.ts';
-import type { VendorDefinition, VendorName } from './types.ts';
-import { whop } from './whop.ts';
-import { xendit } from './xendit.ts';
-
-export type { CredentialUse, Env, VendorDefinition, VendorName, VendorTarget } from './types.ts';
+export type { AuthScheme, CredentialUse, Env, FixtureRef, LiveTarget, SuiteCase, VendorDefinition, VendorName, VendorTarget } from './types.ts';
 export { ConfigError } from './config-error.ts';
+export { VendorFileError } from './file-error.ts';
 export { baseUrl, optional } from './env.ts';
 export { displayUrl } from './display-url.ts';
-
-/** Every vendor conform knows, in report order. Adding a vendor means adding it here (docs/adding-a-vendor.md). */
-export const VENDORS: Readonly<Record<VendorName, VendorDefinition>> = { whop, midaz, xendit };
-
-export const VENDOR_NAMES = Object.keys(VENDORS) as VendorName[];
+export { credentialPlacement, type CredentialPlacement } from './auth.ts';
+export { loadVendorFile, loadVendors, VENDOR_SCHEMA_FILE, VENDORS_DIR } from './load.ts';
+export { exercised, vendorNamed, vendorTarget, type TargetPlace } from './target.ts';

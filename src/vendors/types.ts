@@ -1,9 +1,42 @@
-import type { VendorName } from '../sandbox/index.ts';
+/** A vendor's name: the name of its file, vendors/NAME.yaml. The set is open. */
+export type VendorName = string;
 
-export type { VendorName } from '../sandbox/index.ts';
-
-/** Which credential a suite case sends. */
+/** Which credential a case sends. */
 export type CredentialUse = 'valid' | 'none' | 'invalid' | 'limited';
+
+/**
+ * How a credential is sent, as the document's securitySchemes entry (or the vendor file) declares it.
+ * Plain data: it travels to the suite workers with the target.
+ */
+export type AuthScheme =
+  | { name: string; type: 'http'; scheme: 'bearer' }
+  /** HTTP Basic with the credential as user name and an empty password. */
+  | { name: string; type: 'http'; scheme: 'basic' }
+  | { name: string; type: 'apiKey'; in: 'header' | 'query' | 'cookie'; parameter: string }
+  /** Client credentials: the credential is client_id:client_secret, exchanged at tokenUrl for a bearer token. */
+  | { name: string; type: 'oauth2'; tokenUrl: string; scopes: string[] };
+
+/** A path parameter taken from the target's fixtures (so it is skipped when the fixture is not configured). */
+export interface FixtureRef {
+  fixture: string;
+}
+
+/**
+ * One case: a request a client can make, and the status the vendor documents for it. The URL is
+ * built from the operation's own path template, so a case cannot call a path its operation does not own.
+ */
+export interface SuiteCase {
+  /** Unique within the vendor; reports, contracts and waivers name the case by it. */
+  name: string;
+  /** "GET /ledger_accounts/{id}", as in the vendor's document. */
+  operation: string;
+  params: Record<string, string | FixtureRef>;
+  /** Default 'valid'. Cases sending none or invalid credentials are skipped for a vendor run without any. */
+  credential?: CredentialUse;
+  expectStatus: number;
+  /** What must exist on the provider for the case, e.g. "ledger account {id} exists" ({param} is filled in). */
+  providerState?: string;
+}
 
 /**
  * Everything a suite needs to call one vendor: where, how to authenticate, and the ids of the data it
@@ -22,24 +55,32 @@ export interface VendorTarget {
   credentials: { valid: string | null; limited: string | null };
   /** Named ids (ledgerAccountId, organizationId, ...); null when not configured: cases needing it are skipped. */
   fixtures: Record<string, string | null>;
-  /** Sent with every request, e.g. Whop's Api-Version-Date. */
+  /** Sent with every request, e.g. an API version header. */
   headers: Record<string, string>;
   /** The vendor's OpenAPI documents, newest first for each operation. */
   specs: string[];
-}
-
-/** What conform knows about a vendor: its documents, its auth scheme and how it is configured. */
-export interface VendorDefinition {
-  name: VendorName;
-  specs: readonly string[];
-  /** The headers that carry a credential for this vendor. */
-  authHeaders(credential: string): Record<string, string>;
+  /** How credentials are sent. */
+  auth: AuthScheme;
   /** A credential of the right shape that the vendor cannot know: for the invalid-credentials case. */
   invalidCredential: string;
-  /** The live target when the environment configures one, else null (run against the sandbox). */
-  liveTarget(env: Env): Omit<VendorTarget, 'vendor' | 'specs' | 'scenario'> | null;
+  /** Body places never a person's data (see VendorDefinition.nonPersonal). */
+  nonPersonal: string[];
+  /** Fixture name -> the variable that configures it live, for the reason a case is skipped. */
+  fixtureVariables: Record<string, string>;
+  /** The vendor file's explicit cases. */
+  cases: SuiteCase[];
+}
+
+/** What conform knows about a vendor, from its file: its documents, auth, variables and guard. */
+export interface VendorDefinition {
+  name: VendorName;
+  /** The vendor file, as named in messages (relative to the working directory). */
+  file: string;
+  specs: readonly string[];
+  auth: AuthScheme;
+  invalidCredential: string;
   /** Which of the embedded sandbox's credentials play the valid and the limited key. */
-  sandboxCredentials: { valid: string; limited: string | null };
+  sandboxCredentials: { valid: string | null; limited: string | null };
   /** Variables of this vendor, for the docs and the config check: name -> meaning. */
   variables: Record<string, string>;
   /**
@@ -47,7 +88,20 @@ export interface VendorDefinition {
    * the document leaves them free text (ids, codes): reports show them. Everything else follows the
    * document (see docs/privacy.md).
    */
-  nonPersonal?: readonly string[];
+  nonPersonal: readonly string[];
+  cases: readonly SuiteCase[];
+  /** Fixture name -> the document parameter it fills. */
+  fixtureParameters: Readonly<Record<string, string>>;
+  /** Fixture name -> the variable that configures it live. */
+  fixtureVariables: Readonly<Record<string, string>>;
+  /** Which operations conform exercises; null: all. */
+  operations: { include: readonly string[] | null; exclude: readonly string[] };
+  /** The variable whose being set runs the vendor live. */
+  liveWhen: string;
+  /** The live target when the environment configures one, else null (run against the sandbox). */
+  liveTarget(env: Env): LiveTarget | null;
 }
+
+export type LiveTarget = Pick<VendorTarget, 'baseUrl' | 'production' | 'credentials' | 'fixtures' | 'headers'> & { mode: 'live' };
 
 export type Env = Readonly<Record<string, string | undefined>>;

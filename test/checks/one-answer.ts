@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { CaseResult } from '../../src/results/index.ts';
 import { openRuntime, runCase } from '../../src/run/runtime.ts';
 import type { LoadedSpec } from '../../src/spec/types.ts';
+import { fromVendorFile } from '../support/seed-vendors.ts';
 
 export interface Answer {
   status: number;
@@ -35,6 +36,7 @@ export async function runOneAnswer(document: object, answer: Answer): Promise<{ 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const runtime = await openRuntime(
     {
+      ...fromVendorFile('whop'),
       vendor: 'whop',
       mode: 'live',
       scenario: null,

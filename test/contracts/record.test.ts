@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretForms } from '../../src/redaction/index.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
-import { VENDORS, VENDOR_NAMES } from '../../src/vendors/index.ts';
+import { VENDORS, VENDOR_NAMES } from '../support/seed-vendors.ts';
 import { runCli } from '../support/cli.ts';
 import { LIVE, liveMidaz, liveWhop, liveXendit, type LiveVendor } from '../support/live-vendors.ts';
 import { interaction, readPact, rulesAt, type PactJson } from './pact-json.ts';

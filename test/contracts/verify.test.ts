@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportedFinding, VendorReport } from '../../src/report/types.ts';
 import { runVerifier } from '../../src/contracts/run-verifier.ts';
 import { DISPLAY_LIMIT } from '../../src/findings/finding.ts';
-import { sandboxScenarios, startSandbox, type VendorName } from '../../src/sandbox/index.ts';
+import { sandboxScenarios, startSandbox, type SandboxVendor as VendorName } from '../../src/sandbox/index.ts';
 import { runCli } from '../support/cli.ts';
 
 /**

@@ -11,6 +11,7 @@ import { openRuntime, runCase } from '../../src/run/runtime.ts';
 import type { VendorName, VendorTarget } from '../../src/vendors/index.ts';
 import { readBody } from '../support/fixtures.ts';
 import { REPO_ROOT } from '../support/paths.ts';
+import { fromVendorFile } from '../support/seed-vendors.ts';
 
 // A contract recorded from one answer must still hold when the vendor answers the same shape with
 // other ids, timestamps, amounts and list lengths: only a change of shape may break it.
@@ -58,6 +59,7 @@ describe('a recorded contract, verified against a later answer of the same shape
   let seenAuthorization: Array<string | undefined>;
 
   const target = (vendor: VendorName, spec?: string): VendorTarget => ({
+    ...fromVendorFile(vendor),
     vendor,
     mode: 'live',
     scenario: null,

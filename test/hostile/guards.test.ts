@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openRuntime } from '../../src/run/runtime.ts';
 import { runCli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
+import { fromVendorFile } from '../support/seed-vendors.ts';
 
 /**
  * The production guard is decided from the configuration, before any sandbox starts or request is
@@ -83,7 +84,7 @@ describe("a production target's HTTP client", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const target = { vendor: 'xendit' as const, mode: 'live' as const, scenario: null, baseUrl: url, production: true, credentials: { valid: 'xnd_production_k', limited: null }, fixtures: {}, headers: {}, specs: ['specs/xendit/2026-01-08.yaml'] };
+    const target = { ...fromVendorFile('xendit'), vendor: 'xendit' as const, mode: 'live' as const, scenario: null, baseUrl: url, production: true, credentials: { valid: 'xnd_production_k', limited: null }, fixtures: {}, headers: {}, specs: ['specs/xendit/2026-01-08.yaml'] };
     const runtime = await openRuntime(target, { cwd: REPO_ROOT });
     try {
       const sent = await Promise.all(['POST', 'DELETE', 'GET', 'HEAD'].map((method) => runtime.client.send({ method, url: `${url}/v2/accounts` })));

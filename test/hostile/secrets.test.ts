@@ -11,7 +11,7 @@ import { stringPlaceholder } from '../../src/privacy/placeholder.ts';
 import { redactStrings, secretForms } from '../../src/redaction/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { displayUrl } from '../../src/vendors/display-url.ts';
-import { VENDORS } from '../../src/vendors/index.ts';
+import { VENDORS } from '../support/seed-vendors.ts';
 import { runNodeBounded } from '../support/bounded.ts';
 import { runCli, type CliRun } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';

@@ -9,11 +9,12 @@ import { loadSpec } from '../../src/spec/load.ts';
 import { openRuntime, runCase } from '../../src/run/runtime.ts';
 import { runCli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
+import { fromVendorFile } from '../support/seed-vendors.ts';
 
 /** A checkout of conform whose specs/ a test may break: everything else links to the real one. */
 async function checkoutWithSpecs(edit: (specs: string) => Promise<void>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'conform-checkout-'));
-  for (const entry of ['src', 'suites', 'bin', 'node_modules', 'package.json', 'vitest.config.ts', 'conform.waivers.yaml']) await symlink(join(REPO_ROOT, entry), join(root, entry));
+  for (const entry of ['src', 'suites', 'vendors', 'schemas', 'bin', 'node_modules', 'package.json', 'vitest.config.ts', 'conform.waivers.yaml']) await symlink(join(REPO_ROOT, entry), join(root, entry));
   await cp(join(REPO_ROOT, 'specs'), join(root, 'specs'), { recursive: true });
   await edit(join(root, 'specs'));
   return root;
@@ -74,7 +75,7 @@ describe('the production guard', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const target = { vendor: 'whop' as const, mode: 'live' as const, scenario: null, baseUrl: url, credentials: { valid: 'k', limited: null }, fixtures: {}, headers: {}, specs: ['test/fixtures/specs/transfers.yaml'] };
+    const target = { ...fromVendorFile('whop'), vendor: 'whop' as const, mode: 'live' as const, scenario: null, baseUrl: url, credentials: { valid: 'k', limited: null }, fixtures: {}, headers: {}, specs: ['test/fixtures/specs/transfers.yaml'] };
     try {
       const production = await openRuntime({ ...target, production: true }, { cwd: REPO_ROOT });
       const refused = await runCase(production, { name: 'create transfer', operation: 'POST /transfers', params: {}, expectStatus: 201 });

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveRunConfig } from '../../src/run/config.ts';
-import { ConfigError, VENDORS } from '../../src/vendors/index.ts';
+import { ConfigError } from '../../src/vendors/index.ts';
+import { VENDORS } from '../support/seed-vendors.ts';
 import { runCli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 

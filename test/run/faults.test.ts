@@ -11,6 +11,7 @@ import { openRuntime, runCase, type SuiteRuntime } from '../../src/run/runtime.t
 import type { VendorTarget } from '../../src/vendors/index.ts';
 import { FAULTS, startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { REPO_ROOT } from '../support/paths.ts';
+import { fromVendorFile } from '../support/seed-vendors.ts';
 
 type Expected = { outcome: 'passed' | 'failed' | 'transport-error'; findings?: string[]; transport?: RegExp };
 
@@ -64,6 +65,7 @@ describe('a fault corpus: whatever a vendor sends is classified, never a crash',
   beforeAll(async () => {
     server = await startFaultServer();
     const target: VendorTarget = {
+      ...fromVendorFile('whop'),
       vendor: 'whop',
       mode: 'live',
       scenario: null,

@@ -65,7 +65,7 @@ describe('conform sandbox', () => {
   it('says whether Midaz requires its bearer token', async () => {
     const fake = fakeIo();
     const stop = new AbortController();
-    const exit = runSandboxCli(['midaz', '--midaz-auth', '--port', '0'], fake.io, stop.signal);
+    const exit = runSandboxCli(['midaz', '--require-auth', '--port', '0'], fake.io, stop.signal);
     expect(await fake.firstOutput).toContain('bearer auth: required\n');
     stop.abort();
     expect(await exit).toBe(0);
@@ -87,10 +87,10 @@ describe('conform sandbox', () => {
 
   it.each([
     [['stripe'], "conform sandbox: unknown vendor 'stripe'; valid vendors: whop, midaz, xendit\n"],
-    [[], 'conform sandbox: expected exactly one VENDOR (whop, midaz, xendit); usage: conform sandbox VENDOR [--port N] [--scenario NAME] [--midaz-auth]\n'],
+    [[], 'conform sandbox: expected exactly one VENDOR (whop, midaz, xendit); usage: conform sandbox VENDOR [--port N] [--scenario NAME] [--require-auth]\n'],
     [['whop', '--port', 'eighty'], "conform sandbox: invalid --port 'eighty'; expected an integer from 0 to 65535 (0 picks a free port)\n"],
     [['whop', '--port', '65536'], "conform sandbox: invalid --port '65536'; expected an integer from 0 to 65535 (0 picks a free port)\n"],
-    [['whop', '--midaz-auth'], 'conform sandbox: --midaz-auth applies only to the midaz sandbox, not whop\n'],
+    [['whop', '--require-auth'], 'conform sandbox: --require-auth applies only where auth is optional (midaz), not whop\n'],
   ])('refuses %j with one line naming the valid values, exit 2', async (args, message) => {
     expect(await refused(args)).toEqual({ code: 2, stderr: message, stdout: '' });
   });

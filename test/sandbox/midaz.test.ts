@@ -199,7 +199,7 @@ describe('the Midaz sandbox with Access Manager auth', () => {
   let accountUrl: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox('midaz', { midazAuth: true });
+    sandbox = await startSandbox('midaz', { requireAuth: true });
     const { organizationId, ledgerId, accountId } = sandbox.fixtures;
     accountUrl = `${sandbox.url}/v1/organizations/${organizationId}/ledgers/${ledgerId}/accounts/${accountId}`;
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type VendorName } from '../../src/sandbox/index.ts';
+import { SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type SandboxVendor as VendorName } from '../../src/sandbox/index.ts';
 import { call } from './support/call.ts';
 import { createRateLimiter } from '../../src/sandbox/rate-limit.ts';
 

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { checkResponse } from '../../src/checks/index.ts';
-import { SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type ScenarioDoc, type VendorName } from '../../src/sandbox/index.ts';
+import { SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type ScenarioDoc, type SandboxVendor as VendorName } from '../../src/sandbox/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { findOperation } from '../../src/spec/lookup.ts';
 import type { LoadedSpec } from '../../src/spec/types.ts';
@@ -149,7 +149,7 @@ async function fetchAllCases(sandbox: RunningSandbox, vendor: VendorName): Promi
 }
 
 function start(vendor: VendorName, scenario: string): Promise<RunningSandbox> {
-  return startSandbox(vendor, { scenario, midazAuth: vendor === 'midaz', rateLimitPerSecond: 10_000 });
+  return startSandbox(vendor, { scenario, requireAuth: vendor === 'midaz', rateLimitPerSecond: 10_000 });
 }
 
 function expectAnswerMatchesFindings(vendor: VendorName, faithful: Answer, drifted: Answer, findings: Finding[]): void {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { isFindingId } from '../../findings/index.ts';
-import { ConfigError, VENDOR_NAMES, type Env, optional } from '../../vendors/index.ts';
+import { ConfigError, type Env, optional } from '../../vendors/index.ts';
 import type { Waiver } from './types.ts';
 
 const DEFAULT_WAIVERS_FILE = 'conform.waivers.yaml';
@@ -27,8 +27,11 @@ export class WaiversFileError extends ConfigError {
 
 const KEYS = ['fingerprint', 'id', 'vendor', 'pointer', 'reason', 'expires'];
 
-/** The waivers of `file` (as configured, resolved against cwd), or a WaiversFileError naming the first mistake. */
-export async function loadWaivers(file: string, options: { cwd: string; required: boolean }): Promise<Waiver[]> {
+/**
+ * The waivers of `file` (as configured, resolved against cwd), or a WaiversFileError naming the first
+ * mistake. `vendors`: the vendors a waiver may name (those with a file).
+ */
+export async function loadWaivers(file: string, options: { cwd: string; required: boolean; vendors: readonly string[] }): Promise<Waiver[]> {
   let text: string;
   try {
     text = await readFile(resolve(options.cwd, file), 'utf8');
@@ -46,7 +49,7 @@ export async function loadWaivers(file: string, options: { cwd: string; required
   if (entries === null) throw new WaiversFileError(file, 1, null, 'expected one key, `waivers:`, holding a list of waivers');
   return entries.map((item, index) => {
     const line = isNode(item) && item.range ? lines.linePos(item.range[0]).line : 1;
-    const parsed = toWaiver(isNode(item) ? item.toJSON() : item, index + 1, line);
+    const parsed = toWaiver(isNode(item) ? item.toJSON() : item, index + 1, line, options.vendors);
     if (typeof parsed === 'string') throw new WaiversFileError(file, line, index + 1, parsed);
     return parsed;
   });
@@ -61,7 +64,7 @@ function waiverEntries(contents: unknown): unknown[] | null {
 }
 
 /** The waiver, or what is wrong with the entry. */
-function toWaiver(value: unknown, entry: number, line: number): Waiver | string {
+function toWaiver(value: unknown, entry: number, line: number, vendors: readonly string[]): Waiver | string {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'must be a mapping with vendor, reason, expires and either fingerprint or id';
   const fields = value as Record<string, string>;
   const unknown = Object.keys(fields).find((key) => !KEYS.includes(key));
@@ -69,8 +72,8 @@ function toWaiver(value: unknown, entry: number, line: number): Waiver | string 
   const nested = Object.keys(fields).find((key) => typeof fields[key] !== 'string');
   if (nested) return `${nested} must be a single value, not a list or mapping`;
   const { fingerprint, id, vendor, pointer, reason, expires } = fields;
-  if (!vendor) return `vendor is missing (one of ${VENDOR_NAMES.join(', ')})`;
-  if (!(VENDOR_NAMES as string[]).includes(vendor)) return `unknown vendor "${vendor}" (one of ${VENDOR_NAMES.join(', ')})`;
+  if (!vendor) return `vendor is missing (one of ${vendors.join(', ')})`;
+  if (!vendors.includes(vendor)) return `unknown vendor "${vendor}" (one of ${vendors.join(', ')})`;
   if (!reason?.trim()) return 'reason is missing: say why the finding is accepted';
   if (!expires) return 'expires is missing (YYYY-MM-DD, the last day the waiver applies)';
   if (!isDate(expires)) return `expires "${expires}" is not a date YYYY-MM-DD`;

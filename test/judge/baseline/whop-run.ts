@@ -8,8 +8,8 @@ import { openRuntime, runCase } from '../../../src/run/runtime.ts';
 import { startTargets } from '../../../src/run/targets.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
 
-// The cases of suites/whop/ledger-account.suite.ts, as data: importing the suite file itself would
-// declare vitest tests. Names and statuses must stay those of the suite.
+// Whop's cases of vendors/whop.yaml, without their provider states. Names and statuses must stay
+// those of the vendor file (whop-run.test.ts holds it).
 const operation = 'GET /ledger_accounts/{id}';
 export const WHOP_CASES: readonly SuiteCase[] = [
   { name: 'by ledger account id', operation, params: { id: fixture('ledgerAccountId') }, expectStatus: 200 },

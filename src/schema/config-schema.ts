@@ -1,0 +1,37 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+
+/** One way a configuration file breaks its schema: where (a JSON pointer into the file) and what. */
+export interface ConfigViolation {
+  /** The value at fault; for an unknown key, the mapping that holds it. */
+  pointer: string;
+  /** The unknown key itself, when that is the fault. */
+  key: string | null;
+  message: string;
+}
+
+/**
+ * A validator for one of conform's own configuration schemas (vendor files): strict, every error,
+ * its own Ajv instance so nothing of a vendor document's registry leaks into it. Messages name the
+ * fault in the file's terms, not ajv's.
+ */
+export function configValidator(schema: object): (value: unknown) => ConfigViolation[] {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  const validate = ajv.compile(schema);
+  return (value) => {
+    if (validate(value)) return [];
+    const violations = (validate.errors ?? [])
+      // A oneOf's own error repeats what its branches said.
+      .filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'if')
+      .map((error): ConfigViolation => {
+        const params = error.params as Record<string, unknown>;
+        if (error.keyword === 'additionalProperties') return { pointer: error.instancePath, key: String(params.additionalProperty), message: `unknown key "${String(params.additionalProperty)}"` };
+        if (error.keyword === 'propertyNames') return { pointer: error.instancePath, key: String(params.propertyName), message: `"${String(params.propertyName)}" is not a valid name here` };
+        return { pointer: error.instancePath, key: null, message: `${nameOf(error.instancePath)} ${error.message ?? 'is invalid'}` };
+      });
+    return violations.filter((v, i) => violations.findIndex((w) => w.pointer === v.pointer && w.message === v.message) === i);
+  };
+}
+
+function nameOf(pointer: string): string {
+  return pointer === '' ? 'the file' : pointer.slice(1).replaceAll('/', '.');
+}

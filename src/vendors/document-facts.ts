@@ -1,0 +1,74 @@
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve, isAbsolute } from 'node:path';
+import { parse } from 'yaml';
+
+/** What a vendor file is checked against: the names its documents declare. */
+export interface DocumentFacts {
+  /** securitySchemes name -> its declaration. */
+  securitySchemes: Map<string, Record<string, unknown>>;
+  /** "GET /accounts/{id}" -> its parameter names (path templates and declared parameters). */
+  operations: Map<string, Set<string>>;
+  /** False when a document could not be read: its own loader reports that, with its location, later. */
+  complete: boolean;
+}
+
+const METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options', 'trace'];
+// Documents are a vendor's: bounded like the document loader bounds them.
+const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** The facts of the vendor's documents, each read from inside the working directory only. */
+export function documentFacts(cwd: string, files: readonly string[]): DocumentFacts {
+  const facts: DocumentFacts = { securitySchemes: new Map(), operations: new Map(), complete: true };
+  for (const file of files) {
+    const document = readDocument(cwd, file);
+    if (!document) {
+      facts.complete = false;
+      continue;
+    }
+    const schemes = record(record(document.components)?.securitySchemes);
+    for (const [name, scheme] of Object.entries(schemes ?? {})) if (record(scheme)) facts.securitySchemes.set(name, record(scheme)!);
+    for (const [path, item] of Object.entries(record(document.paths) ?? {})) {
+      const pathItem = record(item);
+      if (!pathItem) continue;
+      for (const method of METHODS) {
+        const operation = record(pathItem[method]);
+        if (!operation) continue;
+        const names = new Set([...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!));
+        for (const parameter of [...list(pathItem.parameters), ...list(operation.parameters)]) {
+          const declared = record(parameter)?.$ref ? referenced(document, String(record(parameter)!.$ref)) : record(parameter);
+          if (typeof declared?.name === 'string') names.add(declared.name);
+        }
+        facts.operations.set(`${method.toUpperCase()} ${path}`, names);
+      }
+    }
+  }
+  return facts;
+}
+
+function readDocument(cwd: string, file: string): Record<string, unknown> | null {
+  const path = resolve(cwd, file);
+  const inside = relative(cwd, path);
+  if (inside.startsWith('..') || isAbsolute(inside)) return null;
+  try {
+    if (statSync(path).size > MAX_DOCUMENT_BYTES) return null;
+    return record(parse(readFileSync(path, 'utf8'), { maxAliasCount: 100 }));
+  } catch {
+    return null;
+  }
+}
+
+/** A local reference (#/components/parameters/Id); anything else is left to the document loader. */
+function referenced(document: Record<string, unknown>, ref: string): Record<string, unknown> | null {
+  if (!ref.startsWith('#/')) return null;
+  let node: unknown = document;
+  for (const segment of ref.slice(2).split('/')) node = record(node)?.[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
+  return record(node);
+}
+
+function record(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
