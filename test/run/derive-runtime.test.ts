@@ -4,15 +4,12 @@ import type { SuiteCase } from '../../src/run/case.ts';
 import { deriveCases } from '../../src/run/index.ts';
 import type { DerivedCase } from '../../src/run/index.ts';
 import { openRuntime, runCase } from '../../src/run/runtime.ts';
-import { startSandbox, type VendorName } from '../../src/sandbox/index.ts';
+import { resolveRunConfig, startTargets } from '../../src/run/index.ts';
+import { SANDBOX_VENDORS } from '../../src/sandbox/index.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
-// Each seed sandbox: which of its credentials play the valid and the limited key, and its fixtures by parameter name.
-const SEEDS: Record<VendorName, { valid: string; limited: string | null; fixtures: Record<string, string> }> = {
-  whop: { valid: 'apiKey', limited: 'limitedApiKey', fixtures: { id: 'ledgerAccountId' } },
-  midaz: { valid: 'token', limited: null, fixtures: { organization_id: 'organizationId', ledger_id: 'ledgerId', account_id: 'accountId' } },
-  xendit: { valid: 'secretKey', limited: null, fixtures: { id: 'accountId' } },
-};
+// The fixture each seed's derived cases take for a parameter its vendor file fills from several (Whop's id).
+const PREFERRED: Record<string, string> = { whop: 'ledgerAccountId', midaz: '', xendit: 'accountId' };
 
 /** The seed documents document every status a derived case expects, so each is a plain SuiteCase the runtime takes today. */
 function asSuiteCase(derived: DerivedCase): SuiteCase {
@@ -22,26 +19,21 @@ function asSuiteCase(derived: DerivedCase): SuiteCase {
 }
 
 describe('derived cases run through the runtime against the faithful embedded sandboxes', () => {
-  for (const vendor of Object.keys(SEEDS) as VendorName[]) {
+  for (const vendor of SANDBOX_VENDORS) {
     it(`${vendor}: every derived case is answered with the status it expects and no breaking finding`, async () => {
-      const seed = SEEDS[vendor];
-      const sandbox = await startSandbox(vendor, { midazAuth: true });
-      const runtime = await openRuntime(
-        {
-          vendor,
-          mode: 'sandbox',
-          scenario: 'faithful',
-          baseUrl: sandbox.url,
-          production: false,
-          credentials: { valid: sandbox.credentials[seed.valid]!, limited: seed.limited ? sandbox.credentials[seed.limited]! : null },
-          fixtures: Object.fromEntries(Object.entries(seed.fixtures).map(([parameter, name]) => [parameter, sandbox.fixtures[name]!])),
-          headers: {},
-          specs: vendor === 'whop' ? ['specs/whop/1.0.0.yaml'] : vendor === 'midaz' ? ['specs/midaz/3.7.1.yaml', 'specs/midaz/3.7.0.yaml'] : ['specs/xendit/2026-01-08.yaml'],
-        },
-        { cwd: REPO_ROOT },
-      );
+      // The vendor as `conform run` configures it: its file, its faithful sandbox, auth enforced.
+      const config = resolveRunConfig({ CONFORM_VENDORS: vendor }, REPO_ROOT);
+      const { targets, close } = await startTargets(config);
+      const target = targets[0]!;
+      const definition = config.vendors.find((v) => v.name === vendor)!;
+      // Derivation takes fixtures by the document parameter they fill.
+      const fixtures: Record<string, string | null> = {};
+      for (const [name, parameter] of Object.entries(definition.fixtureParameters)) {
+        if (fixtures[parameter] === undefined || name === PREFERRED[vendor]) fixtures[parameter] = target.fixtures[name] ?? null;
+      }
+      const runtime = await openRuntime({ ...target, fixtures }, { cwd: REPO_ROOT });
       try {
-        const { cases } = deriveCases({ specs: runtime.specs, fixtures: runtime.target.fixtures, securityNamed: true, limitedCredential: seed.limited !== null });
+        const { cases } = deriveCases({ specs: runtime.specs, fixtures, securityNamed: true, limitedCredential: target.credentials.limited !== null });
         const results = [];
         for (const derived of cases) results.push(await runCase(runtime, asSuiteCase(derived)));
         const outcomes = results.map((r) => `${r.case}: ${r.outcome} ${r.response?.status ?? r.reason} ${r.findings.filter((f) => severityOf(f, {}) === 'breaking').map((f) => f.id).join(',')}`.trim());
@@ -49,7 +41,7 @@ describe('derived cases run through the runtime against the faithful embedded sa
         expect(cases.length).toBe({ whop: 6, midaz: 10, xendit: 4 }[vendor]);
       } finally {
         await runtime.client.close();
-        await sandbox.close();
+        await close();
       }
     });
   }
