@@ -1,4 +1,4 @@
-import { EXIT, type ExitCode, type CaseResult } from '../results/index.ts';
+import { EXIT, statusMeets, type ExitCode, type CaseResult } from '../results/index.ts';
 import { ConfigError, type Env, optional } from '../vendors/index.ts';
 import type { JudgedFinding, SeverityCounts, Verdict } from './types.ts';
 
@@ -69,7 +69,7 @@ export function runExitCode(verdicts: readonly VendorVerdict[], problems: readon
 function isUnverified(result: CaseResult): boolean {
   if (result.outcome === 'transport-error') return true;
   const status = result.response?.status;
-  return status !== undefined && status !== result.expectedStatus && (status >= 500 || status === 429);
+  return status !== undefined && !statusMeets(result.expectedStatus, status) && (status >= 500 || status === 429);
 }
 
 function percent(share: number): string {

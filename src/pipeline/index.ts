@@ -8,7 +8,7 @@ import type { LoadedSpec } from '../spec/index.ts';
 import { redactCaseResults, redactStrings, redactText, secretForms } from '../redaction/index.ts';
 import { historyRunsFrom, type VendorReport, publishRun, recoverLatest, pruneRuns, runIdFor } from '../report/index.ts';
 import { displayUrl, type Env, type VendorTarget } from '../vendors/index.ts';
-import { CaseCollector, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets } from '../run/index.ts';
+import { CaseCollector, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets, withDerivedCases } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
 
@@ -52,7 +52,9 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const { defects, specs } = await loadDocuments(targets, options.cwd);
     const secrets = secretsOf(targets);
     const severity = (finding: Finding) => severityOf(finding, policy.severity);
-    const suites = await runSuites(targets, config, options.cwd, severity, (line) => options.print(redactText(line, secrets)));
+    // A vendor file without cases runs the cases derived from its documents (src/run/derive).
+    const runnable = await withDerivedCases(targets, config.vendors, options.cwd, specs);
+    const suites = await runSuites(runnable, config, options.cwd, severity, (line) => options.print(redactText(line, secrets)));
     // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
     // Redaction sees the evidence whole; only then is it cut to what reports show.
     const results = redactCaseResults(suites.results, secrets).map(withDisplayedFindings);

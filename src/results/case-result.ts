@@ -1,3 +1,4 @@
+import type { ExpectedStatus } from './expected-status.ts';
 import type { ResponseFacts } from '../checks/index.ts';
 import type { Finding } from '../findings/index.ts';
 import type { TransportErrorCode } from '../http/index.ts';
@@ -27,7 +28,7 @@ export interface CaseResult {
   transportCode?: TransportErrorCode;
   request: { method: string; path: string; query: string; headers: Record<string, string>; credential: string };
   response: { status: number; headers: Record<string, string>; body: string; truncated: boolean } | null;
-  expectedStatus: number;
+  expectedStatus: ExpectedStatus;
   providerState: string | null;
   startedAt: string;
   durationMs: number;

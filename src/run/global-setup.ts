@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { readEnvironment, resolveRunConfig } from './config.ts';
+import { withDerivedCases } from './derive/index.ts';
 import { startTargets } from './targets.ts';
 
 /**
@@ -11,6 +12,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const cwd = project.config.root;
   const config = resolveRunConfig(readEnvironment(cwd, process.env), cwd);
   const { targets, close } = await startTargets(config);
-  project.provide('conform', { cwd, targets, http: config.http, severity: config.severity });
+  project.provide('conform', { cwd, targets: await withDerivedCases(targets, config.vendors, cwd), http: config.http, severity: config.severity });
   return close;
 }

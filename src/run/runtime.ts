@@ -40,7 +40,8 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
   const { spec, operation } = operationFor(runtime, suiteCase.operation);
   const credential = suiteCase.credential ?? 'valid';
   const startedAt = new Date().toISOString();
-  const params = resolveParams(target, suiteCase);
+  const params = resolveValues(target, suiteCase.params);
+  const query = resolveValues(target, suiteCase.query ?? {});
   const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params.values[name] ?? ''));
   const requestHeaders: Record<string, string> = { accept: 'application/json', ...target.headers };
   const base: CaseResult = {
@@ -51,7 +52,8 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
     spec: { file: spec.file, version: spec.version },
     outcome: 'skipped',
     reason: null,
-    request: { method: operation.method, path, query: '', headers: requestHeaders, credential },
+    // The query as the case sent it, without a credential an apiKey scheme adds to it.
+    request: { method: operation.method, path, query: queryOf(query.values), headers: requestHeaders, credential },
     response: null,
     expectedStatus: suiteCase.expectStatus,
     providerState: suiteCase.providerState ? suiteCase.providerState.replace(/\{([^}]+)\}/g, (_, name: string) => params.values[name] ?? `{${name}}`) : null,
@@ -60,14 +62,14 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
     attempts: 0,
     findings: [],
   };
-  const skip = params.missing ?? credentialProblem(target, credential);
+  const skip = params.missing ?? query.missing ?? credentialProblem(target, credential);
   if (skip) return { ...base, reason: skip };
   if (target.production && operation.method !== 'GET') return { ...base, reason: `${operation.method} is never sent to a production host` };
 
   const auth = credentialSent(target, credential);
   const exchange = await runtime.client.send({
     method: operation.method,
-    url: target.baseUrl + path + queryOf(auth.query),
+    url: target.baseUrl + path + queryOf({ ...query.values, ...auth.query }),
     headers: { ...requestHeaders, ...auth.headers },
   });
   if (exchange.outcome === 'transport-error') {
@@ -100,9 +102,10 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
   };
 }
 
-function resolveParams(target: VendorTarget, suiteCase: SuiteCase): { values: Record<string, string>; missing: string | null } {
+/** A case's path or query values, fixtures filled in; `missing` names the first fixture not configured. */
+function resolveValues(target: VendorTarget, given: SuiteCase['params']): { values: Record<string, string>; missing: string | null } {
   const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries(suiteCase.params)) {
+  for (const [name, value] of Object.entries(given)) {
     if (!isFixtureRef(value)) values[name] = value;
     else {
       const configured = target.fixtures[value.fixture];

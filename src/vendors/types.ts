@@ -1,3 +1,5 @@
+import type { ExpectedStatus } from '../results/index.ts';
+
 /** A vendor's name: the name of its file, vendors/NAME.yaml. The set is open. */
 export type VendorName = string;
 
@@ -31,9 +33,11 @@ export interface SuiteCase {
   /** "GET /ledger_accounts/{id}", as in the vendor's document. */
   operation: string;
   params: Record<string, string | FixtureRef>;
+  /** Query parameters sent with the request (a derived case's required ones); none by default. */
+  query?: Record<string, string | FixtureRef>;
   /** Default 'valid'. Cases sending none or invalid credentials are skipped for a vendor run without any. */
   credential?: CredentialUse;
-  expectStatus: number;
+  expectStatus: ExpectedStatus;
   /** What must exist on the provider for the case, e.g. "ledger account {id} exists" ({param} is filled in). */
   providerState?: string;
 }

@@ -65,6 +65,30 @@ describe('a fourth vendor, from its vendor file alone, runs live through conform
   });
 });
 
+describe('a vendor file that lists no cases runs the cases derived from its document', () => {
+  it('success, unknown wallet and both credential cases, live against the plain server, all passing', async () => {
+    const acme = await startAcme();
+    try {
+      const full = await acmeVendorText();
+      const vendorText = full.slice(0, full.indexOf('\ncases:') + 1);
+      const root = await acmeCheckout({ vendorText, dotenv: `ACME_WALLET_ID=${WALLET}\n` });
+      const reportsDir = join(root, 'reports');
+      const run = await runCli(['run'], { CONFORM_VENDORS: 'acme', ACME_API_KEY: KEY, ACME_BASE_URL: acme.url, CONFORM_REPORTS_DIR: reportsDir }, root);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const derived = JSON.parse(await readFile(join(reportsDir, 'latest', 'acme.json'), 'utf8')) as VendorReport;
+      expect(derived.interactions.map((i) => [i.case, i.path, i.status, i.outcome]).sort()).toEqual([
+        ['GET /wallets/{wallet_id}: invalid credentials', `/wallets/${WALLET}`, 401, 'passed'],
+        ['GET /wallets/{wallet_id}: missing credentials', `/wallets/${WALLET}`, 401, 'passed'],
+        ['GET /wallets/{wallet_id}: success', `/wallets/${WALLET}`, 200, 'passed'],
+        ['GET /wallets/{wallet_id}: unknown wallet_id', '/wallets/wal_00000000', 404, 'passed'],
+      ]);
+    } finally {
+      await new Promise((resolve) => acme.server.close(resolve));
+    }
+  });
+});
+
 describe('a vendor file mistake stops conform run', () => {
   it('with exit 2 and one located line, before any request', async () => {
     const acme = await startAcme();

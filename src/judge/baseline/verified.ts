@@ -1,4 +1,4 @@
-import type { CaseResult } from '../../results/index.ts';
+import { statusMeets, type CaseResult } from '../../results/index.ts';
 
 type Answered = CaseResult & { response: NonNullable<CaseResult['response']> };
 
@@ -11,7 +11,7 @@ type Answered = CaseResult & { response: NonNullable<CaseResult['response']> };
 export function isVerifiedAnswer(result: CaseResult): result is Answered {
   const { response } = result;
   if (!response || response.truncated) return false;
-  return response.status === result.expectedStatus || !isTransportClass(response.status);
+  return statusMeets(result.expectedStatus, response.status) || !isTransportClass(response.status);
 }
 
 /** Whether any of the vendor's cases answered verifiably: a run where none did shapes no baseline. */

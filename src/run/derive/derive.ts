@@ -1,7 +1,7 @@
 import type { LoadedSpec, Operation } from '../../spec/index.ts';
 import type { CredentialUse } from '../../vendors/index.ts';
 import { fixture, type FixtureRef } from '../case.ts';
-import type { ExpectedStatus } from '../checks/status-unexpected.ts';
+import type { ExpectedStatus } from '../../results/index.ts';
 import { operationParameters, pathParameterNames, requiresBody, type Parameter } from './parameters.ts';
 import { expectedStatus } from './statuses.ts';
 import type { CoverageEntry, DerivedCase, DerivedSuite, DeriveInput } from './types.ts';

@@ -1,5 +1,5 @@
 import type { Operation } from '../../spec/index.ts';
-import type { ExpectedStatus } from '../checks/status-unexpected.ts';
+import type { ExpectedStatus } from '../../results/index.ts';
 
 /**
  * The status a derived case expects, from what the operation documents: the first documented code

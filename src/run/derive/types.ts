@@ -1,6 +1,6 @@
 import type { LoadedSpec } from '../../spec/index.ts';
 import type { FixtureRef, SuiteCase } from '../case.ts';
-import type { ExpectedStatus } from '../checks/status-unexpected.ts';
+import type { ExpectedStatus } from '../../results/index.ts';
 
 export interface DeriveInput {
   /** The vendor's documents, newest first: an operation is derived from the first document that has it. */
