@@ -2,21 +2,16 @@ import type { Dispatcher } from 'undici';
 
 type DispatchHeaders = Dispatcher.DispatchOptions['headers'];
 
-const credentialNames = new Set(['authorization', 'proxy-authorization', 'cookie']);
-// Vendors name their API keys freely (x-api-key, x-auth-token, client-secret): match on the words.
-const credentialWords = /key|token|secret/;
+// What may follow a redirect to another origin: a vendor file can name any header for its API key
+// (X-Acme-Auth), so headers cross only when known to carry no credential.
+const SAFE_ACROSS_ORIGINS = new Set(['accept', 'accept-encoding', 'accept-language', 'user-agent', 'content-type', 'content-length']);
 
-export function isCredentialHeader(name: string): boolean {
-  const lower = name.toLowerCase();
-  return credentialNames.has(lower) || credentialWords.test(lower);
-}
-
-/** The headers minus credentials, in undici's flat [name, value, ...] form. */
+/** The headers another origin may see, in undici's flat [name, value, ...] form: everything else is dropped. */
 export function withoutCredentials(headers: DispatchHeaders): DispatchHeaders {
   if (headers == null) return headers;
   const kept: string[] = [];
   for (const [name, value] of headerPairs(headers)) {
-    if (value === undefined || isCredentialHeader(name)) continue;
+    if (value === undefined || !SAFE_ACROSS_ORIGINS.has(name.toLowerCase())) continue;
     for (const one of Array.isArray(value) ? value : [value]) kept.push(name, one);
   }
   return kept;

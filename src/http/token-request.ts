@@ -63,8 +63,8 @@ const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
  */
 export async function requestToken(endpoint: TokenEndpoint, settings: HttpSettings): Promise<IssuedToken> {
   const { headers, body } = tokenRequest(endpoint);
-  const fail = (code: OAuth2ErrorCode, detail: string) =>
-    new OAuth2TokenError(code, endpoint.vendor, displayTokenUrl(endpoint.url), safeMessage(detail, { ...headers, ...secretValues(endpoint.credentials) }));
+  const hidden = { ...headers, ...secretValues(endpoint.credentials) };
+  const fail = (code: OAuth2ErrorCode, detail: string) => new OAuth2TokenError(code, endpoint.vendor, displayTokenUrl(endpoint.url), safeMessage(detail, hidden));
   const unreachable = (error: unknown): never => {
     throw fail('TOKEN_ENDPOINT_UNREACHABLE', `${transportCodeOf(error)}: ${safeMessage(error)}`);
   };
@@ -80,8 +80,8 @@ export async function requestToken(endpoint: TokenEndpoint, settings: HttpSettin
     if (read.truncated) throw fail('TOKEN_RESPONSE_INVALID', `the answer (${response.statusCode}) is larger than ${limit} bytes`);
     const json = parseJson(Buffer.from(read.bytes).toString('utf8'));
     const status = response.statusCode;
-    if (status === 400 || status === 401) throw fail('CREDENTIALS_REFUSED', `the client credentials were refused (${status}${oauthError(json)})`);
-    if (status < 200 || status > 299) throw fail('TOKEN_ENDPOINT_FAILED', `the token endpoint answered ${status}${oauthError(json)}`);
+    if (status === 400 || status === 401) throw fail('CREDENTIALS_REFUSED', `the client credentials were refused (${status}${oauthError(json, hidden)})`);
+    if (status < 200 || status > 299) throw fail('TOKEN_ENDPOINT_FAILED', `the token endpoint answered ${status}${oauthError(json, hidden)}`);
     return issuedToken(json, (detail) => fail('TOKEN_RESPONSE_INVALID', detail));
   } finally {
     // Also what aborts a body cut at the limit.
@@ -133,10 +133,14 @@ function lifetimeOf(value: unknown): number | null {
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
 }
 
-/** ": invalid_client (description)" from an RFC 6749 §5.2 error body, or nothing when it is not one. */
-function oauthError(json: unknown): string {
+/**
+ * ": invalid_client (description)" from an RFC 6749 §5.2 error body, or nothing when it is not one. The
+ * description is redacted (`hidden`: the secret, the request's headers) before it is cut, never after:
+ * a cut could split an echoed secret and hide it from the search.
+ */
+function oauthError(json: unknown, hidden: Record<string, string>): string {
   if (!isObject(json) || typeof json.error !== 'string' || !OAUTH_ERROR_CODE.test(json.error)) return '';
-  const description = typeof json.error_description === 'string' ? printable(json.error_description) : '';
+  const description = typeof json.error_description === 'string' ? printable(safeMessage(json.error_description, hidden)) : '';
   return `: ${json.error}${description ? ` (${description})` : ''}`;
 }
 

@@ -1,5 +1,5 @@
 export { SpecLoadError } from './errors.ts';
-export { FileRefusal, formatSize, readBoundedFile } from './files.ts';
+export { FileRefusal, formatSize, MAX_DOCUMENT_BYTES, readBoundedFile } from './files.ts';
 export { SpecImportError, importSpecPages } from './import/index.ts';
 export { loadSpec } from './load.ts';
 export { essence, findMediaType, findResponse, isJsonMediaType } from './lookup.ts';

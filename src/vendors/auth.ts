@@ -14,7 +14,8 @@ export interface CredentialPlacement {
 export function credentialPlacement(scheme: AuthScheme, credential: string): CredentialPlacement {
   switch (scheme.type) {
     case 'http':
-      if (scheme.scheme === 'basic') return { headers: { authorization: `Basic ${Buffer.from(`${credential}:`).toString('base64')}` }, query: {} };
+      // user:password as given; a key alone is the user name with an empty password (Xendit).
+      if (scheme.scheme === 'basic') return { headers: { authorization: `Basic ${Buffer.from(credential.includes(':') ? credential : `${credential}:`).toString('base64')}` }, query: {} };
       return { headers: { authorization: `Bearer ${credential}` }, query: {} };
     case 'oauth2':
       return { headers: { authorization: `Bearer ${credential}` }, query: {} };

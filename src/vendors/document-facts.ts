@@ -1,6 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, isAbsolute } from 'node:path';
 import { parse } from 'yaml';
+// Documents are a vendor's: bounded as the document loader bounds them.
+import { MAX_DOCUMENT_BYTES } from '../spec/index.ts';
 
 /** What a vendor file is checked against: the names its documents declare. */
 export interface DocumentFacts {
@@ -13,8 +15,6 @@ export interface DocumentFacts {
 }
 
 const METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options', 'trace'];
-// Documents are a vendor's: bounded like the document loader bounds them.
-const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 /** The facts of the vendor's documents, each read from inside the working directory only. */
 export function documentFacts(cwd: string, files: readonly string[]): DocumentFacts {
@@ -46,11 +46,14 @@ export function documentFacts(cwd: string, files: readonly string[]): DocumentFa
 }
 
 function readDocument(cwd: string, file: string): Record<string, unknown> | null {
-  const path = resolve(cwd, file);
-  const inside = relative(cwd, path);
-  if (inside.startsWith('..') || isAbsolute(inside)) return null;
   try {
-    if (statSync(path).size > MAX_DOCUMENT_BYTES) return null;
+    // Where the file really is (through links), and only a regular file: a FIFO would block this
+    // synchronous read for ever, a link could lead outside the working directory.
+    const path = realpathSync(resolve(cwd, file));
+    const inside = relative(realpathSync(cwd), path);
+    if (inside.startsWith('..') || isAbsolute(inside)) return null;
+    const stats = statSync(path);
+    if (!stats.isFile() || stats.size > MAX_DOCUMENT_BYTES) return null;
     return record(parse(readFileSync(path, 'utf8'), { maxAliasCount: 100 }));
   } catch {
     return null;

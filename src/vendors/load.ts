@@ -47,14 +47,26 @@ function vendorFiles(cwd: string): string[] {
 /** One vendor file (`file` relative to cwd), or a VendorFileError on its first mistake. */
 export function loadVendorFile(cwd: string, file: string): { definition: VendorDefinition; order: number } {
   const lines = new LineCounter();
-  const document = parseDocument(readFileSync(join(cwd, file), 'utf8'), { lineCounter: lines, uniqueKeys: true });
+  let text: string;
+  try {
+    text = readFileSync(join(cwd, file), 'utf8');
+  } catch (error) {
+    throw new VendorFileError(file, 1, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const [syntax] = document.errors;
   if (syntax) throw new VendorFileError(file, syntax.linePos?.[0].line ?? 1, syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
   const at = new YamlLines(document, lines);
   const fail = (path: readonly (string | number)[], message: string, key?: string): never => {
     throw new VendorFileError(file, at.of(path, key), message);
   };
-  const content: unknown = document.toJS();
+  let content: unknown;
+  try {
+    content = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias bomb (or an alias to nothing) is refused by the parser: one located line, never a stack trace.
+    throw new VendorFileError(file, 1, (error as Error).message.split('\n')[0]!);
+  }
   const [violation] = validate(content);
   if (violation) fail(YamlLines.segments(violation.pointer), violation.message, violation.key ?? undefined);
   const vendor = content as VendorFile;
@@ -91,6 +103,11 @@ export function loadVendorFile(cwd: string, file: string): { definition: VendorD
     });
   }
 
+  // A credential in the file would be committed with it: it must come from a variable.
+  for (const use of ['valid', 'limited'] as const) {
+    const given = credential[use];
+    if (typeof given === 'string' && !given.includes('${')) fail(['auth', schemeName, use], `the ${use} credential must come from a variable (\${NAME}), never be written in the file`);
+  }
   const live = {
     when: vendor.live.when,
     baseUrl: { value: value(['live', 'baseUrl'], vendor.live.baseUrl), line: at.of(['live', 'baseUrl']) },

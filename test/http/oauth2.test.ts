@@ -243,6 +243,14 @@ describe('no token to be had: a clear error naming the vendor and the token URL,
     expect(error.message).toBe(`acme: no OAuth 2.0 token from ${server.origin}/oauth/token: the client credentials were refused (401: invalid_client (unknown client secret [redacted]))`);
   });
 
+  test('an echoed secret that straddles the cut of the description is redacted before the cut', async () => {
+    const secret = CLIENT.clientSecret;
+    const padding = 'x'.repeat(200 - Math.floor(secret.length / 2));
+    const server = await tokenServer(() => ({ status: 401, body: JSON.stringify({ error: 'invalid_client', error_description: `${padding}${secret} and more` }) }));
+    const error = await tokenError(source(server.origin).token());
+    expect(error.message).not.toContain(secret.slice(0, Math.floor(secret.length / 2)));
+  });
+
   test('a 400 without an OAuth error body is a refusal too', async () => {
     const server = await tokenServer(() => ({ status: 400, body: '<html>bad request</html>', headers: { 'content-type': 'text/html' } }));
     const error = await tokenError(source(server.origin).token());

@@ -16,6 +16,14 @@ async function stopLine(edit: (text: string) => string, env: Record<string, stri
   throw new Error('the vendor file was accepted');
 }
 
+describe('a credential placed by its scheme', () => {
+  it('http basic: user:password as given, a key alone as the user name with an empty password', () => {
+    const basic = { name: 'basicAuth', type: 'http', scheme: 'basic' } as const;
+    expect(credentialPlacement(basic, 'ana:secret').headers.authorization).toBe(`Basic ${Buffer.from('ana:secret').toString('base64')}`);
+    expect(credentialPlacement(basic, 'xnd_development_key').headers.authorization).toBe(`Basic ${Buffer.from('xnd_development_key:').toString('base64')}`);
+  });
+});
+
 describe('a vendor file mistake is one located line, before any request', () => {
   it('an unknown key', async () => {
     const edit = (text: string) => text.replace('headers:', 'hedaers:');
@@ -57,6 +65,18 @@ describe('a vendor file mistake is one located line, before any request', () => 
   it('YAML that does not parse', async () => {
     const edit = (text: string) => text.replace('  hosts: [api.acme.example]', '  hosts: [api.acme.example');
     expect(await stopLine(edit)).toMatch(new RegExp(`^vendors/acme\\.yaml:${lineOf(await acmeVendorText(), '  hosts:') + 1}: `));
+  });
+
+  it('a credential written in the file instead of read from a variable', async () => {
+    const edit = (text: string) => text.replace('valid: ${ACME_API_KEY}', 'valid: acme_live_committed_key');
+    expect(await stopLine(edit)).toBe(
+      `vendors/acme.yaml:${lineOf(edit(await acmeVendorText()), 'acme_live_committed_key')}: the valid credential must come from a variable (\${NAME}), never be written in the file`,
+    );
+  });
+
+  it('an alias bomb: refused, located, never a stack trace', async () => {
+    const bomb = 'x-bomb:\n  a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+    expect(await stopLine((text) => `${text}${bomb}`)).toMatch(/^vendors\/acme\.yaml:1: /);
   });
 
   it('a variable read but not listed under variables', async () => {
