@@ -39,7 +39,7 @@ export async function runSandboxCli(args: string[], io: CliIo, stop: AbortSignal
     io.stderr(`conform sandbox: could not start the ${request.vendor} sandbox: ${(error as Error).message}\n`);
     return EXIT.cannotRun;
   }
-  io.stdout(describeSandbox(sandbox, request.options));
+  io.stdout(describeSandbox(request.vendor, sandbox, request.options));
   if (!stop.aborted) await once(stop, 'abort');
   await sandbox.close();
   io.stdout(`${sandbox.vendor} sandbox stopped\n`);
@@ -79,15 +79,15 @@ function parsePort(text: string | undefined): number | undefined {
   return /^\d+$/.test(text) && Number(text) <= 65535 ? Number(text) : undefined;
 }
 
-function describeSandbox(sandbox: RunningSandbox, options: SandboxOptions): string {
+function describeSandbox(vendor: SandboxVendor, sandbox: RunningSandbox, options: SandboxOptions): string {
   const entries = (record: Record<string, string>) => Object.entries(record).map(([name, value]) => `  ${name}: ${value}\n`).join('');
   return [
     `${sandbox.vendor} sandbox listening at ${sandbox.url}\n`,
     `scenario: ${sandbox.scenario}\n`,
-    authIsOptional(sandbox.vendor) ? `bearer auth: ${options.requireAuth ? 'required' : 'off (start with --require-auth to require it)'}\n` : '',
+    authIsOptional(vendor) ? `bearer auth: ${options.requireAuth ? 'required' : 'off (start with --require-auth to require it)'}\n` : '',
     `fixtures:\n${entries(sandbox.fixtures)}`,
     `credentials (fake, valid only against this sandbox):\n${entries(sandbox.credentials)}`,
-    `scenarios: ${sandboxScenarios(sandbox.vendor).map((scenario) => scenario.name).join(', ')}\n`,
+    `scenarios: ${sandboxScenarios(vendor).map((scenario) => scenario.name).join(', ')}\n`,
     'Stop with Ctrl+C.\n',
   ].join('');
 }

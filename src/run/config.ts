@@ -20,6 +20,8 @@ export interface RunConfig {
   severity: SeverityOverrides;
   sandboxRateLimit: number;
   reportsDir: string;
+  /** The working directory the vendor files and their documents are read from. */
+  cwd: string;
 }
 
 /** The environment conform sees: .env in the working directory under the real environment (which wins). */
@@ -53,6 +55,7 @@ export function resolveRunConfig(env: Env, cwd: string = process.cwd()): RunConf
     severity: severityOverrides(env),
     sandboxRateLimit: integer(env, 'CONFORM_SANDBOX_RATE_LIMIT', 1, 50)!,
     reportsDir: optional(env, 'CONFORM_REPORTS_DIR') ?? 'reports',
+    cwd,
   };
 }
 
@@ -75,7 +78,6 @@ function planFor(definition: VendorDefinition, env: Env): VendorPlan {
   if (live && definition.auth.type === 'oauth2') throw new ConfigError(definition.file, `${vendor} authenticates with oauth2 client credentials, which conform run cannot exchange for a token yet`);
   if (live) return { vendor, mode: 'live', target: vendorTarget(definition, { ...live, scenario: null }) };
   const sandbox = embeddedSandboxFor(vendor);
-  if (!sandbox) throw new ConfigError(definition.file, `no embedded sandbox for ${vendor}; set its base URL and credential to run it live (${definition.liveWhen})`);
   const variable = `${vendor.toUpperCase().replaceAll('-', '_')}_SANDBOX_SCENARIO`;
   const scenario = optional(env, variable) ?? 'faithful';
   const known = sandbox.scenarios.map((s) => s.name);

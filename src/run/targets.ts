@@ -1,5 +1,6 @@
-import { embeddedSandboxFor, type RunningSandbox } from '../sandbox/index.ts';
-import { ConfigError, vendorNamed, vendorTarget, type VendorTarget } from '../vendors/index.ts';
+import { resolve } from 'node:path';
+import { embeddedSandboxFor, GenericSandboxError, type RunningSandbox } from '../sandbox/index.ts';
+import { ConfigError, vendorNamed, vendorTarget, type VendorDefinition, type VendorTarget } from '../vendors/index.ts';
 import type { RunConfig, VendorPlan } from './config.ts';
 
 export interface Targets {
@@ -25,19 +26,41 @@ export async function startTargets(config: RunConfig): Promise<Targets> {
 
 async function sandboxTarget(plan: Extract<VendorPlan, { mode: 'sandbox' }>, config: RunConfig, started: RunningSandbox[]): Promise<VendorTarget> {
   const definition = vendorNamed(config.vendors, plan.vendor);
-  const embedded = embeddedSandboxFor(plan.vendor);
-  // resolveRunConfig plans a sandbox only for a vendor that has a file and a sandbox.
-  if (!definition || !embedded) throw new ConfigError('CONFORM_VENDORS', `no embedded sandbox for ${plan.vendor}`);
-  const sandbox = await embedded.start({ scenario: plan.scenario, rateLimitPerSecond: config.sandboxRateLimit });
+  // resolveRunConfig plans a sandbox only for a vendor that has a file.
+  if (!definition) throw new ConfigError('CONFORM_VENDORS', `no vendor file for ${plan.vendor}`);
+  const sandbox = await startEmbedded(definition, plan.scenario, config);
   started.push(sandbox);
-  const { valid, limited } = definition.sandboxCredentials;
+  // A hand-made sandbox's credentials are named in the vendor file; a generic one's are `valid` and `limited`.
+  const valid = definition.sandboxCredentials.valid ?? 'valid';
+  const limited = definition.sandboxCredentials.limited ?? 'limited';
+  // Fixtures by the vendor file's names, and by parameter name as a generic sandbox gives them.
+  const fixtures: Record<string, string> = { ...sandbox.fixtures };
+  for (const [name, parameter] of Object.entries(definition.fixtureParameters)) {
+    const value = sandbox.fixtures[name] ?? sandbox.fixtures[parameter];
+    if (value !== undefined) fixtures[name] = value;
+  }
   return vendorTarget(definition, {
     mode: 'sandbox',
     scenario: plan.scenario,
     baseUrl: sandbox.url,
     production: false,
-    credentials: { valid: valid ? (sandbox.credentials[valid] ?? null) : null, limited: limited ? (sandbox.credentials[limited] ?? null) : null },
-    fixtures: { ...sandbox.fixtures },
+    credentials: { valid: sandbox.credentials[valid] ?? null, limited: sandbox.credentials[limited] ?? null },
+    fixtures,
     headers: {},
   });
+}
+
+/** The vendor's embedded sandbox, started; a document the generic sandbox cannot serve is a located configuration error. */
+async function startEmbedded(definition: VendorDefinition, scenario: string, config: RunConfig): Promise<RunningSandbox> {
+  try {
+    return await embeddedSandboxFor(definition.name).start({
+      scenario,
+      rateLimitPerSecond: config.sandboxRateLimit,
+      document: resolve(config.cwd, definition.specs[0]!),
+      scheme: definition.auth.name,
+    });
+  } catch (error) {
+    if (error instanceof GenericSandboxError) throw new ConfigError(definition.file, `no embedded sandbox can serve its document: ${error.message}`);
+    throw error;
+  }
 }

@@ -1,3 +1,6 @@
+import { startGenericSandbox } from './generic/index.ts';
+
+export { GenericSandboxError } from './generic/index.ts';
 import { midazSandbox } from './midaz/index.ts';
 import { scenarioDoc, type ScenarioDoc } from './scenario.ts';
 import { listen } from './server.ts';
@@ -28,7 +31,8 @@ export interface SandboxOptions {
 }
 
 export interface RunningSandbox {
-  vendor: SandboxVendor;
+  /** A hand-made sandbox's vendor, or the vendor whose document a generic sandbox serves. */
+  vendor: string;
   scenario: string;
   /** Base URL the spec's paths are appended to. */
   url: string;
@@ -83,23 +87,53 @@ export function authIsOptional(vendor: SandboxVendor): boolean {
   return vendor === 'midaz';
 }
 
+/** What a run starts a vendor's embedded sandbox with. */
+export interface EmbeddedStart {
+  scenario: string;
+  rateLimitPerSecond: number;
+  /** The vendor's newest document (an absolute path): what a generic sandbox serves. */
+  document: string;
+  /** The securitySchemes name the vendor's credential goes by: a generic sandbox's credentials are per scheme. */
+  scheme: string;
+}
+
 /** A vendor's embedded sandbox, as a run uses it: its scenarios, and a server started in one of them. */
 export interface EmbeddedSandbox {
   scenarios: ScenarioDoc[];
-  start(options: { scenario: string; rateLimitPerSecond: number }): Promise<RunningSandbox>;
+  start(options: EmbeddedStart): Promise<RunningSandbox>;
 }
 
+const GENERIC_SCENARIOS: ScenarioDoc[] = [
+  { name: 'faithful', description: 'Answers as the document says: its examples (or samples of its schemas), its errors, its auth.', expectedFindings: [] },
+];
+
 /**
- * The embedded sandbox a vendor runs against when it is not configured live, or null when it has
- * none. The one place a sandbox is chosen for a vendor: a sandbox generated from the vendor's
- * document answers here for vendors without a hand-made one.
+ * The embedded sandbox a vendor runs against when it is not configured live: its hand-made one, or
+ * for any other vendor a faithful sandbox generated from its document (generic/). The one place a
+ * sandbox is chosen for a vendor.
  */
-export function embeddedSandboxFor(vendor: string): EmbeddedSandbox | null {
-  if (!(SANDBOX_VENDORS as readonly string[]).includes(vendor)) return null;
+export function embeddedSandboxFor(vendor: string): EmbeddedSandbox {
+  if (!(SANDBOX_VENDORS as readonly string[]).includes(vendor)) {
+    return { scenarios: GENERIC_SCENARIOS, start: (options) => startGeneric(vendor, options) };
+  }
   const name = vendor as SandboxVendor;
   return {
     scenarios: sandboxScenarios(name),
     // Auth is enforced even where the vendor makes it optional, so the 401 cases run too.
-    start: (options) => startSandbox(name, { ...options, requireAuth: true }),
+    start: (options) => startSandbox(name, { scenario: options.scenario, rateLimitPerSecond: options.rateLimitPerSecond, requireAuth: true }),
+  };
+}
+
+/** The generic sandbox as a run's sandbox: its credentials for the vendor's scheme become `valid` and `limited`. */
+async function startGeneric(vendor: string, options: EmbeddedStart): Promise<RunningSandbox> {
+  const generic = await startGenericSandbox({ document: options.document });
+  const scheme = generic.credentials[options.scheme];
+  return {
+    vendor,
+    scenario: 'faithful',
+    url: generic.url,
+    credentials: scheme ? { valid: scheme.valid, limited: scheme.limited } : {},
+    fixtures: generic.fixtures,
+    close: generic.close,
   };
 }

@@ -89,6 +89,21 @@ describe('a vendor file that lists no cases runs the cases derived from its docu
   });
 });
 
+describe('a vendor without a hand-made sandbox runs offline against the sandbox generated from its document', () => {
+  it('its explicit cases, and the cases derived when its file lists none, all pass', async () => {
+    const full = await acmeVendorText();
+    for (const vendorText of [full, full.slice(0, full.indexOf('\ncases:') + 1)]) {
+      const root = await acmeCheckout({ vendorText });
+      const reportsDir = join(root, 'reports');
+      const run = await runCli(['run'], { CONFORM_VENDORS: 'acme', CONFORM_REPORTS_DIR: reportsDir }, root);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const report = JSON.parse(await readFile(join(reportsDir, 'latest', 'acme.json'), 'utf8')) as VendorReport;
+      expect(report).toMatchObject({ vendor: 'acme', mode: 'sandbox', scenario: 'faithful', outcomes: { passed: 4, failed: 0, skipped: 0, 'transport-error': 0 } });
+    }
+  });
+});
+
 describe('a vendor file mistake stops conform run', () => {
   it('with exit 2 and one located line, before any request', async () => {
     const acme = await startAcme();

@@ -98,7 +98,7 @@ describe('the generic sandbox against hostile documents', () => {
   it('samples a pattern it can follow, and never expands nested repeats', async () => {
     const properties = { code: { type: 'string', pattern: '^[A-Z]{3}-\\d{4}$' }, bomb: { type: 'string', pattern: '^((a{999}){999}){999}$' } };
     const body = await answerTo(await write(documentWith({ type: 'object', required: ['code', 'bomb'], properties })));
-    expect(JSON.parse(body)).toEqual({ code: 'AAA-0000', bomb: 'string' });
+    expect(JSON.parse(body)).toEqual({ code: 'ZZZ-9999', bomb: 'string' });
   });
 
   it('answers a mutually recursive pair of required properties with a finite body', async () => {

@@ -19,6 +19,8 @@ function fixtureRequest(sandbox: RunningSandbox): { url: string; headers: Record
         url: `${sandbox.url}/v2/accounts/${fixtures.accountId}`,
         headers: { authorization: `Basic ${Buffer.from(`${credentials.secretKey}:`).toString('base64')}` },
       };
+    default:
+      throw new Error(`no hand-made sandbox for ${sandbox.vendor}`);
   }
 }
 

@@ -90,10 +90,11 @@ describe('a vendor file mistake is one located line, before any request', () => 
   });
 });
 
-describe('a vendor without an embedded sandbox', () => {
-  it('is refused in sandbox mode with what to set instead', async () => {
+describe('a vendor without a hand-made sandbox', () => {
+  it('runs against the faithful sandbox generated from its document when not configured live', async () => {
     const root = await acmeCheckout();
-    expect(() => resolveRunConfig({}, root)).toThrow('vendors/acme.yaml: no embedded sandbox for acme; set its base URL and credential to run it live (ACME_API_KEY)');
+    const [plan] = resolveRunConfig({ CONFORM_VENDORS: 'acme' }, root).plans;
+    expect(plan).toEqual({ vendor: 'acme', mode: 'sandbox', scenario: 'faithful' });
   });
 });
 

@@ -75,7 +75,8 @@ function deriveOperation(input: DeriveInput, lists: { include?: Set<string>; exc
     const withCredential = (kind: string, credential: CredentialUse, status: number) => add(kind, status, '', { params: known, credential, providerState: exists });
     withCredential('missing credentials', 'none', 401);
     withCredential('invalid credentials', 'invalid', 401);
-    if (input.limitedCredential) withCredential('insufficient scope', 'limited', 403);
+    // Only where the document says what a key without the scope gets: an undocumented 403 is no promise.
+    if (input.limitedCredential) add('insufficient scope', expectedStatus(operation, '4XX', [403]), 'no 403 (nor 4XX or default) is documented', { params: known, credential: 'limited', providerState: exists });
   } else notDerived.push('credentials: the operation declares no security and the vendor file names none');
   return { cases, coverage: { operation: operation.key, state: 'exercised', reason: null, missingFixtures: [], notDerived } };
 }

@@ -7,7 +7,8 @@ import { RE2JS } from 're2js';
 
 /** Longest string sampled: a pattern asking for more is not sampled. */
 const MAX_LENGTH = 1000;
-const ESCAPES: Readonly<Record<string, string>> = { d: '0', w: 'a', s: ' ', D: 'a', W: '-', S: 'a', b: '', B: '', n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', A: '', z: '', Z: '' };
+// `\d` is 9, not 0, for the same reason as a range's last member below.
+const ESCAPES: Readonly<Record<string, string>> = { d: '9', w: 'a', s: ' ', D: 'a', W: '-', S: 'a', b: '', B: '', n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', A: '', z: '', Z: '' };
 
 class Unsupported extends Error {}
 
@@ -97,7 +98,7 @@ function escaped(reader: Reader): string {
   return Object.hasOwn(ESCAPES, char) ? ESCAPES[char]! : char;
 }
 
-/** `[...]`: its first member; for `[^...]`, the first of a few common characters it does not exclude. */
+/** `[...]`: its first member (a range's last); for `[^...]`, the first of a few common characters it does not exclude. */
 function characterClass(reader: Reader): string {
   const negated = reader.pattern.charAt(reader.at) === '^';
   if (negated) reader.at += 1;
@@ -113,7 +114,8 @@ function characterClass(reader: Reader): string {
   reader.at += 1;
   if (!negated) {
     if (members[0] === undefined) throw new Unsupported();
-    return members[0];
+    // A range's last member, not its first: an id of zeros (wal_00000000) reads as the unknown id a case sends.
+    return members[1] === '-' && members[2] !== undefined ? members[2] : members[0];
   }
   // The excluded set is checked by RE2 afterwards; a range's inner characters are not listed here.
   const candidate = [...'a0A_-x9Z'].find((c) => !members.includes(c));
