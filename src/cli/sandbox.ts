@@ -1,6 +1,8 @@
 import { once } from 'node:events';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { authIsOptional, SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type SandboxOptions, type SandboxVendor } from '../sandbox/index.ts';
+import { authIsOptional, embeddedSandboxFor, SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type SandboxOptions, type SandboxVendor } from '../sandbox/index.ts';
+import { loadVendors, type VendorDefinition } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
 
@@ -9,6 +11,12 @@ const USAGE = 'usage: conform sandbox VENDOR [--port N] [--scenario NAME] [--req
 interface SandboxInvocation {
   vendor: SandboxVendor;
   options: SandboxOptions;
+}
+
+/** A vendor with a file but no hand-made sandbox: the sandbox generated from its newest document. */
+interface GenericInvocation {
+  definition: VendorDefinition;
+  port: number;
 }
 
 /** `conform sandbox VENDOR ...`: serves until SIGINT or SIGTERM. */
@@ -27,19 +35,20 @@ export const sandboxCommand: Command = async (args, io) => {
 
 /** The command itself, stopped by `stop` rather than by process signals, so tests can run it. */
 export async function runSandboxCli(args: string[], io: CliIo, stop: AbortSignal): Promise<number> {
-  const request = parseSandboxArgs(args);
+  const request = parseSandboxArgs(args, io.cwd);
   if (typeof request === 'string') {
     io.stderr(`conform sandbox: ${request}\n`);
     return EXIT.cannotRun;
   }
+  const name = 'definition' in request ? request.definition.name : request.vendor;
   let sandbox: RunningSandbox;
   try {
-    sandbox = await startSandbox(request.vendor, request.options);
+    sandbox = 'definition' in request ? await startGeneric(request, io.cwd) : await startSandbox(request.vendor, request.options);
   } catch (error) {
-    io.stderr(`conform sandbox: could not start the ${request.vendor} sandbox: ${(error as Error).message}\n`);
+    io.stderr(`conform sandbox: could not start the ${name} sandbox: ${(error as Error).message}\n`);
     return EXIT.cannotRun;
   }
-  io.stdout(describeSandbox(request.vendor, sandbox, request.options));
+  io.stdout('definition' in request ? describeGeneric(sandbox, request.definition) : describeSandbox(request.vendor, sandbox, request.options));
   if (!stop.aborted) await once(stop, 'abort');
   await sandbox.close();
   io.stdout(`${sandbox.vendor} sandbox stopped\n`);
@@ -47,7 +56,7 @@ export async function runSandboxCli(args: string[], io: CliIo, stop: AbortSignal
 }
 
 /** The vendor and options, or a one-line message naming what is wrong and what is valid. */
-function parseSandboxArgs(args: string[]): SandboxInvocation | string {
+function parseSandboxArgs(args: string[], cwd: string): SandboxInvocation | GenericInvocation | string {
   let parsed;
   try {
     parsed = parseArgs({
@@ -59,12 +68,19 @@ function parseSandboxArgs(args: string[]): SandboxInvocation | string {
     return `${(error as Error).message}; ${USAGE}`;
   }
   const { positionals, values } = parsed;
-  const validVendors = SANDBOX_VENDORS.join(', ');
+  const fileVendors = loadVendors(cwd).filter((definition) => !(SANDBOX_VENDORS as readonly string[]).includes(definition.name));
+  const validVendors = [...SANDBOX_VENDORS, ...fileVendors.map((definition) => definition.name)].join(', ');
   if (positionals.length !== 1) return `expected exactly one VENDOR (${validVendors}); ${USAGE}`;
-  const vendor = SANDBOX_VENDORS.find((name) => name === positionals[0]);
-  if (!vendor) return `unknown vendor '${positionals[0]}'; valid vendors: ${validVendors}`;
   const port = parsePort(values.port);
   if (port === undefined) return `invalid --port '${values.port}'; expected an integer from 0 to 65535 (0 picks a free port)`;
+  const definition = fileVendors.find((candidate) => candidate.name === positionals[0]);
+  if (definition) {
+    if ((values.scenario ?? 'faithful') !== 'faithful') return `unknown ${definition.name} scenario '${values.scenario}'; a sandbox generated from a document has one: faithful`;
+    if (values['require-auth']) return `--require-auth applies only where auth is optional (${SANDBOX_VENDORS.filter(authIsOptional).join(', ')}), not ${definition.name}`;
+    return { definition, port };
+  }
+  const vendor = SANDBOX_VENDORS.find((name) => name === positionals[0]);
+  if (!vendor) return `unknown vendor '${positionals[0]}'; valid vendors: ${validVendors}`;
   const scenarioNames = sandboxScenarios(vendor).map((scenario) => scenario.name);
   const scenario = values.scenario ?? 'faithful';
   if (!scenarioNames.includes(scenario)) return `unknown ${vendor} scenario '${scenario}'; valid scenarios: ${scenarioNames.join(', ')}`;
@@ -80,7 +96,6 @@ function parsePort(text: string | undefined): number | undefined {
 }
 
 function describeSandbox(vendor: SandboxVendor, sandbox: RunningSandbox, options: SandboxOptions): string {
-  const entries = (record: Record<string, string>) => Object.entries(record).map(([name, value]) => `  ${name}: ${value}\n`).join('');
   return [
     `${sandbox.vendor} sandbox listening at ${sandbox.url}\n`,
     `scenario: ${sandbox.scenario}\n`,
@@ -90,4 +105,24 @@ function describeSandbox(vendor: SandboxVendor, sandbox: RunningSandbox, options
     `scenarios: ${sandboxScenarios(vendor).map((scenario) => scenario.name).join(', ')}\n`,
     'Stop with Ctrl+C.\n',
   ].join('');
+}
+
+function startGeneric(request: GenericInvocation, cwd: string): Promise<RunningSandbox> {
+  const { definition, port } = request;
+  return embeddedSandboxFor(definition.name).start({ scenario: 'faithful', rateLimitPerSecond: 50, document: resolve(cwd, definition.specs[0]!), scheme: definition.auth.name, port });
+}
+
+function describeGeneric(sandbox: RunningSandbox, definition: VendorDefinition): string {
+  return [
+    `${sandbox.vendor} sandbox listening at ${sandbox.url}\n`,
+    `generated from ${definition.specs[0]}: its examples (or samples of its schemas), its documented errors and auth\n`,
+    'scenario: faithful\n',
+    `fixtures:\n${entries(sandbox.fixtures)}`,
+    `credentials (fake, valid only against this sandbox; scheme ${definition.auth.name}):\n${entries(sandbox.credentials)}`,
+    'Stop with Ctrl+C.\n',
+  ].join('');
+}
+
+function entries(record: Record<string, string>): string {
+  return Object.entries(record).map(([name, value]) => `  ${name}: ${value}\n`).join('');
 }

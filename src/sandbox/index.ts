@@ -95,6 +95,8 @@ export interface EmbeddedStart {
   document: string;
   /** The securitySchemes name the vendor's credential goes by: a generic sandbox's credentials are per scheme. */
   scheme: string;
+  /** Default 0: a free port. */
+  port?: number;
 }
 
 /** A vendor's embedded sandbox, as a run uses it: its scenarios, and a server started in one of them. */
@@ -120,13 +122,13 @@ export function embeddedSandboxFor(vendor: string): EmbeddedSandbox {
   return {
     scenarios: sandboxScenarios(name),
     // Auth is enforced even where the vendor makes it optional, so the 401 cases run too.
-    start: (options) => startSandbox(name, { scenario: options.scenario, rateLimitPerSecond: options.rateLimitPerSecond, requireAuth: true }),
+    start: (options) => startSandbox(name, { scenario: options.scenario, rateLimitPerSecond: options.rateLimitPerSecond, port: options.port, requireAuth: true }),
   };
 }
 
 /** The generic sandbox as a run's sandbox: its credentials for the vendor's scheme become `valid` and `limited`. */
 async function startGeneric(vendor: string, options: EmbeddedStart): Promise<RunningSandbox> {
-  const generic = await startGenericSandbox({ document: options.document });
+  const generic = await startGenericSandbox({ document: options.document, port: options.port });
   const scheme = generic.credentials[options.scheme];
   return {
     vendor,

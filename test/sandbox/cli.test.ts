@@ -3,6 +3,7 @@ import { request } from 'undici';
 import { runSandboxCli, sandboxCommand } from '../../src/cli/sandbox.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
+import { acmeCheckout } from '../support/acme-vendor.ts';
 
 interface FakeIo {
   io: CliIo;
@@ -60,6 +61,30 @@ describe('conform sandbox', () => {
     expect(fake.stdout()).toContain('whop sandbox stopped\n');
     await expect(request(`${url}/ledger_accounts/${ledgerAccountId}`)).rejects.toThrow();
     expect(fake.stderr()).toBe('');
+  });
+
+  it('serves a vendor without a hand-made sandbox from its document: its fixtures and credentials answer 200, a wrong key 401', async () => {
+    const fake = fakeIo();
+    fake.io.cwd = await acmeCheckout();
+    const stop = new AbortController();
+    const exit = runSandboxCli(['acme'], fake.io, stop.signal);
+    const banner = await fake.firstOutput;
+    const url = /listening at (\S+)/.exec(banner)?.[1] ?? '';
+    const wallet = /wallet_id: (\S+)/.exec(banner)?.[1];
+    const key = /valid: (\S+)/.exec(banner)?.[1] ?? '';
+    expect(banner).toContain('generated from specs/acme/2026-01.yaml');
+    expect((await request(`${url}/wallets/${wallet}`, { headers: { 'x-acme-key': key } })).statusCode).toBe(200);
+    expect((await request(`${url}/wallets/${wallet}`, { headers: { 'x-acme-key': 'wrong' } })).statusCode).toBe(401);
+    stop.abort();
+    expect(await exit).toBe(0);
+    expect(fake.stderr()).toBe('');
+  });
+
+  it('refuses a drift scenario for a sandbox generated from a document', async () => {
+    const fake = fakeIo();
+    fake.io.cwd = await acmeCheckout();
+    const code = await runSandboxCli(['acme', '--scenario', 'status-drift'], fake.io, new AbortController().signal);
+    expect([code, fake.stderr()]).toEqual([2, "conform sandbox: unknown acme scenario 'status-drift'; a sandbox generated from a document has one: faithful\n"]);
   });
 
   it('says whether Midaz requires its bearer token', async () => {
