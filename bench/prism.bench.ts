@@ -2,7 +2,7 @@ import { Pool } from 'undici';
 import { checkResponse } from '../src/checks/index.ts';
 import type { SuiteCase } from '../src/run/case.ts';
 import { openRuntime, operationFor, runCase, type SuiteRuntime } from '../src/run/runtime.ts';
-import { credentialPlacement } from '../src/vendors/index.ts';
+import { placeCredential } from '../src/http/index.ts';
 import { median, nsPerOp } from './measure.ts';
 import { ROOT } from './support/root.ts';
 import { peerBin } from './support/peers.ts';
@@ -76,7 +76,7 @@ interface Exchange {
 function whopTraffic(sandbox: SandboxProcess): Exchange[] {
   const { ledgerAccountId, companyId, userId } = sandbox.fixtures;
   const ids = [ledgerAccountId!, companyId!, userId!, 'ldgr_conform0unknown'];
-  const headers = { accept: 'application/json', ...credentialPlacement(sandbox.target.auth, sandbox.target.credentials.valid!).headers };
+  const headers = { accept: 'application/json', ...placeCredential(sandbox.target.auth, sandbox.target.credentials.valid!).headers };
   return ids.map((id, i) => ({
     suiteCase: { name: `ledger account ${id}`, operation: 'GET /ledger_accounts/{id}', params: { id }, expectStatus: i < 3 ? 200 : 404 },
     // Prism routes by the document's paths, without the server's /api/v1.

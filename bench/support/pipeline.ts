@@ -7,7 +7,7 @@ import { secretForms } from '../../src/redaction/index.ts';
 import type { SuiteCase } from '../../src/run/case.ts';
 import type { CaseResult } from '../../src/results/index.ts';
 import { runCase, type SuiteRuntime } from '../../src/run/runtime.ts';
-import { credentialPlacement } from '../../src/vendors/index.ts';
+import { placeCredential } from '../../src/http/index.ts';
 import { ROOT } from './root.ts';
 
 const OPERATION = 'GET /ledger_accounts/{id}';
@@ -74,7 +74,7 @@ export async function runPipeline(runtime: SuiteRuntime, cases: readonly SuiteCa
 export async function runBare(pool: Dispatcher, runtime: SuiteRuntime, cases: readonly SuiteCase[], concurrency: number): Promise<number> {
   const { target } = runtime;
   const path = `${new URL(target.baseUrl).pathname}/ledger_accounts/${encodeURIComponent(String(cases[0]!.params.id))}`;
-  const headers = { accept: 'application/json', ...credentialPlacement(target.auth, target.credentials.valid!).headers };
+  const headers = { accept: 'application/json', ...placeCredential(target.auth, target.credentials.valid!).headers };
   const start = performance.now();
   await pooled(cases.length, concurrency, async () => {
     const response = await pool.request({ method: 'GET', path, headers });

@@ -4,7 +4,6 @@ import {
   contractFile,
   contractSettings,
   readContract,
-  targetSecretForms,
   verifyContract,
   contractBroken,
   type ContractVerification,
@@ -15,7 +14,7 @@ import { ListedPointers, maskContractMismatch } from '../privacy/index.ts';
 import { redactText } from '../redaction/index.ts';
 import { loadPolicy } from '../judge/index.ts';
 import { rejudgeLatest } from '../pipeline/index.ts';
-import { readEnvironment, resolveRunConfig, type RunConfig, startTargets } from '../run/index.ts';
+import { readEnvironment, resolveRunConfig, type RunConfig, startTargets, targetSecretForms } from '../run/index.ts';
 import { ConfigError, loadVendors, type VendorTarget } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';

@@ -10,4 +10,3 @@ export { contractBroken } from './contract-broken.ts';
 export { verifyContract, type ContractVerification, type InteractionVerdict } from './verification.ts';
 export { brokerSettings, publishToBroker, type PublishResult } from './broker.ts';
 export { consumerVersion } from './consumer-version.ts';
-export { targetSecretForms } from './secrets.ts';

@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { joinPointer } from '../json/index.ts';
 import { NO_SECRETS, writeFileAtomically } from '../files/index.ts';
-import type { VendorTarget } from '../vendors/index.ts';
+import { OAuth2TokenError } from '../http/index.ts';
+import { redactText, secretForms } from '../redaction/index.ts';
+import { missingCredential, targetAuth, type TargetAuth } from '../run/index.ts';
+import type { CredentialUse, VendorTarget } from '../vendors/index.ts';
 import type { StoredContract, StoredInteraction } from './contract-file.ts';
-import { credentialHeaders, missingCredential } from './credentials.ts';
 import { interactionRequests, isUnsafe, unavailableStatus } from './interaction-requests.ts';
 import { runVerifier } from './run-verifier.ts';
 import type { VerifierAnswer } from './verifier-process.ts';
@@ -41,13 +43,28 @@ export interface ContractVerification {
  * GET and HEAD interactions: the others never reach the verifier, and are skipped.
  */
 export async function verifyContract(target: VendorTarget, contract: StoredContract): Promise<ContractVerification> {
+  const auth = targetAuth(target);
+  const verification = await verifyWith(target, auth, contract);
+  // The oauth2 tokens obtained here are known to no one else: they leave redacted.
+  const tokens = auth.secrets();
+  return tokens.length === 0 ? verification : (JSON.parse(redactText(JSON.stringify(verification), secretForms(tokens))) as ContractVerification);
+}
+
+async function verifyWith(target: VendorTarget, auth: TargetAuth, contract: StoredContract): Promise<ContractVerification> {
   const base = { vendor: target.vendor, file: contract.file };
+  let credentialHeaders: Record<CredentialUse, Record<string, string>>;
+  try {
+    credentialHeaders = await headersOfEachUse(target, auth);
+  } catch (error) {
+    if (error instanceof OAuth2TokenError) return { ...base, interactions: [], problem: error.message };
+    throw error;
+  }
   const requests = interactionRequests(contract.text);
   // Verdicts, and the production filter, are matched by description: two alike would be told apart by neither.
   if (requests.size !== contract.interactions.length) return { ...base, interactions: [], problem: 'two interactions share a description: conform cannot tell their verdicts apart (descriptions must be unique)' };
   const refused = new Set(target.production ? [...requests].filter(([, request]) => isUnsafe(request)).map(([description]) => description) : []);
   const run = await verifyOnly(contract, refused, (contractFile) =>
-    runVerifier({ contractFile, provider: target.vendor, providerBaseUrl: target.baseUrl, credentialHeaders: credentialHeaders(target), production: target.production }),
+    runVerifier({ contractFile, provider: target.vendor, providerBaseUrl: target.baseUrl, credentialHeaders, production: target.production }),
   );
   if ('problem' in run) return { ...base, interactions: [], problem: run.problem };
   let report: VerifierReport;
@@ -152,4 +169,11 @@ interface PactMismatch {
   type?: string;
   path?: string;
   mismatch?: string;
+}
+
+/** The auth headers each credential kind sends to this target (none for `none`, or for a kind it lacks). */
+async function headersOfEachUse(target: VendorTarget, auth: TargetAuth): Promise<Record<CredentialUse, Record<string, string>>> {
+  const uses: CredentialUse[] = ['valid', 'none', 'invalid', 'limited'];
+  const headers = await Promise.all(uses.map((use) => (missingCredential(target, use) === null && use !== 'none' ? auth.headers(use) : {})));
+  return Object.fromEntries(uses.map((use, i) => [use, headers[i]!])) as Record<CredentialUse, Record<string, string>>;
 }

@@ -4,9 +4,10 @@ import type { HttpRequest } from './types.ts';
 export type AuthScheme =
   | { type: 'http-bearer' }
   | { type: 'http-basic' }
-  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
+  /** `parameter` is the header, query parameter or cookie name (the scheme's own `name`). */
+  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; parameter: string }
   /** The credential placed is the access token a TokenSource obtained (oauth2.ts). */
-  | { type: 'oauth2-client-credentials'; tokenUrl: string };
+  | { type: 'oauth2-client-credentials'; tokenUrl: string; scopes: readonly string[] };
 
 /** Where a credential goes. Query parameters are for the URL sent, never for what a case result stores. */
 export interface CredentialPlacement {
@@ -37,13 +38,13 @@ export function authSchemeOf(value: unknown): { scheme: AuthScheme } | { problem
     if (where !== 'header' && where !== 'query' && where !== 'cookie') return { problem: 'an apiKey scheme needs in: header, query or cookie' };
     if (typeof value.name !== 'string' || value.name === '') return { problem: 'an apiKey scheme needs a name' };
     if (where !== 'query' && !TOKEN_NAME.test(value.name)) return { problem: `${JSON.stringify(value.name.slice(0, 60))} cannot name a ${where}` };
-    return { scheme: { type: 'apiKey', in: where, name: where === 'header' ? value.name.toLowerCase() : value.name } };
+    return { scheme: { type: 'apiKey', in: where, parameter: where === 'header' ? value.name.toLowerCase() : value.name } };
   }
   if (value.type === 'oauth2') {
     const flow = isObject(value.flows) ? value.flows.clientCredentials : undefined;
     if (!isObject(flow)) return { problem: 'only the oauth2 clientCredentials flow is supported' };
     if (typeof flow.tokenUrl !== 'string' || flow.tokenUrl === '') return { problem: 'the clientCredentials flow has no tokenUrl' };
-    return { scheme: { type: 'oauth2-client-credentials', tokenUrl: flow.tokenUrl } };
+    return { scheme: { type: 'oauth2-client-credentials', tokenUrl: flow.tokenUrl, scopes: Object.keys(isObject(flow.scopes) ? flow.scopes : {}) } };
   }
   return { problem: `security scheme type ${JSON.stringify(value.type.slice(0, 40))} is not supported` };
 }
@@ -66,7 +67,7 @@ export function placeCredential(scheme: AuthScheme, credential: string): Credent
       break;
     }
     case 'apiKey':
-      placement[scheme.in === 'header' ? 'headers' : scheme.in === 'query' ? 'query' : 'cookies'][scheme.name] = credential;
+      placement[scheme.in === 'header' ? 'headers' : scheme.in === 'query' ? 'query' : 'cookies'][scheme.parameter] = credential;
       break;
   }
   return placement;

@@ -66,6 +66,8 @@ export type TransportErrorCode =
   | 'UNAVAILABLE'
   /** Not sent: a method other than GET or HEAD to a production target. */
   | 'PRODUCTION_REFUSED'
+  /** Not sent: the OAuth 2.0 token endpoint gave no token for the credential. */
+  | 'NO_TOKEN'
   | 'UNKNOWN';
 
 export interface HttpClient {

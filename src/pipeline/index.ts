@@ -5,10 +5,10 @@ import type { Severity } from '../findings/index.ts';
 import { severityOf } from '../findings/index.ts';
 import { loadSpec } from '../spec/index.ts';
 import type { LoadedSpec } from '../spec/index.ts';
-import { redactCaseResults, redactStrings, redactText, secretForms } from '../redaction/index.ts';
+import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
 import { historyRunsFrom, type VendorReport, publishRun, recoverLatest, pruneRuns, runIdFor } from '../report/index.ts';
 import { displayUrl, type Env, type VendorTarget } from '../vendors/index.ts';
-import { CaseCollector, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets, withDerivedCases } from '../run/index.ts';
+import { CaseCollector, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, withDerivedCases } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
 
@@ -50,7 +50,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     for (const target of targets) options.print(`${target.vendor.padEnd(7)} ${describeTarget(target)}`);
     // A vendor document that cannot be loaded stops the run here, as one located line (exit 2).
     const { defects, specs } = await loadDocuments(targets, options.cwd);
-    const secrets = secretsOf(targets);
+    const secrets = targetSecretForms(targets);
     const severity = (finding: Finding) => severityOf(finding, policy.severity);
     // A vendor file without cases runs the cases derived from its documents (src/run/derive).
     const runnable = await withDerivedCases(targets, config.vendors, options.cwd, specs);
@@ -127,8 +127,4 @@ function describeTarget(target: VendorTarget): string {
 
 function withDisplayedFindings(result: CaseResult): CaseResult {
   return { ...result, findings: result.findings.map(displayFinding) };
-}
-
-function secretsOf(targets: VendorTarget[]): string[] {
-  return secretForms(targets.flatMap((t) => [t.credentials.valid, t.credentials.limited, t.invalidCredential]));
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import type { SeverityOverrides } from '../findings/index.ts';
 import { isFindingId, type Severity } from '../findings/index.ts';
-import type { HttpClientOptions } from '../http/index.ts';
+import { parseClientCredentials, type HttpClientOptions } from '../http/index.ts';
 import { embeddedSandboxFor } from '../sandbox/index.ts';
 import { ConfigError, loadVendors, optional, vendorTarget, type Env, type VendorDefinition, type VendorName, type VendorTarget } from '../vendors/index.ts';
 
@@ -74,8 +74,12 @@ function selectedVendors(env: Env, vendors: readonly VendorDefinition[]): Vendor
 function planFor(definition: VendorDefinition, env: Env): VendorPlan {
   const vendor = definition.name;
   const live = definition.liveTarget(env);
-  // Until a token source is plugged in (credentialPlacement takes the access token), a client secret is never sent as one.
-  if (live && definition.auth.type === 'oauth2') throw new ConfigError(definition.file, `${vendor} authenticates with oauth2 client credentials, which conform run cannot exchange for a token yet`);
+  if (live && definition.auth.type === 'oauth2-client-credentials') {
+    for (const use of ['valid', 'limited'] as const) {
+      const given = live.credentials[use];
+      if (given !== null && !parseClientCredentials(given)) throw new ConfigError(definition.file, `${vendor}'s ${use} credential for oauth2 scheme ${definition.auth.name} must be client_id:client_secret`);
+    }
+  }
   if (live) return { vendor, mode: 'live', target: vendorTarget(definition, { ...live, scenario: null }) };
   const sandbox = embeddedSandboxFor(vendor);
   const variable = `${vendor.toUpperCase().replaceAll('-', '_')}_SANDBOX_SCENARIO`;

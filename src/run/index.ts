@@ -8,3 +8,4 @@ export { startTargets } from './targets.ts';
 export { suitesGlobFor, type SuiteEnvironment } from './environment.ts';
 export { CaseCollector } from './collector.ts';
 export { deriveCases, withDerivedCases, type CoverageEntry, type CoverageState, type DerivedCase, type DerivedSuite, type DeriveInput, type ExpectedStatus } from './derive/index.ts';
+export { missingCredential, targetAuth, targetSecretForms, type TargetAuth } from './auth.ts';

@@ -1,11 +1,13 @@
 import { checkInspected, inspectResponse, responseFacts } from '../checks/index.ts';
 import { runCheck } from '../findings/index.ts';
 import { makeFinding } from '../findings/index.ts';
-import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/index.ts';
+import { createHttpClient, OAuth2TokenError, type HttpClient, type HttpClientOptions } from '../http/index.ts';
 import { bodyKnowledge, ListedPointers, maskResponse } from '../privacy/index.ts';
 import { loadSpec } from '../spec/index.ts';
 import type { LoadedSpec, Operation } from '../spec/index.ts';
-import { credentialPlacement, type CredentialPlacement, type CredentialUse, type VendorTarget } from '../vendors/index.ts';
+import { redactCaseResults, secretForms } from '../redaction/index.ts';
+import type { VendorTarget } from '../vendors/index.ts';
+import { missingCredential, targetAuth, type TargetAuth } from './auth.ts';
 import { isFixtureRef, type SuiteCase } from './case.ts';
 import { securityNotEnforced } from './checks/security-not-enforced.ts';
 import { statusUnexpected } from './checks/status-unexpected.ts';
@@ -16,13 +18,20 @@ export interface SuiteRuntime {
   target: VendorTarget;
   specs: LoadedSpec[];
   client: HttpClient;
+  auth: TargetAuth;
   /** The places the vendor file lists as never personal. */
   listed: ListedPointers;
 }
 
 export async function openRuntime(target: VendorTarget, options: { cwd: string; http?: HttpClientOptions }): Promise<SuiteRuntime> {
   const specs = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: target.vendor })));
-  return { target, specs, client: createHttpClient({ ...options.http, production: target.production }), listed: new ListedPointers(target.nonPersonal) };
+  return {
+    target,
+    specs,
+    client: createHttpClient({ ...options.http, production: target.production }),
+    auth: targetAuth(target, options.http),
+    listed: new ListedPointers(target.nonPersonal),
+  };
 }
 
 /** The vendor document an operation is checked against: the first (newest) one that has it. */
@@ -34,8 +43,18 @@ export function operationFor(runtime: SuiteRuntime, key: string): { spec: Loaded
   throw new Error(`no ${runtime.target.vendor} document has the operation "${key}" (documents: ${runtime.target.specs.join(', ')})`);
 }
 
-/** Runs one case: request, every response check, the suite's own checks. Never throws for what the vendor does. */
+/**
+ * Runs one case: request, every response check, the suite's own checks. Never throws for what the
+ * vendor does. What leaves is masked, and free of the oauth2 tokens this worker obtained (which no
+ * other process knows to redact).
+ */
 export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Promise<CaseResult> {
+  const result = await caseResult(runtime, suiteCase);
+  const tokens = runtime.auth.secrets();
+  return tokens.length === 0 ? result : redactCaseResults([result], secretForms(tokens))[0]!;
+}
+
+async function caseResult(runtime: SuiteRuntime, suiteCase: SuiteCase): Promise<CaseResult> {
   const { target } = runtime;
   const { spec, operation } = operationFor(runtime, suiteCase.operation);
   const credential = suiteCase.credential ?? 'valid';
@@ -62,15 +81,13 @@ export async function runCase(runtime: SuiteRuntime, suiteCase: SuiteCase): Prom
     attempts: 0,
     findings: [],
   };
-  const skip = params.missing ?? query.missing ?? credentialProblem(target, credential);
+  const skip = params.missing ?? query.missing ?? missingCredential(target, credential);
   if (skip) return { ...base, reason: skip };
   if (target.production && operation.method !== 'GET') return { ...base, reason: `${operation.method} is never sent to a production host` };
 
-  const auth = credentialSent(target, credential);
-  const exchange = await runtime.client.send({
-    method: operation.method,
-    url: target.baseUrl + path + queryOf({ ...query.values, ...auth.query }),
-    headers: { ...requestHeaders, ...auth.headers },
+  const exchange = await runtime.auth.send(runtime.client, { method: operation.method, url: target.baseUrl + path + queryOf(query.values), headers: requestHeaders }, credential).catch((error: unknown) => {
+    if (!(error instanceof OAuth2TokenError)) throw error;
+    return { outcome: 'transport-error' as const, code: 'NO_TOKEN' as const, message: error.message, durationMs: 0, attempts: 0 };
   });
   if (exchange.outcome === 'transport-error') {
     return { ...base, outcome: 'transport-error', transportCode: exchange.code, reason: `${exchange.code}: ${exchange.message}`, durationMs: exchange.durationMs, attempts: exchange.attempts };
@@ -119,18 +136,6 @@ function resolveValues(target: VendorTarget, given: SuiteCase['params']): { valu
 /** The variable that configures a fixture when live, as the vendor file names it. */
 function fixtureVariable(target: VendorTarget, name: string): string {
   return target.fixtureVariables[name] ?? `fixture ${name} of vendors/${target.vendor}.yaml`;
-}
-
-function credentialProblem(target: VendorTarget, credential: CredentialUse): string | null {
-  if (credential === 'limited' && !target.credentials.limited) return 'no limited credential is configured';
-  if ((credential === 'none' || credential === 'invalid') && !target.credentials.valid) return `${target.vendor} runs without credentials`;
-  return null;
-}
-
-/** Where the case's credential goes: headers, or query parameters for an apiKey sent in the query. */
-function credentialSent(target: VendorTarget, credential: CredentialUse): CredentialPlacement {
-  const secret = credential === 'valid' ? target.credentials.valid : credential === 'limited' ? target.credentials.limited : credential === 'invalid' ? target.invalidCredential : null;
-  return secret ? credentialPlacement(target.auth, secret) : { headers: {}, query: {} };
 }
 
 function queryOf(parameters: Record<string, string>): string {

@@ -3,6 +3,5 @@ export { ConfigError } from './config-error.ts';
 export { VendorFileError } from './file-error.ts';
 export { baseUrl, optional } from './env.ts';
 export { displayUrl } from './display-url.ts';
-export { credentialPlacement, type CredentialPlacement } from './auth.ts';
 export { loadVendorFile, loadVendors, VENDOR_SCHEMA_FILE, VENDORS_DIR } from './load.ts';
 export { exercised, vendorNamed, vendorTarget, type TargetPlace } from './target.ts';

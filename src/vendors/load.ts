@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
+import { authSchemeOf } from '../http/index.ts';
 import { configValidator } from '../schema/index.ts';
 import { documentFacts, type DocumentFacts } from './document-facts.ts';
 import { VendorFileError } from './file-error.ts';
@@ -140,35 +141,34 @@ export function loadVendorFile(cwd: string, file: string): { definition: VendorD
 type FileCredential = VendorFile['auth'][string];
 type VendorFileCase = NonNullable<VendorFile['cases']>[number];
 
-/** The scheme as the document declares it, or as the file does for a document that declares none. */
+/**
+ * The scheme as the document declares it, with what the file adds or overrides (a document that
+ * declares none, Midaz 3.7.0, is given its scheme here), read by the one reader of security schemes.
+ */
 function authScheme(name: string, credential: FileCredential, facts: DocumentFacts, fail: (message: string) => never): AuthScheme {
   const declared = facts.securitySchemes.get(name);
   if (!declared && !credential.type) {
     // A document that could not be read stops the run with its own located error when it is loaded,
     // before any request: until then the scheme stays unknown, and bearer stands in.
-    if (!facts.complete) return { name, type: 'http', scheme: 'bearer' };
+    if (!facts.complete) return { name, type: 'http-bearer' };
     const known = [...facts.securitySchemes.keys()];
     fail(`security scheme "${name}" is not in the documents' securitySchemes (${known.length ? known.join(', ') : 'they declare none'}); name one, or give its type here`);
   }
-  const type = credential.type ?? declared?.type;
-  if (type === 'http') {
-    const scheme = String(credential.scheme ?? declared?.scheme ?? '').toLowerCase();
-    if (scheme === 'bearer' || scheme === 'basic') return { name, type, scheme };
-    return fail(`http scheme "${scheme}" is not supported (bearer or basic)`);
-  }
-  if (type === 'apiKey') {
-    const where = credential.in ?? declared?.in;
-    const parameter = credential.name ?? declared?.name;
-    if ((where === 'header' || where === 'query' || where === 'cookie') && typeof parameter === 'string' && parameter) return { name, type, in: where, parameter };
-    return fail('an apiKey scheme needs `in` (header, query or cookie) and `name`');
-  }
-  if (type === 'oauth2') {
-    const flows = (declared?.flows ?? {}) as { clientCredentials?: { tokenUrl?: unknown; scopes?: Record<string, unknown> } };
-    const tokenUrl = credential.tokenUrl ?? flows.clientCredentials?.tokenUrl;
-    if (typeof tokenUrl !== 'string' || !tokenUrl) return fail('an oauth2 scheme needs a client-credentials tokenUrl (in the document, or `tokenUrl` here)');
-    return { name, type, tokenUrl, scopes: credential.scopes ?? Object.keys(flows.clientCredentials?.scopes ?? {}) };
-  }
-  return fail(`security scheme type "${String(type)}" is not supported (http, apiKey, oauth2)`);
+  const base = credential.type && credential.type !== declared?.type ? {} : (declared ?? {});
+  const flow = ((base.flows ?? {}) as { clientCredentials?: Record<string, unknown> }).clientCredentials ?? {};
+  const read = authSchemeOf({
+    ...base,
+    ...definedOf({ type: credential.type, scheme: credential.scheme, in: credential.in, name: credential.name }),
+    flows: { clientCredentials: { ...flow, ...definedOf({ tokenUrl: credential.tokenUrl }) } },
+  });
+  if ('problem' in read) return fail(read.problem);
+  const { scheme } = read;
+  if (scheme.type === 'oauth2-client-credentials' && credential.scopes) return { name, ...scheme, scopes: credential.scopes };
+  return { name, ...scheme };
+}
+
+function definedOf(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
 /** A case of the file, its operation and fixtures checked against the documents and the file. */

@@ -1,3 +1,4 @@
+import type { AuthScheme as HttpAuthScheme } from '../http/index.ts';
 import type { ExpectedStatus } from '../results/index.ts';
 
 /** A vendor's name: the name of its file, vendors/NAME.yaml. The set is open. */
@@ -7,16 +8,10 @@ export type VendorName = string;
 export type CredentialUse = 'valid' | 'none' | 'invalid' | 'limited';
 
 /**
- * How a credential is sent, as the document's securitySchemes entry (or the vendor file) declares it.
- * Plain data: it travels to the suite workers with the target.
+ * How a credential is sent: the document's securitySchemes entry (or the vendor file's, for a document
+ * that declares none) under its name. Plain data: it travels to the suite workers with the target.
  */
-export type AuthScheme =
-  | { name: string; type: 'http'; scheme: 'bearer' }
-  /** HTTP Basic with the credential as user name and an empty password. */
-  | { name: string; type: 'http'; scheme: 'basic' }
-  | { name: string; type: 'apiKey'; in: 'header' | 'query' | 'cookie'; parameter: string }
-  /** Client credentials: the credential is client_id:client_secret, exchanged at tokenUrl for a bearer token. */
-  | { name: string; type: 'oauth2'; tokenUrl: string; scopes: string[] };
+export type AuthScheme = HttpAuthScheme & { name: string };
 
 /** A path parameter taken from the target's fixtures (so it is skipped when the fixture is not configured). */
 export interface FixtureRef {

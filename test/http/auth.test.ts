@@ -13,11 +13,11 @@ describe('security schemes read from a document', () => {
   test('each supported type, with the http scheme name case-insensitive and header names lower-cased', () => {
     expect(schemeOf({ type: 'http', scheme: 'Bearer', bearerFormat: 'JWT' })).toEqual({ type: 'http-bearer' });
     expect(schemeOf({ type: 'http', scheme: 'basic' })).toEqual({ type: 'http-basic' });
-    expect(schemeOf({ type: 'apiKey', in: 'header', name: 'X-Api-Key' })).toEqual({ type: 'apiKey', in: 'header', name: 'x-api-key' });
-    expect(schemeOf({ type: 'apiKey', in: 'query', name: 'api_key' })).toEqual({ type: 'apiKey', in: 'query', name: 'api_key' });
-    expect(schemeOf({ type: 'apiKey', in: 'cookie', name: 'Session' })).toEqual({ type: 'apiKey', in: 'cookie', name: 'Session' });
+    expect(schemeOf({ type: 'apiKey', in: 'header', name: 'X-Api-Key' })).toEqual({ type: 'apiKey', in: 'header', parameter: 'x-api-key' });
+    expect(schemeOf({ type: 'apiKey', in: 'query', name: 'api_key' })).toEqual({ type: 'apiKey', in: 'query', parameter: 'api_key' });
+    expect(schemeOf({ type: 'apiKey', in: 'cookie', name: 'Session' })).toEqual({ type: 'apiKey', in: 'cookie', parameter: 'Session' });
     const oauth2 = { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: { read: 'read' } } } };
-    expect(schemeOf(oauth2)).toEqual({ type: 'oauth2-client-credentials', tokenUrl: '/oauth/token' });
+    expect(schemeOf(oauth2)).toEqual({ type: 'oauth2-client-credentials', tokenUrl: '/oauth/token', scopes: ['read'] });
   });
 
   test.each([
@@ -37,7 +37,7 @@ describe('security schemes read from a document', () => {
 describe('where a credential goes', () => {
   test('http bearer and oauth2 send Authorization: Bearer', () => {
     expect(placeCredential({ type: 'http-bearer' }, 'key_abc123')).toEqual({ headers: { authorization: 'Bearer key_abc123' }, query: {}, cookies: {} });
-    expect(placeCredential({ type: 'oauth2-client-credentials', tokenUrl: '/t' }, 'tok-1').headers).toEqual({ authorization: 'Bearer tok-1' });
+    expect(placeCredential({ type: 'oauth2-client-credentials', tokenUrl: '/t', scopes: [] }, 'tok-1').headers).toEqual({ authorization: 'Bearer tok-1' });
   });
 
   test('http basic sends user:password as given, and a key alone as the user name with an empty password', () => {
@@ -46,9 +46,9 @@ describe('where a credential goes', () => {
   });
 
   test('an api key goes into the header, query parameter or cookie the scheme names', () => {
-    expect(placeCredential({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'k1')).toEqual({ headers: { 'x-api-key': 'k1' }, query: {}, cookies: {} });
-    expect(placeCredential({ type: 'apiKey', in: 'query', name: 'api_key' }, 'k2')).toEqual({ headers: {}, query: { api_key: 'k2' }, cookies: {} });
-    expect(placeCredential({ type: 'apiKey', in: 'cookie', name: 'sid' }, 'k3')).toEqual({ headers: {}, query: {}, cookies: { sid: 'k3' } });
+    expect(placeCredential({ type: 'apiKey', in: 'header', parameter: 'x-api-key' }, 'k1')).toEqual({ headers: { 'x-api-key': 'k1' }, query: {}, cookies: {} });
+    expect(placeCredential({ type: 'apiKey', in: 'query', parameter: 'api_key' }, 'k2')).toEqual({ headers: {}, query: { api_key: 'k2' }, cookies: {} });
+    expect(placeCredential({ type: 'apiKey', in: 'cookie', parameter: 'sid' }, 'k3')).toEqual({ headers: {}, query: {}, cookies: { sid: 'k3' } });
   });
 });
 
@@ -70,8 +70,8 @@ describe('the request as sent', () => {
 
   test('the request the case records is left without the credential', () => {
     const before = structuredClone(recorded);
-    withCredential(recorded, placeCredential({ type: 'apiKey', in: 'query', name: 'api_key' }, 'secret-key'));
-    withCredential(recorded, placeCredential({ type: 'apiKey', in: 'cookie', name: 'sid' }, 'secret-key'));
+    withCredential(recorded, placeCredential({ type: 'apiKey', in: 'query', parameter: 'api_key' }, 'secret-key'));
+    withCredential(recorded, placeCredential({ type: 'apiKey', in: 'cookie', parameter: 'sid' }, 'secret-key'));
     expect(recorded).toEqual(before);
   });
 });

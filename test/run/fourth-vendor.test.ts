@@ -97,7 +97,7 @@ describe('a vendor without a hand-made sandbox runs offline against the sandbox 
       const reportsDir = join(root, 'reports');
       const run = await runCli(['run'], { CONFORM_VENDORS: 'acme', CONFORM_REPORTS_DIR: reportsDir }, root);
       expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
+      expect(run.code, run.stdout).toBe(0);
       const report = JSON.parse(await readFile(join(reportsDir, 'latest', 'acme.json'), 'utf8')) as VendorReport;
       expect(report).toMatchObject({ vendor: 'acme', mode: 'sandbox', scenario: 'faithful', outcomes: { passed: 4, failed: 0, skipped: 0, 'transport-error': 0 } });
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRunConfig } from '../../src/run/config.ts';
-import { ConfigError, credentialPlacement, VendorFileError } from '../../src/vendors/index.ts';
+import { placeCredential } from '../../src/http/index.ts';
+import { ConfigError, VendorFileError } from '../../src/vendors/index.ts';
 import { acmeCheckout, acmeVendorText, lineOf } from '../support/acme-vendor.ts';
 
 /** The one located line a run stops on, for Acme's vendor file edited by `edit`, in `env`. */
@@ -15,14 +16,6 @@ async function stopLine(edit: (text: string) => string, env: Record<string, stri
   }
   throw new Error('the vendor file was accepted');
 }
-
-describe('a credential placed by its scheme', () => {
-  it('http basic: user:password as given, a key alone as the user name with an empty password', () => {
-    const basic = { name: 'basicAuth', type: 'http', scheme: 'basic' } as const;
-    expect(credentialPlacement(basic, 'ana:secret').headers.authorization).toBe(`Basic ${Buffer.from('ana:secret').toString('base64')}`);
-    expect(credentialPlacement(basic, 'xnd_development_key').headers.authorization).toBe(`Basic ${Buffer.from('xnd_development_key:').toString('base64')}`);
-  });
-});
 
 describe('a vendor file mistake is one located line, before any request', () => {
   it('an unknown key', async () => {
@@ -49,7 +42,7 @@ describe('a vendor file mistake is one located line, before any request', () => 
 
   it('a scheme the document lacks is accepted when the file gives its type', async () => {
     const root = await acmeCheckout({ vendorText: (await acmeVendorText()).replace('  walletKey:', '  bearerAuth:\n    type: http\n    scheme: bearer') });
-    expect(resolveRunConfig({ ACME_API_KEY: 'k', ACME_BASE_URL: 'https://acme.example.test' }, root).plans[0]).toMatchObject({ mode: 'live', target: { auth: { type: 'http', scheme: 'bearer' } } });
+    expect(resolveRunConfig({ ACME_API_KEY: 'k', ACME_BASE_URL: 'https://acme.example.test' }, root).plans[0]).toMatchObject({ mode: 'live', target: { auth: { name: 'bearerAuth', type: 'http-bearer' } } });
   });
 
   it('a fixture for a parameter no operation has', async () => {
@@ -123,7 +116,7 @@ describe('what a vendor file configures', () => {
 
   it('sends an apiKey the document puts in the query as a query parameter', async () => {
     const target = await targetOf((t) => t.replace('  walletKey:', '  queryKey:\n    type: apiKey\n    in: query\n    name: api_key'));
-    expect(credentialPlacement(target.auth, 's3cret')).toEqual({ headers: {}, query: { api_key: 's3cret' } });
+    expect(placeCredential(target.auth, 's3cret')).toEqual({ headers: {}, query: { api_key: 's3cret' }, cookies: {} });
   });
 
   it('reads fixtures and headers only when set, and defaults where the file gives one', async () => {
