@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { REPORT_FORMATS, renderReportFiles, type ReportFormat, type RunSummary, type VendorReport } from '../report/index.ts';
+import { REPORT_FORMATS, renderReportFiles, type MissingFixture, type OperationCoverage, type ReportFormat, type RunSummary, type VendorReport } from '../report/index.ts';
 import { NO_SECRETS, writeFileAtomically } from '../files/index.ts';
 import { readEnvironment } from '../run/index.ts';
 import { optional } from '../vendors/index.ts';
@@ -39,10 +39,26 @@ async function readStoredRun(latest: string, shown: string): Promise<{ summary: 
   const reports: VendorReport[] = [];
   for (const { report: name } of summary.vendors) {
     const report = await readJson<VendorReport>(latest, shown, name);
-    if (!Array.isArray(report.interactions) || !Array.isArray(report.findings)) throw new UsageError(`conform report: ${shown}/${name} is not a conform vendor report`);
+    if (!Array.isArray(report.interactions) || !Array.isArray(report.findings) || !isStoredCoverage(report.coverage)) throw new UsageError(`conform report: ${shown}/${name} is not a conform vendor report`);
     reports.push(report);
   }
   return { summary, reports };
+}
+
+/** A vendor report's coverage as a run writes it (absent for a vendor file with cases): what the formats read of it. */
+function isStoredCoverage(coverage: unknown): boolean {
+  if (coverage === undefined) return true;
+  return (
+    Array.isArray(coverage) &&
+    coverage.every(
+      (entry: Partial<OperationCoverage> | null) =>
+        typeof entry?.operation === 'string' &&
+        typeof entry.state === 'string' &&
+        Array.isArray(entry.cases) &&
+        Array.isArray(entry.missingFixtures) &&
+        entry.missingFixtures.every((missing: Partial<MissingFixture> | null) => typeof missing?.fixture === 'string'),
+    )
+  );
 }
 
 async function readJson<T>(dir: string, shown: string, name: string): Promise<T> {

@@ -63,6 +63,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       targets.map((target, i) => ({
         target,
         baseline: baselines[i]!,
+        coverage: runnable[i]!.coverage,
         results: results.filter((r) => r.vendor === target.vendor),
         specDefects: redactStrings(defects.get(target.vendor) ?? [], secrets),
       })),

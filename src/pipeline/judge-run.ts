@@ -1,6 +1,6 @@
 import { displayFinding, type Finding } from '../findings/index.ts';
 import { judgeVendor, runExitCode, type Baseline, type CaseFinding, type JudgementPolicy } from '../judge/index.ts';
-import { buildSummary, buildVendorReport, jsonFile, readHistory, renderReportFiles, type ReportedTarget, type RunSummary, type VendorReport } from '../report/index.ts';
+import { buildSummary, buildVendorReport, jsonFile, readHistory, renderReportFiles, type OperationCoverage, type ReportedTarget, type RunSummary, type VendorReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
 
 /** One vendor of a run, as facts: where it ran, what its cases found, what was found about them later, its documents' defects. */
@@ -10,6 +10,8 @@ export interface VendorRun {
   results: readonly CaseResult[];
   laterFindings?: readonly CaseFinding[];
   specDefects: readonly Finding[];
+  /** Every operation and what became of it, for a vendor whose cases were derived; absent or null otherwise. */
+  coverage?: readonly OperationCoverage[] | null;
 }
 
 export interface JudgedRun {
@@ -35,7 +37,7 @@ export function judgeRun(vendors: readonly VendorRun[], policy: JudgementPolicy,
       { baseline: vendor.baseline, waivers: policy.waivers, inconclusiveThreshold: policy.inconclusiveThreshold, severity: policy.severity, startedAt: run.startedAt },
     );
     const shown = { ...judgement, findings: judgement.findings.map(displayFinding), specDefects: judgement.specDefects.map(displayFinding) };
-    return { judgement, report: buildVendorReport(vendor.target, shown, run.startedAt) };
+    return { judgement, report: buildVendorReport(vendor.target, shown, run.startedAt, vendor.coverage ?? null) };
   });
   const reports = judged.map((j) => j.report);
   const exitCode = runExitCode(

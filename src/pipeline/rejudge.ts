@@ -45,6 +45,7 @@ export async function rejudgeLatest(options: { policy: JudgementPolicy; reportsD
           results: results.filter((r) => r.vendor === vendor),
           laterFindings: later?.findings ?? earlier,
           specDefects: report?.specDefects ?? [],
+          coverage: report?.coverage,
         };
       }),
     ),

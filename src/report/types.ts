@@ -1,5 +1,6 @@
 import type { JudgedDefect, JudgedFinding, ResolvedFinding, SeverityCounts, Verdict } from '../judge/index.ts';
 import type { JudgedOutcome } from '../results/index.ts';
+import type { OperationCoverage } from '../run/index.ts';
 
 export interface Interaction {
   method: string;
@@ -14,6 +15,7 @@ export interface Interaction {
 }
 
 export type { FindingState, ResolvedFinding, SeverityCounts, Verdict } from '../judge/index.ts';
+export type { MissingFixture, OperationCoverage } from '../run/index.ts';
 
 /** A judged finding as reports show it: with its message, rendered from its facts. */
 export type ReportedFinding = JudgedFinding & { message: string };
@@ -41,6 +43,12 @@ export interface VendorReport {
   /** Waivers that matched nothing, and waivers past their expiry (which no longer waive). */
   staleWaivers?: string[];
   expiredWaivers?: string[];
+  /**
+   * What became of every operation of the vendor's documents when its cases were derived from them:
+   * exercised, or why not (a not-reachable one names the fixtures it needs). Absent when the vendor
+   * file lists its cases.
+   */
+  coverage?: OperationCoverage[];
 }
 
 /** reports/latest/summary.json. */

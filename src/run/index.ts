@@ -7,5 +7,17 @@ export { readEnvironment, resolveRunConfig, severityOverrides, type RunConfig } 
 export { startTargets } from './targets.ts';
 export { suitesGlobFor, type SuiteEnvironment } from './environment.ts';
 export { CaseCollector } from './collector.ts';
-export { deriveCases, withDerivedCases, type CoverageEntry, type CoverageState, type DerivedCase, type DerivedSuite, type DeriveInput, type ExpectedStatus } from './derive/index.ts';
+export {
+  deriveCases,
+  withDerivedCases,
+  type CoverageEntry,
+  type CoverageState,
+  type DerivedCase,
+  type DerivedSuite,
+  type DeriveInput,
+  type ExpectedStatus,
+  type MissingFixture,
+  type OperationCoverage,
+  type RunnableTarget,
+} from './derive/index.ts';
 export { missingCredential, targetAuth, targetSecretForms, type TargetAuth } from './auth.ts';

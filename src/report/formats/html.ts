@@ -1,5 +1,6 @@
 import type { Severity } from '../../findings/index.ts';
-import type { ReportedDefect, ReportedFinding, VendorReport } from '../types.ts';
+import type { OperationCoverage, ReportedDefect, ReportedFinding, VendorReport } from '../types.ts';
+import { COVERAGE_LABEL, whyNotExercised } from './coverage.ts';
 import { casesByOperation, findingsByOperation, glossary, plural, shownPointer, type ReportedCase } from './cases.ts';
 import { findingsChart, type ChartRun } from './html-chart.ts';
 import { HTML_STYLE } from './html-style.ts';
@@ -40,6 +41,7 @@ ${header(report)}
 <h2 id="cases">Cases</h2>
 ${caseGrid(report)}
 </section>
+${coverage(report)}
 <section aria-labelledby="trend">
 <h2 id="trend">Findings per run</h2>
 ${findingsChart([...context.earlierRuns, thisRun])}
@@ -103,6 +105,25 @@ function caseCell({ interaction: i, findings: found }: ReportedCase): Html {
   return html`<li class="case ${i.outcome}"><span class="name">${i.case}</span><span class="outcome">${OUTCOME_LABEL[i.outcome]}</span> · ${status}${
     found.length > 0 ? html` · ${plural(found.length, 'finding')}` : null
   }<span class="detail request" title="${i.method} ${i.path}"><code>${i.method} ${i.path}</code></span>${i.reason ? html`<span class="detail">${i.reason}</span>` : null}</li>`;
+}
+
+/** Every operation of the document when the cases were derived from it: none is dropped silently. */
+function coverage(report: VendorReport): Html | null {
+  if (!report.coverage) return null;
+  const rows = report.coverage.map(
+    (entry) => html`<tr class="coverage ${entry.state}"><td><code class="operation">${breakable(entry.operation)}</code></td><td>${COVERAGE_LABEL[entry.state]}</td><td>${entry.cases.length}</td><td>${whyNot(entry)}</td></tr>`,
+  );
+  return html`<section aria-labelledby="coverage">
+<h2 id="coverage">Coverage</h2>
+${rows.length === 0 ? html`<p class="empty">The document has no operation.</p>` : html`<table><thead><tr><th scope="col">Operation</th><th scope="col">State</th><th scope="col">Cases</th><th scope="col">Why not exercised</th></tr></thead><tbody>${rows}</tbody></table>`}
+</section>`;
+}
+
+function whyNot(entry: OperationCoverage): Html {
+  const why = whyNotExercised(entry);
+  if (why === null) return html`<span class="empty">—</span>`;
+  if ('reason' in why) return html`${why.reason}`;
+  return html`needs ${why.needs.map((f, i) => html`${i > 0 ? ', ' : ''}<code>${f.fixture}</code>${f.variable ? html` (set <code>${f.variable}</code>)` : null}`)}`;
 }
 
 function findings(all: readonly ReportedFinding[]): Html {

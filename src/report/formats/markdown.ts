@@ -1,11 +1,12 @@
-import type { VendorReport } from '../types.ts';
+import type { OperationCoverage, VendorReport } from '../types.ts';
+import { COVERAGE_LABEL, whyNotExercised } from './coverage.ts';
 import { casesByOperation, findingsByOperation, glossary, plural, shownPointer } from './cases.ts';
 import { mdCode, mdTable, mdText } from './markdown-escape.ts';
 import { OUTCOME_LABEL, VERDICT_LABEL, stateLabel } from './outcome-labels.ts';
 
 /** reports/latest/VENDOR.md: one vendor's run, readable as plain text and as rendered markdown. */
 export function renderVendorMarkdown(report: VendorReport): string {
-  const sections = [header(report), cases(report), findings(report), specDefects(report), resolved(report), waivers(report), ids(report)];
+  const sections = [header(report), cases(report), coverage(report), findings(report), specDefects(report), resolved(report), waivers(report), ids(report)];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }
 
@@ -36,6 +37,20 @@ function cases(report: VendorReport): string {
     ]),
   );
   return `## Cases\n\n${rows.length === 0 ? 'No case ran.' : mdTable(['Operation', 'Case', 'Request', 'Status', 'Outcome', 'Findings'], rows)}`;
+}
+
+/** Every operation of the document when the cases were derived from it: none is dropped silently. */
+function coverage(report: VendorReport): string {
+  if (!report.coverage) return '';
+  const rows = report.coverage.map((entry) => [mdCode(entry.operation), COVERAGE_LABEL[entry.state], String(entry.cases.length), mdWhyNot(entry)]);
+  return `## Coverage\n\n${rows.length === 0 ? 'The document has no operation.' : mdTable(['Operation', 'State', 'Cases', 'Why not exercised'], rows)}`;
+}
+
+function mdWhyNot(entry: OperationCoverage): string {
+  const why = whyNotExercised(entry);
+  if (why === null) return '—';
+  if ('reason' in why) return mdText(why.reason);
+  return `needs ${why.needs.map((f) => `${mdCode(f.fixture)}${f.variable ? ` (set ${mdCode(f.variable)})` : ''}`).join(', ')}`;
 }
 
 function findings(report: VendorReport): string {

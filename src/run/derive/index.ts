@@ -4,6 +4,6 @@
  * coverage entry for every operation, exercised or why not.
  */
 export { deriveCases } from './derive.ts';
-export { withDerivedCases } from './targets.ts';
+export { withDerivedCases, type MissingFixture, type OperationCoverage, type RunnableTarget } from './targets.ts';
 export type { CoverageEntry, CoverageState, DerivedCase, DerivedSuite, DeriveInput } from './types.ts';
 export type { ExpectedStatus } from '../../results/index.ts';
