@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -160,6 +160,14 @@ describe('conform init', () => {
     const cwd = await workspace();
     await writeFile(join(tmpdir(), 'outside.yaml'), 'openapi: 3.1.0\ninfo: {title: Outside, version: "1"}\npaths: {}\n');
     expect(await init(cwd, args)).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
+  });
+
+  it('refuses a document reached through a link that leads outside the working directory', async () => {
+    const cwd = await workspace();
+    await symlink(join(FIXTURES, 'init', 'bearer.yaml'), join(cwd, 'specs', 'linked.yaml'));
+    expect((await init(cwd, ['--spec', 'specs/linked.yaml', '--base-url', 'https://x.test'])).stderr).toBe(
+      'conform init: --spec specs/linked.yaml is outside the working directory; a vendor file reads documents inside it only\n',
+    );
   });
 
   it('is listed in the help', async () => {
