@@ -154,6 +154,7 @@ describe('conform init', () => {
     [[...acmeArgs, '--auth', `walletKey=${CANARY}`, '--auth', 'other=x'], 'conform init: a vendor file holds one credential: give one --auth (got 2)'],
     [[...acmeArgs, '--auth', 'walletKey=k', '--fixture', 'wallet_id=a}b'], 'conform init: --fixture wallet_id: a value with } cannot be written as a default; set ACME_WALLET_ID instead'],
     [[...acmeArgs, '--auth', 'walletKey=k', '--fixture', 'base_url=x'], 'conform init: two values would be read from ACME_BASE_URL; rename a --fixture or --header'],
+    [['--spec', 'specs/init/two-schemes.yaml', '--base-url', 'https://x.test'], 'conform init: the documents declare several securitySchemes (bearerAuth, apiKey): name one with --auth SCHEME=VALUE'],
     [['--compare', 'a', 'b'], 'conform init: --compare is for conform audit'],
     [['--spec', 'specs/init/bearer.yaml', '--base-url', 'https://x.test', '--auth', `bearerAuth=${CANARY}`, '--out'], 'conform init: --out needs a value'],
   ])('refuses %j with one line', async (args, message) => {
