@@ -34,6 +34,8 @@ export const initCommand: Command = async (args, io) => {
   const schemes = await securitySchemes(specs, io.cwd);
   const { text, toSet } = vendorFileText(name, specs, flags, chosenAuth(flags.auth[0], schemes, name));
   const secrets = secretForms([...flags.auth.map((a) => a.credential), ...flags.headers.filter((h) => sensitiveHeader(h.name)).map((h) => h.value)]);
+  // Redacting would corrupt the file (a secret that is also a name or a value): it is refused instead.
+  if (secrets.some((form) => text.includes(form))) fail('the file would hold a credential (a --fixture, --header or --base-url value, or a name, equal to it); init writes none');
 
   // Loaded from a folder beside its place first: a file the loader refuses never lands.
   await withScratchFolder(target, async (folder) => {

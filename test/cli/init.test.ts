@@ -155,6 +155,7 @@ describe('conform init', () => {
     [[...acmeArgs, '--auth', 'walletKey=k', '--fixture', 'wallet_id=a}b'], 'conform init: --fixture wallet_id: a value with } cannot be written as a default; set ACME_WALLET_ID instead'],
     [[...acmeArgs, '--auth', 'walletKey=k', '--fixture', 'base_url=x'], 'conform init: two values would be read from ACME_BASE_URL; rename a --fixture or --header'],
     [['--spec', 'specs/init/two-schemes.yaml', '--base-url', 'https://x.test'], 'conform init: the documents declare several securitySchemes (bearerAuth, apiKey): name one with --auth SCHEME=VALUE'],
+    [[...acmeArgs, '--auth', `walletKey=${CANARY}`, '--fixture', `wallet_id=${CANARY}`], 'conform init: the file would hold a credential (a --fixture, --header or --base-url value, or a name, equal to it); init writes none'],
     [['--compare', 'a', 'b'], 'conform init: --compare is for conform audit'],
     [['--spec', 'specs/init/bearer.yaml', '--base-url', 'https://x.test', '--auth', `bearerAuth=${CANARY}`, '--out'], 'conform init: --out needs a value'],
   ])('refuses %j with one line', async (args, message) => {
