@@ -50,7 +50,8 @@ export const initCommand: Command = async (args, io) => {
   await writeFileAtomically(target, text, secrets);
 
   io.stdout(`wrote ${file}\n`);
-  io.stdout(toSet.length === 0 ? 'no variable needs setting: every value has a default\n' : `set before a live run (in the environment or .env):\n${toSet.map((s) => `  ${s.variable}: ${s.why}\n`).join('')}`);
+  // The credential's variable at least: a vendor file always reads one.
+  io.stdout(`set before a live run (in the environment or .env):\n${toSet.map((s) => `  ${s.variable}: ${s.why}\n`).join('')}`);
   return EXIT.pass;
 };
 
