@@ -3,8 +3,8 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Document } from 'yaml';
 import { withScratchFolder, writeFileAtomically } from '../files/index.ts';
 import { secretForms } from '../redaction/index.ts';
-import { loadSpec } from '../spec/index.ts';
-import { loadVendorFile, VendorFileError, VENDORS_DIR } from '../vendors/index.ts';
+import { loadSpec, securitySchemesOf } from '../spec/index.ts';
+import { chosenScheme, invalidCredentialFor, loadVendorFile, VendorFileError, VENDORS_DIR, type AuthScheme } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import { parseAuditFlags, type AuditFlags, type AuthFlag } from './audit-flags.ts';
 import type { Command } from './io.ts';
@@ -31,8 +31,7 @@ export const initCommand: Command = async (args, io) => {
   if (existsSync(target) && !flags.force) fail(`${file} exists; --force replaces it`);
 
   const specs = flags.specs.map((spec) => insideCwd(spec, io.cwd));
-  const schemes = await securitySchemes(specs, io.cwd);
-  const { text, toSet } = vendorFileText(name, specs, flags, chosenAuth(flags.auth[0], schemes, name));
+  const { text, toSet } = vendorFileText(name, specs, flags, await chosenAuth(flags.auth[0], specs, io.cwd, name));
   const secrets = secretForms([...flags.auth.map((a) => a.credential), ...flags.headers.filter((h) => sensitiveHeader(h.name)).map((h) => h.value)]);
   // Redacting would corrupt the file (a secret that is also a name or a value): it is refused instead.
   if (secrets.some((form) => text.includes(form))) fail('the file would hold a credential (a --fixture, --header or --base-url value, or a name, equal to it); init writes none');
@@ -72,34 +71,19 @@ function insideCwd(spec: string, cwd: string): string {
   return relative(cwd, resolve(cwd, spec)).split(sep).join('/');
 }
 
-type DeclaredScheme = Record<string, unknown>;
-
-/** The documents' securitySchemes by name, the first document's declaration winning. */
-async function securitySchemes(specs: readonly string[], cwd: string): Promise<Map<string, DeclaredScheme>> {
-  const schemes = new Map<string, DeclaredScheme>();
-  for (const spec of specs) {
-    const { document } = await loadSpec(spec, { cwd });
-    const declared = (document.components as { securitySchemes?: Record<string, unknown> } | undefined)?.securitySchemes ?? {};
-    for (const [key, value] of Object.entries(declared)) {
-      if (!schemes.has(key) && value !== null && typeof value === 'object') schemes.set(key, value as DeclaredScheme);
-    }
-  }
-  return schemes;
-}
-
 /** The scheme the file authenticates with: the one --auth names, else the documents' only one. */
 interface ChosenAuth {
-  scheme: string;
-  declared: DeclaredScheme;
+  scheme: AuthScheme;
   variable: string;
   given: AuthFlag | null;
 }
 
-function chosenAuth(given: AuthFlag | undefined, schemes: Map<string, DeclaredScheme>, vendor: string): ChosenAuth {
-  const known = [...schemes.keys()];
-  const scheme = given?.scheme ?? (known.length === 1 ? known[0]! : fail(`the documents declare ${known.length ? `several securitySchemes (${known.join(', ')})` : 'no securitySchemes'}: name one with --auth SCHEME=VALUE`));
-  const declared = schemes.get(scheme) ?? fail(`--auth ${scheme}: not in the documents' securitySchemes (${known.length ? known.join(', ') : 'they declare none'})`);
-  return { scheme, declared, variable: given?.variable ?? variableFor(prefixOf(vendor), scheme), given: given ?? null };
+async function chosenAuth(given: AuthFlag | undefined, specs: readonly string[], cwd: string, vendor: string): Promise<ChosenAuth> {
+  const schemes = securitySchemesOf(await Promise.all(specs.map((spec) => loadSpec(spec, { cwd }))));
+  const chosen = chosenScheme(schemes, given?.scheme ?? null);
+  if ('problem' in chosen) return fail(chosen.problem);
+  const { scheme } = chosen;
+  return { scheme, variable: given?.variable ?? variableFor(prefixOf(vendor), scheme.name), given: given ?? null };
 }
 
 /** The file's text and the variables to set, from the flags. */
@@ -112,10 +96,10 @@ function vendorFileText(name: string, specs: string[], flags: AuditFlags, auth: 
     variables[variable] = meaning;
   };
 
-  claim(auth.variable, `${credentialMeaning(auth.declared)} for ${auth.scheme}; setting it runs ${name} live`);
+  claim(auth.variable, `${credentialMeaning(auth.scheme)} for ${auth.scheme.name}; setting it runs ${name} live`);
   toSet.push({
     variable: auth.variable,
-    why: auth.given === null ? `the credential for ${auth.scheme}` : auth.given.variable === null ? `put the credential you gave with --auth ${auth.scheme} in it` : `already read by --auth ${auth.scheme}=env:${auth.variable}`,
+    why: auth.given === null ? `the credential for ${auth.scheme.name}` : auth.given.variable === null ? `put the credential you gave with --auth ${auth.scheme.name} in it` : `already read by --auth ${auth.scheme.name}=env:${auth.variable}`,
   });
   const baseVariable = `${prefix}_BASE_URL`;
   claim(baseVariable, `the ${name} API (default ${flags.baseUrl})`);
@@ -146,7 +130,7 @@ function vendorFileText(name: string, specs: string[], flags: AuditFlags, auth: 
     name,
     specs,
     live: { when: auth.variable, baseUrl: defaulted(baseVariable, flags.baseUrl!, '--base-url') },
-    auth: { [auth.scheme]: { valid: `\${${auth.variable}}`, invalid: invalidCredential(auth.declared, auth.given?.credential ?? null) } },
+    auth: { [auth.scheme.name]: { valid: `\${${auth.variable}}`, invalid: invalidCredentialFor(auth.scheme, auth.given?.credential ?? null) } },
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     ...(Object.keys(fixtures).length > 0 ? { fixtures } : {}),
     variables,
@@ -162,25 +146,10 @@ function defaulted(variable: string, value: string, flag: string): string {
   return `\${${variable}:-${value}}`;
 }
 
-/**
- * A credential the vendor cannot know, in the shape the scheme sends: client_id:client_secret for
- * oauth2, user:password for basic when one was given so, a JWT when the credential is one, else an
- * opaque key. Its length follows the given credential's (bounded), since vendors often check it
- * before they look the key up. Nothing of the credential's text is kept.
- */
-function invalidCredential(declared: DeclaredScheme, given: string | null): string {
-  const opaque = (length: number) => 'conform_invalid_'.padEnd(Math.min(Math.max(length, 24), 128), '0');
-  if (declared.type === 'oauth2') return 'conform-invalid-client:conform_invalid_secret_0000000000';
-  if (given === null) return opaque(32);
-  if (String(declared.scheme).toLowerCase() === 'basic' && given.includes(':')) return 'conform-invalid:conform_invalid_password_00000000';
-  if (given.startsWith('eyJ') && given.split('.').length === 3) return 'eyJhbGciOiJIUzI1NiJ9.conform-invalid.0000';
-  return opaque(given.length);
-}
-
-function credentialMeaning(declared: DeclaredScheme): string {
-  if (declared.type === 'oauth2') return 'client_id:client_secret';
-  if (declared.type === 'apiKey') return `API key (${String(declared.in)} ${String(declared.name)})`;
-  if (String(declared.scheme).toLowerCase() === 'basic') return 'user:password (or a key alone, as user name)';
+function credentialMeaning(scheme: AuthScheme): string {
+  if (scheme.type === 'oauth2-client-credentials') return 'client_id:client_secret';
+  if (scheme.type === 'apiKey') return `API key (${scheme.in} ${scheme.parameter})`;
+  if (scheme.type === 'http-basic') return 'user:password (or a key alone, as user name)';
   return 'bearer token';
 }
 

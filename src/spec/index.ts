@@ -4,3 +4,4 @@ export { SpecImportError, importSpecPages } from './import/index.ts';
 export { loadSpec } from './load.ts';
 export { essence, findMediaType, findResponse, isJsonMediaType } from './lookup.ts';
 export type { LoadedSpec, MediaTypeEntry, Operation, ResponseEntry } from './types.ts';
+export { securitySchemesOf } from './security-schemes.ts';

@@ -61,7 +61,7 @@ describe('conform init', () => {
       headers: { 'Acme-Version': '${ACME_VERSION:-2026-01}' },
       fixtures: { wallet_id: { value: '${ACME_WALLET_ID:-wal_12345678}' } },
       variables: {
-        ACME_WALLET_KEY: 'API key (header X-Acme-Key) for walletKey; setting it runs acme live',
+        ACME_WALLET_KEY: 'API key (header x-acme-key) for walletKey; setting it runs acme live',
         ACME_BASE_URL: 'the acme API (default https://api.acme.test/v1)',
         ACME_VERSION: 'sent as Acme-Version (default 2026-01)',
         ACME_WALLET_ID: 'fills the parameter wallet_id (default wal_12345678)',
@@ -119,7 +119,7 @@ describe('conform init', () => {
     expect(content.auth).toEqual({ clientCredentials: { valid: '${TOKENBANK_CLIENT_CREDENTIALS}', invalid: 'conform-invalid-client:conform_invalid_secret_0000000000' } });
     expect(content.variables.TOKENBANK_CLIENT_CREDENTIALS).toBe('client_id:client_secret for clientCredentials; setting it runs tokenbank live');
     const { definition } = loadVendorFile(cwd, 'vendors/tokenbank.yaml');
-    expect(definition.auth).toEqual({ name: 'clientCredentials', type: 'oauth2', tokenUrl: 'https://auth.tokenbank.example/oauth/token', scopes: ['balances:read'] });
+    expect(definition.auth).toEqual({ name: 'clientCredentials', type: 'oauth2-client-credentials', tokenUrl: 'https://auth.tokenbank.example/oauth/token', scopes: ['balances:read'] });
   });
 
   it('reads a header that carries a secret from a variable without a default', async () => {
