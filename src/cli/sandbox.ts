@@ -1,7 +1,17 @@
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { authIsOptional, embeddedSandboxFor, SANDBOX_VENDORS, sandboxScenarios, startSandbox, type RunningSandbox, type SandboxOptions, type SandboxVendor } from '../sandbox/index.ts';
+import {
+  authIsOptional,
+  SANDBOX_VENDORS,
+  sandboxScenarios,
+  startGenericSandbox,
+  startSandbox,
+  type RunningGenericSandbox,
+  type RunningSandbox,
+  type SandboxOptions,
+  type SandboxVendor,
+} from '../sandbox/index.ts';
 import { loadVendors, type VendorDefinition } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
@@ -41,17 +51,17 @@ export async function runSandboxCli(args: string[], io: CliIo, stop: AbortSignal
     return EXIT.cannotRun;
   }
   const name = 'definition' in request ? request.definition.name : request.vendor;
-  let sandbox: RunningSandbox;
+  let started: { banner: string; close(): Promise<void> };
   try {
-    sandbox = 'definition' in request ? await startGeneric(request, io.cwd) : await startSandbox(request.vendor, request.options);
+    started = 'definition' in request ? await startGeneric(request, io.cwd) : await startHandMade(request);
   } catch (error) {
     io.stderr(`conform sandbox: could not start the ${name} sandbox: ${(error as Error).message}\n`);
     return EXIT.cannotRun;
   }
-  io.stdout('definition' in request ? describeGeneric(sandbox, request.definition) : describeSandbox(request.vendor, sandbox, request.options));
+  io.stdout(started.banner);
   if (!stop.aborted) await once(stop, 'abort');
-  await sandbox.close();
-  io.stdout(`${sandbox.vendor} sandbox stopped\n`);
+  await started.close();
+  io.stdout(`${name} sandbox stopped\n`);
   return EXIT.pass;
 }
 
@@ -95,6 +105,11 @@ function parsePort(text: string | undefined): number | undefined {
   return /^\d+$/.test(text) && Number(text) <= 65535 ? Number(text) : undefined;
 }
 
+async function startHandMade({ vendor, options }: SandboxInvocation): Promise<{ banner: string; close(): Promise<void> }> {
+  const sandbox = await startSandbox(vendor, options);
+  return { banner: describeSandbox(vendor, sandbox, options), close: sandbox.close };
+}
+
 function describeSandbox(vendor: SandboxVendor, sandbox: RunningSandbox, options: SandboxOptions): string {
   return [
     `${sandbox.vendor} sandbox listening at ${sandbox.url}\n`,
@@ -107,18 +122,22 @@ function describeSandbox(vendor: SandboxVendor, sandbox: RunningSandbox, options
   ].join('');
 }
 
-function startGeneric(request: GenericInvocation, cwd: string): Promise<RunningSandbox> {
-  const { definition, port } = request;
-  return embeddedSandboxFor(definition.name).start({ scenario: 'faithful', rateLimitPerSecond: 50, document: resolve(cwd, definition.specs[0]!), scheme: definition.auth.name, port });
+/** The sandbox a run would start for the vendor (embeddedSandboxFor), started directly for its token URL. */
+async function startGeneric({ definition, port }: GenericInvocation, cwd: string): Promise<{ banner: string; close(): Promise<void> }> {
+  const sandbox = await startGenericSandbox({ document: resolve(cwd, definition.specs[0]!), port });
+  return { banner: describeGeneric(sandbox, definition), close: sandbox.close };
 }
 
-function describeGeneric(sandbox: RunningSandbox, definition: VendorDefinition): string {
+function describeGeneric(sandbox: RunningGenericSandbox, definition: VendorDefinition): string {
+  const scheme = definition.auth.name;
+  const tokenUrl = sandbox.tokenUrls[scheme];
   return [
-    `${sandbox.vendor} sandbox listening at ${sandbox.url}\n`,
+    `${definition.name} sandbox listening at ${sandbox.url}\n`,
     `generated from ${definition.specs[0]}: its examples (or samples of its schemas), its documented errors and auth\n`,
     'scenario: faithful\n',
     `fixtures:\n${entries(sandbox.fixtures)}`,
-    `credentials (fake, valid only against this sandbox; scheme ${definition.auth.name}):\n${entries(sandbox.credentials)}`,
+    `credentials (fake, valid only against this sandbox; scheme ${scheme}${tokenUrl ? ', client_id:client_secret' : ''}):\n${entries({ ...sandbox.credentials[scheme] })}`,
+    tokenUrl ? `token URL (exchange the credentials for a token there, grant client_credentials): ${tokenUrl}\n` : '',
     'Stop with Ctrl+C.\n',
   ].join('');
 }

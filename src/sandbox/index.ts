@@ -1,6 +1,6 @@
 import { startGenericSandbox } from './generic/index.ts';
 
-export { GenericSandboxError } from './generic/index.ts';
+export { GenericSandboxError, startGenericSandbox, type RunningGenericSandbox } from './generic/index.ts';
 import { midazSandbox } from './midaz/index.ts';
 import { scenarioDoc, type ScenarioDoc } from './scenario.ts';
 import { listen } from './server.ts';

@@ -1,9 +1,25 @@
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { runSandboxCli, sandboxCommand } from '../../src/cli/sandbox.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import { acmeCheckout } from '../support/acme-vendor.ts';
+import { exchangeClientCredentials } from './support/token.ts';
+
+/** Acme as an oauth2 vendor: its document is the oauth2 fixture, its credential the remote-token scheme's. */
+const OAUTH2_ACME = `name: acme
+specs: [specs/acme/2026-01.yaml]
+live: { when: ACME_CLIENT, baseUrl: https://api.example.com/v1 }
+auth:
+  remoteOauth:
+    type: oauth2
+    valid: \${ACME_CLIENT}
+    invalid: nobody:nothing
+variables:
+  ACME_CLIENT: client_id:client_secret
+`;
 
 interface FakeIo {
   io: CliIo;
@@ -73,10 +89,30 @@ describe('conform sandbox', () => {
     const wallet = /wallet_id: (\S+)/.exec(banner)?.[1];
     const key = /valid: (\S+)/.exec(banner)?.[1] ?? '';
     expect(banner).toContain('generated from specs/acme/2026-01.yaml');
+    expect(banner).not.toContain('token URL'); // an apiKey vendor has none
     expect((await request(`${url}/wallets/${wallet}`, { headers: { 'x-acme-key': key } })).statusCode).toBe(200);
     expect((await request(`${url}/wallets/${wallet}`, { headers: { 'x-acme-key': 'wrong' } })).statusCode).toBe(401);
     stop.abort();
     expect(await exit).toBe(0);
+    expect(fake.stderr()).toBe('');
+  });
+
+  it('prints the token URL of an oauth2 vendor\'s sandbox, where its client credentials get a token its API accepts', async () => {
+    const fake = fakeIo();
+    fake.io.cwd = await acmeCheckout({ vendorText: OAUTH2_ACME });
+    await copyFile('test/fixtures/generic-sandbox/oauth2.yaml', join(fake.io.cwd, 'specs/acme/2026-01.yaml'));
+    const stop = new AbortController();
+    const exit = runSandboxCli(['acme'], fake.io, stop.signal);
+    const banner = await fake.firstOutput;
+    const url = /listening at (\S+)/.exec(banner)?.[1] ?? '';
+    const tokenUrl = /token URL .*: (\S+)\n/.exec(banner)?.[1] ?? '';
+    expect(banner).toContain('credentials (fake, valid only against this sandbox; scheme remoteOauth, client_id:client_secret):\n  valid: conform-sandbox-client:conform-sandbox-secret\n');
+    expect(tokenUrl).toBe(`${new URL(url).origin}/oauth2/token`);
+    const token = await exchangeClientCredentials(tokenUrl, /valid: (\S+)/.exec(banner)?.[1] ?? '');
+    expect((await request(`${url}/payments/pay_1`, { headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+    stop.abort();
+    expect(await exit).toBe(0);
+    expect(fake.stdout()).toContain('acme sandbox stopped\n');
     expect(fake.stderr()).toBe('');
   });
 

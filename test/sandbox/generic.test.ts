@@ -5,6 +5,7 @@ import { withSeverity } from '../../src/judge/index.ts';
 import { startGenericSandbox, type RunningGenericSandbox } from '../../src/sandbox/generic/index.ts';
 import { loadSpec } from '../../src/spec/index.ts';
 import type { LoadedSpec } from '../../src/spec/index.ts';
+import { exchangeClientCredentials } from './support/token.ts';
 
 // The generic sandbox is proven faithful by conform's own checker: every answer it gives for a
 // document is checked against that document, and no finding may be breaking.
@@ -16,7 +17,8 @@ interface Raw {
 }
 
 type Credential = 'valid' | 'limited' | 'invalid' | 'none';
-type Auth = (sandbox: RunningGenericSandbox, credential: Credential) => { headers: Record<string, string>; query: string };
+type Sent = { headers: Record<string, string>; query: string };
+type Auth = (sandbox: RunningGenericSandbox, credential: Credential) => Sent | Promise<Sent>;
 
 async function fetchRaw(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> {
   const response = await request(url, { method, headers });
@@ -41,6 +43,14 @@ const header =
   (scheme: string, name: string, form: (credential: string) => string = (credential) => credential): Auth =>
   (sandbox, credential) => ({ headers: credential === 'none' ? {} : { [name]: form(credentialOf(sandbox, scheme, credential)) }, query: '' });
 const bearer = (scheme: string): Auth => header(scheme, 'authorization', (token) => `Bearer ${token}`);
+/** oauth2 client credentials, exchanged at the sandbox's token endpoint for the bearer token sent. */
+const oauth =
+  (scheme: string): Auth =>
+  async (sandbox, credential) => {
+    if (credential === 'none' || credential === 'invalid') return bearer(scheme)(sandbox, credential);
+    const token = await exchangeClientCredentials(sandbox.tokenUrls[scheme]!, credentialOf(sandbox, scheme, credential));
+    return { headers: { authorization: `Bearer ${token}` }, query: '' };
+  };
 const basic = (scheme: string): Auth => header(scheme, 'authorization', (pair) => `Basic ${Buffer.from(pair).toString('base64')}`);
 const query =
   (scheme: string, name: string): Auth =>
@@ -160,7 +170,7 @@ const CASES: Case[] = [
     served: [
       {
         operation: 'GET /accounts/{account_id}/entries/{entry_id}',
-        auth: bearer('oauth'),
+        auth: oauth('oauth'),
         unknown: { entry_id: '8' },
         malformed: { values: { entry_id: 'seven' }, status: 400 },
         success: 200,
@@ -202,7 +212,7 @@ describe.each(CASES)('the generic sandbox serving $file', ({ file, basePath, fix
 
   describe.each(served)('$operation', (entry) => {
     const send = async (values: Record<string, string>, credential: Credential): Promise<Raw> => {
-      const { headers, query: search } = entry.auth(sandbox, credential);
+      const { headers, query: search } = await entry.auth(sandbox, credential);
       const method = entry.operation.slice(0, entry.operation.indexOf(' '));
       return fetchRaw(`${sandbox.url}${pathFor(entry.operation, values)}${search}`, headers, method);
     };
@@ -313,7 +323,12 @@ describe('the generic sandbox is deterministic', () => {
     try {
       const paths = ['/accounts/acc_0001/entries/7', '/accounts/acc_0001', '/accounts/acc_0001/entries/8', '/accounts/acc_1'];
       for (const path of paths) {
-        const [a, b] = await Promise.all([first!, second!].map((s) => fetchRaw(`${s.url}${path}?api_key=${s.credentials.queryKey!.valid}`, { authorization: `Bearer ${s.credentials.oauth!.valid}` })));
+        const [a, b] = await Promise.all(
+          [first!, second!].map(async (s) => {
+            const token = await exchangeClientCredentials(s.tokenUrls.oauth!, s.credentials.oauth!.valid);
+            return fetchRaw(`${s.url}${path}?api_key=${s.credentials.queryKey!.valid}`, { authorization: `Bearer ${token}` });
+          }),
+        );
         expect(a!.headers.date).toBeUndefined(); // a Date header would make answers a second apart differ
         expect({ path, status: b!.status, headers: b!.headers, body: b!.body.toString('base64') }).toEqual({
           path,

@@ -5,6 +5,7 @@ import { isObject, type Json, type OpenApiDocument } from './document.ts';
 import { listOperations, matchOperation, type GenericOperation, type PathParameter } from './operations.ts';
 import { chooseFixtures, fitsShape } from './params.ts';
 import { sampleSchema } from './sample.ts';
+import { tokenPaths } from './token-endpoint.ts';
 
 export interface GenericReply {
   status: number;
@@ -17,6 +18,10 @@ export interface GenericApp {
   basePath: string;
   fixtures: Record<string, string>;
   credentials: Record<string, SchemeCredentials>;
+  /** Per oauth2 scheme with a client-credentials flow, the path (and query) of its token endpoint on the sandbox's origin. */
+  tokenPaths: Record<string, string>;
+  /** Whether `target` is a token endpoint's: answered by answerTokenRequest, before any operation of the document. */
+  isTokenEndpoint(target: string): boolean;
   handle(method: string, target: string, headers: IncomingHttpHeaders): GenericReply;
 }
 
@@ -26,10 +31,15 @@ export function buildGenericApp(document: OpenApiDocument, options: { basePath?:
   const gate = securityGate(document);
   const fixtures = chooseFixtures(operations, options.fixtures ?? {}, (parameter) => sampledParameter(document, parameter));
   const basePath = normalisedBasePath(options.basePath ?? serverPath(document.root));
+  const tokens = tokenPaths(document, gate.tokenUrls, basePath);
+  const tokenPathnames = new Set(Object.values(tokens).map((path) => new URL(path, 'http://sandbox.invalid').pathname));
   return {
     basePath,
     fixtures,
     credentials: gate.credentials,
+    tokenPaths: tokens,
+    // A target that is no URL (`http://[`) is no token endpoint's: `handle` answers it.
+    isTokenEndpoint: (target) => URL.canParse(target, 'http://sandbox.invalid') && tokenPathnames.has(new URL(target, 'http://sandbox.invalid').pathname),
     handle(method, target, headers) {
       const url = new URL(target, 'http://sandbox.invalid');
       const path = url.pathname;

@@ -1,7 +1,9 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildGenericApp, type GenericApp } from './app.ts';
+import { buildGenericApp, type GenericApp, type GenericReply } from './app.ts';
 import { readOpenApiDocument } from './document.ts';
+import { readForm } from './request-form.ts';
+import { answerTokenRequest, TOKEN_FORM_LIMIT } from './token-endpoint.ts';
 
 export type { SchemeCredentials } from './auth.ts';
 export { GenericSandboxError } from './document.ts';
@@ -22,8 +24,16 @@ export interface GenericSandboxOptions {
 export interface RunningGenericSandbox {
   /** Origin plus base path: the document's paths are appended to it. */
   url: string;
-  /** Per securitySchemes name, the credential that passes and the one that authenticates without permission. */
+  /**
+   * Per securitySchemes name, the credential that passes and the one that authenticates without permission;
+   * for oauth2 with a client-credentials flow, `client_id:client_secret` to exchange at `tokenUrls[name]`.
+   */
   credentials: Record<string, { valid: string; limited: string }>;
+  /**
+   * Per oauth2 scheme with a client-credentials flow, the absolute URL of the sandbox's own token endpoint:
+   * the document's tokenUrl resolved against `url` + '/', or the path of one on another host, on this origin.
+   */
+  tokenUrls: Record<string, string>;
   /** Per path parameter name, the one value the sandbox knows: every other value of the right shape is unknown (404). */
   fixtures: Record<string, string>;
   close(): Promise<void>;
@@ -47,10 +57,12 @@ export async function startGenericSandbox(options: GenericSandboxOptions): Promi
     });
   });
   const { port } = server.address() as AddressInfo;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}${app.basePath}`,
+    url: `${origin}${app.basePath}`,
     credentials: structuredClone(app.credentials),
+    tokenUrls: Object.fromEntries(Object.entries(app.tokenPaths).map(([scheme, path]) => [scheme, `${origin}${path}`])),
     fixtures: { ...app.fixtures },
     close: () => (closing ??= closeServer(server)),
   };
@@ -58,18 +70,32 @@ export async function startGenericSandbox(options: GenericSandboxOptions): Promi
 
 function serve(app: GenericApp): Server {
   return createServer((incoming, outgoing) => {
-    incoming.resume(); // request bodies are not read, but drained so the connection stays usable
     outgoing.sendDate = false; // no Date header: two sandboxes answer the same request with the same bytes
+    const method = incoming.method ?? 'GET';
+    const target = incoming.url ?? '/';
+    if (app.isTokenEndpoint(target) && method === 'POST') {
+      // The one body the sandbox reads, bounded; a client gone mid-body gets nothing.
+      readForm(incoming, TOKEN_FORM_LIMIT).then(
+        (form) => send(outgoing, answerTokenRequest(method, incoming.headers, form)),
+        () => incoming.destroy(),
+      );
+      return;
+    }
+    incoming.resume(); // other request bodies are not read, but drained so the connection stays usable
     let reply;
     try {
-      reply = app.handle(incoming.method ?? 'GET', incoming.url ?? '/', incoming.headers);
+      reply = app.isTokenEndpoint(target) ? answerTokenRequest(method, incoming.headers, undefined) : app.handle(method, target, incoming.headers);
     } catch {
       reply = { status: 500, headers: {}, body: '' };
     }
-    const body = reply.status === 204 || reply.status === 304 ? '' : reply.body;
-    outgoing.writeHead(reply.status, { ...reply.headers, 'Content-Length': Buffer.byteLength(body) });
-    outgoing.end(body);
+    send(outgoing, reply);
   });
+}
+
+function send(outgoing: ServerResponse<IncomingMessage>, reply: GenericReply): void {
+  const body = reply.status === 204 || reply.status === 304 ? '' : reply.body;
+  outgoing.writeHead(reply.status, { ...reply.headers, 'Content-Length': Buffer.byteLength(body) });
+  outgoing.end(body);
 }
 
 function closeServer(server: Server): Promise<void> {
