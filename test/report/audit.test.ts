@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeFinding, type FindingFacts } from '../../src/findings/finding.ts';
 import { FINDING_IDS } from '../../src/findings/registry.ts';
 import { auditHtml, auditMarkdown, buildAudit, comparisonHtml, comparisonMarkdown, type AuditInput, type AuditReport } from '../../src/report/index.ts';
-import { gradeOf } from '../../src/report/audit/scorecard.ts';
+import { ERROR_BODY_FINDINGS, GRADE_BANDS, WEIGHTS, gradeOf } from '../../src/report/audit/scorecard.ts';
+import { DIMENSIONS } from '../../src/report/audit/labels.ts';
+import { REPO_ROOT } from '../support/paths.ts';
 import type { Interaction, ReportedFinding } from '../../src/report/types.ts';
 import { shown } from './formats/sample-reports.ts';
 
@@ -343,5 +347,16 @@ describe('audits compared', () => {
     expect(page).toContain('<th scope="col">tiny|&lt;script&gt;pay</th>');
     expect(page).toContain('<tr><th scope="row">Grade</th><td>D (64)</td><td>A (92)</td></tr>');
     expect(page).toContain('<tr><th scope="row">Undocumented fields</th><td>78 (2 / 9)</td><td>100 (0 / 1)</td></tr>');
+  });
+});
+
+describe('docs/audit.md', () => {
+  const doc = readFileSync(join(REPO_ROOT, 'docs', 'audit.md'), 'utf8');
+
+  it('states the weights, grade bands and error-body IDs the code uses', () => {
+    for (const { name, label } of DIMENSIONS) expect(doc).toContain(`| ${label} | ${WEIGHTS[name]} |`);
+    for (const [grade, lowest] of GRADE_BANDS) expect(doc).toMatch(new RegExp(`\\| ${grade} \\| ${lowest} (or more|to ${lowest + 9}) \\|`));
+    const section = doc.slice(doc.indexOf('- **Error discipline**'), doc.indexOf('Not counted:'));
+    expect([...section.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]).filter((id) => id !== 'response-findings-truncated').sort()).toEqual([...ERROR_BODY_FINDINGS].sort());
   });
 });

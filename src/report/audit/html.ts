@@ -80,7 +80,7 @@ ${rows.length === 0 ? html`<p class="empty">No defects found.</p>` : html`<table
 
 function interactions(audit: AuditReport): Html {
   const rows = audit.interactions.map(
-    (i) => html`<tr class="${i.outcome}"><td>${i.case}</td><td><code>${i.method} ${i.path}</code></td><td><code>${i.operation}</code></td><td>${i.status ?? '—'}</td><td>${OUTCOME_LABEL[i.outcome]}</td></tr>`,
+    (i) => html`<tr><td>${i.case}</td><td><code>${i.method} ${i.path}</code></td><td><code>${i.operation}</code></td><td>${i.status ?? '—'}</td><td>${OUTCOME_LABEL[i.outcome]}</td></tr>`,
   );
   return html`<section aria-labelledby="interactions">
 <h2 id="interactions">Interactions</h2>

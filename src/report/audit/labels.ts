@@ -1,3 +1,4 @@
+import { EXIT } from '../../results/index.ts';
 import type { Dimension, DimensionName, Scorecard } from './types.ts';
 import { WEIGHTS } from './scorecard.ts';
 
@@ -11,11 +12,11 @@ export const DIMENSIONS: ReadonlyArray<{ name: DimensionName; label: string; fig
   { name: 'undocumentedFields', label: 'Undocumented fields', figures: 'undocumented properties / answered interactions (lower is better)' },
 ];
 
-export const EXIT_MEANING: Readonly<Record<number, string>> = {
-  0: 'pass: nothing breaking',
-  1: 'fail: breaking findings',
-  2: 'could not run',
-  3: 'inconclusive: too many cases unverified',
+const EXIT_MEANING: Readonly<Record<number, string>> = {
+  [EXIT.pass]: 'pass: nothing breaking',
+  [EXIT.fail]: 'fail: breaking findings',
+  [EXIT.cannotRun]: 'could not run',
+  [EXIT.inconclusive]: 'inconclusive: too many cases unverified',
 };
 
 export function exitText(code: number): string {
