@@ -9,3 +9,4 @@ export { renderFindingsText, withMessages } from './findings-text.ts';
 export { historyRunsFrom, pruneRuns, readHistory, runIdFor } from './history.ts';
 export { REPORT_FORMATS, renderAnnotations, renderReportFiles, type ReportFormat } from './formats/index.ts';
 export { jsonFile, publishRun, recoverLatest, writeReportSet } from './writer.ts';
+export { auditHtml, auditMarkdown, buildAudit, comparisonHtml, comparisonMarkdown, type AuditInput, type AuditReport, type Scorecard } from './audit/index.ts';
