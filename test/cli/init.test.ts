@@ -70,7 +70,7 @@ describe('conform init', () => {
 
     // Round trip: what the flags said is what a live run of the file reads, and the variables override it.
     const { definition } = loadVendorFile(cwd, 'vendors/acme.yaml');
-    expect(definition.auth).toEqual({ name: 'walletKey', type: 'apiKey', in: 'header', parameter: 'X-Acme-Key' });
+    expect(definition.auth).toEqual({ name: 'walletKey', type: 'apiKey', in: 'header', parameter: 'x-acme-key' });
     expect(definition.liveTarget({ ACME_WALLET_KEY: 'k' })).toMatchObject({
       baseUrl: 'https://api.acme.test/v1',
       credentials: { valid: 'k', limited: null },
