@@ -10,6 +10,7 @@ import { UsageError } from './usage-error.ts';
  */
 const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
   run: { load: async () => (await import('./run.ts')).runCommand, summary: 'run every vendor suite (live or embedded sandbox) and write reports/latest/' },
+  audit: { load: async () => (await import('./audit.ts')).auditCommand, summary: 'audit a vendor from its OpenAPI document and base URL alone: audit.json, .md, .html with a scorecard' },
   init: { load: async () => (await import('./init.ts')).initCommand, summary: 'write vendors/NAME.yaml from the flags conform audit takes (variables, never credential values)' },
   check: { load: async () => (await import('./check.ts')).checkCommand, summary: 'check one saved response against a vendor document' },
   'specs lint': { load: async () => (await import('./specs-lint.ts')).specsLintCommand, summary: 'list the defects of vendor documents (default: specs/)' },

@@ -13,6 +13,7 @@ import type { CaseResult } from '../results/index.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
 
 export { rejudgeLatest, type LaterFindings } from './rejudge.ts';
+export { AUDIT_FILES, runAudit, type AuditOptions, type AuditOutcome, type AuditRequest } from './audit.ts';
 
 export interface RunOptions {
   cwd: string;

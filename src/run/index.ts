@@ -21,3 +21,4 @@ export {
   type RunnableTarget,
 } from './derive/index.ts';
 export { missingCredential, targetAuth, targetSecretForms, type TargetAuth } from './auth.ts';
+export { openRuntime, runCase, type SuiteRuntime } from './runtime.ts';

@@ -23,8 +23,9 @@ export interface SuiteRuntime {
   listed: ListedPointers;
 }
 
-export async function openRuntime(target: VendorTarget, options: { cwd: string; http?: HttpClientOptions }): Promise<SuiteRuntime> {
-  const specs = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: target.vendor })));
+/** The target's documents are loaded here unless the caller has them already (`specs`, in target order). */
+export async function openRuntime(target: VendorTarget, options: { cwd: string; http?: HttpClientOptions; specs?: LoadedSpec[] }): Promise<SuiteRuntime> {
+  const specs = options.specs ?? (await Promise.all(target.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: target.vendor }))));
   return {
     target,
     specs,

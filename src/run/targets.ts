@@ -39,7 +39,7 @@ async function sandboxTarget(plan: Extract<VendorPlan, { mode: 'sandbox' }>, con
     const value = sandbox.fixtures[name] ?? sandbox.fixtures[parameter];
     if (value !== undefined) fixtures[name] = value;
   }
-  return vendorTarget(definition, {
+  const target = vendorTarget(definition, {
     mode: 'sandbox',
     scenario: plan.scenario,
     baseUrl: sandbox.url,
@@ -48,6 +48,9 @@ async function sandboxTarget(plan: Extract<VendorPlan, { mode: 'sandbox' }>, con
     fixtures,
     headers: {},
   });
+  // Tokens come from the sandbox, never from the vendor's own token URL: an offline run stays offline.
+  if (target.auth.type !== 'oauth2-client-credentials') return target;
+  return { ...target, auth: { ...target.auth, tokenUrl: sandbox.tokenUrl ?? target.auth.tokenUrl } };
 }
 
 /** The vendor's embedded sandbox, started; a document the generic sandbox cannot serve is a located configuration error. */

@@ -38,6 +38,8 @@ export interface RunningSandbox {
   url: string;
   credentials: Record<string, string>;
   fixtures: Record<string, string>;
+  /** Where the sandbox issues tokens for the run's oauth2 scheme (it stands in for the vendor's token URL); null otherwise. */
+  tokenUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startSandbox(vendor: SandboxVendor, options: SandboxOption
     url: `${listening.origin}${definition.basePath}`,
     credentials: { ...definition.credentials },
     fixtures: { ...definition.fixtures },
+    tokenUrl: null,
     close: listening.close,
   };
 }
@@ -136,6 +139,7 @@ async function startGeneric(vendor: string, options: EmbeddedStart): Promise<Run
     url: generic.url,
     credentials: scheme ? { valid: scheme.valid, limited: scheme.limited } : {},
     fixtures: generic.fixtures,
+    tokenUrl: generic.tokenUrls[options.scheme] ?? null,
     close: generic.close,
   };
 }

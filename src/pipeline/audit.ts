@@ -1,0 +1,150 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { HttpClientOptions } from '../http/index.ts';
+import { writeFileAtomically } from '../files/index.ts';
+import { inconclusiveThresholdFrom, type JudgementPolicy } from '../judge/index.ts';
+import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
+import { auditHtml, auditMarkdown, buildAudit, jsonFile, type AuditReport } from '../report/index.ts';
+import type { CaseResult } from '../results/index.ts';
+import { deriveCases, openRuntime, runCase, severityOverrides, targetSecretForms, type DerivedCase } from '../run/index.ts';
+import { loadSpec, securitySchemesOf, type LoadedSpec } from '../spec/index.ts';
+import { chosenScheme, ConfigError, displayUrl, invalidCredentialFor, type AuthScheme, type Env, type VendorTarget } from '../vendors/index.ts';
+import { judgeRun } from './judge-run.ts';
+
+/** What `conform audit` audits: a vendor's documents and base URL, as its flags give them. No vendor file. */
+export interface AuditRequest {
+  vendor: string;
+  specs: string[];
+  baseUrl: string;
+  /** The credential and the securitySchemes name it goes by; null: the audit sends none. */
+  auth: { scheme: string; credential: string } | null;
+  /** By parameter name (`wallet_id`). */
+  fixtures: Record<string, string>;
+  headers: Record<string, string>;
+  allowUnsafe: boolean;
+}
+
+export interface AuditOptions {
+  cwd: string;
+  env: Env;
+  /** The folder audit.json, audit.md and audit.html are written to. */
+  out: string;
+  print: (line: string) => void;
+}
+
+export interface AuditOutcome {
+  exitCode: number;
+  audit: AuditReport;
+}
+
+export const AUDIT_FILES = ['audit.json', 'audit.md', 'audit.html'] as const;
+
+/**
+ * The onboarding audit: the documents linted, the cases derived from them run against the base URL
+ * with every check, judged with no baseline and no waivers (a first look has no history), and the
+ * audit written with its scorecard. A document that cannot be loaded, or a scheme the documents lack,
+ * throws (SpecLoadError, ConfigError) before any request.
+ */
+export async function runAudit(request: AuditRequest, options: AuditOptions): Promise<AuditOutcome> {
+  const startedAt = new Date().toISOString();
+  const specs = await Promise.all(request.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: request.vendor })));
+  const target = auditTarget(request, specs);
+  const secrets = targetSecretForms([target]);
+  const print = (line: string) => options.print(redactText(line, secrets));
+  const { cases, coverage } = deriveCases({
+    specs,
+    fixtures: request.fixtures,
+    securityNamed: request.auth !== null,
+    limitedCredential: false,
+    allowUnsafe: request.allowUnsafe,
+  });
+  print(`audit ${request.vendor}: ${cases.length} cases derived for ${coverage.filter((c) => c.state === 'exercised').length} of ${coverage.length} operations, against ${displayUrl(request.baseUrl)}`);
+  const raw = await runCases({ ...target, cases }, specs, options);
+  // From here on nothing holds a credential or a token: the runtime redacted its own tokens already.
+  const results = redactCaseResults(raw, secrets);
+  const judged = judgeRun(
+    [{ target, baseline: null, results, specDefects: redactStrings(specs.flatMap((spec) => spec.defects), secrets) }],
+    auditPolicy(options.env),
+    { startedAt, problems: [] },
+  );
+  const report = judged.reports[0]!;
+  const audit = buildAudit({ report, exitCode: judged.exitCode, coverage, cases: caseFacts(cases), operations: errorSchemas(specs) });
+  await mkdir(options.out, { recursive: true });
+  const texts = { 'audit.json': jsonFile(audit), 'audit.md': auditMarkdown(audit), 'audit.html': auditHtml(audit) };
+  for (const file of AUDIT_FILES) await writeFileAtomically(join(options.out, file), texts[file], secrets);
+  for (const line of unreachedLines(request.vendor, request.baseUrl, results)) print(line);
+  const { scorecard } = audit;
+  print(`grade ${scorecard.grade ?? 'n/a'} (score ${scorecard.weightedScore ?? 'n/a'}), verdict ${report.verdict}: ${report.outcomes.passed} passed, ${report.outcomes.failed} failed, ${report.outcomes.skipped} skipped, ${report.outcomes['transport-error']} unreachable; findings: ${report.counts.breaking} breaking, ${report.counts.warning} warning, ${report.counts.info} info; ${report.specDefects.length} document defects`);
+  return { exitCode: judged.exitCode, audit };
+}
+
+/** The vendor as a target: live at the base URL, authenticating by the scheme the flags name. */
+function auditTarget(request: AuditRequest, specs: readonly LoadedSpec[]): VendorTarget {
+  const auth = auditScheme(request, specs);
+  const credential = request.auth?.credential ?? null;
+  return {
+    vendor: request.vendor,
+    mode: 'live',
+    scenario: null,
+    baseUrl: request.baseUrl,
+    production: false,
+    credentials: { valid: credential, limited: null },
+    fixtures: request.fixtures,
+    headers: request.headers,
+    specs: request.specs,
+    auth,
+    invalidCredential: invalidCredentialFor(auth, credential),
+    nonPersonal: [],
+    fixtureVariables: {},
+    cases: [],
+  };
+}
+
+function auditScheme(request: AuditRequest, specs: readonly LoadedSpec[]): AuthScheme {
+  const chosen = chosenScheme(securitySchemesOf(specs), request.auth?.scheme ?? null);
+  if ('scheme' in chosen) return chosen.scheme;
+  if (request.auth) throw new ConfigError('--auth', chosen.problem);
+  // No credential is sent: the scheme only shapes the invalid credential, which is never sent either.
+  return { name: 'none', type: 'http-bearer' };
+}
+
+async function runCases(target: VendorTarget, specs: LoadedSpec[], options: AuditOptions): Promise<CaseResult[]> {
+  const http: HttpClientOptions = { concurrency: 4 };
+  const runtime = await openRuntime(target, { cwd: options.cwd, http, specs });
+  try {
+    return await Promise.all(target.cases.map((suiteCase) => runCase(runtime, suiteCase)));
+  } finally {
+    await runtime.client.close();
+  }
+}
+
+function auditPolicy(env: Env): JudgementPolicy {
+  return { waivers: [], inconclusiveThreshold: inconclusiveThresholdFrom(env), severity: severityOverrides(env), baselinesDir: '' };
+}
+
+function caseFacts(cases: readonly DerivedCase[]): Parameters<typeof buildAudit>[0]['cases'] {
+  return Object.fromEntries(cases.map((c) => [c.name, { credential: c.credential ?? 'valid', expected: c.expectStatus }]));
+}
+
+/** Every operation of the documents (the first document that has it), and whether it documents an error body with a schema. */
+function errorSchemas(specs: readonly LoadedSpec[]): Array<{ operation: string; errorSchema: boolean }> {
+  const seen = new Map<string, boolean>();
+  for (const operation of specs.flatMap((spec) => spec.operations)) {
+    if (seen.has(operation.key)) continue;
+    const errors = operation.responses.filter((r) => /^4/.test(r.statusKey) || r.statusKey === 'default');
+    seen.set(operation.key, errors.some((r) => r.content.some((media) => media.schemaPointer !== null)));
+  }
+  return [...seen].map(([operation, errorSchema]) => ({ operation, errorSchema }));
+}
+
+/**
+ * Why cases could not be tried, once per reason: a token endpoint that gave no token (its URL, never a
+ * credential), and when no case reached the vendor at all, the URL and the transport error.
+ */
+function unreachedLines(vendor: string, baseUrl: string, results: readonly CaseResult[]): string[] {
+  const attempted = results.filter((r) => r.outcome !== 'skipped');
+  const failed = attempted.filter((r) => r.outcome === 'transport-error');
+  const noToken = failed.filter((r) => r.transportCode === 'NO_TOKEN').map((r) => r.reason!.replace(/^NO_TOKEN: /, ''));
+  const nothingTried = attempted.length > 0 && failed.length === attempted.length ? failed.map((r) => `${vendor}: nothing could be tried at ${displayUrl(baseUrl)}: ${r.reason}`) : [];
+  return [...new Set([...noToken, ...nothingTried])];
+}
