@@ -1,12 +1,13 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeFileAtomically, NO_SECRETS } from '../files/index.ts';
 import { runAudit } from '../pipeline/index.ts';
-import { comparisonHtml, comparisonMarkdown, type AuditReport } from '../report/index.ts';
+import { comparisonHtml, comparisonMarkdown } from '../report/index.ts';
 import { EXIT } from '../results/index.ts';
 import { readEnvironment } from '../run/index.ts';
 import { parseAuditFlags, type AuditFlags } from './audit-flags.ts';
 import type { CliIo, Command } from './io.ts';
+import { readStoredAudit } from './stored-audit.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
@@ -39,7 +40,7 @@ export const auditCommand: Command = async (args, io) => {
 
 /** The audits of each folder side by side, on the terminal, and as compare.md and compare.html under --out when given. */
 async function compare(flags: AuditFlags, io: CliIo): Promise<number> {
-  const audits = await Promise.all(flags.compare.map((dir) => readAudit(resolve(io.cwd, dir), dir)));
+  const audits = await Promise.all(flags.compare.map((dir) => readStoredAudit(resolve(io.cwd, dir), dir)));
   const markdown = comparisonMarkdown(audits);
   io.stdout(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
   if (flags.out !== null) {
@@ -53,21 +54,3 @@ async function compare(flags: AuditFlags, io: CliIo): Promise<number> {
   return EXIT.pass;
 }
 
-async function readAudit(dir: string, shown: string): Promise<AuditReport> {
-  const file = join(dir, 'audit.json');
-  let audit: unknown;
-  try {
-    audit = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? 'is not JSON' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
-    throw new UsageError(`conform audit --compare: ${shown}/audit.json ${reason}`);
-  }
-  if (!isAudit(audit)) throw new UsageError(`conform audit --compare: ${shown}/audit.json is not a conform audit`);
-  return audit;
-}
-
-function isAudit(value: unknown): value is AuditReport {
-  if (typeof value !== 'object' || value === null) return false;
-  const audit = value as Partial<AuditReport>;
-  return typeof audit.vendor === 'string' && typeof audit.scorecard === 'object' && audit.scorecard !== null && Array.isArray(audit.findings) && typeof audit.counts === 'object';
-}

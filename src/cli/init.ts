@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Document } from 'yaml';
 import { withScratchFolder, writeFileAtomically } from '../files/index.ts';
 import { secretForms } from '../redaction/index.ts';
+import { mayCarryCredential } from '../http/index.ts';
 import { loadSpec, securitySchemesOf } from '../spec/index.ts';
 import { chosenScheme, invalidCredentialFor, loadVendorFile, VendorFileError, VENDORS_DIR, type AuthScheme } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
@@ -32,7 +33,7 @@ export const initCommand: Command = async (args, io) => {
 
   const specs = flags.specs.map((spec) => insideCwd(spec, io.cwd));
   const { text, toSet } = vendorFileText(name, specs, flags, await chosenAuth(flags.auth[0], specs, io.cwd, name));
-  const secrets = secretForms([...flags.auth.map((a) => a.credential), ...flags.headers.filter((h) => sensitiveHeader(h.name)).map((h) => h.value)]);
+  const secrets = secretForms([...flags.auth.map((a) => a.credential), ...flags.headers.filter((h) => mayCarryCredential(h.name)).map((h) => h.value)]);
   // Redacting would corrupt the file (a secret that is also a name or a value): it is refused instead.
   if (secrets.some((form) => text.includes(form))) fail('the file would hold a credential (a --fixture, --header or --base-url value, or a name, equal to it); init writes none');
 
@@ -107,7 +108,7 @@ function vendorFileText(name: string, specs: string[], flags: AuditFlags, auth: 
   const headers: Record<string, string> = {};
   for (const { name: header, value } of flags.headers) {
     const variable = variableFor(prefix, header);
-    if (sensitiveHeader(header)) {
+    if (mayCarryCredential(header)) {
       // A header that carries a secret is read like the credential: its value never enters the file.
       claim(variable, `sent as ${header}`);
       headers[header] = `\${${variable}}`;
@@ -153,12 +154,6 @@ function credentialMeaning(scheme: AuthScheme): string {
   return 'bearer token';
 }
 
-// Header names that say they carry a secret.
-const SENSITIVE_HEADER = /authorization|cookie|key|token|secret|password|signature|session/i;
-
-function sensitiveHeader(name: string): boolean {
-  return SENSITIVE_HEADER.test(name);
-}
 
 /** A fixture is keyed by its parameter's name when that is a valid key, else by its camelCase (organization-id -> organizationId). */
 function fixtureKey(parameter: string): string {

@@ -11,8 +11,3 @@ const CREDENTIAL_KINDS: readonly CredentialUse[] = ['valid', 'none', 'invalid', 
 export function isCredentialKind(value: unknown): value is CredentialUse {
   return (CREDENTIAL_KINDS as readonly unknown[]).includes(value);
 }
-
-/** Names of request headers that carry credentials, or look as if they might: never recorded. */
-export function isCredentialHeader(name: string): boolean {
-  return /^(authorization|proxy-authorization|cookie)$|key|token|secret|password|signature/i.test(name);
-}

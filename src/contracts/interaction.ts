@@ -1,6 +1,7 @@
 import type { CaseResult, DerivedResponse } from '../results/index.ts';
 import { essence, isJsonMediaType } from '../spec/index.ts';
-import { CREDENTIAL_HEADER, isCredentialHeader } from './credentials.ts';
+import { mayCarryCredential } from '../http/index.ts';
+import { CREDENTIAL_HEADER } from './credentials.ts';
 import { bodyMatcher } from './matchers.ts';
 
 /** One contract interaction, as plain data: what pact-core is told, in the order it is told. */
@@ -34,7 +35,7 @@ export function planInteraction(result: CaseResult & { response: NonNullable<Cas
   const { request, response } = result;
   const headers = Object.entries(request.headers)
     .map(([name, value]): [string, string] => [name.toLowerCase(), value])
-    .filter(([name]) => !isCredentialHeader(name) && name !== CREDENTIAL_HEADER);
+    .filter(([name]) => !mayCarryCredential(name) && name !== CREDENTIAL_HEADER);
   const contentType = response.headers['content-type'] ?? null;
   return {
     description: describeInteraction(result),

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { joinPointer } from '../json/index.ts';
 import { NO_SECRETS, writeFileAtomically } from '../files/index.ts';
 import { OAuth2TokenError } from '../http/index.ts';
-import { redactText, secretForms } from '../redaction/index.ts';
+import { redactStrings, secretForms } from '../redaction/index.ts';
 import { missingCredential, targetAuth, type TargetAuth } from '../run/index.ts';
-import type { CredentialUse, VendorTarget } from '../vendors/index.ts';
+import { ConfigError, type CredentialUse, type VendorTarget } from '../vendors/index.ts';
 import type { StoredContract, StoredInteraction } from './contract-file.ts';
 import { interactionRequests, isUnsafe, unavailableStatus } from './interaction-requests.ts';
 import { runVerifier } from './run-verifier.ts';
@@ -43,11 +43,17 @@ export interface ContractVerification {
  * GET and HEAD interactions: the others never reach the verifier, and are skipped.
  */
 export async function verifyContract(target: VendorTarget, contract: StoredContract): Promise<ContractVerification> {
-  const auth = targetAuth(target);
+  let auth: TargetAuth;
+  try {
+    auth = targetAuth(target);
+  } catch (error) {
+    if (error instanceof ConfigError) return { vendor: target.vendor, file: contract.file, interactions: [], problem: error.message };
+    throw error;
+  }
   const verification = await verifyWith(target, auth, contract);
   // The oauth2 tokens obtained here are known to no one else: they leave redacted.
   const tokens = auth.secrets();
-  return tokens.length === 0 ? verification : (JSON.parse(redactText(JSON.stringify(verification), secretForms(tokens))) as ContractVerification);
+  return tokens.length === 0 ? verification : redactStrings(verification, secretForms(tokens));
 }
 
 async function verifyWith(target: VendorTarget, auth: TargetAuth, contract: StoredContract): Promise<ContractVerification> {

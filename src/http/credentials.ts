@@ -6,6 +6,14 @@ type DispatchHeaders = Dispatcher.DispatchOptions['headers'];
 // (X-Acme-Auth), so headers cross only when known to carry no credential.
 const SAFE_ACROSS_ORIGINS = new Set(['accept', 'accept-encoding', 'accept-language', 'user-agent', 'content-type', 'content-length']);
 
+// Header names that say they carry a credential (X-Acme-Key, X-Session-Token, Cookie, ...).
+const CREDENTIAL_NAME = /^(authorization|proxy-authorization|cookie)$|key|token|secret|password|signature|session/i;
+
+/** Whether a header of this name may carry a credential: never recorded, and its value redacted wherever it appears. */
+export function mayCarryCredential(name: string): boolean {
+  return CREDENTIAL_NAME.test(name);
+}
+
 /** The headers another origin may see, in undici's flat [name, value, ...] form: everything else is dropped. */
 export function withoutCredentials(headers: DispatchHeaders): DispatchHeaders {
   if (headers == null) return headers;

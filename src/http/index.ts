@@ -12,3 +12,4 @@ export {
   type TokenSource,
   type TokenSourceOptions,
 } from './oauth2.ts';
+export { mayCarryCredential } from './credentials.ts';

@@ -6,7 +6,7 @@ import { inconclusiveThresholdFrom, type JudgementPolicy } from '../judge/index.
 import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
 import { auditHtml, auditMarkdown, buildAudit, jsonFile, type AuditReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
-import { deriveCases, openRuntime, runCase, severityOverrides, targetSecretForms, type DerivedCase } from '../run/index.ts';
+import { deriveCases, openRuntime, runCase, severityOverrides, targetAuth, targetSecretForms, type DerivedCase } from '../run/index.ts';
 import { loadSpec, securitySchemesOf, type LoadedSpec } from '../spec/index.ts';
 import { chosenScheme, ConfigError, displayUrl, invalidCredentialFor, type AuthScheme, type Env, type VendorTarget } from '../vendors/index.ts';
 import { judgeRun } from './judge-run.ts';
@@ -49,6 +49,8 @@ export async function runAudit(request: AuditRequest, options: AuditOptions): Pr
   const startedAt = new Date().toISOString();
   const specs = await Promise.all(request.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: request.vendor })));
   const target = auditTarget(request, specs);
+  // A credential or token URL the scheme cannot use stops the audit here, before any request.
+  targetAuth(target);
   const secrets = targetSecretForms([target]);
   const print = (line: string) => options.print(redactText(line, secrets));
   const { cases, coverage } = deriveCases({
@@ -58,6 +60,9 @@ export async function runAudit(request: AuditRequest, options: AuditOptions): Pr
     limitedCredential: false,
     allowUnsafe: request.allowUnsafe,
   });
+  const secured = cases.find((c) => c.credential === 'none');
+  // Without a credential every secured case would be the vendor's correct 401, blamed on it.
+  if (!request.auth && secured) throw new ConfigError('--auth', `${secured.operation} requires credentials (securitySchemes: ${[...securitySchemesOf(specs).keys()].join(', ')}): give --auth SCHEME=VALUE (or SCHEME=env:VAR)`);
   print(`audit ${request.vendor}: ${cases.length} cases derived for ${coverage.filter((c) => c.state === 'exercised').length} of ${coverage.length} operations, against ${displayUrl(request.baseUrl)}`);
   const raw = await runCases({ ...target, cases }, specs, options);
   // From here on nothing holds a credential or a token: the runtime redacted its own tokens already.

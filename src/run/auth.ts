@@ -1,5 +1,7 @@
 import {
   createTokenSource,
+  mayCarryCredential,
+  OAuth2TokenError,
   parseClientCredentials,
   placeCredential,
   sendWithToken,
@@ -12,7 +14,7 @@ import {
   type TokenSource,
 } from '../http/index.ts';
 import { secretForms } from '../redaction/index.ts';
-import type { CredentialUse, VendorTarget } from '../vendors/index.ts';
+import { ConfigError, type CredentialUse, type VendorTarget } from '../vendors/index.ts';
 
 /**
  * How one target's cases authenticate, whatever its scheme: the credential each kind of case sends,
@@ -28,7 +30,10 @@ export interface TargetAuth {
   secrets(): string[];
 }
 
-/** Throws OAuth2TokenError at once for a token URL that cannot be used, before any request. */
+/**
+ * Throws ConfigError at once, before any request, for an oauth2 credential that is not
+ * client_id:client_secret or a token URL that cannot be used (not http(s), plain http to production).
+ */
 export function targetAuth(target: VendorTarget, http: HttpClientOptions = {}): TargetAuth {
   const { auth } = target;
   const secretOf = (use: CredentialUse): string | null =>
@@ -39,10 +44,15 @@ export function targetAuth(target: VendorTarget, http: HttpClientOptions = {}): 
       const secret = secretOf(use);
       if (secret === null) continue;
       const credentials = parseClientCredentials(secret);
-      if (!credentials) throw new Error(`${target.vendor}: the ${use} oauth2 credential must be client_id:client_secret`);
+      if (!credentials) throw new ConfigError(target.vendor, `the ${use} credential for oauth2 scheme ${auth.name} must be client_id:client_secret`);
       // Relative to the base URL as a folder: "oauth/token" under https://api.acme.test/v1 is /v1/oauth/token.
       const baseUrl = target.baseUrl.endsWith('/') ? target.baseUrl : `${target.baseUrl}/`;
-      tokens.set(use, createTokenSource({ vendor: target.vendor, tokenUrl: auth.tokenUrl, baseUrl, credentials, scopes: auth.scopes, http: { ...http, production: target.production } }));
+      try {
+        tokens.set(use, createTokenSource({ vendor: target.vendor, tokenUrl: auth.tokenUrl, baseUrl, credentials, scopes: auth.scopes, http: { ...http, production: target.production } }));
+      } catch (error) {
+        if (error instanceof OAuth2TokenError) throw new ConfigError(target.vendor, error.message.replace(`${target.vendor}: `, ''));
+        throw error;
+      }
     }
   }
   // The invalid credential of an oauth2 vendor is a token it never issued: it is sent as one, not exchanged.
@@ -72,14 +82,16 @@ export function missingCredential(target: VendorTarget, use: CredentialUse): str
 
 /**
  * Every credential the targets could send, in every wire form: what no report, contract or log may
- * contain. An oauth2 client secret is also sought alone, as it travels to the token endpoint.
+ * contain. An oauth2 client secret is also sought alone, as it travels to the token endpoint, and so
+ * is the value of an extra header whose name says it carries one (X-Acme-Secret).
  */
 export function targetSecretForms(targets: readonly VendorTarget[]): string[] {
   return secretForms(
     targets.flatMap((target) => {
       const given = [target.credentials.valid, target.credentials.limited];
       const clientSecrets = target.auth.type === 'oauth2-client-credentials' ? given.map((value) => (value ? parseClientCredentials(value)?.clientSecret : null)) : [];
-      return [...given, ...clientSecrets, target.invalidCredential];
+      const headers = Object.entries(target.headers).filter(([name]) => mayCarryCredential(name)).map(([, value]) => value);
+      return [...given, ...clientSecrets, ...headers, target.invalidCredential];
     }),
   );
 }

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import type { SeverityOverrides } from '../findings/index.ts';
 import { isFindingId, type Severity } from '../findings/index.ts';
-import { parseClientCredentials, type HttpClientOptions } from '../http/index.ts';
+import type { HttpClientOptions } from '../http/index.ts';
 import { embeddedSandboxFor } from '../sandbox/index.ts';
+import { targetAuth } from './auth.ts';
 import { ConfigError, loadVendors, optional, vendorTarget, type Env, type VendorDefinition, type VendorName, type VendorTarget } from '../vendors/index.ts';
 
 /** How one vendor runs: against its live endpoint, or against its embedded sandbox in a scenario. */
@@ -74,13 +75,12 @@ function selectedVendors(env: Env, vendors: readonly VendorDefinition[]): Vendor
 function planFor(definition: VendorDefinition, env: Env): VendorPlan {
   const vendor = definition.name;
   const live = definition.liveTarget(env);
-  if (live && definition.auth.type === 'oauth2-client-credentials') {
-    for (const use of ['valid', 'limited'] as const) {
-      const given = live.credentials[use];
-      if (given !== null && !parseClientCredentials(given)) throw new ConfigError(definition.file, `${vendor}'s ${use} credential for oauth2 scheme ${definition.auth.name} must be client_id:client_secret`);
-    }
+  if (live) {
+    const target = vendorTarget(definition, { ...live, scenario: null });
+    // A credential or token URL the scheme cannot use stops the run here, before any request.
+    targetAuth(target);
+    return { vendor, mode: 'live', target };
   }
-  if (live) return { vendor, mode: 'live', target: vendorTarget(definition, { ...live, scenario: null }) };
   const sandbox = embeddedSandboxFor(vendor);
   const variable = `${vendor.toUpperCase().replaceAll('-', '_')}_SANDBOX_SCENARIO`;
   const scenario = optional(env, variable) ?? 'faithful';

@@ -50,7 +50,8 @@ async function sandboxTarget(plan: Extract<VendorPlan, { mode: 'sandbox' }>, con
   });
   // Tokens come from the sandbox, never from the vendor's own token URL: an offline run stays offline.
   if (target.auth.type !== 'oauth2-client-credentials') return target;
-  return { ...target, auth: { ...target.auth, tokenUrl: sandbox.tokenUrl ?? target.auth.tokenUrl } };
+  if (sandbox.tokenUrl === null) throw new ConfigError(definition.file, `its embedded sandbox issues no OAuth 2.0 tokens for ${target.auth.name}`);
+  return { ...target, auth: { ...target.auth, tokenUrl: sandbox.tokenUrl } };
 }
 
 /** The vendor's embedded sandbox, started; a document the generic sandbox cannot serve is a located configuration error. */

@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/report/index.ts';
@@ -101,6 +101,14 @@ describe('conform audit of a fourth vendor with OAuth 2.0 client credentials, fr
     expect(compared.stdout).toMatch(/bursar[\s\S]*bursar/);
     expect((await readdir(join(root, 'reports', 'audit', 'compared'))).sort()).toEqual(['compare.html', 'compare.md']);
   });
+
+  it('refuses to compare a folder whose audit.json is not an audit, in one line (exit 2)', async () => {
+    await mkdir(join(root, 'forged'));
+    await writeFile(join(root, 'forged', 'audit.json'), JSON.stringify({ vendor: 'a', verdict: 'pass', exitCode: 0, specDefects: [], counts: { findings: { breaking: 0, warning: 0, info: 0 } }, scorecard: {} }));
+    const compared = await runCli(['audit', '--compare', 'reports/audit/bursar', 'forged'], {}, root);
+    expect(compared.code).toBe(2);
+    expect(compared.stderr).toMatch(/^conform audit --compare: forged\/audit.json is not a conform audit \(\/scorecard: [^\n]+\)\n$/);
+  });
 });
 
 describe('conform audit when the vendor cannot be tried', () => {
@@ -124,6 +132,16 @@ describe('conform audit when the vendor cannot be tried', () => {
     const run = await audit(root, gone.url);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(`bursar: nothing could be tried at ${gone.url}`);
+  });
+
+  it('no credential for a secured document, or one that is not client_id:client_secret: one line before any request (exit 2)', async () => {
+    const root = await bursarCheckout();
+    const none = await runCli(['audit', '--vendor', 'bursar', '--spec', BURSAR_SPEC, '--base-url', 'http://127.0.0.1:9/v2', '--fixture', `ledger_id=${LEDGER}`], {}, root);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('conform audit: configuration error: --auth: GET /ledgers/{ledger_id} requires credentials (securitySchemes: bursarOAuth): give --auth SCHEME=VALUE (or SCHEME=env:VAR)\n');
+    const colonless = await runCli(['audit', '--vendor', 'bursar', '--spec', BURSAR_SPEC, '--base-url', 'http://127.0.0.1:9/v2', '--auth', 'bursarOAuth=justasecret_canary'], {}, root);
+    expect(colonless.code).toBe(2);
+    expect(colonless.stderr).toBe('conform audit: configuration error: bursar: the valid credential for oauth2 scheme bursarOAuth must be client_id:client_secret\n');
   });
 
   it('a scheme the document lacks stops before any request (exit 2)', async () => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VendorReport } from '../../src/report/index.ts';
@@ -64,5 +64,21 @@ describe('an oauth2 client-credentials vendor joins the nightly run through conf
     // The sandbox knows an account id and has a limited client: 13 cases, where live had 9.
     expect(await report('sandbox')).toMatchObject({ mode: 'sandbox', outcomes: { passed: 13, failed: 0, skipped: 0, 'transport-error': 0 } });
     expect(bursar.requests.length).toBe(before);
+  });
+
+  it('shows what a vendor echoes of its token and client secret only redacted, where privacy would let the values through', async () => {
+    const echoing = await startBursar({ echoSecrets: true });
+    try {
+      // Listed as never personal, the values reach the reports unmasked: only redaction stands between them and the token.
+      await appendFile(join(root, 'vendors', 'bursar.yaml'), 'nonPersonal: [/currency, /data/*/amount]\n');
+      const run = await runCli(['run'], { ...outputs('echo'), BURSAR_CLIENT: CLIENT, BURSAR_BASE_URL: echoing.url }, root);
+      expect(run.code, run.stdout + run.stderr).toBe(1);
+      const echoed = await report('echo');
+      expect(echoed.findings.filter((f) => f.observed?.includes('[redacted]')).map((f) => f.pointer).sort()).toEqual(['/currency', '/data/0/amount']);
+      const written = await Promise.all(['bursar.json', 'bursar.md', 'bursar.html', 'results.json'].map((file) => readFile(join(root, 'echo', 'reports', 'latest', file), 'utf8')));
+      noSecret(written.join('\n') + run.stdout + run.stderr);
+    } finally {
+      await echoing.close();
+    }
   });
 });

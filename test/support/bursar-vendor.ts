@@ -18,6 +18,11 @@ export interface BursarOptions {
   dropErrorMessage?: boolean;
   /** The token endpoint refuses every client. */
   refuseClients?: boolean;
+  /**
+   * The ledger answers the token it was sent as its currency, and the entries the client secret as an
+   * amount: values that break the document, so conform shows them, and must show them redacted.
+   */
+  echoSecrets?: boolean;
 }
 
 export interface BursarServer {
@@ -50,8 +55,8 @@ export async function startBursar(options: BursarOptions = {}): Promise<BursarSe
     if (!id) return error(404, 'not_found');
     if (!/^ldg_[a-z0-9]{8}$/.test(decodeURIComponent(id[1]!))) return error(400, 'invalid_ledger_id');
     if (id[1] !== LEDGER) return error(404, 'ledger_not_found');
-    if (id[2]) return new URLSearchParams(query).get('limit') ? json(200, { data: [{ id: 'ent_1', amount: '-12.50' }] }) : error(400, 'limit_required');
-    return json(200, { id: LEDGER, currency: 'EUR', balance: '1250.00' });
+    if (id[2]) return new URLSearchParams(query).get('limit') ? json(200, { data: [{ id: 'ent_1', amount: options.echoSecrets ? BURSAR_SECRET : '-12.50' }] }) : error(400, 'limit_required');
+    return json(200, { id: LEDGER, currency: options.echoSecrets ? BURSAR_TOKEN : 'EUR', balance: '1250.00' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
