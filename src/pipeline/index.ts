@@ -55,7 +55,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const severity = (finding: Finding) => severityOf(finding, policy.severity);
     // A vendor file without cases runs the cases derived from its documents (src/run/derive).
     const runnable = await withDerivedCases(targets, config.vendors, options.cwd, specs);
-    const suites = await runSuites(runnable, config, options.cwd, severity, (line) => options.print(redactText(line, secrets)));
+    // Coverage is for the reports: the suite workers get the targets without it.
+    const suites = await runSuites(runnable.map(({ coverage: _, ...target }) => target), config, options.cwd, severity, (line) => options.print(redactText(line, secrets)));
     // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
     // Redaction sees the evidence whole; only then is it cut to what reports show.
     const results = redactCaseResults(suites.results, secrets).map(withDisplayedFindings);
