@@ -8,7 +8,7 @@ import { auditHtml, auditMarkdown, buildAudit, jsonFile, type AuditReport } from
 import type { CaseResult } from '../results/index.ts';
 import { deriveCases, openRuntime, runCase, severityOverrides, targetAuth, targetSecretForms, type DerivedCase } from '../run/index.ts';
 import { loadSpec, securitySchemesOf, type LoadedSpec } from '../spec/index.ts';
-import { chosenScheme, ConfigError, displayUrl, invalidCredentialFor, type AuthScheme, type Env, type VendorTarget } from '../vendors/index.ts';
+import { chosenScheme, commandLineProduction, ConfigError, displayUrl, invalidCredentialFor, loadVendors, type AuthScheme, type Env, type VendorTarget } from '../vendors/index.ts';
 import { judgeRun } from './judge-run.ts';
 
 /** What `conform audit` audits: a vendor's documents and base URL, as its flags give them. No vendor file. */
@@ -48,7 +48,9 @@ export const AUDIT_FILES = ['audit.json', 'audit.md', 'audit.html'] as const;
 export async function runAudit(request: AuditRequest, options: AuditOptions): Promise<AuditOutcome> {
   const startedAt = new Date().toISOString();
   const specs = await Promise.all(request.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: request.vendor })));
-  const target = auditTarget(request, specs);
+  // A host or key any vendor file calls production is refused here, and else gets GET and HEAD only.
+  const production = commandLineProduction(options.env, request.baseUrl, request.auth?.credential ?? null, loadVendors(options.cwd));
+  const target = { ...auditTarget(request, specs), production };
   // A credential or token URL the scheme cannot use stops the audit here, before any request.
   targetAuth(target);
   const secrets = targetSecretForms([target]);

@@ -7,3 +7,4 @@ export { loadVendorFile, loadVendors, VENDOR_SCHEMA_FILE, VENDORS_DIR } from './
 export { exercised, vendorNamed, vendorTarget, type TargetPlace } from './target.ts';
 export { invalidCredentialFor } from './invalid-credential.ts';
 export { chosenScheme } from './chosen-scheme.ts';
+export { commandLineProduction } from './production.ts';

@@ -97,6 +97,8 @@ export interface VendorDefinition {
   operations: { include: readonly string[] | null; exclude: readonly string[] };
   /** The variable whose being set runs the vendor live. */
   liveWhen: string;
+  /** The file's production guard: hosts and credential prefixes refused unless CONFORM_ALLOW_PRODUCTION=1. */
+  production: { hosts: readonly string[]; credentialPrefixes: readonly string[] };
   /** The live target when the environment configures one, else null (run against the sandbox). */
   liveTarget(env: Env): LiveTarget | null;
 }

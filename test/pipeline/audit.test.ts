@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/report/index.ts';
@@ -142,6 +142,27 @@ describe('conform audit when the vendor cannot be tried', () => {
     const colonless = await runCli(['audit', '--vendor', 'bursar', '--spec', BURSAR_SPEC, '--base-url', 'http://127.0.0.1:9/v2', '--auth', 'bursarOAuth=justasecret_canary'], {}, root);
     expect(colonless.code).toBe(2);
     expect(colonless.stderr).toBe('conform audit: configuration error: bursar: the valid credential for oauth2 scheme bursarOAuth must be client_id:client_secret\n');
+  });
+
+  it('a host a vendor file calls production: refused (exit 2) unless CONFORM_ALLOW_PRODUCTION=1, and then its token only over https', async () => {
+    const bursar = await startBursar();
+    const root = await bursarCheckout();
+    try {
+      const flags = ['--vendor', 'bursar', '--spec', BURSAR_SPEC, '--base-url', bursar.url, '--auth', 'bursarOAuth=env:BURSAR_CLIENT', '--fixture', `ledger_id=${LEDGER}`];
+      expect((await runCli(['init', ...flags], { BURSAR_CLIENT: CLIENT }, root)).code).toBe(0);
+      await appendFile(join(root, 'vendors', 'bursar.yaml'), 'production:\n  hosts: [127.0.0.1]\n');
+      const refused = await runCli(['audit', ...flags, '--allow-unsafe'], { BURSAR_CLIENT: CLIENT }, root);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`--base-url: ${bursar.url} is a production credential or host`);
+      expect(bursar.requests).toEqual([]);
+      // Allowed, it is still production: the client secret goes over https only, so this plain-http token URL stops it.
+      const allowed = await runCli(['audit', ...flags, '--allow-unsafe'], { BURSAR_CLIENT: CLIENT, CONFORM_ALLOW_PRODUCTION: '1' }, root);
+      expect(allowed.code).toBe(2);
+      expect(allowed.stderr).toBe(`conform audit: configuration error: bursar: no OAuth 2.0 token from ${bursar.url}/oauth/token: a production target sends its client secret over https only\n`);
+      expect(bursar.requests).toEqual([]);
+    } finally {
+      await bursar.close();
+    }
   });
 
   it('a scheme the document lacks stops before any request (exit 2)', async () => {
