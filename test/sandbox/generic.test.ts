@@ -78,6 +78,9 @@ interface Case {
   served: Array<Served & { auth: Auth }>;
 }
 
+// Both Midaz documents: the sandbox takes each path parameter's example from the document.
+const MIDAZ_FIXTURES = { organization_id: '019c96a0-0a98-7287-9a31-786e0809c769', ledger_id: '019c96a0-0ac0-7de9-9f53-9cf842a2ee5a', account_id: '019c96a0-0c0c-7221-8cf3-13313fb60081' };
+
 const CASES: Case[] = [
   {
     file: 'specs/whop/1.0.0.yaml',
@@ -88,7 +91,7 @@ const CASES: Case[] = [
   {
     file: 'specs/midaz/3.7.0.yaml',
     basePath: '',
-    fixtures: { organization_id: '019c96a0-0a98-7287-9a31-786e0809c769', ledger_id: '019c96a0-0ac0-7de9-9f53-9cf842a2ee5a', account_id: '019c96a0-0c0c-7221-8cf3-13313fb60081' },
+    fixtures: MIDAZ_FIXTURES,
     served: [
       {
         operation: 'GET /v1/organizations/{organization_id}/ledgers/{ledger_id}/accounts/{account_id}',
@@ -101,7 +104,7 @@ const CASES: Case[] = [
   {
     file: 'specs/midaz/3.7.1.yaml',
     basePath: '',
-    fixtures: { organization_id: '019c96a0-0a98-7287-9a31-786e0809c769', ledger_id: '019c96a0-0ac0-7de9-9f53-9cf842a2ee5a', account_id: '019c96a0-0c0c-7221-8cf3-13313fb60081' },
+    fixtures: MIDAZ_FIXTURES,
     served: [
       {
         operation: 'GET /v1/organizations/{organization_id}/ledgers/{ledger_id}/accounts/{account_id}/balances',
