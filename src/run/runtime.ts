@@ -84,7 +84,7 @@ async function caseResult(runtime: SuiteRuntime, suiteCase: SuiteCase): Promise<
   };
   const skip = params.missing ?? query.missing ?? missingCredential(target, credential);
   if (skip) return { ...base, reason: skip };
-  if (target.production && operation.method !== 'GET') return { ...base, reason: `${operation.method} is never sent to a production host` };
+  if (target.production && operation.method !== 'GET' && operation.method !== 'HEAD') return { ...base, reason: `${operation.method} is never sent to a production host` };
 
   const exchange = await runtime.auth.send(runtime.client, { method: operation.method, url: target.baseUrl + path + queryOf(query.values), headers: requestHeaders }, credential).catch((error: unknown) => {
     if (!(error instanceof OAuth2TokenError)) throw error;

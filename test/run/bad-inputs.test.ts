@@ -67,7 +67,7 @@ describe('a very large vendor document', () => {
 });
 
 describe('the production guard', () => {
-  it('never sends anything but GET to a production host', async () => {
+  it('never sends anything but GET and HEAD to a production host', async () => {
     let requests = 0;
     const server = createServer((_request, response) => {
       requests++;
@@ -81,10 +81,12 @@ describe('the production guard', () => {
       const refused = await runCase(production, { name: 'create transfer', operation: 'POST /transfers', params: {}, expectStatus: 201 });
       expect(refused).toMatchObject({ outcome: 'skipped', reason: 'POST is never sent to a production host' });
       expect(requests).toBe(0);
+      expect((await runCase(production, { name: 'transfers exist', operation: 'HEAD /transfers', params: {}, expectStatus: 201 })).outcome).toBe('answered');
+      expect(requests).toBe(1);
       await production.client.close();
       const sandbox = await openRuntime({ ...target, production: false }, { cwd: REPO_ROOT });
       expect((await runCase(sandbox, { name: 'create transfer', operation: 'POST /transfers', params: {}, expectStatus: 201 })).outcome).toBe('answered');
-      expect(requests).toBe(1);
+      expect(requests).toBe(2);
       await sandbox.client.close();
     } finally {
       await new Promise((resolve) => server.close(resolve));
