@@ -75,7 +75,9 @@ export async function runAudit(request: AuditRequest, options: AuditOptions): Pr
     { startedAt, problems: [] },
   );
   const report = judged.reports[0]!;
-  const audit = buildAudit({ report, exitCode: judged.exitCode, coverage, cases: caseFacts(cases), operations: errorSchemas(specs) });
+  // The same coverage shape as a run's reports; an audit's fixtures come from --fixture, not from variables.
+  const operations = coverage.map((entry) => ({ ...entry, missingFixtures: entry.missingFixtures.map((fixture) => ({ fixture, variable: null })) }));
+  const audit = buildAudit({ report, exitCode: judged.exitCode, coverage: operations, cases: caseFacts(cases), operations: errorSchemas(specs) });
   await mkdir(options.out, { recursive: true });
   const texts = { 'audit.json': jsonFile(audit), 'audit.md': auditMarkdown(audit), 'audit.html': auditHtml(audit) };
   for (const file of AUDIT_FILES) await writeFileAtomically(join(options.out, file), texts[file], secrets);

@@ -67,7 +67,7 @@ describe('conform audit of a fourth vendor with OAuth 2.0 client credentials, fr
       ['POST /ledgers', 'unsafe', []],
       ['GET /ledgers/{ledger_id}', 'exercised', []],
       ['GET /ledgers/{ledger_id}/entries', 'exercised', []],
-      ['GET /accounts/{account_id}', 'not-reachable', ['account_id']],
+      ['GET /accounts/{account_id}', 'not-reachable', [{ fixture: 'account_id', variable: null }]],
     ]);
     expect(out.json.scorecard.grade).toMatch(/^[A-F]$/);
     expect(out.json.scorecard.authEnforcement).toMatchObject({ numerator: 4, denominator: 4 });

@@ -78,7 +78,7 @@ function ledgercoInput(): AuditInput {
       { operation: LIST, state: 'exercised', reason: null, missingFixtures: [], cases: ['list accounts', 'list accounts page 2', 'list accounts without credentials'], notDerived: [] },
       { operation: ONE, state: 'exercised', reason: null, missingFixtures: [], cases: ['by account id', 'unknown account id', 'malformed account id', 'invalid credentials', 'limited key'], notDerived: [] },
       { operation: BALANCES, state: 'exercised', reason: null, missingFixtures: [], cases: ['balances by account id', 'balances with invalid credentials'], notDerived: [] },
-      { operation: 'GET /transfers/{id}', state: 'not-reachable', reason: 'needs the fixture transfer_id', missingFixtures: ['transfer_id'], cases: [], notDerived: [] },
+      { operation: 'GET /transfers/{id}', state: 'not-reachable', reason: 'needs the fixture transfer_id', missingFixtures: [{ fixture: 'transfer_id', variable: null }], cases: [], notDerived: [] },
       { operation: 'POST /accounts', state: 'unsafe', reason: "POST may change the vendor's data", missingFixtures: [], cases: [], notDerived: [] },
     ],
     cases: {
@@ -258,7 +258,7 @@ function hostileAudit(): AuditReport {
   const hostile = 'a|b\nc <script>alert(1)</script>';
   input.report.findings[1] = finding({ id: 'response-property-type-mismatch', operation: ONE, status: 200, pointer: '/x|y', expected: 'number', observed: hostile }, 'by account id');
   input.report.specDefects[0] = shown(makeFinding({ id: 'spec-ref-unresolved', vendor: 'ledgerco', observed: hostile, location: { file: 'specs/ledgerco/2.1.0.yaml', pointer: '/paths/~1x|y' } }));
-  input.coverage[3] = { ...input.coverage[3]!, operation: 'GET /transfers/{id|<script>}', reason: `needs the fixture ${hostile}`, missingFixtures: [hostile] };
+  input.coverage[3] = { ...input.coverage[3]!, operation: 'GET /transfers/{id|<script>}', reason: `needs the fixture ${hostile}`, missingFixtures: [{ fixture: hostile, variable: null }] };
   input.report.interactions[0] = { ...input.report.interactions[0]!, path: '/accounts?q=|\n<script>' };
   return buildAudit(input);
 }

@@ -59,7 +59,7 @@ function scorecard(audit: AuditReport): Html {
 function coverage(audit: AuditReport): Html {
   const rows = audit.coverage.map(
     (c) =>
-      html`<tr><td><code>${c.operation}</code></td><td>${c.state}</td><td>${c.reason ?? '—'}</td><td>${c.missingFixtures.length === 0 ? '—' : c.missingFixtures.map((f, i) => html`${i > 0 ? ', ' : ''}<code>${f}</code>`)}</td><td>${c.cases.length === 0 ? '—' : plural(c.cases.length, 'case')}</td></tr>`,
+      html`<tr><td><code>${c.operation}</code></td><td>${c.state}</td><td>${c.reason ?? '—'}</td><td>${c.missingFixtures.length === 0 ? '—' : c.missingFixtures.map((f, i) => html`${i > 0 ? ', ' : ''}<code>${f.fixture}</code>`)}</td><td>${c.cases.length === 0 ? '—' : plural(c.cases.length, 'case')}</td></tr>`,
   );
   return html`<section aria-labelledby="coverage">
 <h2 id="coverage">Coverage</h2>

@@ -41,7 +41,7 @@ function coverage(audit: AuditReport): string {
     mdCode(c.operation),
     c.state,
     c.reason === null ? '—' : mdText(c.reason),
-    c.missingFixtures.length === 0 ? '—' : c.missingFixtures.map(mdCode).join(', '),
+    c.missingFixtures.length === 0 ? '—' : c.missingFixtures.map((f) => mdCode(f.fixture)).join(', '),
     c.cases.length === 0 ? '—' : plural(c.cases.length, 'case'),
   ]);
   return `## Coverage\n\n${mdTable(['Operation', 'State', 'Why', 'Fixtures it needs', 'Cases'], rows)}`;

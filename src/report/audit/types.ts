@@ -1,6 +1,6 @@
 import type { CredentialUse } from '../../vendors/index.ts';
 import type { ExpectedStatus, JudgedOutcome } from '../../results/index.ts';
-import type { CoverageEntry } from '../../run/index.ts';
+import type { OperationCoverage } from '../types.ts';
 import type { Severity } from '../../findings/index.ts';
 import type { SeverityCounts, Verdict, VendorReport } from '../types.ts';
 
@@ -11,7 +11,7 @@ export interface AuditInput {
   /** 0 pass, 1 breaking, 2 could not run, 3 inconclusive. */
   exitCode: number;
   /** One entry per operation of the documents. */
-  coverage: CoverageEntry[];
+  coverage: OperationCoverage[];
   /** Per case name: which credential it sent and what status it expected. */
   cases: Record<string, { credential: CredentialUse; expected: ExpectedStatus }>;
   /** Every operation of the documents ("GET /accounts/{id}"): whether it documents an error response (4xx, 4XX or default) with a schema. */
@@ -97,7 +97,7 @@ export interface AuditReport {
   exitCode: number;
   findings: AuditFinding[];
   interactions: AuditInteraction[];
-  coverage: CoverageEntry[];
+  coverage: OperationCoverage[];
   specDefects: AuditSpecDefect[];
   counts: { findings: SeverityCounts; specDefects: SeverityCounts; outcomes: Record<JudgedOutcome, number> };
   scorecard: Scorecard;
