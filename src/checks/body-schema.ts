@@ -1,5 +1,7 @@
 import { violationsOf } from '../schema/index.ts';
-import { NO_FACTS, type ResponseCheck } from './check.ts';
+import type { ValidateFunction } from 'ajv';
+import { NO_FACTS, type CheckFacts, type ResponseCheck } from './check.ts';
+import { lostFractions, withFractionsRestored } from './lost-fractions.ts';
 
 /**
  * The body against its documented schema, in one ajv pass: missing, type, enum, format and other
@@ -28,7 +30,9 @@ export const bodySchema: ResponseCheck = {
     }
     try {
       // A Violation is already a CheckFacts: id, pointer, expected, observed.
-      return validate(json.value) ? NO_FACTS : violationsOf(validate, json.value, prepared);
+      const facts = validate(json.value) ? NO_FACTS : violationsOf(validate, json.value, prepared);
+      const lost = lostFractions(json.value, json.text);
+      return lost.size === 0 ? facts : [...facts, ...fractionsLostAtIntegers(validate, json.value, lost, prepared)];
     } catch (error) {
       // ajv validates by recursion: a body nested deeper than the call stack cannot be followed.
       if (error instanceof RangeError && /call stack/.test(error.message)) return TOO_DEEP;
@@ -36,5 +40,18 @@ export const bodySchema: ResponseCheck = {
     }
   },
 };
+
+/**
+ * Integers the vendor wrote with a fraction JSON.parse rounded away: the body is validated again with
+ * a fraction in those places, and where the schema then wants an integer, that is a type mismatch,
+ * shown with the digits as sent.
+ */
+function fractionsLostAtIntegers(validate: ValidateFunction, value: unknown, lost: ReadonlyMap<string, string>, prepared: Parameters<typeof violationsOf>[2]): CheckFacts[] {
+  const restored = withFractionsRestored(value, lost);
+  if (validate(restored)) return [];
+  return violationsOf(validate, restored, prepared)
+    .filter((violation) => violation.id === 'response-property-type-mismatch' && lost.has(violation.pointer))
+    .map((violation) => ({ ...violation, observed: `number ${lost.get(violation.pointer)}` }));
+}
 
 const TOO_DEEP = [{ id: 'response-body-too-deep' as const, expected: 'a body the schema validator can follow', observed: 'deeper than its call stack' }];

@@ -22,7 +22,8 @@ export function withRawNumbers(facts: readonly CheckFacts[], { json }: CheckCont
     const raw = value === undefined ? undefined : raws.get(facts.pointer!);
     const shown = JSON.stringify(value);
     // The value ends what is observed ("k1: 1.0", "integer 7", "kept 2.50"): a key may hold the same digits.
-    if (!raw || raw === shown || !facts.observed!.endsWith(shown)) return facts;
+    // Already as written (a check that judged the digits, checks/lost-fractions.ts), or nothing to restore.
+    if (!raw || raw === shown || facts.observed!.endsWith(raw) || !facts.observed!.endsWith(shown)) return facts;
     // 12345678901234567890.12 parses to an integer-valued double; the type word follows what was written.
     const observed = `${facts.observed!.slice(0, -shown.length)}${raw}`.replace(/^integer /, /^-?\d+$/.test(raw) ? 'integer ' : 'number ');
     return { ...facts, observed };

@@ -43,6 +43,19 @@ describe('severity overrides', () => {
   });
 });
 
+describe('integers beyond 2^53', () => {
+  it('are shown with the digits the vendor sent, never the rounded double', async () => {
+    const [fixture] = readCheckFixtures('body-schema').filter((f) => f.name.startsWith('an integer sent with a fraction'));
+    const loaded = await spec(fixture!.spec);
+    const findings = checkResponse(loaded, loaded.operations[0]!, fixtureResponse(fixture!));
+    expect(findings.map((f) => [f.pointer, f.expected, f.observed])).toEqual([
+      ['/balance', 'integer', 'number 12345678901234567890.5'],
+      ['/history/1', 'integer', 'number 98765432109876543210.25'],
+      ['/history/2', 'integer', 'number 1.00000000000000001'],
+    ]);
+  });
+});
+
 function sortRows(rows: unknown[][]): string[] {
   return rows.map((row) => JSON.stringify(row)).sort();
 }

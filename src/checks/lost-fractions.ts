@@ -1,0 +1,57 @@
+import { escapeSegment, parsePointer, rawValuesAt } from '../json/index.ts';
+
+/**
+ * Numbers the vendor wrote with a fraction that JSON.parse rounded away (12345678901234567890.5
+ * parses to an integer-valued double: beyond 2^53 every double is one), by pointer, with the text as
+ * written. A schema's `type: integer` must be judged on those digits, not on the rounded double.
+ */
+export function lostFractions(value: unknown, text: string): Map<string, string> {
+  // A fraction is lost only past 15 significant digits: a body without a run of 16 digits has none.
+  if (!/\d{16}/.test(text)) return new Map();
+  const integers = integerValuedNumbers(value);
+  if (integers.length === 0) return new Map();
+  return new Map([...rawValuesAt(text, integers)].filter(([, raw]) => !isWholeNumber(raw)));
+}
+
+/** The body with 0.5, a number that is no integer, wherever a fraction was lost: what ajv is shown to judge those places. */
+export function withFractionsRestored(value: unknown, lost: ReadonlyMap<string, string>): unknown {
+  if (lost.has('')) return 0.5;
+  const copy = structuredClone(value);
+  for (const pointer of lost.keys()) {
+    const segments = parsePointer(pointer);
+    const last = segments.pop()!;
+    let parent = copy as Record<string, unknown>;
+    for (const segment of segments) parent = parent[segment] as Record<string, unknown>;
+    parent[last] = 0.5;
+  }
+  return copy;
+}
+
+/** Pointers of every integer-valued number in a parsed body; iterative, so no body is too deep for it. */
+function integerValuedNumbers(root: unknown): string[] {
+  const found: string[] = [];
+  const stack: Array<[unknown, string]> = [[root, '']];
+  while (stack.length > 0) {
+    const [value, pointer] = stack.pop()!;
+    if (typeof value === 'number') {
+      if (Number.isInteger(value)) found.push(pointer);
+    } else if (Array.isArray(value)) value.forEach((item, i) => stack.push([item, `${pointer}/${i}`]));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) stack.push([item, `${pointer}/${escapeSegment(key)}`]);
+    }
+  }
+  return found;
+}
+
+// A JSON number token: no nested quantifiers, linear on any input.
+const NUMBER = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+
+/** Whether a JSON number token is exactly a whole number, by its digits: 1.50e1 is, 1.05e1 is not. */
+function isWholeNumber(raw: string): boolean {
+  const parts = NUMBER.exec(raw);
+  if (!parts) return true;
+  const digits = parts[1]! + (parts[2] ?? '');
+  // Where the decimal point falls in `digits`; every digit at or after it must be 0.
+  const point = parts[1]!.length + Number(parts[3] ?? 0);
+  return /^0*$/.test(digits.slice(Math.max(point, 0)));
+}
