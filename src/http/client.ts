@@ -3,6 +3,7 @@ import { resetAwareConnector } from './connector.ts';
 import { exchange } from './exchange.ts';
 import { redirecting } from './redirects.ts';
 import { retrying } from './retry.ts';
+import { createPacer } from './pacer.ts';
 import { createSemaphore } from './semaphore.ts';
 import { resolveSettings } from './settings.ts';
 import type { HttpClient, HttpClientOptions } from './types.ts';
@@ -20,8 +21,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   // A slot is held for the whole exchange, retry waits and body included: that is what a vendor's
   // rate limit counts as in flight.
   const slots = createSemaphore(settings.concurrency);
+  const pacer = settings.ratePerSecond === null ? null : createPacer(settings.ratePerSecond);
   return {
-    send: (request) => slots.run(() => exchange(dispatcher, request, settings)),
+    send: (request) =>
+      slots.run(async () => {
+        await pacer?.turn();
+        return exchange(dispatcher, request, settings);
+      }),
     close: () => agent.close(),
   };
 }

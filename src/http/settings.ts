@@ -8,6 +8,7 @@ export interface HttpSettings {
   maxBodyBytes: number;
   retry: RetrySettings;
   concurrency: number;
+  ratePerSecond: number | null;
   maxRedirects: number;
   production: boolean;
 }
@@ -34,6 +35,7 @@ export function resolveSettings(options: HttpClientOptions = {}): HttpSettings {
     },
     // At least one slot, or every send would wait for ever.
     concurrency: count('concurrency', options.concurrency ?? 8, 1),
+    ratePerSecond: options.ratePerSecond === undefined ? null : rate(options.ratePerSecond),
     maxRedirects: count('maxRedirects', options.maxRedirects ?? 3),
     production: options.production ?? false,
   };
@@ -43,5 +45,10 @@ function count(name: string, value: number, min = 0): number {
   if (!Number.isSafeInteger(value) || value < min) {
     throw new RangeError(`HttpClientOptions.${name} must be an integer >= ${min}, got ${value}`);
   }
+  return value;
+}
+
+function rate(value: number): number {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`HttpClientOptions.ratePerSecond must be a number > 0, got ${value}`);
   return value;
 }

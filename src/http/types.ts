@@ -19,6 +19,8 @@ export interface HttpClientOptions {
   };
   /** Most requests in flight through this client (one client per vendor). Default 8. */
   concurrency?: number;
+  /** Most requests started per second (a vendor's rate limit; retries are paced by Retry-After instead). Default: none. */
+  ratePerSecond?: number;
   /** Redirects followed by GET and HEAD. Default 3; 0 returns the 3xx as it is. */
   maxRedirects?: number;
   /** The target is a vendor's production host or key: only GET and HEAD leave this client. Default false. */

@@ -29,10 +29,16 @@ export async function openRuntime(target: VendorTarget, options: { cwd: string; 
   return {
     target,
     specs,
-    client: createHttpClient({ ...options.http, production: target.production }),
+    client: createHttpClient({ ...withLimits(options.http ?? {}, target), production: target.production }),
     auth: targetAuth(target, options.http),
     listed: new ListedPointers(target.nonPersonal),
   };
+}
+
+/** The run's HTTP options under the vendor's own limits: the smaller concurrency wins, and its rate limit paces requests. */
+function withLimits(http: HttpClientOptions, { limits }: VendorTarget): HttpClientOptions {
+  const concurrency = limits.concurrency === null ? http.concurrency : Math.min(limits.concurrency, http.concurrency ?? limits.concurrency);
+  return { ...http, concurrency, ...(limits.rateLimit === null ? {} : { ratePerSecond: limits.rateLimit }) };
 }
 
 /** The vendor document an operation is checked against: the first (newest) one that has it. */

@@ -1,4 +1,5 @@
-export type { AuthScheme, CredentialUse, Env, FixtureRef, LiveTarget, SuiteCase, VendorDefinition, VendorName, VendorTarget } from './types.ts';
+export type { AuthScheme, CredentialUse, Env, FixtureRef, LiveTarget, SuiteCase, VendorDefinition, VendorLimits, VendorName, VendorTarget } from './types.ts';
+export { NO_LIMITS } from './types.ts';
 export { ConfigError } from './config-error.ts';
 export { VendorFileError } from './file-error.ts';
 export { baseUrl, optional } from './env.ts';

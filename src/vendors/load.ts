@@ -133,6 +133,7 @@ export function loadVendorFile(cwd: string, file: string): { definition: VendorD
     fixtureVariables: Object.fromEntries(live.fixtures.flatMap(({ name, value }) => (variableOf(value) ? [[name, variableOf(value)!]] : []))),
     operations: { include: vendor.operations?.include ?? null, exclude: vendor.operations?.exclude ?? [] },
     liveWhen: vendor.live.when,
+    liveLimits: { concurrency: vendor.live.concurrency ?? null, rateLimit: vendor.live.rateLimit ?? null },
     production: { hosts: live.productionHosts, credentialPrefixes: live.credentialPrefixes },
     liveTarget: (env) => liveTargetOf(file, live, env),
   };

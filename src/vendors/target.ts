@@ -1,4 +1,4 @@
-import type { VendorDefinition, VendorTarget } from './types.ts';
+import { NO_LIMITS, type VendorDefinition, type VendorTarget } from './types.ts';
 
 /** Where and with what a target runs; the rest of the target is the vendor file's. */
 export type TargetPlace = Pick<VendorTarget, 'mode' | 'scenario' | 'baseUrl' | 'production' | 'credentials' | 'fixtures' | 'headers'>;
@@ -14,6 +14,7 @@ export function vendorTarget(definition: VendorDefinition, place: TargetPlace): 
     nonPersonal: [...definition.nonPersonal],
     fixtureVariables: definition.fixtureVariables,
     cases: definition.cases.filter((suiteCase) => exercised(definition, suiteCase.operation)),
+    limits: place.mode === 'live' ? definition.liveLimits : NO_LIMITS,
   };
 }
 

@@ -68,7 +68,17 @@ export interface VendorTarget {
   fixtureVariables: Record<string, string>;
   /** The vendor file's explicit cases. */
   cases: SuiteCase[];
+  /** The live vendor's limits, kept on conform's side (none against a sandbox). */
+  limits: VendorLimits;
 }
+
+/** Most requests in flight, and most started per second; null: no limit of the vendor's own. */
+export interface VendorLimits {
+  concurrency: number | null;
+  rateLimit: number | null;
+}
+
+export const NO_LIMITS: VendorLimits = { concurrency: null, rateLimit: null };
 
 /** What conform knows about a vendor, from its file: its documents, auth, variables and guard. */
 export interface VendorDefinition {
@@ -97,6 +107,8 @@ export interface VendorDefinition {
   operations: { include: readonly string[] | null; exclude: readonly string[] };
   /** The variable whose being set runs the vendor live. */
   liveWhen: string;
+  /** The live vendor's concurrency and rate limit, from the file's `live:`. */
+  liveLimits: VendorLimits;
   /** The file's production guard: hosts and credential prefixes refused unless CONFORM_ALLOW_PRODUCTION=1. */
   production: { hosts: readonly string[]; credentialPrefixes: readonly string[] };
   /** The live target when the environment configures one, else null (run against the sandbox). */

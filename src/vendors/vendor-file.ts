@@ -5,7 +5,7 @@ export interface VendorFile {
   name: string;
   order?: number;
   specs: string[];
-  live: { when: string; baseUrl: string };
+  live: { when: string; baseUrl: string; concurrency?: number; rateLimit?: number };
   auth: Record<
     string,
     {
