@@ -131,6 +131,8 @@ function withBearer(request: HttpRequest, token: string): HttpRequest {
   return { ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } };
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 function resolveTokenUrl(vendor: string, tokenUrl: string, baseUrl: string, production: boolean): URL {
   if (!URL.canParse(tokenUrl, baseUrl)) {
     throw new OAuth2TokenError('TOKEN_URL_INVALID', vendor, JSON.stringify(tokenUrl.slice(0, 200)), `not a URL, nor one relative to ${baseUrl}`);
@@ -142,5 +144,7 @@ function resolveTokenUrl(vendor: string, tokenUrl: string, baseUrl: string, prod
   if (url.username || url.password) throw invalid('a token URL must not hold credentials');
   // RFC 6749 §3.2: the token endpoint requires TLS. Plain http is left to sandboxes and local servers.
   if (production && url.protocol !== 'https:') throw invalid('a production target sends its client secret over https only');
+  // A document can name any token URL: the secret never crosses the network in clear to a host the user did not name.
+  if (url.protocol !== 'https:' && url.origin !== new URL(baseUrl).origin && !LOOPBACK.has(url.hostname)) throw invalid('a token URL on another origin than the base URL takes the client secret over https only');
   return url;
 }

@@ -305,6 +305,7 @@ describe('no token to be had: a clear error naming the vendor and the token URL,
 
   test.each([
     ['plain http for a production target', 'http://auth.acme.test/token', true, 'http://auth.acme.test/token: a production target sends its client secret over https only'],
+    ['plain http on another origin than the base URL', 'http://auth.acme.test/token', false, 'http://auth.acme.test/token: a token URL on another origin than the base URL takes the client secret over https only'],
     ['credentials in the URL', 'https://user:pw@auth.acme.test/token', false, 'https://auth.acme.test/token: a token URL must not hold credentials'],
     ['not http(s)', 'ftp://auth.acme.test/token', false, 'ftp://auth.acme.test/token: not an http(s) URL'],
   ])('a token URL with %s is refused when the source is made, before any request', (_name, tokenUrl, production, detail) => {
