@@ -26,6 +26,8 @@ describe('an oauth2 client-credentials vendor joins the nightly run through conf
     bursar = await startBursar();
     root = await bursarCheckout();
     init = await runCli(['init', '--vendor', 'bursar', '--spec', BURSAR_SPEC, '--base-url', bursar.url, '--auth', 'bursarOAuth=env:BURSAR_CLIENT', '--fixture', `ledger_id=${LEDGER}`], { BURSAR_CLIENT: CLIENT }, root);
+    // Listed as never personal, what a vendor echoes there reaches the reports unmasked: only redaction stands between them and a token.
+    await appendFile(join(root, 'vendors', 'bursar.yaml'), 'nonPersonal: [/currency, /data/*/amount]\n');
   });
   afterAll(() => bursar.close());
 
@@ -37,7 +39,7 @@ describe('an oauth2 client-credentials vendor joins the nightly run through conf
     noSecret(file + init.stdout);
   });
 
-  it('runs live: one token for the run, every derived case passing, coverage naming the fixture it lacks, and verifies its contract', async () => {
+  it('runs live: one token for the run, every derived case passing, coverage naming the fixture it lacks, and verifies its contract, redacting the token a vendor echoes', async () => {
     const env = { ...outputs('live'), BURSAR_CLIENT: CLIENT };
     const run = await runCli(['run'], env, root);
     expect(run.stderr).toBe('');
@@ -54,6 +56,17 @@ describe('an oauth2 client-credentials vendor joins the nightly run through conf
     // The verifier got a token of its own from the token endpoint, and sent it.
     expect(bursar.tokenRequests).toBe(2);
     noSecret(run.stdout + run.stderr + verify.stdout + verify.stderr + contract + (await readFile(join(root, 'live', 'reports', 'latest', 'bursar.md'), 'utf8')));
+
+    // The same contract verified against a vendor that echoes the verifier's own token: it comes back in the mismatches, redacted.
+    const echoing = await startBursar({ echoSecrets: true });
+    try {
+      const broken = await runCli(['verify'], { ...env, BURSAR_BASE_URL: echoing.url }, root);
+      expect(broken.code, broken.stdout + broken.stderr).toBe(1);
+      expect(broken.stdout).toContain('[redacted]');
+      noSecret(broken.stdout + broken.stderr + (await readFile(join(root, 'live', 'reports', 'latest', 'bursar.json'), 'utf8')));
+    } finally {
+      await echoing.close();
+    }
   });
 
   it('runs offline against the generated sandbox, which issues the tokens', async () => {
@@ -69,14 +82,13 @@ describe('an oauth2 client-credentials vendor joins the nightly run through conf
   it('shows what a vendor echoes of its token and client secret only redacted, where privacy would let the values through', async () => {
     const echoing = await startBursar({ echoSecrets: true });
     try {
-      // Listed as never personal, the values reach the reports unmasked: only redaction stands between them and the token.
-      await appendFile(join(root, 'vendors', 'bursar.yaml'), 'nonPersonal: [/currency, /data/*/amount]\n');
       const run = await runCli(['run'], { ...outputs('echo'), BURSAR_CLIENT: CLIENT, BURSAR_BASE_URL: echoing.url }, root);
       expect(run.code, run.stdout + run.stderr).toBe(1);
       const echoed = await report('echo');
       expect(echoed.findings.filter((f) => f.observed?.includes('[redacted]')).map((f) => f.pointer).sort()).toEqual(['/currency', '/data/0/amount']);
       const written = await Promise.all(['bursar.json', 'bursar.md', 'bursar.html', 'results.json'].map((file) => readFile(join(root, 'echo', 'reports', 'latest', file), 'utf8')));
       noSecret(written.join('\n') + run.stdout + run.stderr);
+
     } finally {
       await echoing.close();
     }
