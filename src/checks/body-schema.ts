@@ -32,7 +32,10 @@ export const bodySchema: ResponseCheck = {
       // A Violation is already a CheckFacts: id, pointer, expected, observed.
       const facts = validate(json.value) ? NO_FACTS : violationsOf(validate, json.value, prepared);
       const lost = lostFractions(json.value, json.text);
-      return lost.size === 0 ? facts : [...facts, ...fractionsLostAtIntegers(validate, json.value, lost, prepared)];
+      if (lost.size === 0) return facts;
+      // A place the first pass already found of the wrong type (a string wanted) needs no second finding.
+      const typed = new Set(facts.filter((f) => f.id === 'response-property-type-mismatch').map((f) => f.pointer));
+      return [...facts, ...fractionsLostAtIntegers(validate, json.value, lost, prepared).filter((f) => !typed.has(f.pointer))];
     } catch (error) {
       // ajv validates by recursion: a body nested deeper than the call stack cannot be followed.
       if (error instanceof RangeError && /call stack/.test(error.message)) return TOO_DEEP;
