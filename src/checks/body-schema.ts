@@ -53,7 +53,8 @@ function fractionsLostAtIntegers(validate: ValidateFunction, value: unknown, los
   const restored = withFractionsRestored(value, lost);
   if (validate(restored)) return [];
   return violationsOf(validate, restored, prepared)
-    .filter((violation) => violation.id === 'response-property-type-mismatch' && lost.has(violation.pointer))
+    // Only where an integer is wanted: the fraction may change which oneOf/anyOf branch a finding names.
+    .filter((violation) => violation.id === 'response-property-type-mismatch' && lost.has(violation.pointer) && /\binteger\b/.test(violation.expected ?? ''))
     .map((violation) => ({ ...violation, observed: `number ${lost.get(violation.pointer)}` }));
 }
 

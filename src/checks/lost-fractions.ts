@@ -6,25 +6,39 @@ import { escapeSegment, parsePointer, rawValuesAt } from '../json/index.ts';
  * written. A schema's `type: integer` must be judged on those digits, not on the rounded double.
  */
 export function lostFractions(value: unknown, text: string): Map<string, string> {
-  // A fraction is lost only past 15 significant digits: a body without a run of 16 digits has none.
-  if (!/\d{16}/.test(text)) return new Map();
+  // A fraction is lost only past 15 significant digits, or behind an exponent (1e-400 parses to 0): a body with neither has none.
+  if (!/\d{16}|\d[eE][+-]?\d/.test(text)) return new Map();
   const integers = integerValuedNumbers(value);
   if (integers.length === 0) return new Map();
   return new Map([...rawValuesAt(text, integers)].filter(([, raw]) => !isWholeNumber(raw)));
 }
 
-/** The body with 0.5, a number that is no integer, wherever a fraction was lost: what ajv is shown to judge those places. */
+/**
+ * The body with 0.5, a number that is no integer, wherever a fraction was lost: what ajv is shown to
+ * judge those places. Only the containers on the way to them are copied (in a loop, so no body is too
+ * deep for it); everything else is shared with the body as parsed.
+ */
 export function withFractionsRestored(value: unknown, lost: ReadonlyMap<string, string>): unknown {
   if (lost.has('')) return 0.5;
-  const copy = structuredClone(value);
+  const copied = new Map<unknown, Record<string, unknown>>();
+  const copyOf = (container: unknown): Record<string, unknown> => {
+    let copy = copied.get(container);
+    if (!copy) copied.set(container, (copy = (Array.isArray(container) ? [...container] : { ...(container as object) }) as Record<string, unknown>));
+    return copy;
+  };
+  const root = copyOf(value);
   for (const pointer of lost.keys()) {
     const segments = parsePointer(pointer);
     const last = segments.pop()!;
-    let parent = copy as Record<string, unknown>;
-    for (const segment of segments) parent = parent[segment] as Record<string, unknown>;
-    parent[last] = 0.5;
+    let original = value as Record<string, unknown>;
+    let copy = root;
+    for (const segment of segments) {
+      original = original[segment] as Record<string, unknown>;
+      copy = copy[segment] = copyOf(original);
+    }
+    copy[last] = 0.5;
   }
-  return copy;
+  return root;
 }
 
 /** Pointers of every integer-valued number in a parsed body; iterative, so no body is too deep for it. */

@@ -1,12 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HttpClientOptions } from '../http/index.ts';
 import { writeFileAtomically } from '../files/index.ts';
 import { inconclusiveThresholdFrom, type JudgementPolicy } from '../judge/index.ts';
 import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
 import { auditHtml, auditMarkdown, buildAudit, jsonFile, type AuditReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
-import { deriveCases, openRuntime, runCase, severityOverrides, targetAuth, targetSecretForms, type DerivedCase } from '../run/index.ts';
+import { deriveCases, httpOptions, openRuntime, runCase, severityOverrides, targetAuth, targetSecretForms, type DerivedCase } from '../run/index.ts';
 import { loadSpec, securitySchemesOf, type LoadedSpec } from '../spec/index.ts';
 import { chosenScheme, commandLineProduction, ConfigError, displayUrl, invalidCredentialFor, loadVendors, NO_LIMITS, type AuthScheme, type Env, type VendorTarget } from '../vendors/index.ts';
 import { judgeRun } from './judge-run.ts';
@@ -48,9 +47,12 @@ export const AUDIT_FILES = ['audit.json', 'audit.md', 'audit.html'] as const;
 export async function runAudit(request: AuditRequest, options: AuditOptions): Promise<AuditOutcome> {
   const startedAt = new Date().toISOString();
   const specs = await Promise.all(request.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: request.vendor })));
+  const vendors = loadVendors(options.cwd);
   // A host or key any vendor file calls production is refused here, and else gets GET and HEAD only.
-  const production = commandLineProduction(options.env, request.baseUrl, request.auth?.credential ?? null, loadVendors(options.cwd));
-  const target = { ...auditTarget(request, specs), production };
+  const production = commandLineProduction(options.env, request.baseUrl, request.auth?.credential ?? null, vendors);
+  // A vendor with a file of its own is audited within its live limits.
+  const limits = vendors.find((vendor) => vendor.name === request.vendor)?.liveLimits ?? NO_LIMITS;
+  const target = { ...auditTarget(request, specs), production, limits };
   // A credential or token URL the scheme cannot use stops the audit here, before any request.
   targetAuth(target);
   const secrets = targetSecretForms([target]);
@@ -119,8 +121,9 @@ function auditScheme(request: AuditRequest, specs: readonly LoadedSpec[]): AuthS
 }
 
 async function runCases(target: VendorTarget, specs: LoadedSpec[], options: AuditOptions): Promise<CaseResult[]> {
-  const http: HttpClientOptions = { concurrency: 4 };
-  const runtime = await openRuntime(target, { cwd: options.cwd, http, specs });
+  // CONFORM_CONCURRENCY and the timeouts as for a run; 4 in flight unless said otherwise.
+  const http = httpOptions(options.env);
+  const runtime = await openRuntime(target, { cwd: options.cwd, http: { ...http, concurrency: http.concurrency ?? 4 }, specs });
   try {
     return await Promise.all(target.cases.map((suiteCase) => runCase(runtime, suiteCase)));
   } finally {

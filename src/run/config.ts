@@ -45,18 +45,23 @@ export function resolveRunConfig(env: Env, cwd: string = process.cwd()): RunConf
   return {
     plans: selectedVendors(env, vendors).map((vendor) => planFor(vendor, env)),
     vendors,
-    http: {
-      connectTimeoutMs: integer(env, 'CONFORM_CONNECT_TIMEOUT_MS', 1, undefined),
-      headersTimeoutMs: integer(env, 'CONFORM_TIMEOUT_MS', 1, undefined),
-      bodyTimeoutMs: integer(env, 'CONFORM_TIMEOUT_MS', 1, undefined),
-      maxBodyBytes: integer(env, 'CONFORM_MAX_BODY_BYTES', 1, undefined),
-      concurrency: integer(env, 'CONFORM_CONCURRENCY', 1, undefined),
-      retry: { maxRetries: integer(env, 'CONFORM_RETRIES', 0, undefined) },
-    },
+    http: httpOptions(env),
     severity: severityOverrides(env),
     sandboxRateLimit: integer(env, 'CONFORM_SANDBOX_RATE_LIMIT', 1, 50)!,
     reportsDir: optional(env, 'CONFORM_REPORTS_DIR') ?? 'reports',
     cwd,
+  };
+}
+
+/** The HTTP client's options from CONFORM_* variables: what `conform run` and `conform audit` send with. */
+export function httpOptions(env: Env): HttpClientOptions {
+  return {
+    connectTimeoutMs: integer(env, 'CONFORM_CONNECT_TIMEOUT_MS', 1, undefined),
+    headersTimeoutMs: integer(env, 'CONFORM_TIMEOUT_MS', 1, undefined),
+    bodyTimeoutMs: integer(env, 'CONFORM_TIMEOUT_MS', 1, undefined),
+    maxBodyBytes: integer(env, 'CONFORM_MAX_BODY_BYTES', 1, undefined),
+    concurrency: integer(env, 'CONFORM_CONCURRENCY', 1, undefined),
+    retry: { maxRetries: integer(env, 'CONFORM_RETRIES', 0, undefined) },
   };
 }
 

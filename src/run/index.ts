@@ -3,7 +3,7 @@
  * sandbox) it runs against, and the vitest reporter that collects case results from the suite workers.
  * The suites themselves use case.ts, runtime.ts and suite.ts; src/pipeline drives a whole run.
  */
-export { readEnvironment, resolveRunConfig, severityOverrides, type RunConfig } from './config.ts';
+export { httpOptions, readEnvironment, resolveRunConfig, severityOverrides, type RunConfig } from './config.ts';
 export { startTargets } from './targets.ts';
 export { suitesGlobFor, type SuiteEnvironment } from './environment.ts';
 export { CaseCollector } from './collector.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHttpClient } from '../../src/http/index.ts';
 import { createPacer, type PacerClock } from '../../src/http/pacer.ts';
 
 /** A clock that moves only when told to, recording every wait asked of it. */
@@ -25,5 +26,11 @@ describe('the pacer that keeps a vendor rate limit', () => {
     expect(clock.waits).toEqual([250, 500]);
     await pacer.turn();
     expect(clock.waits).toEqual([250, 500, 250]);
+  });
+});
+
+describe('a rate limit given to the client', () => {
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])('of %s is refused', (ratePerSecond) => {
+    expect(() => createHttpClient({ ratePerSecond })).toThrow('HttpClientOptions.ratePerSecond must be a number > 0');
   });
 });
