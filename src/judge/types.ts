@@ -17,6 +17,10 @@ export type JudgedFinding = CaseFinding & {
   state?: FindingState;
   /** The waiver that accepts a `waived` finding. */
   waiver?: { reason: string; expires: string };
+  /** When a run of this vendor (in this mode) first saw the fingerprint, ISO 8601; absent outside a run. */
+  firstSeen?: string;
+  /** Runs of this vendor (in this mode) since then, this one included: 1 for a finding new in this run. */
+  seenRuns?: number;
 };
 
 /** A defect of a vendor's document with the policy's severity. */
