@@ -6,6 +6,7 @@
 export type { MissingFixture, OperationCoverage, ReportedFinding, RunSummary, VendorReport } from './types.ts';
 export { buildSummary, buildVendorReport, type ReportedTarget } from './vendor-report.ts';
 export { renderFindingsText, withMessages } from './findings-text.ts';
+export { groupFindings, type FindingGroup, type Occurrence } from './groups.ts';
 export { historyRunsFrom, pruneRuns, readHistory, runIdFor } from './history.ts';
 export { REPORT_FORMATS, renderAnnotations, renderReportFiles, type ReportFormat } from './formats/index.ts';
 export { jsonFile, publishRun, recoverLatest, writeReportSet } from './writer.ts';
