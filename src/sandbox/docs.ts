@@ -29,7 +29,7 @@ function renderScenario(scenario: ScenarioDoc): string {
     '| case | finding | pointer |',
     '|---|---|---|',
     ...scenario.expectedFindings.map(
-      (expected) => `| ${expected.case} | \`${expected.id}\` | ${expected.pointer === null ? '(none)' : `\`${expected.pointer}\``} |`,
+      (expected) => `| ${expected.case}${expected.probeOnly ? ' (probe only)' : ''} | \`${expected.id}\` | ${expected.pointer === null ? '(none)' : `\`${expected.pointer}\``} |`,
     ),
     '',
   ].join('\n');
