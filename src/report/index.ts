@@ -7,6 +7,6 @@ export type { MissingFixture, OperationCoverage, ReportedFinding, RunSummary, Ve
 export { buildSummary, buildVendorReport, type ReportedTarget } from './vendor-report.ts';
 export { renderFindingsText, withMessages } from './findings-text.ts';
 export { historyRunsFrom, pruneRuns, readHistory, runIdFor } from './history.ts';
-export { REPORT_FORMATS, renderAnnotations, renderReportFiles, type ReportFormat } from './formats/index.ts';
+export { mixedRunNote, REPORT_FORMATS, renderAnnotations, renderReportFiles, type ReportFormat } from './formats/index.ts';
 export { jsonFile, publishRun, recoverLatest, writeReportSet } from './writer.ts';
 export { auditHtml, auditMarkdown, buildAudit, comparisonHtml, comparisonMarkdown, type AuditInput, type AuditReport, type Scorecard } from './audit/index.ts';
