@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import { readEnvironment } from '../run/index.ts';
-import { renderAnnotations } from '../report/index.ts';
+import { readEnvironment, unknownVariableWarnings } from '../run/index.ts';
+import { mixedRunNote, renderAnnotations } from '../report/index.ts';
 import { runConformance } from '../pipeline/index.ts';
 import { SpecLoadError } from '../spec/index.ts';
 import { ConfigError } from '../vendors/index.ts';
@@ -10,10 +10,18 @@ import { parseCommandArgs } from './usage-error.ts';
 
 /** `conform run` (npm run conformance): every vendor's suites, reports under reports/latest/. */
 export const runCommand: Command = async (args, io) => {
-  parseCommandArgs('run', { args, options: {} });
+  const { values } = parseCommandArgs('run', {
+    args,
+    options: {
+      // Every selected vendor must run live (as CONFORM_REQUIRE_LIVE=1): one left on its embedded sandbox is an error.
+      live: { type: 'boolean' },
+    },
+  });
   let outcome;
   try {
-    outcome = await runConformance({ cwd: io.cwd, env: readEnvironment(io.cwd, io.env), print: (line) => io.stdout(`${line}\n`) });
+    const env = readEnvironment(io.cwd, values.live ? { ...io.env, CONFORM_REQUIRE_LIVE: '1' } : io.env);
+    for (const warning of unknownVariableWarnings(env, io.cwd)) io.stderr(`warning: ${warning}\n`);
+    outcome = await runConformance({ cwd: io.cwd, env, print: (line) => io.stdout(`${line}\n`) });
   } catch (error) {
     if (error instanceof ConfigError) io.stderr(`conform run: configuration error: ${error.message}\n`);
     else if (error instanceof SpecLoadError) io.stderr(`conform run: ${error.located}\n`);
@@ -30,6 +38,8 @@ export const runCommand: Command = async (args, io) => {
         `findings: ${breaking} breaking, ${warning} warning, ${info} info (${fresh} new)\n`,
     );
   }
+  const mixed = mixedRunNote(outcome.reports);
+  if (mixed) io.stdout(`${mixed}\n`);
   if (io.env.GITHUB_ACTIONS === 'true') io.stdout(renderAnnotations(outcome.reports));
   for (const problem of outcome.problems) io.stderr(`problem: ${problem}\n`);
   const shown = relative(io.cwd, outcome.reportsPath);

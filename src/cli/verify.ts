@@ -14,7 +14,7 @@ import { ListedPointers, maskContractMismatch } from '../privacy/index.ts';
 import { redactText } from '../redaction/index.ts';
 import { loadPolicy } from '../judge/index.ts';
 import { rejudgeLatest } from '../pipeline/index.ts';
-import { readEnvironment, resolveRunConfig, type RunConfig, startTargets, targetSecretForms } from '../run/index.ts';
+import { readEnvironment, resolveRunConfig, type RunConfig, startTargets, targetSecretForms, unknownVariableWarnings } from '../run/index.ts';
 import { ConfigError, loadVendors, type VendorTarget } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
@@ -32,6 +32,7 @@ export const verifyCommand: Command = async (args, io) => {
     throw new UsageError(`conform verify: unknown vendor "${values.vendor}" (known: ${known.join(', ')})`);
   }
   const env = readEnvironment(io.cwd, io.env);
+  for (const warning of unknownVariableWarnings(env, io.cwd)) io.stderr(`warning: ${warning}\n`);
   let config: RunConfig;
   try {
     config = resolveRunConfig(values.vendor ? { ...env, CONFORM_VENDORS: values.vendor } : env, io.cwd);

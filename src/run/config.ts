@@ -6,7 +6,8 @@ import { isFindingId, type Severity } from '../findings/index.ts';
 import type { HttpClientOptions } from '../http/index.ts';
 import { embeddedSandboxFor } from '../sandbox/index.ts';
 import { targetAuth } from './auth.ts';
-import { ConfigError, loadVendors, optional, vendorTarget, type Env, type VendorDefinition, type VendorName, type VendorTarget } from '../vendors/index.ts';
+import { sandboxScenarioVariable } from './variables.ts';
+import { ConfigError, flag, loadVendors, optional, vendorTarget, type Env, type VendorDefinition, type VendorName, type VendorTarget } from '../vendors/index.ts';
 
 /** How one vendor runs: against its live endpoint, or against its embedded sandbox in a scenario. */
 export type VendorPlan =
@@ -42,8 +43,10 @@ export function readEnvironment(cwd: string, env: Env): Env {
  */
 export function resolveRunConfig(env: Env, cwd: string = process.cwd()): RunConfig {
   const vendors = loadVendors(cwd);
+  const selected = selectedVendors(env, vendors);
+  if (flag(env, 'CONFORM_REQUIRE_LIVE')) requireLive(selected, env);
   return {
-    plans: selectedVendors(env, vendors).map((vendor) => planFor(vendor, env)),
+    plans: selected.map((vendor) => planFor(vendor, env)),
     vendors,
     http: httpOptions(env),
     severity: severityOverrides(env),
@@ -77,6 +80,14 @@ function selectedVendors(env: Env, vendors: readonly VendorDefinition[]): Vendor
   return vendors.filter((vendor) => names.includes(vendor.name));
 }
 
+/** A nightly that tests a sandbox because a secret is missing or misnamed must not go green: every such vendor, named with its variable. */
+function requireLive(selected: readonly VendorDefinition[], env: Env): void {
+  const sandboxed = selected.filter((vendor) => !optional(env, vendor.liveWhen));
+  if (sandboxed.length === 0) return;
+  const missing = sandboxed.map((vendor) => `${vendor.name} (${vendor.liveWhen} is not set)`).join(', ');
+  throw new ConfigError('CONFORM_REQUIRE_LIVE', `every vendor must run live (CONFORM_REQUIRE_LIVE=1 or --live), but these would run against their embedded sandbox: ${missing}`);
+}
+
 function planFor(definition: VendorDefinition, env: Env): VendorPlan {
   const vendor = definition.name;
   const live = definition.liveTarget(env);
@@ -87,7 +98,7 @@ function planFor(definition: VendorDefinition, env: Env): VendorPlan {
     return { vendor, mode: 'live', target };
   }
   const sandbox = embeddedSandboxFor(vendor);
-  const variable = `${vendor.toUpperCase().replaceAll('-', '_')}_SANDBOX_SCENARIO`;
+  const variable = sandboxScenarioVariable(vendor);
   const scenario = optional(env, variable) ?? 'faithful';
   const known = sandbox.scenarios.map((s) => s.name);
   if (!known.includes(scenario)) throw new ConfigError(variable, `unknown ${vendor} sandbox scenario "${scenario}" (known: ${known.join(', ')})`);

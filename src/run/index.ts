@@ -5,6 +5,7 @@
  */
 export { httpOptions, readEnvironment, resolveRunConfig, severityOverrides, type RunConfig } from './config.ts';
 export { startTargets } from './targets.ts';
+export { unknownVariableWarnings } from './variables.ts';
 export { suitesGlobFor, type SuiteEnvironment } from './environment.ts';
 export { CaseCollector } from './collector.ts';
 export {

@@ -43,6 +43,17 @@ export function hostKey(hostname: string): string {
   return hostname.replace(/\.+$/, '');
 }
 
+/**
+ * A switch: unset or blank is off, 1 on, 0 off. Anything else stops the run: a requirement spelt
+ * `true` or `yes` must not quietly mean "not required". The value is not echoed (it may be a pasted secret).
+ */
+export function flag(env: Env, name: string): boolean {
+  const value = optional(env, name);
+  if (value === null || value === '0') return false;
+  if (value === '1') return true;
+  throw new ConfigError(name, 'must be 1 (on) or 0 (off)');
+}
+
 export function productionAllowed(env: Env): boolean {
   return optional(env, 'CONFORM_ALLOW_PRODUCTION') === '1';
 }

@@ -2,7 +2,7 @@ export type { AuthScheme, CredentialUse, Env, FixtureRef, LiveTarget, SuiteCase,
 export { NO_LIMITS } from './types.ts';
 export { ConfigError } from './config-error.ts';
 export { VendorFileError } from './file-error.ts';
-export { baseUrl, optional } from './env.ts';
+export { baseUrl, flag, optional } from './env.ts';
 export { displayUrl } from './display-url.ts';
 export { loadVendorFile, loadVendors, VENDOR_SCHEMA_FILE, VENDORS_DIR } from './load.ts';
 export { exercised, vendorNamed, vendorTarget, type TargetPlace } from './target.ts';

@@ -1,3 +1,4 @@
+import { ConfigError } from './config-error.ts';
 import { guardedBaseUrl, optional, productionAllowed, refuseProduction } from './env.ts';
 import { VendorFileError } from './file-error.ts';
 import { resolveValue, UNSET, variableOf, type FileValue } from './placeholder.ts';
@@ -17,12 +18,20 @@ export interface LiveSection {
 }
 
 /**
- * The vendor's live target when `when` is set, else null. Every value is read here, before any
- * request: a required variable left unset is an error located in the file; a production credential or
- * host is refused unless CONFORM_ALLOW_PRODUCTION=1, named by the variable that holds it.
+ * The vendor's live target when `when` is set, else null (its base URL variable set alone is an
+ * error). Every value is read here, before any request: a required variable left unset is an error
+ * located in the file; a production credential or host is refused unless CONFORM_ALLOW_PRODUCTION=1,
+ * named by the variable that holds it.
  */
 export function liveTargetOf(file: string, live: LiveSection, env: Env): LiveTarget | null {
-  if (!optional(env, live.when)) return null;
+  if (!optional(env, live.when)) {
+    const baseVariable = variableOf(live.baseUrl.value);
+    // Alone, a base URL would be ignored and the run would test the sandbox while the user meant the vendor.
+    if (baseVariable && baseVariable !== live.when && optional(env, baseVariable)) {
+      throw new ConfigError(baseVariable, `is set but ${live.when} is not; set ${live.when} to run against it, or unset ${baseVariable} to run against the embedded sandbox`);
+    }
+    return null;
+  }
   const read = (value: FileValue, line: number): string | null => {
     const resolved = resolveValue(value, env);
     if (resolved === UNSET) throw new VendorFileError(file, line, `${variableOf(value)} is not set; it is required when ${live.when} is set`);

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveRunConfig } from '../../src/run/config.ts';
+import { CONFORM_TEST_HOOKS, CONFORM_VARIABLES, unknownVariableWarnings } from '../../src/run/variables.ts';
 import { ConfigError } from '../../src/vendors/index.ts';
 import { VENDORS } from '../support/seed-vendors.ts';
 import { runCli } from '../support/cli.ts';
@@ -36,6 +37,54 @@ describe('vendor selection', () => {
   it('CONFORM_VENDORS narrows the run and names an unknown vendor', () => {
     expect(resolveRunConfig({ CONFORM_VENDORS: 'xendit, whop' }).plans.map((p) => p.vendor)).toEqual(['whop', 'xendit']);
     expect(configError({ CONFORM_VENDORS: 'whop,stripe' })).toBe('CONFORM_VENDORS: unknown vendor "stripe" (known: whop, midaz, xendit)');
+  });
+});
+
+describe('CONFORM_REQUIRE_LIVE', () => {
+  it('names every selected vendor that would run against its sandbox, with the variable it lacks', () => {
+    expect(configError({ CONFORM_REQUIRE_LIVE: '1', WHOP_API_KEY: 'k' })).toBe(
+      'CONFORM_REQUIRE_LIVE: every vendor must run live (CONFORM_REQUIRE_LIVE=1 or --live), but these would run against their embedded sandbox: midaz (MIDAZ_BASE_URL is not set), xendit (XENDIT_SECRET_KEY is not set)',
+    );
+  });
+
+  it('holds only the selected vendors, and is off when 0 or blank', () => {
+    expect(resolveRunConfig({ CONFORM_REQUIRE_LIVE: '1', CONFORM_VENDORS: 'whop', WHOP_API_KEY: 'k' }).plans.map((p) => p.mode)).toEqual(['live']);
+    for (const off of ['0', ' ']) expect(resolveRunConfig({ CONFORM_REQUIRE_LIVE: off }).plans.map((p) => p.mode)).toEqual(['sandbox', 'sandbox', 'sandbox']);
+  });
+
+  it('refuses a value that is neither 1 nor 0, without echoing it', () => {
+    expect(configError({ CONFORM_REQUIRE_LIVE: 'true' })).toBe('CONFORM_REQUIRE_LIVE: must be 1 (on) or 0 (off)');
+  });
+});
+
+describe('a base URL variable without the live variable', () => {
+  it('is an error naming both, not a silent sandbox run', () => {
+    expect(configError({ WHOP_BASE_URL: 'https://sandbox-api.whop.com/api/v1' })).toBe(
+      'WHOP_BASE_URL: is set but WHOP_API_KEY is not; set WHOP_API_KEY to run against it, or unset WHOP_BASE_URL to run against the embedded sandbox',
+    );
+    expect(configError({ XENDIT_BASE_URL: 'https://api.xendit.co' })).toMatch(/^XENDIT_BASE_URL: is set but XENDIT_SECRET_KEY is not;/);
+  });
+
+  it('is the live switch itself for a vendor whose live variable is its base URL', () => {
+    expect(resolveRunConfig({ MIDAZ_BASE_URL: 'https://ledger.example.test' }).plans.find((p) => p.vendor === 'midaz')!.mode).toBe('live');
+  });
+});
+
+describe('unknown variables with conform\'s or a vendor\'s prefix', () => {
+  const warnings = (env: Record<string, string>) => unknownVariableWarnings(env, REPO_ROOT);
+
+  it('are warned about with the closest known name, and never with their value', () => {
+    const env = { CONFORM_VENDOR: 'whop', WHOP_SANDBOX_SCENARO: 'drift', XENDIT_SECRET: 'xnd_development_secret_value', PATH: '/bin', OTHER_THING: '1' };
+    expect(warnings(env)).toEqual([
+      'CONFORM_VENDOR is not a variable conform reads; did you mean CONFORM_VENDORS?',
+      'WHOP_SANDBOX_SCENARO is not a variable conform reads; did you mean WHOP_SANDBOX_SCENARIO?',
+      'XENDIT_SECRET is not a variable conform reads; did you mean XENDIT_SECRET_KEY?',
+    ]);
+  });
+
+  it('are not warned about when conform or the vendor file reads them', () => {
+    const known = [...CONFORM_VARIABLES, ...CONFORM_TEST_HOOKS, ...Object.values(VENDORS).flatMap((v) => Object.keys(v.variables)), 'MIDAZ_SANDBOX_SCENARIO'];
+    expect(warnings(Object.fromEntries(known.map((name) => [name, ''])))).toEqual([]);
   });
 });
 
@@ -79,14 +128,33 @@ describe('malformed values name the variable', () => {
   });
 });
 
+/** Every source file of src/ but those named, joined. */
+const sources = (...except: string[]) =>
+  readdirSync(join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && !except.includes(file))
+    .map((file) => readFileSync(join(REPO_ROOT, 'src', file), 'utf8'))
+    .join('\n');
+
+describe('the registry of CONFORM_ variables', () => {
+  it('is exactly what .env.example documents', () => {
+    const documented = [...readFileSync(join(REPO_ROOT, '.env.example'), 'utf8').matchAll(/^(CONFORM_[A-Z0-9_]+)=/gm)].map((m) => m[1]!);
+    expect([...CONFORM_VARIABLES].sort()).toEqual(documented.sort());
+  });
+
+  it('is every CONFORM_ name src/ reads: string literals and env.CONFORM_ properties (error codes aside)', () => {
+    // Codes of HTTP failures (src/http), never read from the environment.
+    const errorCodes = ['CONFORM_CONNECTION_RESET', 'CONFORM_DECODING', 'CONFORM_REDIRECT_LIMIT'];
+    // The registry itself aside, or every name in it would count as read.
+    const named = [...sources('run/variables.ts').matchAll(/(?:['"`]|env\.)(CONFORM_[A-Z0-9_]*[A-Z0-9])\b/g)].map((m) => m[1]!);
+    const read = [...new Set(named)].filter((name) => !errorCodes.includes(name));
+    expect(read.sort()).toEqual([...CONFORM_VARIABLES, ...CONFORM_TEST_HOOKS].sort());
+  });
+});
+
 describe('.env.example', () => {
   it('documents every variable conform reads', () => {
     const example = readFileSync(join(REPO_ROOT, '.env.example'), 'utf8');
-    const sources = readdirSync(join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.ts'))
-      .map((file) => readFileSync(join(REPO_ROOT, 'src', file), 'utf8'))
-      .join('\n');
-    const read = [...sources.matchAll(/\((?:env, )'([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]!);
+    const read = [...sources().matchAll(/\((?:env, )'([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]!);
     const vendorVariables = Object.values(VENDORS).flatMap((v) => Object.keys(v.variables));
     const scenarios = Object.keys(VENDORS).map((v) => `${v.toUpperCase()}_SANDBOX_SCENARIO`);
     const all = new Set([...read, ...vendorVariables, ...scenarios]);

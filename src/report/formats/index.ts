@@ -7,6 +7,7 @@ import { renderSummaryMarkdown } from './summary-markdown.ts';
 
 /** GitHub Actions workflow commands for every finding: printed to stdout in a workflow step, GitHub shows them as annotations. */
 export { renderAnnotations } from './github-annotations.ts';
+export { mixedRunNote } from './mixed-run.ts';
 
 /** One earlier run of one vendor, for the HTML report's chart of findings per run. */
 export interface HistoryPoint {

@@ -1,6 +1,7 @@
 import type { RunSummary, VendorReport } from '../types.ts';
 import { byAttention, plural, shownPointer } from './cases.ts';
 import { mdCode, mdTable, mdText } from './markdown-escape.ts';
+import { mixedRunNote } from './mixed-run.ts';
 import { VERDICT_LABEL, stateLabel } from './outcome-labels.ts';
 
 /** A job summary is read at a glance (and GitHub caps its size): past this, the vendor's .md has the rest. */
@@ -21,7 +22,8 @@ function overview(summary: RunSummary): string {
   });
   const table = mdTable(['Vendor', 'Verdict', 'Target', 'Passed', 'Failed', 'Skipped', 'Transport errors', 'Breaking', 'Warning', 'Info'], rows);
   const problems = summary.problems.length === 0 ? '' : `\n\n**Problems**\n\n${summary.problems.map((p) => `- ${mdText(p)}`).join('\n')}`;
-  return `## conform: exit code ${summary.exitCode}\n\n${mdText(summary.startedAt)} to ${mdText(summary.finishedAt)}\n\n${table}${problems}`;
+  const mixed = mixedRunNote(summary.vendors);
+  return `## conform: exit code ${summary.exitCode}\n\n${mdText(summary.startedAt)} to ${mdText(summary.finishedAt)}${mixed ? `\n\n**${mdText(mixed)}**` : ''}\n\n${table}${problems}`;
 }
 
 function vendorSection({ vendor, verdict }: RunSummary['vendors'][number], report: VendorReport | undefined): string {
