@@ -37,7 +37,7 @@ export function groupsOfCase(groups: readonly AnchoredGroup[], interaction: Inte
 /** Links from a case tile to the rows of its findings' groups. */
 export function groupLinks(groups: readonly AnchoredGroup[]): Html | null {
   if (groups.length === 0) return null;
-  return html`<span class="detail links">${groups.map((g, i) => html`${i > 0 ? ', ' : ''}<a href="#${g.anchor}" title="${g.pointerPattern ?? g.finding.id}">${g.finding.id}</a>`)}</span>`;
+  return html`<span class="detail links">${groups.map((g, i) => html`${i > 0 ? ', ' : ''}<a href="#${g.anchor}">${g.finding.id}</a>`)}</span>`;
 }
 
 const COLUMNS = 7;
