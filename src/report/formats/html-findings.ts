@@ -34,10 +34,15 @@ export function groupsOfCase(groups: readonly AnchoredGroup[], interaction: Inte
   return groups.filter((g) => g.cases.includes(interaction.case) && (g.finding.operation === null || g.finding.operation === interaction.operation));
 }
 
-/** Links from a case tile to the rows of its findings' groups. */
+/**
+ * Links from a case tile to the rows of its findings' groups, each named by its pointer pattern and kind
+ * of observed value (one drift often gives several groups of one ID), else by its ID, the link's tooltip.
+ */
 export function groupLinks(groups: readonly AnchoredGroup[]): Html | null {
   if (groups.length === 0) return null;
-  return html`<span class="detail links">${groups.map((g, i) => html`${i > 0 ? ', ' : ''}<a href="#${g.anchor}">${g.finding.id}</a>`)}</span>`;
+  const link = (g: AnchoredGroup) =>
+    html`<a href="#${g.anchor}" title="${g.finding.id}">${g.pointerPattern === null ? html`<code>${g.finding.id}</code>` : html`${pathCode(shownPointer(g.pointerPattern), 'pointer')}${g.observedKind === null ? null : html` (${g.observedKind})`}`}</a>`;
+  return html`<span class="detail links">${groups.map((g, i) => html`${i > 0 ? ', ' : ''}${link(g)}`)}</span>`;
 }
 
 const COLUMNS = 7;

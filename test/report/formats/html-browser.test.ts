@@ -69,7 +69,7 @@ describe(`the HTML report in headless chromium${SKIPPED}`, () => {
     const ids = new Set([...groupedDom.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
     const failedTiles = [...groupedDom.matchAll(/<li class="case failed">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
     expect(failedTiles).toHaveLength(2);
-    const targets = failedTiles.map((tile) => [...tile.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]));
+    const targets = failedTiles.map((tile) => [...tile.matchAll(/<a href="#([^"]+)"/g)].map((m) => m[1]));
     expect(targets).toEqual([
       ['finding-454dad6bd935', 'finding-a81e06738ed4'],
       ['finding-454dad6bd935', 'finding-a81e06738ed4', 'finding-a81e06738ed4-2'],

@@ -112,6 +112,15 @@ describe('VENDOR.html findings, one row per root cause', () => {
       { name: 'oldest transactions', targets: ['finding-454dad6bd935', 'finding-a81e06738ed4', 'finding-a81e06738ed4-2'] },
     ]);
     for (const { targets } of links) for (const target of targets) expect(ids).toContain(target);
+    // Named by pointer pattern: the two type-mismatch groups read apart.
+    expect(tiles(ledger)[1]!.body).toContain(
+      '<a href="#finding-a81e06738ed4" title="response-property-type-mismatch"><code class="pointer">/<wbr>data/<wbr>*/<wbr>amount</code> (string)</a>, <a href="#finding-a81e06738ed4-2" title="response-property-type-mismatch"><code class="pointer">/<wbr>data/<wbr>*/<wbr>amount</code> (null)</a>',
+    );
+    // A finding about no pointer is named by its ID.
+    const xendit = renderReportFiles(reports, sampleSummary(reports), [], ['html'])['xendit.html']!;
+    expect(tiles(xendit).find((t) => t.name === 'invalid credentials')!.body).toMatch(
+      /<a href="#finding-[0-9a-f]{12}" title="response-media-type-undocumented"><code>response-media-type-undocumented<\/code><\/a>/,
+    );
     // A tile without findings links nowhere.
     expect(tiles(page([])).find((t) => t.name === 'unknown id')!.body).not.toContain('<a ');
   });
@@ -121,7 +130,7 @@ describe('VENDOR.html findings, one row per root cause', () => {
     report.findings = report.findings.map((f) => (f.id === 'response-property-undocumented' ? { ...f, fingerprint: HOSTILE_POINTER } : f));
     const page = grouped(report);
     expect(groupRows(page)[0]!.id).toBe('finding-1');
-    expect(page).toContain('<a href="#finding-1">response-property-undocumented</a>');
+    expect(page).toContain(`<a href="#finding-1" title="response-property-undocumented"><code class="pointer">/<wbr>meta/<wbr>${entityEncoded(HOSTILE_POINTER.slice('/meta/'.length))}</code> (string)</a>`);
     expect(page).not.toMatch(/<img|<script/i);
   });
 
