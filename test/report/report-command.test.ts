@@ -7,7 +7,7 @@ import { runCli } from '../support/cli.ts';
 import { childrenNamed, parseXml } from './formats/xml.ts';
 
 const JSON_FILES = ['midaz.json', 'summary.json', 'whop.json', 'xendit.json'];
-const RENDERED = ['junit.xml', 'midaz.html', 'midaz.md', 'summary.md', 'whop.html', 'whop.md', 'xendit.html', 'xendit.md'];
+const RENDERED = ['junit.xml', 'midaz.html', 'midaz.md', 'summary.html', 'summary.md', 'whop.html', 'whop.md', 'xendit.html', 'xendit.md'];
 
 describe('conform report', () => {
   let reportsDir: string;
@@ -27,6 +27,15 @@ describe('conform report', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/^rendered junit\.xml in \/tmp\/[\w.-]+\/latest\n$/);
     expect((await readdir(latest)).sort()).toEqual([...JSON_FILES, 'junit.xml'].sort());
+  });
+
+  it('renders --format html as the vendor pages and summary.html, which joins them', async () => {
+    const run = await runCli(['report', '--format', 'html', '--dir', reportsDir]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^rendered whop\.html, midaz\.html, xendit\.html, summary\.html in \/tmp\/[\w.-]+\/latest\n$/);
+    const summary = await readFile(join(latest, 'summary.html'), 'utf8');
+    for (const vendor of ['whop', 'midaz', 'xendit']) expect(summary).toContain(`<a href="${vendor}.html">${vendor}</a>`);
+    expect(await readFile(join(latest, 'whop.html'), 'utf8')).toContain('<a href="summary.html">Run summary</a>');
   });
 
   it('renders every format by default, in the folder CONFORM_REPORTS_DIR names', async () => {

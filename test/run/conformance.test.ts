@@ -42,6 +42,7 @@ describe('npm run conformance on a machine with nothing configured', () => {
       'midaz.json',
       'midaz.md',
       'results.json',
+      'summary.html',
       'summary.json',
       'summary.md',
       'whop.html',

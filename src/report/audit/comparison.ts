@@ -1,7 +1,7 @@
 import { html } from '../formats/html-template.ts';
 import { mdTable, mdText } from '../formats/markdown-escape.ts';
 import { VERDICT_LABEL } from '../formats/outcome-labels.ts';
-import { htmlPage } from './html-page.ts';
+import { htmlPage } from '../formats/html-page.ts';
 import { DIMENSIONS, exitText, figuresText, gradeText, scoreText } from './labels.ts';
 import type { AuditReport } from './types.ts';
 

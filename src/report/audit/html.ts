@@ -1,7 +1,7 @@
 import { plural, shownPointer } from '../formats/cases.ts';
 import { html, type Html } from '../formats/html-template.ts';
 import { OUTCOME_LABEL, VERDICT_LABEL } from '../formats/outcome-labels.ts';
-import { htmlPage } from './html-page.ts';
+import { htmlPage } from '../formats/html-page.ts';
 import { DIMENSIONS, exitText, figuresText, gradeText, scoreText, weightText } from './labels.ts';
 import type { AuditFinding, AuditReport } from './types.ts';
 

@@ -51,9 +51,9 @@ ul.cases { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px,
 .case .name { display: block; font-weight: 600; }
 .case .outcome { font-weight: 600; }
 .case .detail { display: block; color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
-/* Long request paths (ids, UUIDs) would dominate a tile: one line, the rest in the title and the DOM. */
-.case .request { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-code.operation { overflow-wrap: break-word; }
+/* Operations and pointers wrap only at the <wbr> after each "/", never inside a property name. */
+code.operation, code.pointer { overflow-wrap: normal; word-break: normal; }
+.case .links { margin-top: 4px; font-size: 13px; }
 .case.passed { border-left-color: var(--pass-fg); background: var(--pass-bg); } .case.passed .outcome { color: var(--pass-fg); }
 .case.failed { border-left-color: var(--fail-fg); background: var(--fail-bg); } .case.failed .outcome { color: var(--fail-fg); }
 .case.skipped { border-left-color: var(--skip-fg); background: var(--skip-bg); border-left-style: dashed; } .case.skipped .outcome { color: var(--skip-fg); }
@@ -64,7 +64,18 @@ code.operation { overflow-wrap: break-word; }
 .state { display: inline-block; padding: 0 8px; border-radius: 999px; border: 1px solid currentColor; font-size: 12px; font-weight: 600; }
 .state-new { color: var(--new); } .state-known { color: var(--muted); } .state-waived { color: var(--waived); border-style: dashed; }
 .waiver { display: block; margin-top: 4px; color: var(--muted); font-size: 12px; }
-tr.finding.waived td { opacity: 0.8; }
+tr.group.waived td { opacity: 0.8; }
+tr.group:target td { background: var(--panel); }
+tr.group:target td:first-child { box-shadow: inset 4px 0 var(--link); }
+tr.group.has-occurrences td { border-bottom: none; }
+tr.occurrences td { padding-top: 0; }
+tr.occurrences details { margin-top: 0; }
+.since, .fingerprint { display: block; margin-top: 4px; color: var(--muted); font-size: 12px; }
+.count { font-weight: 600; }
+ul.group-cases { margin: 4px 0 0; padding-left: 18px; font-size: 13px; }
+details.long { margin-top: 0; } details.long summary { color: inherit; }
+.exit-pass { color: var(--pass-fg); background: var(--pass-bg); } .exit-fail { color: var(--fail-fg); background: var(--fail-bg); }
+ul.problems li { color: var(--error-fg); }
 .message { display: block; margin-top: 2px; color: var(--muted); font-size: 13px; }
 td.expected code { color: var(--pass-fg); } td.observed code { color: var(--fail-fg); }
 .empty { color: var(--muted); }

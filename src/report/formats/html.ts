@@ -1,9 +1,10 @@
-import type { Severity } from '../../findings/index.ts';
-import type { OperationCoverage, ReportedDefect, ReportedFinding, VendorReport } from '../types.ts';
+import type { OperationCoverage, ReportedDefect, VendorReport } from '../types.ts';
 import { COVERAGE_LABEL, whyNotExercised } from './coverage.ts';
-import { casesByOperation, findingsByOperation, glossary, plural, shownPointer, type ReportedCase } from './cases.ts';
+import { casesByOperation, glossary, plural, shownPointer, type ReportedCase } from './cases.ts';
 import { findingsChart, type ChartRun } from './html-chart.ts';
-import { HTML_STYLE } from './html-style.ts';
+import { anchoredGroups, findingGroups, groupLinks, groupsOfCase, type AnchoredGroup } from './html-findings.ts';
+import { htmlPage } from './html-page.ts';
+import { pageOf, pathCode, severity, SUMMARY_PAGE } from './html-parts.ts';
 import { html, type Html } from './html-template.ts';
 import { OUTCOME_LABEL, VERDICT_LABEL } from './outcome-labels.ts';
 
@@ -21,25 +22,17 @@ export interface HtmlPageContext {
  */
 export function renderVendorHtml(report: VendorReport, context: HtmlPageContext): string {
   const thisRun: ChartRun = { label: 'this run', startedAt: report.startedAt, counts: report.counts };
-  const page = html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${report.vendor}: conformance report</title>
-<style>${HTML_STYLE}</style>
-</head>
-<body>
-<div class="page">
-${vendorLinks(report.vendor, context.vendors)}
+  const groups = anchoredGroups(report.findings);
+  return htmlPage(
+    `${report.vendor}: conformance report`,
+    html`${vendorLinks(report.vendor, context.vendors)}
 <header>
 ${header(report)}
 </header>
 <main>
 <section aria-labelledby="cases">
 <h2 id="cases">Cases</h2>
-${caseGrid(report)}
+${caseGrid(report, groups)}
 </section>
 ${coverage(report)}
 <section aria-labelledby="trend">
@@ -48,25 +41,21 @@ ${findingsChart([...context.earlierRuns, thisRun])}
 </section>
 <section aria-labelledby="findings">
 <h2 id="findings">Findings</h2>
-${findings(report.findings)}
+${findingGroups(groups)}
 </section>
 ${specDefects(report.specDefects)}
 ${resolved(report)}
 ${waivers(report)}
 ${ids(report)}
 </main>
-<footer>Rendered by conform from ${report.vendor}.json. Run started ${report.startedAt}, finished ${report.finishedAt}.</footer>
-</div>
-</body>
-</html>
-`;
-  return page.markup;
+<footer>Rendered by conform from ${report.vendor}.json. Run started ${report.startedAt}, finished ${report.finishedAt}.</footer>`,
+  );
 }
 
-function vendorLinks(current: string, vendors: readonly string[]): Html | null {
-  if (vendors.length < 2) return null;
-  const links = vendors.map((v) => (v === current ? html`<a href="${v}.html" aria-current="page">${v}</a>` : html`<a href="${v}.html">${v}</a>`));
-  return html`<nav class="vendors" aria-label="Vendors in this run">${links}</nav>`;
+/** The run's summary page, then every vendor's page of the run. */
+function vendorLinks(current: string, vendors: readonly string[]): Html {
+  const links = vendors.map((v) => (v === current ? html`<a href="${pageOf(v)}" aria-current="page">${v}</a>` : html`<a href="${pageOf(v)}">${v}</a>`));
+  return html`<nav class="vendors" aria-label="Vendors in this run"><a href="${SUMMARY_PAGE}">Run summary</a>${links}</nav>`;
 }
 
 function header(report: VendorReport): Html {
@@ -91,27 +80,28 @@ ${stat('breaking', c.breaking, 'breaking')}${stat('warning', c.warning, 'warning
 </ul>`;
 }
 
-function caseGrid(report: VendorReport): Html {
-  const groups = casesByOperation(report);
-  if (groups.length === 0) return html`<p class="empty">No case ran.</p>`;
-  const rows = groups.map(
-    ({ operation, cases }) => html`<tr><th scope="row"><code class="operation">${breakable(operation)}</code><br><span class="message">${plural(cases.length, 'case')}</span></th><td><ul class="cases">${cases.map(caseCell)}</ul></td></tr>`,
+function caseGrid(report: VendorReport, groups: readonly AnchoredGroup[]): Html {
+  const operations = casesByOperation(report);
+  if (operations.length === 0) return html`<p class="empty">No case ran.</p>`;
+  const rows = operations.map(
+    ({ operation, cases }) => html`<tr><th scope="row">${pathCode(operation, 'operation')}<br><span class="message">${plural(cases.length, 'case')}</span></th><td><ul class="cases">${cases.map((c) => caseCell(c, groups))}</ul></td></tr>`,
   );
   return html`<table class="grid"><thead><tr><th scope="col">Operation</th><th scope="col">Cases and their outcomes</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function caseCell({ interaction: i, findings: found }: ReportedCase): Html {
+/** A case's tile: its outcome, the operation it exercised (the concrete request in its title) and links to its findings' groups. */
+function caseCell({ interaction: i, findings: found }: ReportedCase, groups: readonly AnchoredGroup[]): Html {
   const status = i.status === null ? 'no response' : `HTTP ${i.status}`;
   return html`<li class="case ${i.outcome}"><span class="name">${i.case}</span><span class="outcome">${OUTCOME_LABEL[i.outcome]}</span> · ${status}${
     found.length > 0 ? html` · ${plural(found.length, 'finding')}` : null
-  }<span class="detail request" title="${i.method} ${i.path}"><code>${i.method} ${i.path}</code></span>${i.reason ? html`<span class="detail">${i.reason}</span>` : null}</li>`;
+  }<span class="detail request" title="${i.method} ${i.path}">${pathCode(i.operation, 'operation')}</span>${i.reason ? html`<span class="detail">${i.reason}</span>` : null}${groupLinks(groupsOfCase(groups, i))}</li>`;
 }
 
 /** Every operation of the document when the cases were derived from it: none is dropped silently. */
 function coverage(report: VendorReport): Html | null {
   if (!report.coverage) return null;
   const rows = report.coverage.map(
-    (entry) => html`<tr class="coverage ${entry.state}"><td><code class="operation">${breakable(entry.operation)}</code></td><td>${COVERAGE_LABEL[entry.state]}</td><td>${entry.cases.length}</td><td>${whyNot(entry)}</td></tr>`,
+    (entry) => html`<tr class="coverage ${entry.state}"><td>${pathCode(entry.operation, 'operation')}</td><td>${COVERAGE_LABEL[entry.state]}</td><td>${entry.cases.length}</td><td>${whyNot(entry)}</td></tr>`,
   );
   return html`<section aria-labelledby="coverage">
 <h2 id="coverage">Coverage</h2>
@@ -124,24 +114,6 @@ function whyNot(entry: OperationCoverage): Html {
   if (why === null) return html`<span class="empty">—</span>`;
   if ('reason' in why) return html`${why.reason}`;
   return html`needs ${why.needs.map((f, i) => html`${i > 0 ? ', ' : ''}<code>${f.fixture}</code>${f.variable ? html` (set <code>${f.variable}</code>)` : null}`)}`;
-}
-
-function findings(all: readonly ReportedFinding[]): Html {
-  if (all.length === 0) return html`<p class="empty">No findings: every checked response matched the document.</p>`;
-  return html`${findingsByOperation(all).map(
-    ({ operation, findings: group }) => html`<h3>${operation === null ? 'Not about one operation' : html`<code class="operation">${breakable(operation)}</code>`} <span class="message">${plural(group.length, 'finding')}</span></h3>
-<table class="findings"><thead><tr><th scope="col">Severity</th><th scope="col">State</th><th scope="col">Finding</th><th scope="col">Case</th><th scope="col">Pointer</th><th scope="col">Expected</th><th scope="col">Observed</th></tr></thead>
-<tbody>${group.map(findingRow)}</tbody></table>`,
-  )}`;
-}
-
-function findingRow(f: ReportedFinding): Html {
-  const state = f.state
-    ? html`<span class="state state-${f.state}">${f.state}</span>${f.waiver ? html`<span class="waiver">until ${f.waiver.expires}: ${f.waiver.reason}</span>` : null}`
-    : html`<span class="empty">—</span>`;
-  return html`<tr class="finding ${f.state ?? ''}"><td>${severity(f)}</td><td>${state}</td><td><code>${f.id}</code><span class="message">${f.message}</span></td><td>${f.case}${
-    f.status === null ? null : html`<span class="message">HTTP ${f.status}</span>`
-  }</td><td>${value(shownPointer(f.pointer))}</td><td class="expected">${value(f.expected)}</td><td class="observed">${value(f.observed)}</td></tr>`;
 }
 
 function specDefects(defects: readonly ReportedDefect[]): Html | null {
@@ -158,7 +130,7 @@ function specDefects(defects: readonly ReportedDefect[]): Html | null {
 function resolved(report: VendorReport): Html | null {
   if (!report.resolved?.length) return null;
   const rows = report.resolved.map(
-    (r) => html`<tr><td><code>${r.id}</code></td><td>${value(r.operation)}</td><td>${r.case}</td><td>${value(shownPointer(r.pointer))}</td><td><code>${r.fingerprint}</code></td></tr>`,
+    (r) => html`<tr><td><code>${r.id}</code></td><td>${pathCode(r.operation, 'operation')}</td><td>${r.case}</td><td>${pathCode(shownPointer(r.pointer), 'pointer')}</td><td><code>${r.fingerprint}</code></td></tr>`,
   );
   return html`<section aria-labelledby="resolved">
 <h2 id="resolved">Resolved since the baseline</h2>
@@ -185,17 +157,4 @@ function ids(report: VendorReport): Html | null {
 <h2 id="ids">Finding IDs in this report</h2>
 <dl class="glossary">${entries.map((e) => html`<dt><code>${e.id}</code></dt><dd>${e.description}</dd>`)}</dl>
 </section>`;
-}
-
-/** A long path may wrap after each "/", rather than anywhere. */
-function breakable(path: string): Html[] {
-  return path.split('/').map((segment, i) => (i === 0 ? html`${segment}` : html`/<wbr>${segment}`));
-}
-
-function severity(f: { severity: Severity }): Html {
-  return html`<span class="severity severity-${f.severity}">${f.severity}</span>`;
-}
-
-function value(text: string | null): Html {
-  return text === null ? html`<span class="empty">—</span>` : html`<code>${text}</code>`;
 }

@@ -1,5 +1,7 @@
 import type { RunSummary, SeverityCounts, VendorReport } from '../types.ts';
 import type { ChartRun } from './html-chart.ts';
+import { SUMMARY_PAGE } from './html-parts.ts';
+import { renderSummaryHtml } from './html-summary.ts';
 import { renderVendorHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
 import { renderVendorMarkdown } from './markdown.ts';
@@ -25,8 +27,9 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 const CHART_RUNS = 20;
 
 /**
- * Every report file of one run, file name -> text: VENDOR.md and VENDOR.html per vendor, junit.xml
- * and summary.md. Pure: the same stored results always render the same files. History points from
+ * Every report file of one run, file name -> text: VENDOR.md and VENDOR.html per vendor, summary.html
+ * (with the html format: the page that joins the vendor pages, which link back to it), junit.xml and
+ * summary.md. Pure: the same stored results always render the same files. History points from
  * this run itself (or later) are ignored, since the chart draws the current run from the report.
  */
 export function renderReportFiles(
@@ -41,6 +44,7 @@ export function renderReportFiles(
     if (formats.includes('md')) files[`${report.vendor}.md`] = renderVendorMarkdown(report);
     if (formats.includes('html')) files[`${report.vendor}.html`] = renderVendorHtml(report, { earlierRuns: earlierRuns(history, report.vendor, summary.startedAt), vendors });
   }
+  if (formats.includes('html')) files[SUMMARY_PAGE] = renderSummaryHtml(summary, reports);
   if (formats.includes('junit')) files['junit.xml'] = renderJunit(reports);
   if (formats.includes('summary')) files['summary.md'] = renderSummaryMarkdown(summary, reports);
   return files;

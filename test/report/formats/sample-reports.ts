@@ -113,3 +113,46 @@ export const WHOP_HISTORY: HistoryPoint[] = [
   { runId: 'run-x', startedAt: '2026-11-20T02:00:00.000Z', vendor: 'midaz', counts: { breaking: 9, warning: 9, info: 9 } },
   { runId: 'run-4', startedAt: '2026-11-22T02:00:00.000Z', vendor: 'whop', counts: { breaking: 3, warning: 0, info: 1 } },
 ];
+
+const TRANSACTIONS = 'GET /ledger_accounts/{ledger_account_id}/transactions';
+
+/**
+ * Whop with amounts sent as strings in two cases: one root cause at `/data/N/amount` seen four times
+ * (seen since an earlier run), a null at that same pointer (same fingerprint, another kind of observed
+ * value: a second group), and an undocumented hostile property in both cases, whose long hostile
+ * value collapses.
+ */
+export function groupedReport(): VendorReport {
+  const amount = (index: number, observed: string, theCase: string) =>
+    ({
+      ...reported({ id: 'response-property-type-mismatch', vendor: 'whop', operation: TRANSACTIONS, status: 200, pointer: `/data/${index}/amount`, expected: 'number', observed }, theCase, 'known'),
+      firstSeen: '2026-11-20T02:00:04.000Z',
+      seenRuns: 3,
+    }) satisfies ReportedFinding;
+  const hostile = (theCase: string) =>
+    reported({ id: 'response-property-undocumented', vendor: 'whop', operation: TRANSACTIONS, status: 200, pointer: HOSTILE_POINTER, observed: HOSTILE_OBSERVED }, theCase, 'new');
+  const findings = [
+    amount(0, 'string "1520.75"', 'recent transactions'),
+    amount(1, 'string "9.99"', 'recent transactions'),
+    hostile('recent transactions'),
+    amount(0, 'string "0.01"', 'oldest transactions'),
+    amount(1, 'string "12.00"', 'oldest transactions'),
+    amount(2, 'null', 'oldest transactions'),
+    hostile('oldest transactions'),
+  ];
+  const interaction = (theCase: string, path: string): VendorReport['interactions'][number] => ({ method: 'GET', path, operation: TRANSACTIONS, case: theCase, status: 200, durationMs: 80, outcome: 'failed', reason: null });
+  return {
+    ...whopReport(),
+    interactions: [
+      interaction('recent transactions', '/ledger_accounts/ldgr_9f8e7d6c5b4a39281706f5e4d3c2b1a0/transactions?order=desc&limit=50'),
+      interaction('oldest transactions', '/ledger_accounts/ldgr_9f8e7d6c5b4a39281706f5e4d3c2b1a0/transactions?order=asc&limit=50'),
+    ],
+    findings,
+    counts: { breaking: 5, warning: 0, info: 2 },
+    outcomes: { passed: 0, failed: 2, skipped: 0, 'transport-error': 0 },
+    specDefects: [],
+    resolved: [],
+    staleWaivers: [],
+    expiredWaivers: [],
+  };
+}

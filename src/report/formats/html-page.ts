@@ -1,5 +1,5 @@
-import { HTML_STYLE } from '../formats/html-style.ts';
-import { html, type Html } from '../formats/html-template.ts';
+import { HTML_STYLE } from './html-style.ts';
+import { html, type Html } from './html-template.ts';
 
 /** A self-contained page (inline CSS, no script, nothing fetched; its Content-Security-Policy forbids both). */
 export function htmlPage(title: string, body: Html): string {
