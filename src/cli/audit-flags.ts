@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { MAX_DOCUMENT_BYTES } from '../spec/index.ts';
 import { optional, type Env } from '../vendors/index.ts';
+import { helpHint, type OptionDeclaration } from './options.ts';
 import { UsageError } from './usage-error.ts';
 
 /** A credential for one of the document's securitySchemes, and the variable it was read from (null: given literally). */
@@ -45,8 +46,32 @@ export interface AuditFlagsContext {
   cwd: string;
 }
 
-const SINGLE = ['base-url', 'out', 'vendor'] as const;
-const REPEATED = ['spec', 'auth', 'fixture', 'header'] as const;
+/** The flags `conform audit` takes; its parser below accepts exactly these and its --help lists them. */
+export const AUDIT_OPTIONS = {
+  spec: { type: 'string', multiple: true, value: 'FILE', description: 'the vendor\'s OpenAPI document' },
+  'base-url': { type: 'string', value: 'URL', description: 'where the vendor answers, http(s), no credentials in it' },
+  auth: { type: 'string', multiple: true, value: 'SCHEME=VALUE', description: 'a credential for one of the document\'s securitySchemes; VALUE env:VAR reads it from a variable' },
+  fixture: { type: 'string', multiple: true, value: 'NAME=VALUE', description: 'a value for a path or query parameter the cases need, such as an existing id' },
+  header: { type: 'string', multiple: true, value: 'NAME=VALUE', description: 'a header sent with every request' },
+  vendor: { type: 'string', value: 'NAME', description: 'the vendor\'s name (default: from the document\'s file name or title)' },
+  out: { type: 'string', value: 'DIR', description: 'where the audit is written (default: reports/audit/NAME)' },
+  'allow-unsafe': { type: 'boolean', description: 'also send the requests that could change the vendor\'s data (POST, PUT, PATCH, DELETE)' },
+  compare: { type: 'string', multiple: true, value: 'DIR DIR...', description: 'put stored audits side by side instead of auditing (no target needed)' },
+} as const satisfies Record<string, OptionDeclaration>;
+
+/** The flags `conform init` takes: audit's target flags (an audit's command line works as is), and --force. */
+const { compare: _compare, ...TARGET_OPTIONS } = AUDIT_OPTIONS;
+export const INIT_OPTIONS = {
+  ...TARGET_OPTIONS,
+  out: { ...AUDIT_OPTIONS.out, description: 'accepted as conform audit takes it; a vendor file has no output folder' },
+  'allow-unsafe': { ...AUDIT_OPTIONS['allow-unsafe'], description: 'accepted as conform audit takes it; runs of the vendor file send safe methods only' },
+  force: { type: 'boolean', description: 'replace an existing vendors/NAME.yaml' },
+} as const satisfies Record<string, OptionDeclaration>;
+
+const OPTIONS_OF = { audit: AUDIT_OPTIONS, init: INIT_OPTIONS } as const;
+
+type SingleFlag = 'base-url' | 'out' | 'vendor';
+type RepeatedFlag = 'spec' | 'auth' | 'fixture' | 'header';
 const VENDOR_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 const VARIABLE = /^[A-Z][A-Z0-9_]*$/;
 // OpenAPI's rule for component names: a securitySchemes key always matches it.
@@ -65,8 +90,9 @@ export function parseAuditFlags(argv: string[], env: Env, context: AuditFlagsCon
   const fail = (message: string): never => {
     throw new UsageError(`conform ${context.command}: ${message}`);
   };
-  const single: Partial<Record<(typeof SINGLE)[number], string>> = {};
-  const repeated: Record<(typeof REPEATED)[number], string[]> = { spec: [], auth: [], fixture: [], header: [] };
+  const declared: Readonly<Record<string, OptionDeclaration>> = OPTIONS_OF[context.command];
+  const single: Partial<Record<SingleFlag, string>> = {};
+  const repeated: Record<RepeatedFlag, string[]> = { spec: [], auth: [], fixture: [], header: [] };
   const compare: string[] = [];
   let allowUnsafe = false;
   let force = false;
@@ -84,7 +110,13 @@ export function parseAuditFlags(argv: string[], env: Env, context: AuditFlagsCon
       i++;
       return next;
     };
-    if (flag === 'allow-unsafe' || (flag === 'force' && context.command === 'init')) {
+    const option = Object.hasOwn(declared, flag) ? declared[flag]! : null;
+    if (option === null) {
+      const other = context.command === 'init' ? 'audit' : 'init';
+      if (Object.hasOwn(OPTIONS_OF[other], flag)) fail(`--${flag} is for conform ${other}`);
+      // The flag's name only, and only when it looks like one: `--sk_live_...` is not echoed.
+      fail(`unknown flag ${/^[a-z][a-z-]{0,30}$/.test(flag) ? `--${flag}` : '(not shown)'}; ${helpHint(context.command)}`);
+    } else if (option.type === 'boolean') {
       if (inline !== null) fail(`--${flag} takes no value`);
       if (flag === 'force') force = true;
       else allowUnsafe = true;
@@ -92,15 +124,12 @@ export function parseAuditFlags(argv: string[], env: Env, context: AuditFlagsCon
       if (inline !== null) compare.push(inline || fail('--compare needs a folder'));
       while (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) compare.push(argv[++i]!);
       if (compare.length === 0) fail('--compare needs a folder');
-    } else if ((SINGLE as readonly string[]).includes(flag)) {
-      const name = flag as (typeof SINGLE)[number];
+    } else if (option.multiple) {
+      repeated[flag as RepeatedFlag].push(valueOf());
+    } else {
+      const name = flag as SingleFlag;
       if (single[name] !== undefined) fail(`--${flag} is given twice`);
       single[name] = valueOf();
-    } else if ((REPEATED as readonly string[]).includes(flag)) {
-      repeated[flag as (typeof REPEATED)[number]].push(valueOf());
-    } else {
-      // The flag's name only, and only when it looks like one: `--sk_live_...` is not echoed.
-      fail(`unknown flag ${/^[a-z][a-z-]{0,30}$/.test(flag) ? `--${flag}` : '(not shown)'}`);
     }
   }
 

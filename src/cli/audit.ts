@@ -5,10 +5,17 @@ import { runAudit } from '../pipeline/index.ts';
 import { comparisonHtml, comparisonMarkdown } from '../report/index.ts';
 import { EXIT } from '../results/index.ts';
 import { readEnvironment } from '../run/index.ts';
-import { parseAuditFlags, type AuditFlags } from './audit-flags.ts';
+import { AUDIT_OPTIONS, parseAuditFlags, type AuditFlags } from './audit-flags.ts';
 import type { CliIo, Command } from './io.ts';
+import type { CommandDeclaration } from './options.ts';
 import { readStoredAudit } from './stored-audit.ts';
 import { UsageError } from './usage-error.ts';
+
+export const auditDeclaration = {
+  command: 'audit',
+  usage: '--spec FILE --base-url URL [--auth SCHEME=VALUE] [--fixture NAME=VALUE]... [--header NAME=VALUE]... [--out DIR] [--allow-unsafe] [--vendor NAME] | --compare DIR DIR... [--out DIR]',
+  options: AUDIT_OPTIONS,
+} as const satisfies CommandDeclaration;
 
 /**
  * `conform audit --spec FILE --base-url URL [--auth SCHEME=VALUE] [--fixture NAME=VALUE]...`: the

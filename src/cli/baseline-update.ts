@@ -6,7 +6,14 @@ import { readEnvironment } from '../run/index.ts';
 import { type CaseResult, EXIT } from '../results/index.ts';
 import { ConfigError, optional } from '../vendors/index.ts';
 import type { CliIo, Command } from './io.ts';
+import type { CommandDeclaration } from './options.ts';
 import { parseCommandArgs } from './usage-error.ts';
+
+export const baselineUpdateDeclaration = {
+  command: 'baseline update',
+  usage: '[--vendor V]',
+  options: { vendor: { type: 'string', value: 'V', description: 'accept only this vendor\'s shapes and findings (default: every vendor of the run)' } },
+} as const satisfies CommandDeclaration;
 
 /**
  * `conform baseline update [--vendor V]`: accepts what the latest run saw. Each vendor's baseline takes
@@ -14,7 +21,7 @@ import { parseCommandArgs } from './usage-error.ts';
  * findings become the known ones. Reads reports/latest/results.json, the run's stored case results.
  */
 export const baselineUpdateCommand: Command = async (args, io) => {
-  const { values } = parseCommandArgs('baseline update', { args, options: { vendor: { type: 'string' } } });
+  const { values } = parseCommandArgs(baselineUpdateDeclaration, args);
   const env = readEnvironment(io.cwd, io.env);
   // The same default as `conform run` (CONFORM_REPORTS_DIR).
   const resultsFile = join(resolve(io.cwd, optional(env, 'CONFORM_REPORTS_DIR') ?? 'reports'), 'latest', 'results.json');

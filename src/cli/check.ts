@@ -8,26 +8,28 @@ import { withSeverity } from '../judge/index.ts';
 import { renderFindingsText, withMessages } from '../report/findings-text.ts';
 import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
+import { usageLine, type CommandDeclaration } from './options.ts';
 import { configuredSeverity } from './severity.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
 
-const USAGE = 'usage: conform check --spec FILE --operation "GET /path/{id}" --status N [--content-type T] [--json] BODYFILE';
+export const checkDeclaration = {
+  command: 'check',
+  usage: '--spec FILE --operation "GET /path/{id}" --status N [--content-type T] [--json] BODYFILE',
+  positionals: true,
+  options: {
+    spec: { type: 'string', value: 'FILE', description: 'the vendor OpenAPI document' },
+    operation: { type: 'string', value: '"METHOD /path"', description: 'the operation that answered, as its document writes the path' },
+    status: { type: 'string', value: 'N', description: 'the HTTP status of the saved response (100-599)' },
+    'content-type': { type: 'string', default: 'application/json', value: 'T', description: 'the media type of the saved response' },
+    json: { type: 'boolean', default: false, description: 'print the findings as JSON' },
+  },
+} as const satisfies CommandDeclaration;
 
 /** Checks one saved response body against an operation of a vendor document. */
 export const checkCommand: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs('check', {
-    args,
-    allowPositionals: true,
-    options: {
-      spec: { type: 'string' },
-      operation: { type: 'string' },
-      status: { type: 'string' },
-      'content-type': { type: 'string', default: 'application/json' },
-      json: { type: 'boolean', default: false },
-    },
-  });
+  const { values, positionals } = parseCommandArgs(checkDeclaration, args);
   const [bodyFile] = positionals;
-  if (!values.spec || !values.operation || !values.status || !bodyFile || positionals.length > 1) throw new UsageError(USAGE);
+  if (!values.spec || !values.operation || !values.status || !bodyFile || positionals.length > 1) throw new UsageError(usageLine(checkDeclaration));
   const status = Number(values.status);
   if (!Number.isInteger(status) || status < 100 || status > 599) throw new UsageError(`conform check: --status must be an HTTP status code (100-599), got "${values.status}"`);
 

@@ -5,9 +5,12 @@ import { readEnvironment } from '../run/index.ts';
 import { displayUrl, ConfigError } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
+import type { CommandDeclaration } from './options.ts';
 import { parseCommandArgs } from './usage-error.ts';
 
 const COMMAND = 'contracts publish';
+
+export const contractsPublishDeclaration = { command: COMMAND, usage: '', options: {} } as const satisfies CommandDeclaration;
 
 /**
  * `conform contracts publish`: every stored contract to the Pact Broker, under the consumer version
@@ -15,7 +18,7 @@ const COMMAND = 'contracts publish';
  * contracts, no git version, broker unreachable).
  */
 export const contractsPublishCommand: Command = async (args, io) => {
-  parseCommandArgs(COMMAND, { args, options: {} });
+  parseCommandArgs(contractsPublishDeclaration, args);
   const env = readEnvironment(io.cwd, io.env);
   let broker;
   try {

@@ -7,8 +7,9 @@ import { mayCarryCredential } from '../http/index.ts';
 import { loadSpec, securitySchemesOf } from '../spec/index.ts';
 import { chosenScheme, invalidCredentialFor, loadVendorFile, VendorFileError, VENDORS_DIR, type AuthScheme } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
-import { parseAuditFlags, type AuditFlags, type AuthFlag } from './audit-flags.ts';
+import { INIT_OPTIONS, parseAuditFlags, type AuditFlags, type AuthFlag } from './audit-flags.ts';
 import type { Command } from './io.ts';
+import type { CommandDeclaration } from './options.ts';
 import { UsageError } from './usage-error.ts';
 
 /** What the user must do about a variable before a live run, printed after the file is written. */
@@ -17,6 +18,12 @@ interface ToSet {
   why: string;
 }
 
+export const initDeclaration = {
+  command: 'init',
+  usage: '--spec FILE --base-url URL [--auth SCHEME=VALUE] [--fixture NAME=VALUE]... [--header NAME=VALUE]... [--vendor NAME] [--force]',
+  options: INIT_OPTIONS,
+} as const satisfies CommandDeclaration;
+
 /**
  * `conform init`: the vendor file (vendors/NAME.yaml) for the flags `conform audit` takes. It holds
  * variables, never a value given for a credential; it is loaded by the vendor loader before it lands,
@@ -24,7 +31,6 @@ interface ToSet {
  */
 export const initCommand: Command = async (args, io) => {
   const flags = parseAuditFlags(args, io.env, { command: 'init', cwd: io.cwd });
-  if (flags.compare.length > 0) fail('--compare is for conform audit');
   if (flags.auth.length > 1) fail(`a vendor file holds one credential: give one --auth (got ${flags.auth.length})`);
   const name = flags.vendor!;
   const file = `${VENDORS_DIR}/${name}.yaml`;

@@ -1,42 +1,65 @@
+import { readFileSync } from 'node:fs';
 import { SpecLoadError } from '../spec/index.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
+import { commandHelp, commandList, wantsHelp } from './help.ts';
 import { processIo, type CliIo, type Command } from './io.ts';
+import type { CommandDeclaration } from './options.ts';
 import { UsageError } from './usage-error.ts';
+
+/** A command's code and its declaration (usage and options), which its parser and its --help both read. */
+interface LoadedCommand {
+  run: Command;
+  declaration: CommandDeclaration;
+}
+
+/** A command as the registry knows it before loading: its one-line summary for the command list. */
+export interface RegisteredCommand {
+  load: () => Promise<LoadedCommand>;
+  summary: string;
+}
 
 /**
  * Command words -> command. One file per command under src/cli/, loaded only when called: a command
  * does not pay for the others' dependencies (Pact, vitest) at start-up.
  */
-const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
-  run: { load: async () => (await import('./run.ts')).runCommand, summary: 'run every vendor suite (live or embedded sandbox) and write reports/latest/' },
-  audit: { load: async () => (await import('./audit.ts')).auditCommand, summary: 'audit a vendor from its OpenAPI document and base URL alone: audit.json, .md, .html with a scorecard' },
-  init: { load: async () => (await import('./init.ts')).initCommand, summary: 'write vendors/NAME.yaml from the flags conform audit takes (variables, never credential values)' },
-  check: { load: async () => (await import('./check.ts')).checkCommand, summary: 'check one saved response against a vendor document' },
-  'specs lint': { load: async () => (await import('./specs-lint.ts')).specsLintCommand, summary: 'list the defects of vendor documents (default: specs/)' },
-  'specs import': { load: async () => (await import('./specs-import.ts')).specsImportCommand, summary: 'build OpenAPI documents from vendor documentation pages' },
-  sandbox: { load: async () => (await import('./sandbox.ts')).sandboxCommand, summary: 'run one embedded vendor sandbox' },
-  report: { load: async () => (await import('./report.ts')).reportCommand, summary: 're-render reports/latest/ (md, html, junit, summary) from its stored JSON' },
+export const COMMANDS: Readonly<Record<string, RegisteredCommand>> = {
+  run: { load: () => import('./run.ts').then((m) => ({ run: m.runCommand, declaration: m.runDeclaration })), summary: 'run every vendor suite (live or embedded sandbox) and write reports/latest/' },
+  audit: { load: () => import('./audit.ts').then((m) => ({ run: m.auditCommand, declaration: m.auditDeclaration })), summary: 'audit a vendor from its OpenAPI document and base URL alone: audit.json, .md, .html with a scorecard' },
+  init: { load: () => import('./init.ts').then((m) => ({ run: m.initCommand, declaration: m.initDeclaration })), summary: 'write vendors/NAME.yaml from the flags conform audit takes (variables, never credential values)' },
+  check: { load: () => import('./check.ts').then((m) => ({ run: m.checkCommand, declaration: m.checkDeclaration })), summary: 'check one saved response against a vendor document' },
+  'specs lint': { load: () => import('./specs-lint.ts').then((m) => ({ run: m.specsLintCommand, declaration: m.specsLintDeclaration })), summary: 'list the defects of vendor documents (default: specs/)' },
+  'specs import': { load: () => import('./specs-import.ts').then((m) => ({ run: m.specsImportCommand, declaration: m.specsImportDeclaration })), summary: 'build OpenAPI documents from saved vendor documentation pages (files: no network at run time, a URL is refused)' },
+  sandbox: { load: () => import('./sandbox.ts').then((m) => ({ run: m.sandboxCommand, declaration: m.sandboxDeclaration })), summary: 'run one embedded vendor sandbox' },
+  report: { load: () => import('./report.ts').then((m) => ({ run: m.reportCommand, declaration: m.reportDeclaration })), summary: 're-render reports/latest/ (md, html, junit, summary) from its stored JSON' },
   'baseline update': {
-    load: async () => (await import('./baseline-update.ts')).baselineUpdateCommand,
+    load: () => import('./baseline-update.ts').then((m) => ({ run: m.baselineUpdateCommand, declaration: m.baselineUpdateDeclaration })),
     summary: "accept the latest run's response shapes and findings as the baseline (baselines/)",
   },
-  verify: { load: async () => (await import('./verify.ts')).verifyCommand, summary: 'verify the stored Pact contracts against each vendor (live or embedded sandbox)' },
-  'contracts publish': { load: async () => (await import('./contracts-publish.ts')).contractsPublishCommand, summary: 'publish the stored Pact contracts to a Pact Broker' },
+  verify: { load: () => import('./verify.ts').then((m) => ({ run: m.verifyCommand, declaration: m.verifyDeclaration })), summary: 'verify the stored Pact contracts against each vendor (live or embedded sandbox)' },
+  'contracts publish': { load: () => import('./contracts-publish.ts').then((m) => ({ run: m.contractsPublishCommand, declaration: m.contractsPublishDeclaration })), summary: 'publish the stored Pact contracts to a Pact Broker' },
 };
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const match = Object.keys(COMMANDS)
-    .filter((words) => words.split(' ').every((word, i) => argv[i] === word))
-    .sort((a, b) => b.length - a.length)[0];
-  if (!match) {
-    const unknown = argv.length > 0 && argv[0] !== '--help' && argv[0] !== 'help';
-    (unknown ? io.stderr : io.stdout)(`${unknown ? `conform: unknown command "${argv.join(' ')}"\n\n` : ''}${help()}`);
-    return unknown ? EXIT.cannotRun : EXIT.pass;
+  if (argv[0] === '--version' || argv[0] === '-V') {
+    io.stdout(`${packageVersion()}\n`);
+    return EXIT.pass;
   }
+  // `conform help specs lint` is `conform specs lint --help`.
+  const words = argv[0] === 'help' && argv.length > 1 ? [...argv.slice(1), '--help'] : argv;
+  const match = Object.keys(COMMANDS)
+    .filter((command) => command.split(' ').every((word, i) => words[i] === word))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!match) return listCommands(words, io);
+  const entry = COMMANDS[match]!;
+  const args = words.slice(match.split(' ').length);
   try {
-    const command = await COMMANDS[match]!.load();
-    return await command(argv.slice(match.split(' ').length), io);
+    const { run, declaration } = await entry.load();
+    if (wantsHelp(args)) {
+      io.stdout(commandHelp(declaration, entry.summary));
+      return EXIT.pass;
+    }
+    return await run(args, io);
   } catch (error) {
     // A user's mistake is one located line; anything else is our bug and keeps its stack.
     if (error instanceof UsageError) io.stderr(`${error.message}\n`);
@@ -47,8 +70,31 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
 }
 
-function help(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
-  const lines = Object.entries(COMMANDS).map(([words, { summary }]) => `  conform ${words.padEnd(width)}  ${summary}`);
-  return `usage:\n${lines.join('\n')}\n`;
+/**
+ * No command matched: the commands (of a group, for `conform specs --help`) on stdout when they were
+ * asked for, else on stderr after naming what was not understood, exit 2.
+ */
+function listCommands(argv: string[], io: CliIo): number {
+  const group = Object.keys(COMMANDS).filter((command) => command.startsWith(`${argv[0]} `));
+  if (group.length > 0) {
+    const asked = argv.length === 2 && wantsHelp(argv.slice(1));
+    const text = `usage: conform ${argv[0]} COMMAND [--help]\n\ncommands:\n${commandList(group.map((command) => [command, COMMANDS[command]!.summary]))}`;
+    return answer(io, asked, argv, text);
+  }
+  const asked = argv.length === 0 || (argv.length === 1 && (argv[0] === 'help' || wantsHelp(argv)));
+  const text =
+    'usage: conform COMMAND [options]   (conform COMMAND --help lists its options; conform --version its version)\n\n' +
+    `commands:\n${commandList(Object.entries(COMMANDS).map(([command, { summary }]) => [command, summary]))}`;
+  return answer(io, asked, argv, text);
+}
+
+function answer(io: CliIo, asked: boolean, argv: string[], text: string): number {
+  if (asked) io.stdout(text);
+  else io.stderr(`conform: unknown command "${argv.join(' ')}"\n\n${text}`);
+  return asked ? EXIT.pass : EXIT.cannotRun;
+}
+
+/** The version in package.json, read when asked: the CLI runs from its sources, with no build to stamp it. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }

@@ -6,16 +6,23 @@ import { readEnvironment } from '../run/index.ts';
 import { optional } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
+import type { CommandDeclaration } from './options.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
 
 const FORMAT_CHOICES: readonly string[] = [...REPORT_FORMATS, 'all'];
 
+export const reportDeclaration = {
+  command: 'report',
+  usage: '[--format FORMAT] [--dir DIR]',
+  options: {
+    format: { type: 'string', default: 'all', value: 'FORMAT', description: `which files to render: ${FORMAT_CHOICES.join(', ')}` },
+    dir: { type: 'string', value: 'DIR', description: 'the reports folder whose latest/ is rendered (default: CONFORM_REPORTS_DIR, else reports)' },
+  },
+} as const satisfies CommandDeclaration;
+
 /** `conform report`: re-renders reports/latest/ (markdown, HTML, JUnit, job summary) from its stored JSON. */
 export const reportCommand: Command = async (args, io) => {
-  const { values } = parseCommandArgs('report', {
-    args,
-    options: { format: { type: 'string', default: 'all' }, dir: { type: 'string' } },
-  });
+  const { values } = parseCommandArgs(reportDeclaration, args);
   if (!FORMAT_CHOICES.includes(values.format)) {
     throw new UsageError(`conform report: --format must be one of ${FORMAT_CHOICES.join(', ')}, got "${values.format}"`);
   }

@@ -6,17 +6,20 @@ import { SpecLoadError } from '../spec/index.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
+import type { CommandDeclaration } from './options.ts';
 import { parseCommandArgs } from './usage-error.ts';
+
+export const runDeclaration = {
+  command: 'run',
+  usage: '[--live]',
+  options: {
+    live: { type: 'boolean', description: 'fail (exit 2) if any selected vendor would run against its embedded sandbox (as CONFORM_REQUIRE_LIVE=1)' },
+  },
+} as const satisfies CommandDeclaration;
 
 /** `conform run` (npm run conformance): every vendor's suites, reports under reports/latest/. */
 export const runCommand: Command = async (args, io) => {
-  const { values } = parseCommandArgs('run', {
-    args,
-    options: {
-      // Every selected vendor must run live (as CONFORM_REQUIRE_LIVE=1): one left on its embedded sandbox is an error.
-      live: { type: 'boolean' },
-    },
-  });
+  const { values } = parseCommandArgs(runDeclaration, args);
   let outcome;
   try {
     const env = readEnvironment(io.cwd, values.live ? { ...io.env, CONFORM_REQUIRE_LIVE: '1' } : io.env);

@@ -15,8 +15,19 @@ import {
 import { loadVendors, type VendorDefinition } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
+import { helpHint, usageLine, type CommandDeclaration } from './options.ts';
 
-const USAGE = 'usage: conform sandbox VENDOR [--port N] [--scenario NAME] [--require-auth]';
+export const sandboxDeclaration = {
+  command: 'sandbox',
+  usage: 'VENDOR [--port N] [--scenario NAME] [--require-auth]',
+  positionals: true,
+  options: {
+    port: { type: 'string', value: 'N', description: 'the port to listen on, 0-65535 (default: 0, a free port)' },
+    scenario: { type: 'string', value: 'NAME', description: 'the drift scenario the sandbox plays (default: faithful); a wrong one lists the valid ones' },
+    'require-auth': { type: 'boolean', description: `require bearer auth where the vendor makes it optional (${SANDBOX_VENDORS.filter(authIsOptional).join(', ')})` },
+  },
+} as const satisfies CommandDeclaration;
+const USAGE = usageLine(sandboxDeclaration);
 
 interface SandboxInvocation {
   vendor: SandboxVendor;
@@ -69,13 +80,9 @@ export async function runSandboxCli(args: string[], io: CliIo, stop: AbortSignal
 function parseSandboxArgs(args: string[], cwd: string): SandboxInvocation | GenericInvocation | string {
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { port: { type: 'string' }, scenario: { type: 'string' }, 'require-auth': { type: 'boolean' } },
-    });
+    parsed = parseArgs({ args, allowPositionals: true, options: sandboxDeclaration.options });
   } catch (error) {
-    return `${(error as Error).message}; ${USAGE}`;
+    return `${(error as Error).message}; ${USAGE}; ${helpHint('sandbox')}`;
   }
   const { positionals, values } = parsed;
   const fileVendors = loadVendors(cwd).filter((definition) => !(SANDBOX_VENDORS as readonly string[]).includes(definition.name));

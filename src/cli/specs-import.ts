@@ -4,20 +4,31 @@ import { FileRefusal, readBoundedFile } from '../spec/index.ts';
 import { SpecImportError, importSpecPages } from '../spec/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
+import { usageLine, type CommandDeclaration } from './options.ts';
 import { UsageError, parseCommandArgs } from './usage-error.ts';
 
 const COMMAND = 'specs import';
-const USAGE = 'usage: conform specs import PAGE... [--vendor V] [--out DIR] [--retrieved YYYY-MM-DD]';
+
+export const specsImportDeclaration = {
+  command: COMMAND,
+  usage: 'PAGE... [--vendor V] [--out DIR] [--retrieved YYYY-MM-DD]',
+  positionals: true,
+  options: {
+    vendor: { type: 'string', value: 'V', description: 'the vendor the pages document (default: from each document\'s info.title)' },
+    out: { type: 'string', default: 'specs', value: 'DIR', description: 'where the OpenAPI documents are written, one per vendor and version' },
+    retrieved: { type: 'string', value: 'YYYY-MM-DD', description: 'when the pages were saved, recorded in the documents\' provenance (default: today, UTC)' },
+  },
+} as const satisfies CommandDeclaration;
 
 /** `conform specs import PAGE...`: documentation pages in, one OpenAPI file per vendor+version out. */
 export const specsImportCommand: Command = async (args, io) => {
   try {
-    const { values, positionals } = parseCommandArgs(COMMAND, {
-      args,
-      allowPositionals: true,
-      options: { vendor: { type: 'string' }, out: { type: 'string', default: 'specs' }, retrieved: { type: 'string' } },
-    });
-    if (positionals.length === 0) throw new UsageError(`conform ${COMMAND}: no documentation page given; ${USAGE}`);
+    const { values, positionals } = parseCommandArgs(specsImportDeclaration, args);
+    if (positionals.length === 0) throw new UsageError(`conform ${COMMAND}: no documentation page given; ${usageLine(specsImportDeclaration)}`);
+    // No network at run time: a URL is refused plainly rather than read as a missing file. Not echoed: it may carry a token.
+    if (positionals.some((page) => /^https?:\/\//i.test(page))) {
+      throw new UsageError(`conform ${COMMAND}: a URL was given; specs import reads saved documentation pages and never fetches: save the page and pass the file`);
+    }
     const pages = await Promise.all(positionals.map(async (page) => ({ path: page, text: await readPage(io.cwd, page) })));
     // Everything is imported before anything is written: a broken page leaves specs/ untouched.
     const result = importSpecPages(pages, { vendor: values.vendor, retrievedAt: values.retrieved });

@@ -1,5 +1,5 @@
-import { readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { displayFinding } from '../findings/index.ts';
 // Not the report entry point: these one-shot commands would load every report module for one function (+8% CPU a start).
 import { withSeverity, type JudgedDefect } from '../judge/index.ts';
@@ -9,21 +9,28 @@ import { formatSize } from '../spec/index.ts';
 import { loadSpec } from '../spec/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { Command } from './io.ts';
+import type { CommandDeclaration } from './options.ts';
 import { configuredSeverity } from './severity.ts';
-import { parseCommandArgs } from './usage-error.ts';
+import { parseCommandArgs, UsageError } from './usage-error.ts';
+
+export const specsLintDeclaration = {
+  command: 'specs lint',
+  usage: '[FILE|DIR...] [--json]',
+  positionals: true,
+  options: { json: { type: 'boolean', default: false, description: 'print the documents and their defects as JSON' } },
+} as const satisfies CommandDeclaration;
+
+/** Where documents are looked for when no FILE or DIR is given. */
+const DEFAULT_DIR = 'specs';
 
 /**
  * Lists the defects of vendor documents (default: every document under specs/). Defects are reported,
  * not fatal: the exit code is non-zero only when a document cannot be loaded at all.
  */
 export const specsLintCommand: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs('specs lint', {
-    args,
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false } },
-  });
+  const { values, positionals } = parseCommandArgs(specsLintDeclaration, args);
   const severity = configuredSeverity('specs lint', io.cwd, io.env);
-  const files = positionals.length > 0 ? positionals : await findDocuments(io.cwd);
+  const files = positionals.length > 0 ? await documentsOf(positionals, io.cwd) : await findDocuments(DEFAULT_DIR, io.cwd).catch(() => []);
   const results: Array<{ file: string; bytes: number; defects: JudgedDefect[] } | { file: string; error: string }> = [];
   for (const file of files) {
     try {
@@ -45,11 +52,26 @@ export const specsLintCommand: Command = async (args, io) => {
   return results.some((r) => 'error' in r) ? EXIT.cannotRun : EXIT.pass;
 };
 
-async function findDocuments(cwd: string): Promise<string[]> {
-  const root = join(cwd, 'specs');
-  const entries = await readdir(root, { recursive: true }).catch(() => [] as string[]);
+/** Each FILE as given, each DIR as the documents under it (as the default finds them under specs/). */
+async function documentsOf(paths: string[], cwd: string): Promise<string[]> {
+  const lists = await Promise.all(
+    paths.map(async (path) => {
+      // A file, or a path that cannot be read, goes to loadSpec as before: it names what is wrong, located.
+      const isDir = await stat(resolve(cwd, path)).then((s) => s.isDirectory(), () => false);
+      if (!isDir) return [path];
+      return findDocuments(path, cwd).catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(`conform specs lint: cannot read ${path}: ${error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : error.message}`);
+      });
+    }),
+  );
+  return lists.flat();
+}
+
+/** The documents (.yaml, .yml, .json) under dir, at any depth, named as dir/..., sorted. */
+async function findDocuments(dir: string, cwd: string): Promise<string[]> {
+  const entries = await readdir(resolve(cwd, dir), { recursive: true });
   return entries
     .filter((entry) => /\.(ya?ml|json)$/.test(entry))
-    .map((entry) => relative(cwd, join(root, entry)))
+    .map((entry) => join(dir, entry))
     .sort();
 }

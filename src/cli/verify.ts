@@ -18,7 +18,14 @@ import { readEnvironment, resolveRunConfig, type RunConfig, startTargets, target
 import { ConfigError, loadVendors, type VendorTarget } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
+import type { CommandDeclaration } from './options.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
+
+export const verifyDeclaration = {
+  command: 'verify',
+  usage: '[--vendor V]',
+  options: { vendor: { type: 'string', value: 'V', description: 'verify only this vendor\'s contract (default: the vendors conform run would select)' } },
+} as const satisfies CommandDeclaration;
 
 /**
  * `conform verify [--vendor V]`: the Pact Verifier on each stored contract, against the vendor's
@@ -26,7 +33,7 @@ import { parseCommandArgs, UsageError } from './usage-error.ts';
  * in reports/latest/VENDOR.json. Exit 0 all verified, 1 a contract broken, 2 could not verify.
  */
 export const verifyCommand: Command = async (args, io) => {
-  const { values } = parseCommandArgs('verify', { args, options: { vendor: { type: 'string' } } });
+  const { values } = parseCommandArgs(verifyDeclaration, args);
   const known = loadVendors(io.cwd).map((vendor) => vendor.name);
   if (values.vendor !== undefined && !known.includes(values.vendor)) {
     throw new UsageError(`conform verify: unknown vendor "${values.vendor}" (known: ${known.join(', ')})`);

@@ -74,14 +74,14 @@ describe('parseAuditFlags', () => {
 
   it('takes --force for init only', () => {
     expect(parseAuditFlags([...target, '--force'], {}, { ...acme, command: 'init' }).force).toBe(true);
-    expect(refusal([...target, '--force'])).toBe('conform audit: unknown flag --force');
+    expect(refusal([...target, '--force'])).toBe('conform audit: --force is for conform init');
   });
 
   it.each([
     [['--base-url', 'https://x.test'], 'conform audit: --spec FILE is required'],
     [['--spec', 'specs/acme/2026-01.yaml'], 'conform audit: --base-url URL is required'],
-    [[...target, '--bogus', 'x'], 'conform audit: unknown flag --bogus'],
-    [[...target, `--${CANARY}`], 'conform audit: unknown flag (not shown)'],
+    [[...target, '--bogus', 'x'], 'conform audit: unknown flag --bogus; see conform audit --help'],
+    [[...target, `--${CANARY}`], 'conform audit: unknown flag (not shown); see conform audit --help'],
     [[...target, CANARY], 'conform audit: unexpected argument at position 5: every value follows its flag'],
     [[...target, '--auth'], 'conform audit: --auth needs a value'],
     [[...target, '--header', '--allow-unsafe'], 'conform audit: --header needs a value'],
