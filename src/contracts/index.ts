@@ -4,7 +4,7 @@
  * publish`). See docs/contracts.md.
  */
 export { recordContracts, type RecordedContract, type RecordOptions } from './record.ts';
-export { contractFile, contractKind, contractSettings, type ContractKind, type ContractSettings } from './settings.ts';
+export { contractFile, contractSettings, type ContractSettings } from './settings.ts';
 export { ContractFileError, readContract, readContracts, type StoredContract } from './contract-file.ts';
 export { contractBroken } from './contract-broken.ts';
 export { verifyContract, type ContractVerification, type InteractionVerdict } from './verification.ts';
