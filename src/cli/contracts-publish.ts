@@ -13,9 +13,11 @@ const COMMAND = 'contracts publish';
 export const contractsPublishDeclaration = { command: COMMAND, usage: '', options: {} } as const satisfies CommandDeclaration;
 
 /**
- * `conform contracts publish`: every stored contract to the Pact Broker, under the consumer version
- * from git. Exit 0 published, 1 the broker refused, 2 could not publish (configuration, no
- * contracts, no git version, broker unreachable).
+ * `conform contracts publish`: every live contract to the Pact Broker, under the consumer version
+ * from git. Sandbox contracts (CONSUMER-VENDOR.sandbox.json) are skipped, each with a line: the
+ * embedded sandbox is not the vendor, and the Broker would hold its answers as the vendor's. Exit 0
+ * published, 1 the broker refused, 2 could not publish (configuration, no live contract, no git
+ * version, broker unreachable).
  */
 export const contractsPublishCommand: Command = async (args, io) => {
   parseCommandArgs(contractsPublishDeclaration, args);
@@ -45,7 +47,14 @@ export const contractsPublishCommand: Command = async (args, io) => {
     if (error instanceof ContractFileError) return fail(error.message);
     throw error;
   }
-  if (contracts.length === 0) return fail(`no contracts in ${dir}; record them with: conform run`);
+  for (const contract of contracts.filter((c) => c.kind === 'sandbox')) {
+    out.stdout(`skipped ${relative(io.cwd, contract.file)}: recorded against the embedded sandbox, which is not ${contract.provider}; only live contracts are published\n`);
+  }
+  const live = contracts.filter((contract) => contract.kind === 'live');
+  if (live.length === 0) {
+    const only = contracts.length > 0 ? ' (only sandbox ones, which are never published)' : '';
+    return fail(`no live contracts in ${dir}${only}; record them with: conform run, with the vendors' live variables set`);
+  }
   let version;
   try {
     version = await consumerVersion(io.cwd);
@@ -54,7 +63,7 @@ export const contractsPublishCommand: Command = async (args, io) => {
   }
   let results;
   try {
-    results = await publishToBroker(broker, contracts, version);
+    results = await publishToBroker(broker, live, version);
   } catch (error) {
     return fail(`cannot reach the Pact Broker at ${displayUrl(broker.baseUrl)}: ${(error as Error).message}`);
   }

@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import {
   ContractFileError,
   contractFile,
@@ -13,7 +13,7 @@ import {
 import { ListedPointers, maskContractMismatch } from '../privacy/index.ts';
 import { redactText } from '../redaction/index.ts';
 import { loadPolicy } from '../judge/index.ts';
-import { rejudgeLatest } from '../pipeline/index.ts';
+import { rejudgeLatest, type Rejudged } from '../pipeline/index.ts';
 import { readEnvironment, resolveRunConfig, type RunConfig, startTargets, targetSecretForms, unknownVariableWarnings } from '../run/index.ts';
 import { ConfigError, loadVendors, type VendorTarget } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
@@ -28,9 +28,11 @@ export const verifyDeclaration = {
 } as const satisfies CommandDeclaration;
 
 /**
- * `conform verify [--vendor V]`: the Pact Verifier on each stored contract, against the vendor's
- * target as `conform run` would configure it. Broken interactions become `contract-broken` findings
- * in reports/latest/VENDOR.json. Exit 0 all verified, 1 a contract broken, 2 could not verify.
+ * `conform verify [--vendor V]`: the Pact Verifier on each vendor's stored contract, against the
+ * vendor's target as `conform run` would configure it: the live contract for a live target, the
+ * sandbox contract for the embedded sandbox. Broken interactions become `contract-broken` findings in
+ * reports/latest/VENDOR.json, for the vendors the stored run ran there (the others are named as
+ * skipped). Exit 0 all verified, 1 a contract broken, 2 could not verify.
  */
 export const verifyCommand: Command = async (args, io) => {
   const { values } = parseCommandArgs(verifyDeclaration, args);
@@ -52,7 +54,7 @@ export const verifyCommand: Command = async (args, io) => {
   // How the run is judged again (waivers, thresholds, severity): read before any request, so a mistake stops it first.
   const policy = await loadPolicy(env, io.cwd);
   // Every contract is read before any sandbox starts: a missing one stops the command at once.
-  const reads = await Promise.allSettled(config.plans.map((plan) => readContract(contractFile(settings, plan.vendor))));
+  const reads = await Promise.allSettled(config.plans.map((plan) => readContract(contractFile(settings, plan.vendor, plan.mode))));
   const unusable = reads.flatMap((read) => (read.status === 'rejected' ? [read.reason as unknown] : []));
   if (unusable.length > 0) {
     for (const error of unusable) {
@@ -77,8 +79,9 @@ export const verifyCommand: Command = async (args, io) => {
     }
     const verified = verifications.filter(({ verification }) => verification.problem === null);
     const later = verified.map(({ target, verification }) => ({ target, findings: contractBroken(verification) }));
-    const reportsPath = await rejudgeLatest({ policy, reportsDir: resolve(io.cwd, config.reportsDir), later, secretForms: secrets });
-    return summarise(verifications.map((v) => v.verification), reportsPath, out);
+    const reportsDir = resolve(io.cwd, config.reportsDir);
+    const rejudged = await rejudgeLatest({ policy, reportsDir, later, secretForms: secrets });
+    return summarise(verifications.map((v) => v.verification), rejudged, join(reportsDir, 'latest'), out);
   } finally {
     await close();
   }
@@ -104,7 +107,7 @@ function interactionLines(vendor: string, interaction: InteractionVerdict): stri
   return `${MARK[interaction.outcome]} ${vendor.padEnd(7)} ${interaction.description}${reason}\n${mismatches.join('')}`;
 }
 
-function summarise(verifications: ContractVerification[], reportsPath: string, io: CliIo): number {
+function summarise(verifications: ContractVerification[], rejudged: Rejudged, latest: string, io: CliIo): number {
   io.stdout('\n');
   for (const verification of verifications) {
     const count = (outcome: InteractionVerdict['outcome']) => verification.interactions.filter((i) => i.outcome === outcome).length;
@@ -112,7 +115,11 @@ function summarise(verifications: ContractVerification[], reportsPath: string, i
     if (verification.problem) io.stderr(`problem: ${verification.vendor}: ${verification.problem}\n`);
     else io.stdout(`${verification.vendor.padEnd(7)} ${count('verified')} verified, ${count('broken')} broken, ${count('skipped')} skipped, ${count('error')} not verifiable (${file})\n`);
   }
-  io.stdout(`reports: ${shown(reportsPath, io.cwd)}\n`);
+  if (rejudged.path === null) io.stdout(`reports: none written (no stored run in ${shown(latest, io.cwd)}; conform run writes one)\n`);
+  else {
+    for (const { vendor, reason } of rejudged.skipped) io.stdout(`report of ${vendor} not updated: ${reason}\n`);
+    io.stdout(`reports: ${shown(rejudged.path, io.cwd)}\n`);
+  }
   const all = verifications.flatMap((v) => v.interactions);
   if (verifications.some((v) => v.problem) || all.some((i) => i.outcome === 'error')) return EXIT.cannotRun;
   return all.some((i) => i.outcome === 'broken') ? EXIT.fail : EXIT.pass;

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CredentialUse } from '../vendors/index.ts';
 import { CREDENTIAL_HEADER, isCredentialKind } from './credentials.ts';
+import { contractKind, howToRecord, type ContractKind } from './settings.ts';
 
 /** A stored contract that cannot be used: missing, unreadable or not a pact. The CLI prints it and exits 2. */
 export class ContractFileError extends Error {
@@ -19,6 +20,8 @@ export interface StoredInteraction {
 
 export interface StoredContract {
   file: string;
+  /** From the file's name: CONSUMER-VENDOR.json is live, CONSUMER-VENDOR.sandbox.json the embedded sandbox's. */
+  kind: ContractKind;
   consumer: string;
   provider: string;
   interactions: StoredInteraction[];
@@ -33,7 +36,7 @@ export async function readContract(file: string): Promise<StoredContract> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ContractFileError(code === 'ENOENT' ? `no contract at ${file}; record one with: conform run` : `cannot read ${file} (${code ?? 'error'})`);
+    throw new ContractFileError(code === 'ENOENT' ? `no contract at ${file}; record one with: ${howToRecord(file)}` : `cannot read ${file} (${code ?? 'error'})`);
   }
   let pact: PactJson;
   try {
@@ -44,10 +47,10 @@ export async function readContract(file: string): Promise<StoredContract> {
   if (typeof pact.consumer?.name !== 'string' || typeof pact.provider?.name !== 'string' || !Array.isArray(pact.interactions)) {
     throw new ContractFileError(`${file} is not a pact (no consumer, provider or interactions)`);
   }
-  return { file, consumer: pact.consumer.name, provider: pact.provider.name, interactions: pact.interactions.map(storedInteraction), text };
+  return { file, kind: contractKind(file), consumer: pact.consumer.name, provider: pact.provider.name, interactions: pact.interactions.map(storedInteraction), text };
 }
 
-/** Every contract in a folder (its *.json files), in name order; none when the folder does not exist. */
+/** Every contract in a folder (its *.json files, live and sandbox), in name order; none when the folder does not exist. */
 export async function readContracts(dir: string): Promise<StoredContract[]> {
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];

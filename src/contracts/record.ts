@@ -23,7 +23,8 @@ export interface RecordedContract {
 }
 
 /**
- * Records, per vendor, one interaction for every case that got a whole response. Skipped cases,
+ * Records, per vendor, one interaction for every case that got a whole response, into the live or
+ * the sandbox contract as the vendor ran (contractFile). Skipped cases,
  * transport errors and bodies cut at the size cap have nothing to record. A sandbox in a drift scenario is a planted fault, not a
  * vendor to rely on, so it never overwrites a contract; neither does a run where nothing answered.
  */
@@ -39,7 +40,7 @@ export async function recordContracts(options: RecordOptions): Promise<RecordedC
     if (answered.length === 0) continue;
     // A document the run could not load documents nothing: the contract then holds values by their observed types.
     const plans = answered.map((result) => planInteraction(result, options.specs.get(result.spec.file)?.document ?? null));
-    const file = contractFile(settings, target.vendor);
+    const file = contractFile(settings, target.vendor, target.mode);
     await writeContract(file, { consumer: settings.consumer, provider: target.vendor }, plans, options.secretForms);
     recorded.push({ vendor: target.vendor, file, interactions: plans.length });
   }

@@ -12,7 +12,7 @@ import { CaseCollector, resolveRunConfig, type RunConfig, suitesGlobFor, type Su
 import type { CaseResult } from '../results/index.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
 
-export { rejudgeLatest, type LaterFindings } from './rejudge.ts';
+export { rejudgeLatest, type LaterFindings, type Rejudged, type SkippedVendor } from './rejudge.ts';
 export { AUDIT_FILES, runAudit, type AuditOptions, type AuditOutcome, type AuditRequest } from './audit.ts';
 
 export interface RunOptions {
@@ -76,8 +76,9 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const reportsPath = await publishRun(reportsDir, runIdFor(startedAt, process.pid), files, secrets);
     await pruneRuns(reportsDir, historyRuns);
     for (const baseline of judged.createdBaselines) await writeBaseline(policy.baselinesDir, baseline, secrets);
-    // What each passing vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json); a
-    // vendor that failed or could not be verified keeps its previous contract: that is what we rely on.
+    // What each passing vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json live,
+    // CONSUMER-VENDOR.sandbox.json sandbox); a vendor that failed or could not be verified keeps its
+    // previous contract: that is what we rely on.
     const passing = targets.filter((target) => judged.passing.includes(target.vendor));
     const { recordContracts } = await contracts;
     await recordContracts({ cwd: options.cwd, env: options.env, targets: passing, results, secretForms: secrets, specs });

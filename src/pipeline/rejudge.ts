@@ -7,18 +7,32 @@ import { ConfigError } from '../vendors/index.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
 
 export interface LaterFindings {
-  /** Where the vendor ran, for a vendor the stored run does not have. */
+  /** Where the findings were made: they join the stored report only if it ran there too. */
   target: ReportedTarget;
   findings: readonly CaseFinding[];
+}
+
+/** A vendor whose later findings joined no report, and why. */
+export interface SkippedVendor {
+  vendor: string;
+  reason: string;
+}
+
+export interface Rejudged {
+  /** The new latest set; null when there was no stored run to judge again (nothing is written). */
+  path: string | null;
+  skipped: SkippedVendor[];
 }
 
 /**
  * The stored run (reports/latest) judged again with findings made after it, e.g. `contract-broken`
  * from `conform verify`: by the same judge as `conform run`, so they get baseline states, waivers and
  * severity like any finding, and verdicts, counts, summary.json's exit code and every format follow.
- * A vendor's findings of an earlier verification are replaced. Returns the path of the new latest set.
+ * A vendor's findings of an earlier verification are replaced. Only the stored run's vendors are
+ * judged: findings of a vendor it did not run, or ran elsewhere (live, not sandbox, or the other way
+ * round), are skipped, never turned into a report of a run that did not happen.
  */
-export async function rejudgeLatest(options: { policy: JudgementPolicy; reportsDir: string; later: readonly LaterFindings[]; secretForms: readonly string[] }): Promise<string> {
+export async function rejudgeLatest(options: { policy: JudgementPolicy; reportsDir: string; later: readonly LaterFindings[]; secretForms: readonly string[] }): Promise<Rejudged> {
   const { policy } = options;
   const latest = join(options.reportsDir, 'latest');
   const summary = await readStored<RunSummary>(latest, 'summary.json');
@@ -29,31 +43,38 @@ export async function rejudgeLatest(options: { policy: JudgementPolicy; reportsD
     const report = await readStored<VendorReport>(latest, `${vendor}.json`);
     if (report) stored.set(vendor, report);
   }
-  const vendors = [...new Set([...stored.keys(), ...options.later.map((l) => l.target.vendor)])];
+  const skipped = options.later.flatMap(({ target }) => {
+    const report = stored.get(target.vendor);
+    if (!report) return [{ vendor: target.vendor, reason: 'the stored run did not run it' }];
+    if (report.mode !== target.mode) return [{ vendor: target.vendor, reason: `the stored run ran it ${where[report.mode]}, these findings were made ${where[target.mode]}` }];
+    return [];
+  });
+  if (stored.size === 0) return { path: null, skipped };
   const startedAt = summary?.startedAt ?? new Date().toISOString();
   const judged = judgeRun(
     await Promise.all(
-      vendors.map(async (vendor) => {
-        const report = stored.get(vendor);
-        const later = options.later.find((l) => l.target.vendor === vendor);
-        const target = report ?? later!.target;
+      [...stored].map(async ([vendor, report]) => {
+        const later = options.later.find((l) => l.target.vendor === vendor && l.target.mode === report.mode);
         // A vendor not verified this time keeps the contract findings of its last verification, as facts to judge again.
-        const earlier = later ? [] : (report?.findings ?? []).filter((f) => f.id === 'contract-broken').map(({ severity, state, waiver, message, ...facts }) => facts);
+        const earlier = later ? [] : report.findings.filter((f) => f.id === 'contract-broken').map(({ severity, state, waiver, message, ...facts }) => facts);
         return {
-          target: { vendor, mode: target.mode, scenario: target.scenario, baseUrl: target.baseUrl },
-          baseline: await readBaseline(policy.baselinesDir, vendor, target.mode),
+          target: { vendor, mode: report.mode, scenario: report.scenario, baseUrl: report.baseUrl },
+          baseline: await readBaseline(policy.baselinesDir, vendor, report.mode),
           results: results.filter((r) => r.vendor === vendor),
           laterFindings: later?.findings ?? earlier,
-          specDefects: report?.specDefects ?? [],
-          coverage: report?.coverage,
+          specDefects: report.specDefects ?? [],
+          coverage: report.coverage,
         };
       }),
     ),
     policy,
     { startedAt, problems: summary?.problems ?? [] },
   );
-  return writeReportSet(options.reportsDir, await reportSetFiles(judged, results, options.reportsDir), options.secretForms);
+  const path = await writeReportSet(options.reportsDir, await reportSetFiles(judged, results, options.reportsDir), options.secretForms);
+  return { path, skipped };
 }
+
+const where: Record<ReportedTarget['mode'], string> = { live: 'live', sandbox: 'against its embedded sandbox' };
 
 async function readStored<T>(dir: string, name: string): Promise<T | null> {
   let text: string;

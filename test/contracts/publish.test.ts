@@ -39,6 +39,9 @@ describe('conform contracts publish', () => {
     contractsDir = await mkdtemp(join(tmpdir(), 'conform-publish-'));
     await writeContract(join(contractsDir, 'conform-whop.json'), { consumer: 'conform', provider: 'whop' }, [plan('by id')], []);
     await writeContract(join(contractsDir, 'conform-xendit.json'), { consumer: 'conform', provider: 'xendit' }, [plan('owned account')], []);
+    // Recorded against the embedded sandboxes: never the vendor's, so never published.
+    await writeContract(join(contractsDir, 'conform-whop.sandbox.json'), { consumer: 'conform', provider: 'whop' }, [plan('by id on the sandbox')], []);
+    await writeContract(join(contractsDir, 'conform-midaz.sandbox.json'), { consumer: 'conform', provider: 'midaz' }, [plan('account')], []);
     server = createServer((request, response) => {
       let text = '';
       request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
@@ -60,7 +63,7 @@ describe('conform contracts publish', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('posts every contract, base64-encoded, under the git version and branch, with the token', async () => {
+  it('posts every live contract, base64-encoded, under the git version and branch, with the token, and skips the sandbox ones, saying why', async () => {
     const run = await runCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 'broker-token-1234', CONFORM_CONTRACTS_DIR: contractsDir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -79,7 +82,11 @@ describe('conform contracts publish', () => {
       const decoded = Buffer.from(sent!.body.contracts[index]!.content!, 'base64').toString('utf8');
       expect(decoded).toBe(await readFile(join(contractsDir, `conform-${vendor}.json`), 'utf8'));
     }
-    expect(run.stdout).toMatch(/^published .*conform-whop\.json, .*conform-xendit\.json as conform \w+/);
+    expect(run.stdout).toMatch(/^published .*conform-whop\.json, .*conform-xendit\.json as conform \w+/m);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('skipped '))).toEqual([
+      expect.stringMatching(/^skipped .*conform-midaz\.sandbox\.json: recorded against the embedded sandbox, which is not midaz; only live contracts are published$/),
+      expect.stringMatching(/^skipped .*conform-whop\.sandbox\.json: recorded against the embedded sandbox, which is not whop; only live contracts are published$/),
+    ]);
     expect(run.stdout).toContain('  Pacts successfully published for conform.\n');
     expect(run.stdout).not.toContain('broker-token-1234');
   });
@@ -110,6 +117,16 @@ describe('conform contracts publish', () => {
   it('exits 2 when there is no contract to publish', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'conform-publish-empty-'));
     const run = await runCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 't', CONFORM_CONTRACTS_DIR: empty });
-    expect(run).toEqual({ code: 2, stdout: '', stderr: `conform contracts publish: no contracts in ${empty}; record them with: conform run\n` });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `conform contracts publish: no live contracts in ${empty}; record them with: conform run, with the vendors' live variables set\n` });
+  });
+
+  it('exits 2, sending nothing, when every contract is a sandbox one', async () => {
+    const sandboxOnly = await mkdtemp(join(tmpdir(), 'conform-publish-sandbox-'));
+    await writeContract(join(sandboxOnly, 'conform-xendit.sandbox.json'), { consumer: 'conform', provider: 'xendit' }, [plan('owned account')], []);
+    const run = await runCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 't', CONFORM_CONTRACTS_DIR: sandboxOnly });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^skipped .*conform-xendit\.sandbox\.json: recorded against the embedded sandbox, which is not xendit; only live contracts are published\n$/);
+    expect(run.stderr).toBe(`conform contracts publish: no live contracts in ${sandboxOnly} (only sandbox ones, which are never published); record them with: conform run, with the vendors' live variables set\n`);
+    expect(requests).toEqual([]);
   });
 });

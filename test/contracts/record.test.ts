@@ -9,11 +9,11 @@ import { runCli } from '../support/cli.ts';
 import { LIVE, liveMidaz, liveWhop, liveXendit, type LiveVendor } from '../support/live-vendors.ts';
 import { interaction, readPact, rulesAt, type PactJson } from './pact-json.ts';
 
-const FILES = ['conform-midaz.json', 'conform-whop.json', 'conform-xendit.json'];
+const FILES = ['conform-midaz.sandbox.json', 'conform-whop.sandbox.json', 'conform-xendit.sandbox.json'];
 const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
-async function recordInto(env: Record<string, string> = {}): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'conform-contracts-'));
+async function recordInto(env: Record<string, string> = {}, dir?: string): Promise<string> {
+  dir ??= await mkdtemp(join(tmpdir(), 'conform-contracts-'));
   // Reports go elsewhere, so the contracts folder holds only what the contract step left in it.
   const reports = await mkdtemp(join(tmpdir(), 'conform-reports-'));
   const run = await runCli(['run'], { CONFORM_CONTRACTS_DIR: dir, CONFORM_REPORTS_DIR: reports, ...env });
@@ -32,10 +32,10 @@ describe('a run against the faithful sandboxes', () => {
 
   beforeAll(async () => {
     first = await recordInto();
-    pacts = Object.fromEntries(await Promise.all(VENDOR_NAMES.map(async (vendor) => [vendor, await readPact(first, `conform-${vendor}.json`)])));
+    pacts = Object.fromEntries(await Promise.all(VENDOR_NAMES.map(async (vendor) => [vendor, await readPact(first, `conform-${vendor}.sandbox.json`)])));
   });
 
-  it('leaves one V4 contract per vendor, named CONSUMER-VENDOR.json, and nothing else', async () => {
+  it('leaves one V4 contract per vendor, named CONSUMER-VENDOR.sandbox.json, and nothing else', async () => {
     expect((await readdir(first)).sort()).toEqual(FILES);
     for (const vendor of VENDOR_NAMES) {
       expect(pacts[vendor]!.consumer.name).toBe('conform');
@@ -133,18 +133,23 @@ describe('a run against the faithful sandboxes', () => {
 describe('a run against a sandbox in a drift scenario', () => {
   it('records no contract for it: a planted fault is not a vendor to rely on', async () => {
     const dir = await recordInto({ CONFORM_VENDORS: 'whop,xendit', WHOP_SANDBOX_SCENARIO: 'required-field-removed' });
-    expect((await readdir(dir)).filter((name) => name.endsWith('.json'))).toEqual(['conform-xendit.json']);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.json'))).toEqual(['conform-xendit.sandbox.json']);
   });
 });
 
 describe('a run against live vendors', () => {
   let servers: LiveVendor[];
   let dir: string;
+  const consumer = { CONFORM_CONSUMER: 'ledger-platform' };
+  const LIVE_FILES = ['ledger-platform-midaz.json', 'ledger-platform-whop.json', 'ledger-platform-xendit.json'];
+  const SANDBOX_FILES = ['ledger-platform-midaz.sandbox.json', 'ledger-platform-whop.sandbox.json', 'ledger-platform-xendit.sandbox.json'];
 
   beforeAll(async () => {
     const [whop, midaz, xendit] = (servers = [await liveWhop(), await liveMidaz(), await liveXendit()]);
-    dir = await recordInto({
-      CONFORM_CONSUMER: 'ledger-platform',
+    // The sandbox first, into the same folder: the live run must not take its place, nor it the live run's.
+    dir = await recordInto(consumer);
+    await recordInto({
+      ...consumer,
       WHOP_API_KEY: LIVE.whopKey,
       WHOP_API_KEY_LIMITED: LIVE.whopLimitedKey,
       WHOP_BASE_URL: `${whop!.url}/api/v1`,
@@ -160,15 +165,15 @@ describe('a run against live vendors', () => {
       XENDIT_SECRET_KEY: LIVE.xenditKey,
       XENDIT_BASE_URL: xendit!.url,
       XENDIT_ACCOUNT_ID: LIVE.xenditAccount,
-    });
+    }, dir);
   });
 
   afterAll(async () => {
     await Promise.all(servers.map((server) => server.close()));
   });
 
-  it('names the contracts after CONFORM_CONSUMER and skips the case whose fixture is unset', async () => {
-    expect((await readdir(dir)).filter((name) => name.endsWith('.json')).sort()).toEqual(['ledger-platform-midaz.json', 'ledger-platform-whop.json', 'ledger-platform-xendit.json']);
+  it('names the contracts after CONFORM_CONSUMER, live ones apart from sandbox ones, and skips the case whose fixture is unset', async () => {
+    expect((await readdir(dir)).filter((name) => name.endsWith('.json')).sort()).toEqual([...LIVE_FILES, ...SANDBOX_FILES].sort());
     const xendit = await readPact(dir, 'ledger-platform-xendit.json');
     expect(xendit.interactions.map((i) => i.description)).not.toContain('managed account (GET /v2/accounts/{id})');
   });
@@ -178,8 +183,19 @@ describe('a run against live vendors', () => {
     for (const recorded of whop.interactions) expect(recorded.request.headers?.['api-version-date']).toEqual(['2026-11-01']);
   });
 
+  it('keeps what the live vendors answered when a sandbox run comes after', async () => {
+    const texts = async (names: string[]) => Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')));
+    const live = await texts(LIVE_FILES);
+    const sandbox = await texts(SANDBOX_FILES);
+    // The live stand-ins hold other fixtures than the sandboxes: the two kinds of contract differ.
+    expect(live).not.toEqual(sandbox);
+    await recordInto(consumer, dir);
+    expect(await texts(LIVE_FILES)).toEqual(live);
+    expect(await texts(SANDBOX_FILES)).toEqual(sandbox);
+  });
+
   it('holds none of the live keys, in any wire form', async () => {
-    const text = await contractTexts(dir);
+    const text = (await Promise.all(LIVE_FILES.map((name) => readFile(join(dir, name), 'utf8')))).join('\n');
     const keys = [LIVE.whopKey, LIVE.whopLimitedKey, LIVE.midazToken, LIVE.xenditKey, ...VENDOR_NAMES.map((v) => VENDORS[v].invalidCredential)];
     for (const form of secretForms(keys)) expect(text, form).not.toContain(form);
   });

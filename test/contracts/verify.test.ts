@@ -1,5 +1,5 @@
 import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,17 +68,27 @@ const ROUNDS = Array.from({ length: Math.max(...Object.values(DRIFTS).map((list)
 
 let contractsDir: string;
 let runReports: string;
+let liveContractsDir: string;
 
 beforeAll(async () => {
   // Contracts recorded once, against the faithful sandboxes; every test verifies these.
   contractsDir = await mkdtemp(join(tmpdir(), 'conform-verify-'));
-  runReports = join(contractsDir, 'run-reports');
+  runReports = join(await mkdtemp(join(tmpdir(), 'conform-verify-run-')), 'reports');
   const run = await runCli(['run'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: runReports });
   expect(run.code).toBe(0);
+  // The live fronts below (liveXenditFront) serve the faithful sandbox's fixtures: its contract is theirs too.
+  liveContractsDir = await mkdtemp(join(tmpdir(), 'conform-verify-live-'));
+  await copyFile(join(contractsDir, 'conform-xendit.sandbox.json'), join(liveContractsDir, 'conform-xendit.json'));
 });
 
+/** conform verify; its findings join a copy of the faithful run's reports unless the test names its own. */
 async function verify(args: string[], env: Record<string, string> = {}) {
-  const reportsDir = env.CONFORM_REPORTS_DIR ?? (await mkdtemp(join(tmpdir(), 'conform-verify-reports-')));
+  let reportsDir = env.CONFORM_REPORTS_DIR;
+  if (reportsDir === undefined) {
+    reportsDir = join(await mkdtemp(join(tmpdir(), 'conform-verify-reports-')), 'reports');
+    // Verbatim: latest is a relative link to its set, which must stay the copy's.
+    await cp(runReports, reportsDir, { recursive: true, verbatimSymlinks: true });
+  }
   const run = await runCli(['verify', ...args], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: reportsDir, ...env });
   const report = async (vendor: string) => JSON.parse(await readFile(join(reportsDir, 'latest', `${vendor}.json`), 'utf8')) as VendorReport;
   return { ...run, report };
@@ -171,6 +181,34 @@ describe('conform verify against each drift scenario', () => {
   });
 });
 
+describe('conform verify after a run of some vendors', () => {
+  it('updates the reports of the vendors that ran, writes none for the others, and says which it skipped', async () => {
+    const reportsDir = join(await mkdtemp(join(tmpdir(), 'conform-verify-some-')), 'reports');
+    const ran = await runCli(['run'], { CONFORM_VENDORS: 'whop', CONFORM_REPORTS_DIR: reportsDir });
+    expect(ran.code).toBe(0);
+    const before = (await readdir(join(reportsDir, 'latest'))).sort();
+    const run = await runCli(['verify'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: reportsDir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^midaz {3}10 verified/m);
+    expect(run.stdout).toContain('report of midaz not updated: the stored run did not run it\nreport of xendit not updated: the stored run did not run it\nreports: ');
+    const after = (await readdir(join(reportsDir, 'latest'))).sort();
+    expect(after).toEqual(before);
+    expect(after).toContain('whop.json');
+    expect(after.filter((name) => /^(midaz|xendit)\./.test(name))).toEqual([]);
+    const summary = JSON.parse(await readFile(join(reportsDir, 'latest', 'summary.json'), 'utf8')) as { vendors: Array<{ vendor: string }> };
+    expect(summary.vendors.map((v) => v.vendor)).toEqual(['whop']);
+  });
+
+  it('with no stored run at all, verifies and writes no report', async () => {
+    const reportsDir = join(await mkdtemp(join(tmpdir(), 'conform-verify-none-')), 'reports');
+    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: reportsDir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`reports: none written (no stored run in ${join(reportsDir, 'latest')}; conform run writes one)\n`);
+    await expect(readdir(join(reportsDir, 'latest'))).rejects.toThrow(/ENOENT/);
+  });
+});
+
 describe("conform verify goes through the run's judge", () => {
   // One passing xendit run with its own baseline; each verification then breaks its contract and judges the stored run again.
   let base: Record<string, string>;
@@ -224,7 +262,7 @@ describe('conform verify cannot run', () => {
   it('without a stored contract: exit 2, naming the file and how to record it', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'conform-no-contracts-'));
     const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: empty });
-    expect(run).toEqual({ code: 2, stdout: '', stderr: `conform verify: no contract at ${join(empty, 'conform-xendit.json')}; record one with: conform run\n` });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `conform verify: no contract at ${join(empty, 'conform-xendit.sandbox.json')}; record one with: conform run, with the vendor on its embedded sandbox (faithful scenario)\n` });
   });
 
   it('with an unknown vendor: exit 2', async () => {
@@ -234,7 +272,7 @@ describe('conform verify cannot run', () => {
   });
 
   it('when the vendor cannot be reached: exit 2, and no contract finding (a transport failure is not drift)', async () => {
-    const run = await verify(['--vendor', 'xendit'], { XENDIT_SECRET_KEY: 'xnd_development_unreachable', XENDIT_BASE_URL: 'http://127.0.0.1:9' });
+    const run = await verify(['--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: liveContractsDir, XENDIT_SECRET_KEY: 'xnd_development_unreachable', XENDIT_BASE_URL: 'http://127.0.0.1:9' });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^problem: xendit: the Pact Verifier stopped: connect ECONNREFUSED 127.0.0.1:9$/m);
     expect(run.stdout).not.toMatch(/^FAIL/m);
@@ -281,7 +319,7 @@ afterEach(async () => {
 describe('conform verify against a production target', () => {
   /** The recorded Xendit contract plus a POST and a DELETE interaction, as a contract from elsewhere could hold. */
   async function contractWithWrites(): Promise<string> {
-    const pact = JSON.parse(await readFile(join(contractsDir, 'conform-xendit.json'), 'utf8')) as { interactions: Array<Record<string, any>> };
+    const pact = JSON.parse(await readFile(join(liveContractsDir, 'conform-xendit.json'), 'utf8')) as { interactions: Array<Record<string, any>> };
     const owned = pact.interactions.find((i) => i.description === 'owned account (GET /v2/accounts/{id})')!;
     const write = (method: string, description: string, path: string) => ({ ...owned, description, comments: { case: description, operation: `${method} ${path}` }, request: { ...owned.request, method, path } });
     pact.interactions.push(write('POST', 'create account (POST /v2/accounts)', '/v2/accounts'), write('DELETE', 'remove account (DELETE /v2/accounts/{id})', owned.request.path));
@@ -343,7 +381,7 @@ describe('conform verify against a vendor that redirects', () => {
       response.writeHead(301, { location: `/xendit/moved${path}` }).end();
       return true;
     });
-    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: contractsDir, XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
+    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: liveContractsDir, XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('xendit  5 verified, 0 broken, 0 skipped, 0 not verifiable');
     expect(run.code).toBe(0);
@@ -365,7 +403,7 @@ describe('conform verify against a vendor that is unavailable', () => {
       return true;
     });
     const reportsDir = await mkdtemp(join(tmpdir(), 'conform-verify-reports-'));
-    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: reportsDir, XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
+    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: liveContractsDir, CONFORM_REPORTS_DIR: reportsDir, XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
     // The three interactions sent with the key; the two without it are verified.
     for (const name of ['managed account', 'owned account', 'unknown id']) {
       expect(run.stdout).toContain(`ERR  xendit  ${name} (GET /v2/accounts/{id}): UNAVAILABLE: the vendor answered 503 Service Unavailable\n`);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +68,36 @@ describe('a stored run judged again with findings made after it', () => {
     await rejudgeLatest({ policy, reportsDir, later: [{ target: target('alpha'), findings: [] }], secretForms: [] });
     expect((await read<VendorReport>(reportsDir, 'alpha.json')).findings).toEqual([]);
     expect((await read<RunSummary>(reportsDir, 'summary.json')).exitCode).toBe(0);
+  });
+
+  it('judges only the stored run\'s vendors: later findings of a vendor it did not run, or ran elsewhere, are skipped, never a report', async () => {
+    const { reportsDir, policy } = await storedRun();
+    const before = await read<VendorReport>(reportsDir, 'alpha.json');
+    const rejudged = await rejudgeLatest({
+      policy,
+      reportsDir,
+      later: [
+        { target: { ...target('alpha'), mode: 'live' }, findings: [broken('alpha')] },
+        { target: target('gamma'), findings: [broken('gamma')] },
+      ],
+      secretForms: [],
+    });
+    expect(rejudged.skipped).toEqual([
+      { vendor: 'alpha', reason: 'the stored run ran it against its embedded sandbox, these findings were made live' },
+      { vendor: 'gamma', reason: 'the stored run did not run it' },
+    ]);
+    expect(rejudged.path).toBe(join(reportsDir, 'latest'));
+    expect((await readdir(join(reportsDir, 'latest'))).filter((name) => name.startsWith('gamma'))).toEqual([]);
+    expect((await read<RunSummary>(reportsDir, 'summary.json')).vendors.map((v) => v.vendor)).toEqual(['alpha', 'beta']);
+    expect(await read<VendorReport>(reportsDir, 'alpha.json')).toEqual(before);
+  });
+
+  it('writes nothing when there is no stored run', async () => {
+    const reportsDir = join(await mkdtemp(join(tmpdir(), 'conform-rejudge-none-')), 'reports');
+    const policy: JudgementPolicy = { waivers: [], inconclusiveThreshold: 0.25, severity: {}, baselinesDir: join(reportsDir, 'baselines') };
+    const rejudged = await rejudgeLatest({ policy, reportsDir, later: [{ target: target('alpha'), findings: [broken('alpha')] }], secretForms: [] });
+    expect(rejudged).toEqual({ path: null, skipped: [{ vendor: 'alpha', reason: 'the stored run did not run it' }] });
+    await expect(readdir(reportsDir)).rejects.toThrow(/ENOENT/);
   });
 
   it('refuses stored case results that are not a run\'s, as a configuration error naming the file', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,8 @@ describe('secrets and personal data never reach an artifact', () => {
     // Pact Verifier on the recorded contract against the same vendor and against a drifted one.
     runs.clean = await runCli(['run'], env('clean', 'reports-clean'));
     runs.hostile = await runCli(['run'], { ...env('hostile', 'reports-hostile'), CONFORM_VENDORS: 'whop' });
+    // Each verification judges a copy of the clean run again (verify writes reports only for a stored run's vendors).
+    for (const reports of ['reports-verified', 'reports-drifted']) await cp(join(root, 'reports-clean'), join(root, reports), { recursive: true, verbatimSymlinks: true });
     runs.verified = await runCli(['verify', '--vendor', 'whop'], env('clean', 'reports-verified'));
     runs.drifted = await runCli(['verify', '--vendor', 'whop'], env('drifted', 'reports-drifted'));
   }, 240_000);
@@ -77,6 +79,11 @@ describe('secrets and personal data never reach an artifact', () => {
     expect(runs.drifted.stderr).toBe('');
     expect(runs.drifted.code).toBe(1);
     expect(runs.drifted.stdout).toMatch(/^FAIL whop {4}by ledger account id/m);
+  });
+
+  it("the drifted verification's mismatches are in its report, where the scans below look for canaries", async () => {
+    const report = JSON.parse(await readFile(join(root, 'reports-drifted', 'latest', 'whop.json'), 'utf8')) as VendorReport;
+    expect(report.findings.filter((f) => f.id === 'contract-broken').length).toBeGreaterThan(0);
   });
 
   it('writes reports, baselines and a contract per vendor', async () => {

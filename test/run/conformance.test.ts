@@ -20,8 +20,9 @@ describe('npm run conformance on a machine with nothing configured', () => {
     run = await runCli(['run'], { CONFORM_REPORTS_DIR: reportsDir, CONFORM_CONTRACTS_DIR: contractsDir });
   });
 
-  it('records exactly the contracts checked in under contracts/ (re-run npm run conformance when they change)', async () => {
-    for (const file of ['conform-whop.json', 'conform-midaz.json', 'conform-xendit.json']) {
+  it('records exactly the sandbox contracts checked in under contracts/, and no live one (re-run npm run conformance when they change)', async () => {
+    expect((await readdir(contractsDir)).sort()).toEqual(['conform-midaz.sandbox.json', 'conform-whop.sandbox.json', 'conform-xendit.sandbox.json']);
+    for (const file of ['conform-whop.sandbox.json', 'conform-midaz.sandbox.json', 'conform-xendit.sandbox.json']) {
       expect(await readFile(join(contractsDir, file), 'utf8'), file).toBe(await readFile(join(REPO_ROOT, 'contracts', file), 'utf8'));
     }
   });

@@ -51,7 +51,7 @@ describe('safe writes', () => {
     const folders = { CONFORM_REPORTS_DIR: join(root, 'reports'), CONFORM_BASELINES_DIR: join(root, 'baselines'), CONFORM_CONTRACTS_DIR: join(root, 'contracts') };
     expect((await runCli(['run'], { CONFORM_VENDORS: 'whop', ...folders })).code).toBe(0);
     const before = await latestIsWhole(folders.CONFORM_REPORTS_DIR);
-    const contract = await readFile(join(folders.CONFORM_CONTRACTS_DIR, 'conform-whop.json'), 'utf8');
+    const contract = await readFile(join(folders.CONFORM_CONTRACTS_DIR, 'conform-whop.sandbox.json'), 'utf8');
     const baseline = await readFile(join(folders.CONFORM_BASELINES_DIR, 'whop.sandbox.json'), 'utf8');
 
     const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'conform.js'), 'run'], {
@@ -65,7 +65,9 @@ describe('safe writes', () => {
     expect(await exited).toBe('SIGKILL');
 
     expect(await latestIsWhole(folders.CONFORM_REPORTS_DIR)).toEqual(before);
-    expect(await readFile(join(folders.CONFORM_CONTRACTS_DIR, 'conform-whop.json'), 'utf8')).toBe(contract);
+    expect(await readFile(join(folders.CONFORM_CONTRACTS_DIR, 'conform-whop.sandbox.json'), 'utf8')).toBe(contract);
+    // The killed run was live: it left no contract of its own, whole or half-written.
+    expect(await readdir(folders.CONFORM_CONTRACTS_DIR)).toEqual(['conform-whop.sandbox.json']);
     expect(await readFile(join(folders.CONFORM_BASELINES_DIR, 'whop.sandbox.json'), 'utf8')).toBe(baseline);
   });
 
@@ -82,7 +84,7 @@ describe('safe writes', () => {
     expect(runs).toHaveLength(2);
     const starts = await Promise.all(runs.map(async (run) => JSON.parse(await readFile(join(folders.CONFORM_REPORTS_DIR, 'runs', run, 'summary.json'), 'utf8')).startedAt as string));
     expect(starts).toContain(latest.startedAt);
-    JSON.parse(await readFile(join(folders.CONFORM_CONTRACTS_DIR, 'conform-whop.json'), 'utf8'));
+    JSON.parse(await readFile(join(folders.CONFORM_CONTRACTS_DIR, 'conform-whop.sandbox.json'), 'utf8'));
   });
 });
 
@@ -144,12 +146,12 @@ describe('stores survive a kill at the worst moment, and the next write clears w
   it('killed with a contract staged: the previous contract stays; the next run removes the temporary file', async () => {
     const dirs = await folders('conform-kill-contract-');
     expect((await run(dirs)).code).toBe(0);
-    const file = join(dirs.CONFORM_CONTRACTS_DIR, 'conform-whop.json');
+    const file = join(dirs.CONFORM_CONTRACTS_DIR, 'conform-whop.sandbox.json');
     const contract = await readFile(file, 'utf8');
 
-    expect(await runKilledAt('staged:conform-whop.json', dirs)).toBe('SIGKILL');
+    expect(await runKilledAt('staged:conform-whop.sandbox.json', dirs)).toBe('SIGKILL');
     expect(await readFile(file, 'utf8')).toBe(contract);
-    expect(await hidden(dirs.CONFORM_CONTRACTS_DIR)).toEqual([expect.stringMatching(/^conform-whop\.json\.tmp-\d+-/)]);
+    expect(await hidden(dirs.CONFORM_CONTRACTS_DIR)).toEqual([expect.stringMatching(/^conform-whop\.sandbox\.json\.tmp-\d+-/)]);
 
     expect((await run(dirs)).code).toBe(0);
     expect(await hidden(dirs.CONFORM_CONTRACTS_DIR)).toEqual([]);
