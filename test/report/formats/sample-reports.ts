@@ -113,3 +113,27 @@ export const WHOP_HISTORY: HistoryPoint[] = [
   { runId: 'run-x', startedAt: '2026-11-20T02:00:00.000Z', vendor: 'midaz', counts: { breaking: 9, warning: 9, info: 9 } },
   { runId: 'run-4', startedAt: '2026-11-22T02:00:00.000Z', vendor: 'whop', counts: { breaking: 3, warning: 0, info: 1 } },
 ];
+
+/**
+ * Whop with amounts sent as strings, seen since an earlier run: six type findings of two root causes
+ * (`/balances/*\/balance` and `/balances/*\/pending_balance`, each in two cases), and the waived finding
+ * of `whopReport`. Every group has more occurrences than one, so each is one row with its occurrences apart.
+ */
+export function whopAmountsReport(): VendorReport {
+  const report = whopReport();
+  const amount = (theCase: string, pointer: string, observed: string): ReportedFinding => ({
+    ...reported({ id: 'response-property-type-mismatch', vendor: 'whop', operation: LEDGER, status: 200, pointer, expected: 'number', observed }, theCase, 'known'),
+    firstSeen: '2026-11-20T02:00:04.000Z',
+    seenRuns: 3,
+  });
+  const findings = [
+    amount('by ledger account id', '/balances/0/balance', 'string "1520.75"'),
+    amount('by ledger account id', '/balances/0/pending_balance', 'string "310.20"'),
+    amount('by ledger account id', '/balances/1/balance', 'string "820.40"'),
+    amount('by ledger account id', '/balances/1/pending_balance', 'string "0.00"'),
+    amount('by company id', '/balances/0/balance', 'string "48250.00"'),
+    amount('by company id', '/balances/0/pending_balance', 'string "1200.00"'),
+    report.findings[3]!,
+  ];
+  return { ...report, findings, counts: { breaking: 7, warning: 0, info: 0 } };
+}
