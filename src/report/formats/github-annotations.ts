@@ -8,7 +8,7 @@ type Level = 'error' | 'warning' | 'notice';
 const LEVEL: Record<Severity, Level> = { breaking: 'error', warning: 'warning', info: 'notice' };
 
 /** GitHub shows about 10 annotations of a level per step: past this many per vendor and level, one notice counts the rest. */
-export const ANNOTATIONS_PER_VENDOR = 5;
+const ANNOTATIONS_PER_VENDOR = 5;
 
 interface Annotation {
   level: Level;

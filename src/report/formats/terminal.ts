@@ -3,7 +3,7 @@ import type { VendorReport } from '../types.ts';
 import { breakingText, groupObserved, groupsByAttention, isBlocking, plural, shownPointer } from './cases.ts';
 
 /** A terminal after a run is read at a glance: past this many root causes per vendor, its VENDOR.md has the rest. */
-export const GROUPS_PER_VENDOR = 5;
+const GROUPS_PER_VENDOR = 5;
 const CASES_NAMED = 3;
 const VALUE_CHARS = 60;
 
@@ -35,7 +35,7 @@ function vendorLines(report: VendorReport, reportsPath: string): string[] {
   ];
 }
 
-/** "[new] response-property-type-mismatch at /balances/*\/balance: number → string; 6 in 3 cases (a, b, c)" */
+/** A root cause on one line: state, id, pointer pattern, expected → observed, count, and the first cases. */
 function groupLine(group: FindingGroup): string {
   const f = group.finding;
   const state = f.state ? `[${f.state}] ` : '';
@@ -54,6 +54,6 @@ function value(text: string | null): string {
  * Vendor text for a terminal: control characters (an escape sequence could rewrite the screen or the
  * title) and bidirectional overrides (which reorder what is shown) become U+FFFD.
  */
-export function terminalText(text: string): string {
+function terminalText(text: string): string {
   return text.replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '\uFFFD');
 }

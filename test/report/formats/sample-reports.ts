@@ -116,7 +116,7 @@ export const WHOP_HISTORY: HistoryPoint[] = [
 
 /**
  * Whop with amounts sent as strings, seen since an earlier run: six type findings of two root causes
- * (`/balances/*\/balance` and `/balances/*\/pending_balance`, each in two cases), and the waived finding
+ * (the balance and the pending balance of every balance item, each in two cases), and the waived finding
  * of `whopReport`. Every group has more occurrences than one, so each is one row with its occurrences apart.
  */
 export function whopAmountsReport(): VendorReport {
