@@ -26,12 +26,17 @@ describe('one row per root cause through conform run', () => {
   });
 
   it('prints the three root causes under the vendor line, with pattern, count and cases', () => {
-    // The state is the baseline's business (a first run records one); the root causes are what is asserted.
-    const groups = run.stdout.split('\n').flatMap((line) => /^ {2}\[\w+\] (response-property-type-mismatch .*)$/.exec(line)?.[1] ?? []);
+    // The state is the baseline's business (a first run records one), and cases run concurrently, so
+    // their order is the order they started in: the root causes and the set of cases are asserted.
+    const groups = run.stdout.split('\n').flatMap((line) => {
+      const match = /^ {2}\[\w+\] (response-property-type-mismatch .*; 6 in 3 cases) \((.*)\)$/.exec(line);
+      return match ? [{ rootCause: match[1], cases: match[2]!.split(', ').sort() }] : [];
+    });
     expect(groups).toEqual(
-      ['balance', 'pending_balance', 'reserve_balance'].map(
-        (field) => `response-property-type-mismatch at /balances/*/${field}: number → string; 6 in 3 cases (by ledger account id, by company id, by user id)`,
-      ),
+      ['balance', 'pending_balance', 'reserve_balance'].map((field) => ({
+        rootCause: `response-property-type-mismatch at /balances/*/${field}: number → string; 6 in 3 cases`,
+        cases: ['by company id', 'by ledger account id', 'by user id'],
+      })),
     );
   });
 
