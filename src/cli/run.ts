@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { readEnvironment, unknownVariableWarnings } from '../run/index.ts';
-import { mixedRunNote, renderAnnotations } from '../report/index.ts';
+import { mixedRunNote, renderAnnotations, renderVendorLines } from '../report/index.ts';
 import { runConformance } from '../pipeline/index.ts';
 import { SpecLoadError } from '../spec/index.ts';
 import { ConfigError } from '../vendors/index.ts';
@@ -31,21 +31,13 @@ export const runCommand: Command = async (args, io) => {
     else throw error;
     return EXIT.cannotRun;
   }
-  io.stdout('\n');
-  for (const report of outcome.reports) {
-    const { breaking, warning, info } = report.counts;
-    const o = report.outcomes;
-    const fresh = report.findings.filter((f) => f.state === 'new').length;
-    io.stdout(
-      `${report.vendor.padEnd(7)} ${(report.verdict ?? '').padEnd(12)} ${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${o['transport-error']} unreachable; ` +
-        `findings: ${breaking} breaking, ${warning} warning, ${info} info (${fresh} new)\n`,
-    );
-  }
+  const shown = relative(io.cwd, outcome.reportsPath);
+  const reportsPath = shown.startsWith('..') ? outcome.reportsPath : shown;
+  io.stdout(`\n${renderVendorLines(outcome.reports, reportsPath)}`);
   const mixed = mixedRunNote(outcome.reports);
   if (mixed) io.stdout(`${mixed}\n`);
-  if (io.env.GITHUB_ACTIONS === 'true') io.stdout(renderAnnotations(outcome.reports));
+  if (io.env.GITHUB_ACTIONS === 'true') io.stdout(renderAnnotations(outcome.reports, reportsPath));
   for (const problem of outcome.problems) io.stderr(`problem: ${problem}\n`);
-  const shown = relative(io.cwd, outcome.reportsPath);
-  io.stdout(`reports: ${shown.startsWith('..') ? outcome.reportsPath : shown}\n`);
+  io.stdout(`reports: ${reportsPath}\n`);
   return outcome.exitCode;
 };

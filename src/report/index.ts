@@ -8,6 +8,6 @@ export { buildSummary, buildVendorReport, type ReportedTarget } from './vendor-r
 export { renderFindingsText, withMessages } from './findings-text.ts';
 export { groupFindings, type FindingGroup, type Occurrence } from './groups.ts';
 export { historyRunsFrom, pruneRuns, readHistory, runIdFor } from './history.ts';
-export { mixedRunNote, REPORT_FORMATS, renderAnnotations, renderReportFiles, type ReportFormat } from './formats/index.ts';
+export { mixedRunNote, REPORT_FORMATS, renderAnnotations, renderReportFiles, renderVendorLines, type ReportFormat } from './formats/index.ts';
 export { jsonFile, publishRun, recoverLatest, writeReportSet } from './writer.ts';
 export { auditHtml, auditMarkdown, buildAudit, comparisonHtml, comparisonMarkdown, type AuditInput, type AuditReport, type Scorecard } from './audit/index.ts';

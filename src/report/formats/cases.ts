@@ -1,4 +1,5 @@
 import { FINDING_KINDS, isFindingId } from '../../findings/index.ts';
+import { groupFindings, type FindingGroup } from '../groups.ts';
 import type { Interaction, ReportedFinding, VendorReport } from '../types.ts';
 
 /** One suite case with the findings it produced: the unit every format reports on. */
@@ -64,4 +65,28 @@ export function plural(count: number, noun: string): string {
 /** The JSON pointer as conform's text output shows it: the root pointer "" reads as "/". */
 export function shownPointer(pointer: string | null): string | null {
   return pointer === null ? null : pointer || '/';
+}
+
+/** Root-cause groups, what needs a person first (by the first finding of each group, as `byAttention`). */
+export function groupsByAttention(findings: readonly ReportedFinding[]): FindingGroup[] {
+  return groupFindings(findings).sort((a, b) => byAttention(a.finding, b.finding));
+}
+
+/** What a group observed: the one value when every occurrence saw the same, else the kind they share. */
+export function groupObserved(group: FindingGroup): string | null {
+  const values = new Set(group.occurrences.map((o) => o.observed));
+  return values.size === 1 ? group.occurrences[0]!.observed : group.observedKind;
+}
+
+/** "since 2026-11-28 14:02 UTC (3 runs)" from the judge's firstSeen and seenRuns; null outside a run. */
+export function sinceText(finding: ReportedFinding): string | null {
+  if (finding.firstSeen === undefined) return null;
+  const when = `${finding.firstSeen.slice(0, 10)} ${finding.firstSeen.slice(11, 16)} UTC`;
+  return finding.seenRuns === undefined ? `since ${when}` : `since ${when} (${plural(finding.seenRuns, 'run')})`;
+}
+
+/** The breaking count as the verdict sees it: a waived finding passes, so it is told apart, never counted as breaking. */
+export function breakingText(report: VendorReport): string {
+  const waived = report.findings.filter((f) => f.severity === 'breaking' && f.state === 'waived').length;
+  return `${report.counts.breaking - waived} breaking${waived > 0 ? ` (${waived} more waived)` : ''}`;
 }

@@ -7,9 +7,11 @@ import { renderJunit } from './junit.ts';
 import { renderVendorMarkdown } from './markdown.ts';
 import { renderSummaryMarkdown } from './summary-markdown.ts';
 
-/** GitHub Actions workflow commands for every finding: printed to stdout in a workflow step, GitHub shows them as annotations. */
+/** GitHub Actions workflow commands, one per root cause: printed to stdout in a workflow step, GitHub shows them as annotations. */
 export { renderAnnotations } from './github-annotations.ts';
 export { mixedRunNote } from './mixed-run.ts';
+/** What `conform run` prints per vendor after its cases. */
+export { renderVendorLines } from './terminal.ts';
 
 /** One earlier run of one vendor, for the HTML report's chart of findings per run. */
 export interface HistoryPoint {

@@ -1,6 +1,8 @@
 import type { OperationCoverage, VendorReport } from '../types.ts';
 import { COVERAGE_LABEL, whyNotExercised } from './coverage.ts';
-import { casesByOperation, findingsByOperation, glossary, plural, shownPointer } from './cases.ts';
+import { groupFindings, type FindingGroup } from '../groups.ts';
+import { breakingText, casesByOperation, findingsByOperation, glossary, groupObserved, groupsByAttention, plural, shownPointer, sinceText } from './cases.ts';
+import { escapeMarkup } from './markup-escape.ts';
 import { mdCode, mdTable, mdText } from './markdown-escape.ts';
 import { OUTCOME_LABEL, VERDICT_LABEL, stateLabel } from './outcome-labels.ts';
 
@@ -20,7 +22,7 @@ function header(report: VendorReport): string {
     ['Spec', report.spec.map((s) => `${mdCode(s.file)} (${mdText(s.version)})`).join(', ') || '—'],
     ['Run', `${mdText(report.startedAt)} to ${mdText(report.finishedAt)}`],
     ['Cases', `${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${plural(o['transport-error'], 'transport error')}`],
-    ['Findings', `${c.breaking} breaking, ${c.warning} warning, ${c.info} info`],
+    ['Findings', `${breakingText(report)}, ${c.warning} warning, ${c.info} info; ${plural(groupFindings(report.findings).length, 'root cause')}`],
   ];
   return `# ${mdText(report.vendor)}: conformance report\n\n${verdict}\n\n${mdTable(['', ''], rows)}`;
 }
@@ -53,13 +55,35 @@ function mdWhyNot(entry: OperationCoverage): string {
   return `needs ${why.needs.map((f) => `${mdCode(f.fixture)}${f.variable ? ` (set ${mdCode(f.variable)})` : ''}`).join(', ')}`;
 }
 
+/** One row per root cause, and under each table the occurrences a row does not show, one click away. */
 function findings(report: VendorReport): string {
   if (report.findings.length === 0) return '## Findings\n\nNo findings.';
-  const groups = findingsByOperation(report.findings).map(({ operation, findings: group }) => {
-    const rows = group.map((f) => [f.severity, mdText(stateLabel(f)), mdCode(f.id), mdText(f.case), mdCode(shownPointer(f.pointer)), mdCode(f.expected), mdCode(f.observed)]);
-    return `### ${mdText(operation ?? 'Not about one operation')}\n\n${mdTable(['Severity', 'State', 'Finding', 'Case', 'Pointer', 'Expected', 'Observed'], rows)}`;
+  const sections = findingsByOperation(report.findings).map(({ operation, findings: found }) => {
+    const groups = groupsByAttention(found);
+    const rows = groups.map((g) => {
+      const f = g.finding;
+      return [f.severity, mdText(stateLabel(f)), mdCode(f.id), mdCode(shownPointer(g.pointerPattern)), mdCode(f.expected), mdCode(groupObserved(g)), mdText(g.cases.join(', ')), String(g.occurrences.length), mdCode(f.fingerprint), mdText(sinceText(f) ?? '—')];
+    });
+    const table = mdTable(['Severity', 'State', 'Finding', 'Pointer', 'Expected', 'Observed', 'Cases', 'Count', 'Fingerprint', 'Since'], rows);
+    const details = groups.filter(hidesOccurrences).map(occurrencesBlock);
+    return [`### ${mdText(operation ?? 'Not about one operation')}`, table, ...details].join('\n\n');
   });
-  return `## Findings\n\n${groups.join('\n\n')}`;
+  return `## Findings\n\n${sections.join('\n\n')}`;
+}
+
+/** A row shows its occurrence whole when there is one and its pointer has no array index. */
+function hidesOccurrences(group: FindingGroup): boolean {
+  return group.occurrences.length > 1 || group.occurrences[0]!.pointer !== group.pointerPattern;
+}
+
+/**
+ * GitHub folds a <details> block and renders the markdown table inside it; as plain text it reads as a
+ * heading line and a table. The summary is HTML, not markdown, so its vendor text is escaped as HTML.
+ */
+function occurrencesBlock(group: FindingGroup): string {
+  const title = `${group.finding.id} at ${shownPointer(group.pointerPattern) ?? 'the response'}: ${plural(group.occurrences.length, 'occurrence')}`;
+  const rows = group.occurrences.map((o) => [mdText(o.case), mdCode(shownPointer(o.pointer)), mdCode(o.observed)]);
+  return `<details><summary>${escapeMarkup(title)}</summary>\n\n${mdTable(['Case', 'Pointer', 'Observed'], rows)}\n\n</details>`;
 }
 
 function specDefects(report: VendorReport): string {

@@ -1,13 +1,13 @@
 import type { RunSummary, VendorReport } from '../types.ts';
-import { byAttention, plural, shownPointer } from './cases.ts';
+import { groupsByAttention, plural, shownPointer } from './cases.ts';
 import { mdCode, mdTable, mdText } from './markdown-escape.ts';
 import { mixedRunNote } from './mixed-run.ts';
 import { VERDICT_LABEL, stateLabel } from './outcome-labels.ts';
 
 /** A job summary is read at a glance (and GitHub caps its size): past this, the vendor's .md has the rest. */
-const FINDINGS_SHOWN = 30;
+const GROUPS_SHOWN = 10;
 
-/** reports/latest/summary.md, for a CI job summary: every vendor's verdict and counts, then its findings, new first. */
+/** reports/latest/summary.md, for a CI job summary: every vendor's verdict and counts, then its findings by root cause, new first. */
 export function renderSummaryMarkdown(summary: RunSummary, reports: readonly VendorReport[]): string {
   const sections = [overview(summary), ...summary.vendors.map((v) => vendorSection(v, reports.find((r) => r.vendor === v.vendor)))];
   return `${sections.join('\n\n')}\n`;
@@ -33,11 +33,13 @@ function vendorSection({ vendor, verdict }: RunSummary['vendors'][number], repor
   const states = ['new', 'known', 'waived'] as const;
   const tally = states.map((s) => `${report.findings.filter((f) => f.state === s).length} ${s}`).join(', ');
   const hasStates = report.findings.some((f) => f.state !== undefined);
-  const ordered = [...report.findings].sort(byAttention);
-  const rows = ordered
-    .slice(0, FINDINGS_SHOWN)
-    .map((f) => [mdText(stateLabel(f)), f.severity, mdCode(f.id), mdCode(f.operation), mdText(f.case), mdCode(shownPointer(f.pointer)), mdCode(f.observed)]);
-  const more = ordered.length > FINDINGS_SHOWN ? `\n\n… and ${ordered.length - FINDINGS_SHOWN} more in ${mdText(`${vendor}.md`)}.` : '';
-  const table = mdTable(['State', 'Severity', 'Finding', 'Operation', 'Case', 'Pointer', 'Observed'], rows);
-  return `${title}\n\n${plural(report.findings.length, 'finding')}${hasStates ? ` (${tally})` : ''}\n\n${table}${more}`;
+  const groups = groupsByAttention(report.findings);
+  const rows = groups
+    .slice(0, GROUPS_SHOWN)
+    .map(({ finding: f, ...g }) => [mdText(stateLabel(f)), f.severity, mdCode(f.id), mdCode(f.operation), mdCode(shownPointer(g.pointerPattern)), String(g.occurrences.length), mdCode(f.fingerprint)]);
+  const hidden = groups.length - GROUPS_SHOWN;
+  const more = hidden > 0 ? `\n\n… and ${plural(hidden, 'more root cause')} in ${mdText(`${vendor}.md`)}.` : '';
+  const table = mdTable(['State', 'Severity', 'Finding', 'Operation', 'Pointer', 'Count', 'Fingerprint'], rows);
+  const counted = `${plural(report.findings.length, 'finding')}${hasStates ? ` (${tally})` : ''} from ${plural(groups.length, 'root cause')}`;
+  return `${title}\n\n${counted}\n\n${table}${more}`;
 }

@@ -156,3 +156,27 @@ export function groupedReport(): VendorReport {
     expiredWaivers: [],
   };
 }
+
+/**
+ * Whop with amounts sent as strings, seen since an earlier run: six type findings of two root causes
+ * (the balance and the pending balance of every balance item, each in two cases), and the waived finding
+ * of `whopReport`. Every group has more occurrences than one, so each is one row with its occurrences apart.
+ */
+export function whopAmountsReport(): VendorReport {
+  const report = whopReport();
+  const amount = (theCase: string, pointer: string, observed: string): ReportedFinding => ({
+    ...reported({ id: 'response-property-type-mismatch', vendor: 'whop', operation: LEDGER, status: 200, pointer, expected: 'number', observed }, theCase, 'known'),
+    firstSeen: '2026-11-20T02:00:04.000Z',
+    seenRuns: 3,
+  });
+  const findings = [
+    amount('by ledger account id', '/balances/0/balance', 'string "1520.75"'),
+    amount('by ledger account id', '/balances/0/pending_balance', 'string "310.20"'),
+    amount('by ledger account id', '/balances/1/balance', 'string "820.40"'),
+    amount('by ledger account id', '/balances/1/pending_balance', 'string "0.00"'),
+    amount('by company id', '/balances/0/balance', 'string "48250.00"'),
+    amount('by company id', '/balances/0/pending_balance', 'string "1200.00"'),
+    report.findings[3]!,
+  ];
+  return { ...report, findings, counts: { breaking: 7, warning: 0, info: 0 } };
+}
