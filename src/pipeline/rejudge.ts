@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readBaseline, type CaseFinding, type JudgementPolicy } from '../judge/index.ts';
+import { readBaseline, readSeenLedger, writeSeenLedger, type CaseFinding, type JudgementPolicy } from '../judge/index.ts';
 import { writeReportSet, type ReportedTarget, type RunSummary, type VendorReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { ConfigError } from '../vendors/index.ts';
@@ -42,6 +42,8 @@ export async function rejudgeLatest(options: { policy: JudgementPolicy; reportsD
         return {
           target: { vendor, mode: target.mode, scenario: target.scenario, baseUrl: target.baseUrl },
           baseline: await readBaseline(policy.baselinesDir, vendor, target.mode),
+          // The run already counted itself there, so its findings keep their states; a contract finding seen for the first time is recorded.
+          seen: await readSeenLedger(options.reportsDir, vendor, target.mode),
           results: results.filter((r) => r.vendor === vendor),
           laterFindings: later?.findings ?? earlier,
           specDefects: report?.specDefects ?? [],
@@ -52,7 +54,9 @@ export async function rejudgeLatest(options: { policy: JudgementPolicy; reportsD
     policy,
     { startedAt, problems: summary?.problems ?? [] },
   );
-  return writeReportSet(options.reportsDir, await reportSetFiles(judged, results, options.reportsDir), options.secretForms);
+  const latestPath = await writeReportSet(options.reportsDir, await reportSetFiles(judged, results, options.reportsDir), options.secretForms);
+  for (const ledger of judged.seenLedgers) await writeSeenLedger(options.reportsDir, ledger, options.secretForms);
+  return latestPath;
 }
 
 async function readStored<T>(dir: string, name: string): Promise<T | null> {
