@@ -38,7 +38,7 @@ export async function rejudgeLatest(options: { policy: JudgementPolicy; reportsD
         const later = options.later.find((l) => l.target.vendor === vendor);
         const target = report ?? later!.target;
         // A vendor not verified this time keeps the contract findings of its last verification, as facts to judge again.
-        const earlier = later ? [] : (report?.findings ?? []).filter((f) => f.id === 'contract-broken').map(({ severity, state, waiver, message, ...facts }) => facts);
+        const earlier = later ? [] : (report?.findings ?? []).filter((f) => f.id === 'contract-broken').map(({ severity, state, waiver, message, firstSeen, seenRuns, ...facts }) => facts);
         return {
           target: { vendor, mode: target.mode, scenario: target.scenario, baseUrl: target.baseUrl },
           baseline: await readBaseline(policy.baselinesDir, vendor, target.mode),
