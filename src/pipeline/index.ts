@@ -76,10 +76,10 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     );
     const files = await reportSetFiles(judged, results, reportsDir);
     const reportsPath = await publishRun(reportsDir, runIdFor(startedAt, process.pid), files, secrets);
-    // Only a run whose reports are published counts: a run cut short leaves the ledgers as they were.
-    for (const ledger of judged.seenLedgers) await writeSeenLedger(reportsDir, ledger, secrets);
     await pruneRuns(reportsDir, historyRuns);
     for (const baseline of judged.createdBaselines) await writeBaseline(policy.baselinesDir, baseline, secrets);
+    // Only a run whose reports are published counts: a run cut short leaves the ledgers as they were.
+    for (const ledger of judged.seenLedgers) await writeSeenLedger(reportsDir, ledger, secrets);
     // What each passing vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json); a
     // vendor that failed or could not be verified keeps its previous contract: that is what we rely on.
     const passing = targets.filter((target) => judged.passing.includes(target.vendor));
