@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { buildBaseline, baselinesDirFrom, hasVerifiedAnswers, readBaseline, writeBaseline } from '../judge/index.ts';
+import { buildBaseline, baselinesDirFrom, firstSeenOf, hasVerifiedAnswers, readBaseline, readSeenLedger, writeBaseline } from '../judge/index.ts';
 import { NO_SECRETS } from '../files/index.ts';
 import { readEnvironment } from '../run/index.ts';
 import { type CaseResult, EXIT } from '../results/index.ts';
@@ -18,13 +18,15 @@ export const baselineUpdateDeclaration = {
 /**
  * `conform baseline update [--vendor V]`: accepts what the latest run saw. Each vendor's baseline takes
  * in that run's response shapes (statuses, media types, properties, nullability, codes) and its
- * findings become the known ones. Reads reports/latest/results.json, the run's stored case results.
+ * findings become the known ones, each with when a run first saw it (the reports folder's ledger).
+ * Reads reports/latest/results.json, the run's stored case results.
  */
 export const baselineUpdateCommand: Command = async (args, io) => {
   const { values } = parseCommandArgs(baselineUpdateDeclaration, args);
   const env = readEnvironment(io.cwd, io.env);
   // The same default as `conform run` (CONFORM_REPORTS_DIR).
-  const resultsFile = join(resolve(io.cwd, optional(env, 'CONFORM_REPORTS_DIR') ?? 'reports'), 'latest', 'results.json');
+  const reportsDir = resolve(io.cwd, optional(env, 'CONFORM_REPORTS_DIR') ?? 'reports');
+  const resultsFile = join(reportsDir, 'latest', 'results.json');
   const results = await readResults(resultsFile, io);
   if (!results) return EXIT.cannotRun;
   // In the order the run reported them: the results are what is accepted, whatever vendor files exist now.
@@ -43,11 +45,12 @@ export const baselineUpdateCommand: Command = async (args, io) => {
         continue;
       }
       const previous = await readBaseline(dir, vendor, mode);
-      const baseline = buildBaseline(results, { vendor, mode, updatedAt, previous });
+      const firstSeen = firstSeenOf(await readSeenLedger(reportsDir, vendor, mode));
+      const baseline = buildBaseline(results, { vendor, mode, updatedAt, previous, firstSeen });
       // Built from results.json, which was redacted when `conform run` wrote it.
       const file = await writeBaseline(dir, baseline, NO_SECRETS);
       io.stdout(`${shown(io.cwd, file)}: ${previous ? 'updated' : 'created'}; ${baseline.findings.length} finding(s) now known\n`);
-      // Accepting a run where a case did not answer lowers the run counts of what only that case showed.
+      // Accepting a run where a case did not answer: what only that case showed is no longer `always` there.
       const silent = results.filter((r) => r.vendor === vendor && r.response === null && previous?.operations[r.operation]?.cases[r.case]);
       if (silent.length > 0) {
         io.stderr(`warning: ${vendor}: ${silent.map((r) => `"${r.case}"`).join(', ')} answered before but not in this run (${silent.map((r) => r.outcome).join(', ')}); what only they showed is no longer seen in every run\n`);

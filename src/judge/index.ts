@@ -4,3 +4,5 @@ export { countBySeverity, inconclusiveThresholdFrom, runExitCode, verdictFor, ty
 export { baselinesDirFrom, buildBaseline, hasVerifiedAnswers, readBaseline, writeBaseline, type Baseline } from './baseline/index.ts';
 export { applyWaivers, describeWaiver, loadWaivers, waiversFileFrom, waiversFor, type Waiver } from './waivers/index.ts';
 export type { CaseFinding, FindingState, JudgedCase, JudgedDefect, JudgedFinding, ResolvedFinding, SeverityCounts, Verdict } from './types.ts';
+export { firstSeenOf, recordSightings, sightingOf, type FirstSighting, type SeenLedger, type Sighting } from './first-seen.ts';
+export { readSeenLedger, seenLedgerFile, writeSeenLedger } from './first-seen-store.ts';

@@ -3,12 +3,15 @@ import type { Severity } from '../findings/index.ts';
 import { severityOf, type SeverityOverrides } from '../findings/index.ts';
 import type { CaseOutcome, CaseResult, JudgedOutcome } from '../results/index.ts';
 import { judgeAgainstBaseline, type Baseline } from './baseline/index.ts';
+import { firstSeenOf, recordSightings, sightingOf, type SeenLedger } from './first-seen.ts';
 import type { CaseFinding, JudgedCase, JudgedDefect, JudgedFinding, ResolvedFinding } from './types.ts';
 import { verdictFor, type VendorVerdict } from './verdict.ts';
 import { applyWaivers, describeWaiver, waiversFor, type Waiver } from './waivers/index.ts';
 
 export interface JudgeInputs {
   baseline: Baseline | null;
+  /** When runs of this vendor in this mode first saw each fingerprint; null when none was kept. */
+  seen: SeenLedger | null;
   waivers: readonly Waiver[];
   inconclusiveThreshold: number;
   severity: SeverityOverrides;
@@ -38,24 +41,29 @@ export interface Judgement {
   verdict: VendorVerdict;
   /** A baseline made by this, the vendor's first run, to be written; null when one existed. */
   createdBaseline: Baseline | null;
+  /** The ledger with this run counted and its fingerprints recorded, to be written once the run's reports are. */
+  seen: SeenLedger;
 }
 
 /**
- * The one place severity is applied and verdicts are made: a vendor's findings marked new or known
- * against its baseline (plus the shape changes the document does not catch), the severity policy
+ * The one place severity is applied and verdicts are made: a vendor's findings compared with its
+ * baseline (for the shape changes the document does not catch), each marked new (first seen in this
+ * run) or known with since when and for how many runs (the ledger of first sightings), the severity policy
  * stamped on every finding whatever made it, waivers applied, each answered case passed or failed,
  * and the vendor's verdict. Pure: the caller reads and writes.
  */
 export function judgeVendor(facts: VendorFacts, inputs: JudgeInputs): Judgement {
   const ordered = [...facts.results].sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.case.localeCompare(b.case));
-  const { comparison, created } = judgeAgainstBaseline(inputs.baseline, ordered, { vendor: facts.vendor, mode: facts.mode, updatedAt: inputs.startedAt });
+  const run = { vendor: facts.vendor, mode: facts.mode, startedAt: inputs.startedAt };
   const caseFindings = ordered.flatMap((result) => result.findings.map((finding) => ({ ...finding, case: result.case })));
+  // A baseline made now records what the ledger knew; what it did not know is first seen now.
+  const { comparison, created } = judgeAgainstBaseline(inputs.baseline, ordered, { ...run, updatedAt: inputs.startedAt, firstSeen: firstSeenOf(inputs.seen) });
   const all = [...caseFindings, ...comparison.shapeFindings, ...(facts.laterFindings ?? [])];
-  const marked = all.map((finding): JudgedFinding => ({
-    ...finding,
-    severity: severityOf(finding, inputs.severity),
-    state: comparison.states.get(finding.fingerprint) ?? 'new',
-  }));
+  const seen = recordSightings(inputs.seen, inputs.baseline, all.map((f) => f.fingerprint), run);
+  const marked = all.map((finding): JudgedFinding => {
+    const sighting = sightingOf(seen, finding.fingerprint)!;
+    return { ...finding, severity: severityOf(finding, inputs.severity), state: sighting.isNew ? 'new' : 'known', firstSeen: sighting.firstSeen, seenRuns: sighting.seenRuns };
+  });
   const waived = applyWaivers(marked, waiversFor(inputs.waivers, facts.vendor), new Date(inputs.startedAt));
   const failedCases = new Set(waived.findings.filter((f) => f.severity === 'breaking' && f.state !== 'waived').map((f) => f.case));
   return {
@@ -67,6 +75,7 @@ export function judgeVendor(facts: VendorFacts, inputs: JudgeInputs): Judgement 
     expiredWaivers: waived.expired.map(describeWaiver),
     verdict: verdictFor(ordered, waived.findings, { inconclusiveThreshold: inputs.inconclusiveThreshold }),
     createdBaseline: created,
+    seen,
   };
 }
 

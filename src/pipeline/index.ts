@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { displayFinding, type Finding } from '../findings/index.ts';
-import { loadPolicy, readBaseline, writeBaseline } from '../judge/index.ts';
+import { loadPolicy, readBaseline, readSeenLedger, writeBaseline, writeSeenLedger } from '../judge/index.ts';
 import type { Severity } from '../findings/index.ts';
 import { severityOf } from '../findings/index.ts';
 import { loadSpec } from '../spec/index.ts';
@@ -48,6 +48,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const { targets, close } = await startTargets(config);
   try {
     const baselines = await Promise.all(targets.map((target) => readBaseline(policy.baselinesDir, target.vendor, target.mode)));
+    const ledgers = await Promise.all(targets.map((target) => readSeenLedger(reportsDir, target.vendor, target.mode)));
     for (const target of targets) options.print(`${target.vendor.padEnd(7)} ${describeTarget(target)}`);
     // A vendor document that cannot be loaded stops the run here, as one located line (exit 2).
     const { defects, specs } = await loadDocuments(targets, options.cwd);
@@ -65,6 +66,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       targets.map((target, i) => ({
         target,
         baseline: baselines[i]!,
+        seen: ledgers[i]!,
         coverage: runnable[i]!.coverage,
         results: results.filter((r) => r.vendor === target.vendor),
         specDefects: redactStrings(defects.get(target.vendor) ?? [], secrets),
@@ -76,6 +78,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const reportsPath = await publishRun(reportsDir, runIdFor(startedAt, process.pid), files, secrets);
     await pruneRuns(reportsDir, historyRuns);
     for (const baseline of judged.createdBaselines) await writeBaseline(policy.baselinesDir, baseline, secrets);
+    // Only a run whose reports are published counts: a run cut short leaves the ledgers as they were.
+    for (const ledger of judged.seenLedgers) await writeSeenLedger(reportsDir, ledger, secrets);
     // What each passing vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json live,
     // CONSUMER-VENDOR.sandbox.json sandbox); a vendor that failed or could not be verified keeps its
     // previous contract: that is what we rely on.

@@ -1,5 +1,5 @@
 import { displayFinding, type Finding } from '../findings/index.ts';
-import { judgeVendor, runExitCode, type Baseline, type CaseFinding, type JudgementPolicy } from '../judge/index.ts';
+import { judgeVendor, runExitCode, type Baseline, type CaseFinding, type JudgementPolicy, type SeenLedger } from '../judge/index.ts';
 import { buildSummary, buildVendorReport, jsonFile, readHistory, renderReportFiles, type OperationCoverage, type ReportedTarget, type RunSummary, type VendorReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
 
@@ -7,6 +7,8 @@ import type { CaseResult } from '../results/index.ts';
 export interface VendorRun {
   target: ReportedTarget;
   baseline: Baseline | null;
+  /** The vendor's ledger of first sightings in this mode (reports/seen/); absent or null when there is none (an audit keeps none). */
+  seen?: SeenLedger | null;
   results: readonly CaseResult[];
   laterFindings?: readonly CaseFinding[];
   specDefects: readonly Finding[];
@@ -20,6 +22,8 @@ export interface JudgedRun {
   exitCode: number;
   /** Baselines made by vendors' first runs, to be written by a run (never by a re-judgement). */
   createdBaselines: Baseline[];
+  /** Each vendor's ledger of first sightings with this run recorded, to be written after the reports. */
+  seenLedgers: SeenLedger[];
   /** The vendors whose verdict is pass: what `conform run` records contracts for. */
   passing: string[];
 }
@@ -34,7 +38,7 @@ export function judgeRun(vendors: readonly VendorRun[], policy: JudgementPolicy,
   const judged = vendors.map((vendor) => {
     const judgement = judgeVendor(
       { vendor: vendor.target.vendor, mode: vendor.target.mode, results: vendor.results, laterFindings: vendor.laterFindings, specDefects: vendor.specDefects },
-      { baseline: vendor.baseline, waivers: policy.waivers, inconclusiveThreshold: policy.inconclusiveThreshold, severity: policy.severity, startedAt: run.startedAt },
+      { baseline: vendor.baseline, seen: vendor.seen ?? null, waivers: policy.waivers, inconclusiveThreshold: policy.inconclusiveThreshold, severity: policy.severity, startedAt: run.startedAt },
     );
     const shown = { ...judgement, findings: judgement.findings.map(displayFinding), specDefects: judgement.specDefects.map(displayFinding) };
     return { judgement, report: buildVendorReport(vendor.target, shown, run.startedAt, vendor.coverage ?? null) };
@@ -49,6 +53,7 @@ export function judgeRun(vendors: readonly VendorRun[], policy: JudgementPolicy,
     summary: buildSummary(reports, { startedAt: run.startedAt, finishedAt: new Date().toISOString(), exitCode, problems: run.problems }),
     exitCode,
     createdBaselines: judged.flatMap((j) => (j.judgement.createdBaseline ? [j.judgement.createdBaseline] : [])),
+    seenLedgers: judged.map((j) => j.judgement.seen),
     passing: judged.filter((j) => j.judgement.verdict.verdict === 'pass').map((j) => j.report.vendor),
   };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readBaseline, type CaseFinding, type JudgementPolicy } from '../judge/index.ts';
+import { readBaseline, readSeenLedger, writeSeenLedger, type CaseFinding, type JudgementPolicy } from '../judge/index.ts';
 import { writeReportSet, type ReportedTarget, type RunSummary, type VendorReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { ConfigError } from '../vendors/index.ts';
@@ -56,10 +56,12 @@ export async function rejudgeLatest(options: { policy: JudgementPolicy; reportsD
       [...stored].map(async ([vendor, report]) => {
         const later = options.later.find((l) => l.target.vendor === vendor && l.target.mode === report.mode);
         // A vendor not verified this time keeps the contract findings of its last verification, as facts to judge again.
-        const earlier = later ? [] : report.findings.filter((f) => f.id === 'contract-broken').map(({ severity, state, waiver, message, ...facts }) => facts);
+        const earlier = later ? [] : report.findings.filter((f) => f.id === 'contract-broken').map(({ severity, state, waiver, message, firstSeen, seenRuns, ...facts }) => facts);
         return {
           target: { vendor, mode: report.mode, scenario: report.scenario, baseUrl: report.baseUrl },
           baseline: await readBaseline(policy.baselinesDir, vendor, report.mode),
+          // The run already counted itself there, so its findings keep their states; a contract finding seen for the first time is recorded.
+          seen: await readSeenLedger(options.reportsDir, vendor, report.mode),
           results: results.filter((r) => r.vendor === vendor),
           laterFindings: later?.findings ?? earlier,
           specDefects: report.specDefects ?? [],
@@ -71,6 +73,7 @@ export async function rejudgeLatest(options: { policy: JudgementPolicy; reportsD
     { startedAt, problems: summary?.problems ?? [] },
   );
   const path = await writeReportSet(options.reportsDir, await reportSetFiles(judged, results, options.reportsDir), options.secretForms);
+  for (const ledger of judged.seenLedgers) await writeSeenLedger(options.reportsDir, ledger, options.secretForms);
   return { path, skipped };
 }
 

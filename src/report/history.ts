@@ -43,6 +43,8 @@ export interface HistoryEntry {
   runId: string;
   startedAt: string;
   vendor: string;
+  /** A vendor's live and sandbox runs answer with different data: their trends are apart. */
+  mode: 'sandbox' | 'live';
   counts: SeverityCounts;
 }
 
@@ -52,7 +54,7 @@ export async function readHistory(reportsDir: string): Promise<HistoryEntry[]> {
   for (const runId of (await runFolders(reportsDir)).filter((name) => RUN_ID.test(name)).sort()) {
     const summary = await readSummary(join(reportsDir, RUNS_DIR, runId, 'summary.json'));
     if (!summary) continue;
-    for (const { vendor, counts } of summary.vendors) entries.push({ runId, startedAt: summary.startedAt, vendor, counts });
+    for (const { vendor, mode, counts } of summary.vendors) entries.push({ runId, startedAt: summary.startedAt, vendor, mode, counts });
   }
   return entries;
 }

@@ -97,7 +97,7 @@ describe('baselines are shaped only by verified answers', () => {
     const dirs = await folders('conform-empty-baseline-');
     await mkdir(dirs.CONFORM_BASELINES_DIR, { recursive: true });
     const file = join(dirs.CONFORM_BASELINES_DIR, 'whop.json');
-    const empty: Baseline = { version: 1, vendor: 'whop', mode: 'live', updatedAt: '2026-11-01T00:00:00.000Z', operations: {}, findings: [] };
+    const empty: Baseline = { version: 2, vendor: 'whop', mode: 'live', updatedAt: '2026-11-01T00:00:00.000Z', operations: {}, findings: [] };
     await writeFile(file, JSON.stringify(empty));
     expect((await runCli(['run'], { ...dirs, ...whopLive(honest.url) })).code).toBe(0);
     const refreshed = await readJson<Baseline>(file);

@@ -9,7 +9,7 @@ import { ConfigError } from '../../src/vendors/index.ts';
 function summary(startedAt: string, breaking: number): RunSummary {
   const vendor = (name: 'whop' | 'xendit', extra: number) => ({
     vendor: name,
-    mode: 'sandbox' as const,
+    mode: name === 'xendit' ? ('live' as const) : ('sandbox' as const),
     scenario: 'faithful',
     baseUrl: 'http://127.0.0.1:4010',
     counts: { breaking: breaking + extra, warning: 1, info: 0 },
@@ -62,13 +62,13 @@ describe('history', () => {
     expect(await pruneRuns(reportsDir, 2)).toEqual([]);
   });
 
-  it('reads the findings per vendor per run, oldest first, for the trend chart', async () => {
+  it('reads the findings per vendor and mode per run, oldest first, for the trend chart', async () => {
     const reportsDir = await reportsWith(starts.slice(0, 2));
     expect(await readHistory(reportsDir)).toEqual([
-      { runId: '2026-02-01T02-00-00-000Z', startedAt: '2026-02-01T02:00:00.000Z', vendor: 'whop', counts: { breaking: 0, warning: 1, info: 0 } },
-      { runId: '2026-02-01T02-00-00-000Z', startedAt: '2026-02-01T02:00:00.000Z', vendor: 'xendit', counts: { breaking: 1, warning: 1, info: 0 } },
-      { runId: '2026-02-02T02-00-00-000Z', startedAt: '2026-02-02T02:00:00.000Z', vendor: 'whop', counts: { breaking: 1, warning: 1, info: 0 } },
-      { runId: '2026-02-02T02-00-00-000Z', startedAt: '2026-02-02T02:00:00.000Z', vendor: 'xendit', counts: { breaking: 2, warning: 1, info: 0 } },
+      { runId: '2026-02-01T02-00-00-000Z', startedAt: '2026-02-01T02:00:00.000Z', vendor: 'whop', mode: 'sandbox', counts: { breaking: 0, warning: 1, info: 0 } },
+      { runId: '2026-02-01T02-00-00-000Z', startedAt: '2026-02-01T02:00:00.000Z', vendor: 'xendit', mode: 'live', counts: { breaking: 1, warning: 1, info: 0 } },
+      { runId: '2026-02-02T02-00-00-000Z', startedAt: '2026-02-02T02:00:00.000Z', vendor: 'whop', mode: 'sandbox', counts: { breaking: 1, warning: 1, info: 0 } },
+      { runId: '2026-02-02T02-00-00-000Z', startedAt: '2026-02-02T02:00:00.000Z', vendor: 'xendit', mode: 'live', counts: { breaking: 2, warning: 1, info: 0 } },
     ]);
   });
 

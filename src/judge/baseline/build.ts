@@ -13,6 +13,8 @@ export interface BuildOptions {
   updatedAt: string;
   /** The baseline being updated: its observations are kept and this run's are added to them. */
   previous?: Baseline | null;
+  /** By fingerprint, when a run first saw it (the reports folder's ledger); a finding neither here nor in `previous` was first seen at `updatedAt`. */
+  firstSeen?: ReadonlyMap<string, string>;
 }
 
 /** More distinct values than this and a field is free-form, not a set of codes. */
@@ -25,8 +27,9 @@ const CODE = /^(?:[a-z]+(?:[_.-][a-z]+)*|[A-Z]+(?:[_.-][A-Z]+)*)$/;
 
 /**
  * One vendor's baseline from a run's verified answers, added to `previous` when given: statuses, media
- * types, types, nullability and codes accumulate, run counts go up, and the findings of each case that
- * answered become this run's (a case that did not answer verifiably keeps its previous findings).
+ * types, types, nullability and codes accumulate, a property missing from this run's answers is no
+ * longer `always` there, and the findings of each case that answered become this run's (a case that did
+ * not answer verifiably keeps its previous findings).
  */
 export function buildBaseline(results: readonly CaseResult[], options: BuildOptions): Baseline {
   const answers = answersOf(results, options.vendor);
@@ -39,12 +42,15 @@ export function buildBaseline(results: readonly CaseResult[], options: BuildOpti
   }
   for (const [key, byStatus] of jsonAnswersByResponse(answers)) {
     for (const [status, group] of byStatus) {
-      const shape = (operations[key]!.responses[status] ??= { runs: 0, properties: {} });
-      shape.runs += 1;
-      for (const [pointer, sighting] of unionOf(group)) {
+      const responses = operations[key]!.responses;
+      const earlier = responses[status];
+      const shape = (responses[status] ??= { properties: {} });
+      const union = unionOf(group);
+      for (const [pointer, property] of Object.entries(shape.properties)) if (!union.has(pointer)) property.always = false;
+      for (const [pointer, sighting] of union) {
         if (pointer === '') continue;
-        const property = (shape.properties[pointer] ??= { types: [], nullable: false, values: null, runs: 0, cases: [] });
-        property.runs += 1;
+        // New in a shape accepted before: it was missing from the earlier runs.
+        const property = (shape.properties[pointer] ??= { types: [], nullable: false, values: null, always: !earlier, cases: [] });
         property.cases = sortedUnique(group.filter((answer) => answer.body.has(pointer)).map((answer) => answer.case));
         property.types = sortedUnique([...property.types, ...sighting.types]);
         property.nullable ||= sighting.null;
@@ -53,12 +59,12 @@ export function buildBaseline(results: readonly CaseResult[], options: BuildOpti
     }
   }
   return {
-    version: 1,
+    version: 2,
     vendor: options.vendor,
     mode: options.mode,
     updatedAt: options.updatedAt,
     operations: sortedRecord(operations, sortedOperation),
-    findings: findingsOf(results, options.vendor, options.previous?.findings ?? []),
+    findings: findingsOf(results, options, options.previous?.findings ?? []),
   };
 }
 
@@ -69,8 +75,10 @@ function addValues(current: PropertyShape['values'], strings: ReadonlySet<string
   return codes && values.length <= MAX_CODES ? values : 'free-form';
 }
 
-function findingsOf(results: readonly CaseResult[], vendor: string, previous: readonly BaselineFinding[]): BaselineFinding[] {
-  const verified = results.filter((result) => result.vendor === vendor && isVerifiedAnswer(result));
+function findingsOf(results: readonly CaseResult[], options: BuildOptions, previous: readonly BaselineFinding[]): BaselineFinding[] {
+  const verified = results.filter((result) => result.vendor === options.vendor && isVerifiedAnswer(result));
+  // A fingerprint keeps the date it already has, so accepting a run rewrites no line of what it knew.
+  const firstSeen = new Map([...(options.firstSeen ?? []), ...previous.map((f) => [f.fingerprint, f.firstSeen] as const)]);
   const answered = new Set(verified.map((result) => result.case));
   const entries = new Map<string, BaselineFinding>(previous.filter((f) => !answered.has(f.case)).map((f) => [`${f.fingerprint} ${f.case}`, f]));
   for (const result of verified) {
@@ -78,7 +86,8 @@ function findingsOf(results: readonly CaseResult[], vendor: string, previous: re
       const key = `${finding.fingerprint} ${result.case}`;
       if (entries.has(key)) continue;
       const pointer = finding.pointer === null ? null : normaliseIndices(finding.pointer);
-      entries.set(key, { fingerprint: finding.fingerprint, id: finding.id, operation: finding.operation, case: result.case, pointer });
+      const seen = firstSeen.get(finding.fingerprint) ?? options.updatedAt;
+      entries.set(key, { fingerprint: finding.fingerprint, id: finding.id, operation: finding.operation, case: result.case, pointer, firstSeen: seen });
     }
   }
   return [...entries.values()].sort((a, b) => byText(a.fingerprint, b.fingerprint) || byText(a.case, b.case));
@@ -88,9 +97,8 @@ function findingsOf(results: readonly CaseResult[], vendor: string, previous: re
 function sortedOperation(operation: OperationShape): OperationShape {
   return {
     cases: sortedRecord(operation.cases, ({ statuses, mediaTypes }) => ({ statuses, mediaTypes })),
-    responses: sortedRecord(operation.responses, ({ runs, properties }) => ({
-      runs,
-      properties: sortedRecord(properties, ({ types, nullable, values, runs: seen, cases }) => ({ types, nullable, values, runs: seen, cases })),
+    responses: sortedRecord(operation.responses, ({ properties }) => ({
+      properties: sortedRecord(properties, ({ types, nullable, values, always, cases }) => ({ types, nullable, values, always, cases })),
     })),
   };
 }

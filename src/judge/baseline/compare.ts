@@ -1,18 +1,14 @@
 import { runCheck, type Check } from '../../findings/index.ts';
-import { excerpt, makeFinding, type FindingFacts } from '../../findings/index.ts';
+import { excerpt, makeFinding, normaliseIndices, type FindingFacts } from '../../findings/index.ts';
 import type { CaseResult } from '../../results/index.ts';
 import type { CaseFinding, ResolvedFinding } from '../types.ts';
 import { answersOf, jsonAnswersByResponse, type CaseAnswer, type JsonAnswer } from './observe.ts';
 import { byText } from './sort.ts';
 import type { Baseline, OperationShape, ResponseShape } from './types.ts';
 
-export type BaselineState = 'new' | 'known';
-
 export interface BaselineComparison {
   /** response-shape-changed findings, each with the case it was seen in. */
   shapeFindings: CaseFinding[];
-  /** Every fingerprint of the run (its findings and the shape findings): in the baseline or not. */
-  states: Map<string, BaselineState>;
   /** Baseline findings this run no longer shows, among the cases that answered. */
   resolved: ResolvedFinding[];
 }
@@ -30,22 +26,31 @@ export const responseShapeChanged: Check<{ baseline: Baseline; answers: readonly
     })),
 };
 
-/** One vendor's run against its baseline: what changed shape, which findings are new, which are gone. */
+/**
+ * One vendor's run against its baseline: what changed shape, and which baseline findings are gone. A
+ * shape change at a pointer the document already flags in the same response is left out: one root
+ * cause, one row.
+ */
 export function compareToBaseline(baseline: Baseline, results: readonly CaseResult[], vendor: string): BaselineComparison {
   const answers = answersOf(results, vendor);
+  const ran = results.filter((r) => r.vendor === vendor);
+  const flagged = new Set(ran.flatMap((r) => r.findings.flatMap((f) => (f.pointer === null ? [] : [flagKey(r.case, normaliseIndices(f.pointer))]))));
   const shapeFindings = [...runCheck(responseShapeChanged, { baseline, answers })]
+    .filter((change) => !change.pointer || !flagged.has(flagKey(change.case, change.pointer)))
     .sort((a, b) => byText(a.case, b.case) || byText(a.pointer ?? '', b.pointer ?? '') || byText(a.observed ?? '', b.observed ?? ''))
     .map(({ case: name, ...facts }) => ({ ...makeFinding({ ...facts, vendor }), case: name }));
 
-  const seen = new Set([...results.filter((r) => r.vendor === vendor).flatMap((r) => r.findings), ...shapeFindings].map((f) => f.fingerprint));
-  const accepted = new Set(baseline.findings.map((f) => f.fingerprint));
-  const states = new Map([...seen].map((fingerprint) => [fingerprint, accepted.has(fingerprint) ? 'known' : 'new'] as const));
+  const seen = new Set([...ran.flatMap((r) => r.findings), ...shapeFindings].map((f) => f.fingerprint));
   // A case that was skipped or unreachable shows no findings; that proves nothing was fixed.
   const answered = new Set(answers.map((answer) => answer.case));
   const resolved = baseline.findings
     .filter((f) => answered.has(f.case) && !seen.has(f.fingerprint))
     .map(({ fingerprint, id, operation, case: name, pointer }) => ({ fingerprint, id, operation, case: name, pointer }));
-  return { shapeFindings, states, resolved };
+  return { shapeFindings, resolved };
+}
+
+function flagKey(caseName: string, pointer: string): string {
+  return `${caseName}\u0000${pointer}`;
 }
 
 /** A status the case never answered with; else a media type it never answered with. */
@@ -100,7 +105,7 @@ function valueChanges(shape: ResponseShape, answer: JsonAnswer): Change[] {
 function goneProperties(shape: ResponseShape, group: readonly JsonAnswer[]): Change[] {
   const changes: Change[] = [];
   for (const [pointer, known] of Object.entries(shape.properties)) {
-    if (known.runs < shape.runs || pointer.endsWith('/*')) continue;
+    if (!known.always || pointer.endsWith('/*')) continue;
     const parent = pointer.slice(0, pointer.lastIndexOf('/'));
     for (const answer of group) {
       if (!known.cases.includes(answer.case) || answer.body.has(pointer) || !answer.body.get(parent)?.types.has('object')) continue;

@@ -5,29 +5,27 @@ import type { Baseline, BaselineMode } from './types.ts';
 import { hasVerifiedAnswers } from './verified.ts';
 
 export { buildBaseline, MAX_CODES, type BuildOptions } from './build.ts';
-export { compareToBaseline, type BaselineComparison, type BaselineState } from './compare.ts';
+export { compareToBaseline, type BaselineComparison } from './compare.ts';
 export { hasVerifiedAnswers, isVerifiedAnswer } from './verified.ts';
 export { BaselineFileError, baselineFile, baselinesDirFrom, readBaseline, writeBaseline } from './store.ts';
+export { reviewableJson } from './reviewable-json.ts';
 export type { Baseline, BaselineFinding, BaselineMode, CaseShape, JsonType, OperationShape, PropertyShape, ResponseShape } from './types.ts';
 
 /**
  * A run against the vendor's baseline, creating it when there is none. On that first run the run is
- * compared with the baseline just made from it: nothing is `new` relative to a baseline that did not
- * exist, so every finding is `known`, nothing changed shape and nothing is resolved. `created` is the
- * baseline to write: null when one existed (a run never updates it: `conform baseline update` does),
- * and null when nothing answered verifiably (an empty baseline would never be refreshed). An existing
- * baseline with no operations is such a leftover, and counts as none.
+ * compared with the baseline just made from it: nothing changed shape and nothing is resolved.
+ * `created` is the baseline to write: null when one existed (a run never updates it: `conform baseline
+ * update` does), and null when nothing answered verifiably (an empty baseline would never be
+ * refreshed). An existing baseline with no operations is such a leftover, and counts as none.
  */
 export function judgeAgainstBaseline(
   existing: Baseline | null,
   results: readonly CaseResult[],
-  options: { vendor: string; mode: BaselineMode; updatedAt: string },
+  options: { vendor: string; mode: BaselineMode; updatedAt: string; firstSeen?: ReadonlyMap<string, string> },
 ): { comparison: BaselineComparison; created: Baseline | null } {
   if (existing && Object.keys(existing.operations).length > 0) {
     return { comparison: compareToBaseline(existing, results, options.vendor), created: null };
   }
-  const built = buildBaseline(results, { vendor: options.vendor, mode: options.mode, updatedAt: options.updatedAt });
-  const comparison = compareToBaseline(built, results, options.vendor);
-  const states = new Map([...comparison.states.keys()].map((fingerprint) => [fingerprint, 'known'] as const));
-  return { comparison: { ...comparison, states }, created: hasVerifiedAnswers(results, options.vendor) ? built : null };
+  const built = buildBaseline(results, options);
+  return { comparison: compareToBaseline(built, results, options.vendor), created: hasVerifiedAnswers(results, options.vendor) ? built : null };
 }

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError, type Env, optional } from '../../vendors/index.ts';
 import { writeFileAtomically } from '../../files/index.ts';
-import type { Baseline, BaselineMode } from './types.ts';
+import { reviewableJson } from './reviewable-json.ts';
+import type { Baseline, BaselineMode, ResponseShape } from './types.ts';
 
 /** CONFORM_BASELINES_DIR (default baselines/ at the repository root), resolved against cwd. */
 export function baselinesDirFrom(env: Env, cwd: string): string {
@@ -39,7 +40,27 @@ export async function readBaseline(dir: string, vendor: string, mode: BaselineMo
   }
   const problem = baselineProblem(value, vendor, mode);
   if (problem) throw new BaselineFileError(file, problem);
-  return value as Baseline;
+  return (value as { version: number }).version === 1 ? fromVersion1(value as unknown as BaselineV1) : (value as Baseline);
+}
+
+/** A baseline as conform wrote it before `firstSeen` and `always`: run counters per response shape and property. */
+interface BaselineV1 extends Omit<Baseline, 'version' | 'operations' | 'findings'> {
+  version: 1;
+  operations: Record<string, { cases: Baseline['operations'][string]['cases']; responses: Record<string, { runs: number; properties: Record<string, Omit<ResponseShape['properties'][string], 'always'> & { runs: number }> }> }>;
+  findings: Array<Omit<Baseline['findings'][number], 'firstSeen'>>;
+}
+
+// Read as version 2 and written as one by the next `conform baseline update`: a property seen in as
+// many runs as its response shape was seen in every run; a finding's first sighting is not known
+// better than the baseline's last update.
+function fromVersion1(old: BaselineV1): Baseline {
+  const operations = Object.fromEntries(Object.entries(old.operations).map(([key, { cases, responses }]) => [key, {
+    cases,
+    responses: Object.fromEntries(Object.entries(responses).map(([status, shape]) => [status, {
+      properties: Object.fromEntries(Object.entries(shape.properties).map(([pointer, { runs, ...property }]) => [pointer, { ...property, always: runs === shape.runs }])),
+    }])),
+  }]));
+  return { ...old, version: 2, operations, findings: old.findings.map((f) => ({ ...f, firstSeen: old.updatedAt })) };
 }
 
 /** Written whole or not at all, through redaction, by the one writer. */
@@ -49,7 +70,7 @@ export async function writeBaseline(dir: string, baseline: Baseline, secretForms
 
 // Enough to refuse a hand-edited or foreign file before it is compared with; the writer keeps the rest.
 function baselineProblem(value: unknown, vendor: string, mode: BaselineMode): string | null {
-  if (!isRecord(value) || value.version !== 1) return 'not a conform baseline (version 1)';
+  if (!isRecord(value) || (value.version !== 2 && value.version !== 1)) return 'not a conform baseline (version 2, or 1 as an older conform wrote it)';
   if (value.vendor !== vendor || value.mode !== mode) return `holds the baseline of ${String(value.vendor)} (${String(value.mode)}), not of ${vendor} (${mode})`;
   if (!isRecord(value.operations) || !Array.isArray(value.findings)) return 'has no operations or findings';
   return null;
@@ -57,31 +78,4 @@ function baselineProblem(value: unknown, vendor: string, mode: BaselineMode): st
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** JSON with one line per leaf record (a property, a case, a finding), so a review diff shows one line per change. */
-function reviewableJson(value: unknown, depth: number): string {
-  if (value === null || typeof value !== 'object' || isLeaf(value)) return inline(value);
-  const inner = '  '.repeat(depth + 1);
-  const lines = Array.isArray(value)
-    ? value.map((item) => inner + reviewableJson(item, depth + 1))
-    : Object.entries(value).map(([key, item]) => `${inner}${JSON.stringify(key)}: ${reviewableJson(item, depth + 1)}`);
-  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-  return `${open}\n${lines.join(',\n')}\n${'  '.repeat(depth)}${close}`;
-}
-
-function isLeaf(value: object): boolean {
-  const isPrimitive = (item: unknown) => item === null || typeof item !== 'object';
-  const items: unknown[] = Object.values(value);
-  if (items.length === 0) return true;
-  return Array.isArray(value) ? items.every(isPrimitive) : items.every((item) => isPrimitive(item) || (Array.isArray(item) && item.every(isPrimitive)));
-}
-
-function inline(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${inline(item)}`);
-    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
-  }
-  return JSON.stringify(value);
 }

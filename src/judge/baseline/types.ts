@@ -8,11 +8,12 @@ export type BaselineMode = 'live' | 'sandbox';
 
 /**
  * baselines/VENDOR.json (live) or VENDOR.sandbox.json: what one vendor's responses looked like over the
- * runs accepted so far, and which findings those runs had. Checked in and reviewed, so it is sorted and
- * holds no time but `updatedAt`.
+ * runs accepted so far, and which findings those runs had. Checked in and reviewed, so it is sorted,
+ * holds no time but `updatedAt` and each finding's `firstSeen`, and no counter that every accepted run
+ * would rewrite: accepting one change rewrites the lines of what changed.
  */
 export interface Baseline {
-  version: 1;
+  version: 2;
   vendor: string;
   mode: BaselineMode;
   updatedAt: string;
@@ -36,8 +37,6 @@ export interface CaseShape {
 }
 
 export interface ResponseShape {
-  /** Accepted runs in which some case answered this status with a JSON body. */
-  runs: number;
   /** Keyed by JSON pointer, each array index written as a `*` segment. */
   properties: Record<string, PropertyShape>;
 }
@@ -49,8 +48,8 @@ export interface PropertyShape {
   nullable: boolean;
   /** Codes seen in it when it only ever held a few ("usd", "LIVE"); "free-form" once it held anything else; null when it never held a string. */
   values: string[] | 'free-form' | null;
-  /** Accepted runs (of its response shape) in which it appeared: equal to the shape's `runs` means "seen every run". */
-  runs: number;
+  /** Whether it appeared in every accepted run that answered its response shape: only then is its absence a change. */
+  always: boolean;
   /** The cases whose bodies had it, in the last accepted run that showed it: where its absence is judged. */
   cases: string[];
 }
@@ -62,4 +61,6 @@ export interface BaselineFinding {
   case: string;
   /** With array indices written `*`, as in the fingerprint. */
   pointer: string | null;
+  /** When a run first saw the fingerprint (ISO 8601): what a run reports when the reports folder lost its ledger of first sightings. */
+  firstSeen: string;
 }

@@ -2,6 +2,7 @@ import type { SeverityCounts } from '../types.ts';
 import { html, type Html } from './html-template.ts';
 
 export interface ChartRun {
+  /** Drawn under the bar; a space breaks it into two lines ("11-30 14:02"). */
   label: string;
   startedAt: string;
   counts: SeverityCounts;
@@ -10,7 +11,12 @@ export interface ChartRun {
 const SEVERITIES = ['breaking', 'warning', 'info'] as const;
 const WIDTH = 640;
 const HEIGHT = 180;
-const PLOT = { left: 36, right: 8, top: 18, bottom: 28 };
+const PLOT = { left: 36, right: 8, top: 18, bottom: 34 };
+
+/** "11-30 14:02", in UTC as the run ids are: the date alone does not tell apart two runs of one day. */
+export function chartLabel(startedAt: string): string {
+  return `${startedAt.slice(5, 10)} ${startedAt.slice(11, 16)}`;
+}
 
 /**
  * Findings per run as stacked bars (breaking, warning, info), oldest to newest, in inline SVG. Each bar
@@ -34,7 +40,7 @@ export function findingsChart(runs: readonly ChartRun[]): Html {
     // Labels for every bar when they fit; otherwise the first, the last, and every fifth.
     const labelled = runs.length <= 12 || i === 0 || i === runs.length - 1 || i % 5 === 0;
     return html`<g><title>${run.label} (${run.startedAt}): ${describe(run.counts)}</title>${segments}<text class="total" x="${fixed(x + barWidth / 2)}" y="${fixed(top - 4)}" text-anchor="middle">${total(run)}</text>${
-      labelled ? html`<text class="axis-label" x="${fixed(x + barWidth / 2)}" y="${HEIGHT - 10}" text-anchor="middle">${run.label}</text>` : null
+      labelled ? axisLabel(run.label, x + barWidth / 2) : null
     }</g>`;
   });
   const baseline = PLOT.top + plotHeight;
@@ -53,6 +59,13 @@ ${bars}
 <table class="compact"><thead><tr><th scope="col">Run</th><th scope="col">Started</th><th scope="col">Breaking</th><th scope="col">Warning</th><th scope="col">Info</th></tr></thead>
 <tbody>${runs.map((r) => html`<tr><th scope="row">${r.label}</th><td>${r.startedAt}</td><td>${r.counts.breaking}</td><td>${r.counts.warning}</td><td>${r.counts.info}</td></tr>`)}</tbody></table>
 </details>`;
+}
+
+// One line per word, so a date and a time fit under a narrow bar.
+function axisLabel(label: string, x: number): Html {
+  const lines = label.split(' ');
+  const top = HEIGHT - 6 - (lines.length - 1) * 12;
+  return html`<text class="axis-label" x="${fixed(x)}" y="${top}" text-anchor="middle">${lines.map((line, i) => html`<tspan x="${fixed(x)}" dy="${i === 0 ? 0 : 12}">${line}</tspan>`)}</text>`;
 }
 
 function total(run: ChartRun): number {

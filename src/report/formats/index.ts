@@ -1,5 +1,5 @@
 import type { RunSummary, SeverityCounts, VendorReport } from '../types.ts';
-import type { ChartRun } from './html-chart.ts';
+import { chartLabel, type ChartRun } from './html-chart.ts';
 import { SUMMARY_PAGE } from './html-parts.ts';
 import { renderSummaryHtml } from './html-summary.ts';
 import { renderVendorHtml } from './html.ts';
@@ -18,6 +18,7 @@ export interface HistoryPoint {
   runId: string;
   startedAt: string;
   vendor: string;
+  mode: 'sandbox' | 'live';
   counts: SeverityCounts;
 }
 
@@ -44,7 +45,7 @@ export function renderReportFiles(
   const vendors = reports.map((r) => r.vendor);
   for (const report of reports) {
     if (formats.includes('md')) files[`${report.vendor}.md`] = renderVendorMarkdown(report);
-    if (formats.includes('html')) files[`${report.vendor}.html`] = renderVendorHtml(report, { earlierRuns: earlierRuns(history, report.vendor, summary.startedAt), vendors });
+    if (formats.includes('html')) files[`${report.vendor}.html`] = renderVendorHtml(report, { earlierRuns: earlierRuns(history, report, summary.startedAt), vendors });
   }
   if (formats.includes('html')) files[SUMMARY_PAGE] = renderSummaryHtml(summary, reports);
   if (formats.includes('junit')) files['junit.xml'] = renderJunit(reports);
@@ -52,11 +53,12 @@ export function renderReportFiles(
   return files;
 }
 
-function earlierRuns(history: readonly HistoryPoint[], vendor: string, runStartedAt: string): ChartRun[] {
+/** The vendor's earlier runs in the same mode (live and sandbox trends are not mixed), oldest first. */
+function earlierRuns(history: readonly HistoryPoint[], run: Pick<VendorReport, 'vendor' | 'mode'>, runStartedAt: string): ChartRun[] {
   // ISO 8601 UTC timestamps compare as strings in time order.
   return history
-    .filter((p) => p.vendor === vendor && p.startedAt < runStartedAt)
+    .filter((p) => p.vendor === run.vendor && p.mode === run.mode && p.startedAt < runStartedAt)
     .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
     .slice(-(CHART_RUNS - 1))
-    .map((p) => ({ label: p.startedAt.slice(5, 10), startedAt: p.startedAt, counts: p.counts }));
+    .map((p) => ({ label: chartLabel(p.startedAt), startedAt: p.startedAt, counts: p.counts }));
 }

@@ -24,12 +24,11 @@ describe('the baseline of a faithful Whop run', () => {
     expect(cases['unknown id']).toEqual({ statuses: [404], mediaTypes: ['application/json'] });
   });
 
-  it('records per status the properties, with array indices as *, their types, nullability, codes and runs', () => {
+  it('records per status the properties, with array indices as *, their types, nullability, codes and whether always seen', () => {
     const ok = baseline.operations[operation]!.responses['200']!;
     const all = ['by company id', 'by ledger account id', 'by user id'];
-    expect(ok.runs).toBe(1);
-    expect(ok.properties['/balances/*/currency']).toEqual({ types: ['string'], nullable: false, values: ['cad', 'eur', 'gbp', 'usd'], runs: 1, cases: all });
-    expect(ok.properties['/transfer_fee']).toEqual({ types: ['number'], nullable: true, values: null, runs: 1, cases: all });
+    expect(ok.properties['/balances/*/currency']).toEqual({ types: ['string'], nullable: false, values: ['cad', 'eur', 'gbp', 'usd'], always: true, cases: all });
+    expect(ok.properties['/transfer_fee']).toEqual({ types: ['number'], nullable: true, values: null, always: true, cases: all });
     // Only users have a name; companies a title.
     expect(ok.properties['/owner/name']!.cases).toEqual(['by user id']);
     expect(ok.properties['/owner/title']!.cases).toEqual(['by company id', 'by ledger account id']);
@@ -72,13 +71,30 @@ describe('the baseline of a faithful Whop run', () => {
 });
 
 describe('building on a previous baseline', () => {
-  it('counts the runs, so a property seen in every accepted run is told from one seen in some', async () => {
+  it('tells a property seen in every accepted run from one seen in some, with no counter to rewrite', async () => {
     const first = buildBaseline(await runWhop(), { vendor: 'whop', mode: 'sandbox', updatedAt });
     const second = buildBaseline(await runWhop({ scenario: 'required-field-removed' }), { vendor: 'whop', mode: 'sandbox', updatedAt, previous: first });
     const ok = second.operations[operation]!.responses['200']!;
-    expect(ok.runs).toBe(2);
-    expect(ok.properties['/id']!.runs).toBe(2);
-    expect(ok.properties['/transfer_fee']!.runs).toBe(1);
+    expect(ok.properties['/id']!.always).toBe(true);
+    expect(ok.properties['/transfer_fee']!.always).toBe(false);
+    // Seen again later, it was still missing once.
+    const third = buildBaseline(await runWhop(), { vendor: 'whop', mode: 'sandbox', updatedAt, previous: second });
+    expect(third.operations[operation]!.responses['200']!.properties['/transfer_fee']!.always).toBe(false);
+    // A property new in a shape accepted before was missing from the earlier runs.
+    const fresh = buildBaseline(await runWhop({ scenario: 'required-field-removed' }), { vendor: 'whop', mode: 'sandbox', updatedAt });
+    expect(buildBaseline(await runWhop(), { vendor: 'whop', mode: 'sandbox', updatedAt, previous: fresh }).operations[operation]!.responses['200']!.properties['/transfer_fee']!.always).toBe(false);
+  });
+
+  it('keeps the first sighting a finding has: the baseline\'s own, else the ledger\'s, else this update', async () => {
+    const drifted = await runWhop({ scenario: 'status-drift' });
+    const [fingerprint] = [...new Set(drifted.flatMap((r) => r.findings.map((f) => f.fingerprint)))];
+    const ledger = new Map([[fingerprint!, '2026-01-10T00:00:00.000Z']]);
+    const firstSeen = (baseline: Baseline) => baseline.findings.map((f) => f.firstSeen);
+    const fromLedger = buildBaseline(drifted, { vendor: 'whop', mode: 'sandbox', updatedAt, firstSeen: ledger });
+    expect(firstSeen(fromLedger)).toEqual(['2026-01-10T00:00:00.000Z']);
+    expect(firstSeen(buildBaseline(drifted, { vendor: 'whop', mode: 'sandbox', updatedAt }))).toEqual([updatedAt]);
+    const later = { vendor: 'whop', mode: 'sandbox', updatedAt: '2026-03-01T00:00:00.000Z', previous: fromLedger } as const;
+    expect(firstSeen(buildBaseline(drifted, { ...later, firstSeen: new Map([[fingerprint!, '2026-02-20T00:00:00.000Z']]) }))).toEqual(['2026-01-10T00:00:00.000Z']);
   });
 
   it('adds statuses, nullability and codes, and takes the new run\'s findings', async () => {
@@ -87,7 +103,7 @@ describe('building on a previous baseline', () => {
     const nullable = buildBaseline(await runWhop({ scenario: 'field-nullable' }), { vendor: 'whop', mode: 'sandbox', updatedAt: '2026-02-02T00:00:00.000Z', previous: first });
     expect(nullable.updatedAt).toBe('2026-02-02T00:00:00.000Z');
     expect(nullable.operations[operation]!.cases['unknown id']!.statuses).toEqual([400, 404]);
-    expect(nullable.operations[operation]!.responses['200']!.properties['/balances/*/reserve_balance']).toMatchObject({ types: ['number'], nullable: true, values: null, runs: 2 });
+    expect(nullable.operations[operation]!.responses['200']!.properties['/balances/*/reserve_balance']).toMatchObject({ types: ['number'], nullable: true, values: null, always: true });
     expect(new Set(nullable.findings.map((f) => [f.id, f.pointer].join(' ')))).toEqual(new Set(['response-property-type-mismatch /balances/*/reserve_balance']));
     expect(nullable.findings.map((f) => f.case)).toEqual(['by company id', 'by ledger account id', 'by user id']);
   });

@@ -37,8 +37,8 @@ describe('baselines on disk', () => {
   it('are reviewable: one line per case, property and finding, ending in a newline', async () => {
     const text = await readFile(await writeBaseline(dir, baseline, NO_SECRETS), 'utf8');
     expect(text).toMatch(/^ {8}"unknown id": \{ "statuses": \[400\], "mediaTypes": \["application\/json"\] \},?$/m);
-    expect(text).toMatch(/^ {12}"\/error\/type": \{ "types": \["string"\], "nullable": false, "values": \["invalid_request_error"\], "runs": 1, "cases": \["malformed id", "unknown id"\] \},?$/m);
-    expect(text).toMatch(/^ {4}\{ "fingerprint": "[0-9a-f]{12}", "id": "response-status-unexpected", "operation": "GET \/ledger_accounts\/\{id\}", "case": "unknown id", "pointer": null \}$/m);
+    expect(text).toMatch(/^ {12}"\/error\/type": \{ "types": \["string"\], "nullable": false, "values": \["invalid_request_error"\], "always": true, "cases": \["malformed id", "unknown id"\] \},?$/m);
+    expect(text).toMatch(/^ {4}\{ "fingerprint": "[0-9a-f]{12}", "id": "response-status-unexpected", "operation": "GET \/ledger_accounts\/\{id\}", "case": "unknown id", "pointer": null, "firstSeen": "[^"]+" \}$/m);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
@@ -67,13 +67,33 @@ describe('baselines on disk', () => {
     expect(await readdir(failing)).toEqual(['whop.sandbox.json']);
   });
 
+  it('written by an older conform (version 1, run counters), are read as version 2: always where seen in every run, first seen at the last update', async () => {
+    const old = {
+      version: 1, vendor: 'midaz', mode: 'live', updatedAt: '2026-01-02T03:04:05.000Z',
+      operations: { 'GET /x': { cases: { one: { statuses: [200], mediaTypes: ['application/json'] } }, responses: { '200': { runs: 3, properties: {
+        '/id': { types: ['string'], nullable: false, values: 'free-form', runs: 3, cases: ['one'] },
+        '/note': { types: ['string'], nullable: true, values: null, runs: 2, cases: ['one'] },
+      } } } } },
+      findings: [{ fingerprint: 'abcdefabcdef', id: 'response-status-unexpected', operation: 'GET /x', case: 'one', pointer: null }],
+    };
+    await writeFile(join(dir, 'midaz.json'), JSON.stringify(old));
+    expect(await readBaseline(dir, 'midaz', 'live')).toEqual({
+      version: 2, vendor: 'midaz', mode: 'live', updatedAt: '2026-01-02T03:04:05.000Z',
+      operations: { 'GET /x': { cases: { one: { statuses: [200], mediaTypes: ['application/json'] } }, responses: { '200': { properties: {
+        '/id': { types: ['string'], nullable: false, values: 'free-form', always: true, cases: ['one'] },
+        '/note': { types: ['string'], nullable: true, values: null, always: false, cases: ['one'] },
+      } } } } },
+      findings: [{ fingerprint: 'abcdefabcdef', id: 'response-status-unexpected', operation: 'GET /x', case: 'one', pointer: null, firstSeen: '2026-01-02T03:04:05.000Z' }],
+    });
+  });
+
   it('a vendor without one has none yet', async () => {
     expect(await readBaseline(dir, 'xendit', 'sandbox')).toBeNull();
   });
 
   it.each([
     ['{ not json', 'not JSON'],
-    ['{"version": 2, "vendor": "midaz", "mode": "live", "operations": {}, "findings": []}', 'not a conform baseline (version 1)'],
+    ['{"version": 3, "vendor": "midaz", "mode": "live", "operations": {}, "findings": []}', 'not a conform baseline (version 2, or 1 as an older conform wrote it)'],
     ['{"version": 1, "vendor": "whop", "mode": "live", "operations": {}, "findings": []}', 'holds the baseline of whop (live), not of midaz (live)'],
     ['{"version": 1, "vendor": "midaz", "mode": "sandbox", "operations": {}, "findings": []}', 'holds the baseline of midaz (sandbox), not of midaz (live)'],
     ['{"version": 1, "vendor": "midaz", "mode": "live"}', 'has no operations or findings'],

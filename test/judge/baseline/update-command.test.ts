@@ -27,15 +27,15 @@ describe('conform baseline update', () => {
     expect(await baselineUpdateCommand([], first.io)).toBe(0);
     expect(first.out).toEqual({ stdout: 'baselines/whop.sandbox.json: created; 0 finding(s) now known\n', stderr: '' });
 
-    const drifted = await runWhop({ scenario: 'required-field-removed' });
-    expect(compareToBaseline((await readBaseline(join(cwd, 'baselines'), 'whop', 'sandbox'))!, drifted, 'whop').shapeFindings).toHaveLength(3);
+    const drifted = await runWhop({ scenario: 'status-drift' });
+    expect(compareToBaseline((await readBaseline(join(cwd, 'baselines'), 'whop', 'sandbox'))!, drifted, 'whop').shapeFindings).toHaveLength(1);
     await storeRun(cwd, drifted);
     const second = capture(cwd);
     expect(await baselineUpdateCommand(['--vendor', 'whop'], second.io)).toBe(0);
-    expect(second.out.stdout).toBe('baselines/whop.sandbox.json: updated; 3 finding(s) now known\n');
-    const accepted = compareToBaseline((await readBaseline(join(cwd, 'baselines'), 'whop', 'sandbox'))!, drifted, 'whop');
-    expect(accepted.shapeFindings).toEqual([]);
-    expect(new Set(accepted.states.values())).toEqual(new Set(['known']));
+    expect(second.out.stdout).toBe('baselines/whop.sandbox.json: updated; 1 finding(s) now known\n');
+    const baseline = (await readBaseline(join(cwd, 'baselines'), 'whop', 'sandbox'))!;
+    expect(compareToBaseline(baseline, drifted, 'whop').shapeFindings).toEqual([]);
+    expect(baseline.findings.map((f) => f.fingerprint)).toEqual([...new Set(drifted.flatMap((r) => r.findings.map((f) => f.fingerprint)))]);
   });
 
   it('reads and writes where CONFORM_REPORTS_DIR and CONFORM_BASELINES_DIR say', async () => {
@@ -44,7 +44,7 @@ describe('conform baseline update', () => {
     const { io, out } = capture(cwd, { CONFORM_REPORTS_DIR: 'out', CONFORM_BASELINES_DIR: 'shapes' });
     expect(await baselineUpdateCommand([], io)).toBe(0);
     expect(out.stdout).toBe('shapes/whop.sandbox.json: created; 0 finding(s) now known\n');
-    expect(JSON.parse(await readFile(join(cwd, 'shapes', 'whop.sandbox.json'), 'utf8'))).toMatchObject({ version: 1, vendor: 'whop', mode: 'sandbox' });
+    expect(JSON.parse(await readFile(join(cwd, 'shapes', 'whop.sandbox.json'), 'utf8'))).toMatchObject({ version: 2, vendor: 'whop', mode: 'sandbox' });
   });
 
   it('warns when a case that answered before did not answer in the run it accepts', async () => {
@@ -108,6 +108,6 @@ describe('conform baseline update', () => {
     await writeFile(join(cwd, 'baselines', 'whop.sandbox.json'), '[]');
     const damaged = capture(cwd);
     expect(await baselineUpdateCommand([], damaged.io)).toBe(2);
-    expect(damaged.out.stderr).toBe(`conform baseline update: ${join(cwd, 'baselines', 'whop.sandbox.json')}: not a conform baseline (version 1); fix it, or delete it and run \`conform baseline update\`\n`);
+    expect(damaged.out.stderr).toBe(`conform baseline update: ${join(cwd, 'baselines', 'whop.sandbox.json')}: not a conform baseline (version 2, or 1 as an older conform wrote it); fix it, or delete it and run \`conform baseline update\`\n`);
   });
 });

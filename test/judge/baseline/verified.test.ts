@@ -45,7 +45,7 @@ describe('what a baseline takes from a run', () => {
   });
 
   it('a case that got a 429 keeps the findings it had, and is neither drift nor resolved against the baseline', async () => {
-    const accepted: Baseline = { ...buildBaseline(faithful, options), findings: [{ fingerprint: 'aaaaaaaaaaaa', id: 'response-status-undocumented', operation, case: 'insufficient scope', pointer: null }] };
+    const accepted: Baseline = { ...buildBaseline(faithful, options), findings: [{ fingerprint: 'aaaaaaaaaaaa', id: 'response-status-undocumented', operation, case: 'insufficient scope', pointer: null, firstSeen: updatedAt }] };
     const results = await runWhopSplit(allBut('insufficient scope'), rateLimited.origin);
     const comparison = compareToBaseline(accepted, results, 'whop');
     expect(comparison.shapeFindings).toEqual([]);
@@ -63,7 +63,7 @@ describe('what a baseline takes from a run', () => {
   });
 
   it('an existing baseline with no operations counts as none, and is replaced by the next verified run', () => {
-    const empty: Baseline = { version: 1, vendor: 'whop', mode: 'sandbox', updatedAt, operations: {}, findings: [] };
+    const empty: Baseline = { version: 2, vendor: 'whop', mode: 'sandbox', updatedAt, operations: {}, findings: [] };
     const { created, comparison } = judgeAgainstBaseline(empty, faithful, options);
     expect(Object.keys(created!.operations[operation]!.cases)).toHaveLength(WHOP_CASES.length);
     expect(comparison.shapeFindings).toEqual([]);

@@ -44,14 +44,17 @@ describe('VENDOR.html', () => {
     expect(html).toContain('<span class="waiver">until 2027-01-31: Whop confirmed transfer_fee is being removed (ticket 4711)</span>');
   });
 
-  it('charts the earlier runs of this vendor, oldest first, and then this run once', () => {
-    const bars = [...page().matchAll(/<g><title>([^<]*)<\/title>/g)].map((m) => m[1]);
+  it('charts the earlier runs of this vendor in this mode (not its live runs), oldest first, labelled with date and time (UTC), and then this run once', () => {
+    const html = page();
+    const bars = [...html.matchAll(/<g><title>([^<]*)<\/title>/g)].map((m) => m[1]);
     expect(bars).toEqual([
-      '11-19 (2026-11-19T02:00:00.000Z): 0 breaking, 0 warning, 0 info',
-      '11-20 (2026-11-20T02:00:00.000Z): 0 breaking, 1 warning, 1 info',
-      '11-21 (2026-11-21T02:00:00.000Z): 1 breaking, 0 warning, 1 info',
+      '11-19 02:00 (2026-11-19T02:00:00.000Z): 0 breaking, 0 warning, 0 info',
+      '11-20 14:32 (2026-11-20T14:32:00.000Z): 0 breaking, 1 warning, 1 info',
+      '11-21 02:00 (2026-11-21T02:00:00.000Z): 1 breaking, 0 warning, 1 info',
       'this run (2026-11-22T02:00:01.000Z): 3 breaking, 0 warning, 1 info',
     ]);
+    // Date over time under each bar.
+    expect(html).toMatch(/<tspan x="[\d.]+" dy="0">11-20<\/tspan><tspan x="[\d.]+" dy="12">14:32<\/tspan>/);
   });
 
   it('charts this run alone when no history is given', () => {

@@ -105,13 +105,14 @@ export function sampleSummary(reports: readonly VendorReport[]): RunSummary {
   };
 }
 
-/** Three earlier nightly runs of whop, and a point for the current run itself (which the chart must not draw twice). */
+/** Three earlier nightly runs of whop's sandbox, one of the live whop and one of another vendor (neither of which its chart draws), and a point for the current run itself (which the chart must not draw twice). */
 export const WHOP_HISTORY: HistoryPoint[] = [
-  { runId: 'run-3', startedAt: '2026-11-21T02:00:00.000Z', vendor: 'whop', counts: { breaking: 1, warning: 0, info: 1 } },
-  { runId: 'run-1', startedAt: '2026-11-19T02:00:00.000Z', vendor: 'whop', counts: { breaking: 0, warning: 0, info: 0 } },
-  { runId: 'run-2', startedAt: '2026-11-20T02:00:00.000Z', vendor: 'whop', counts: { breaking: 0, warning: 1, info: 1 } },
-  { runId: 'run-x', startedAt: '2026-11-20T02:00:00.000Z', vendor: 'midaz', counts: { breaking: 9, warning: 9, info: 9 } },
-  { runId: 'run-4', startedAt: '2026-11-22T02:00:00.000Z', vendor: 'whop', counts: { breaking: 3, warning: 0, info: 1 } },
+  { runId: 'run-3', startedAt: '2026-11-21T02:00:00.000Z', vendor: 'whop', mode: 'sandbox', counts: { breaking: 1, warning: 0, info: 1 } },
+  { runId: 'run-1', startedAt: '2026-11-19T02:00:00.000Z', vendor: 'whop', mode: 'sandbox', counts: { breaking: 0, warning: 0, info: 0 } },
+  { runId: 'run-2', startedAt: '2026-11-20T14:32:00.000Z', vendor: 'whop', mode: 'sandbox', counts: { breaking: 0, warning: 1, info: 1 } },
+  { runId: 'run-l', startedAt: '2026-11-20T02:00:00.000Z', vendor: 'whop', mode: 'live', counts: { breaking: 7, warning: 7, info: 7 } },
+  { runId: 'run-x', startedAt: '2026-11-20T02:00:00.000Z', vendor: 'midaz', mode: 'sandbox', counts: { breaking: 9, warning: 9, info: 9 } },
+  { runId: 'run-4', startedAt: '2026-11-22T02:00:00.000Z', vendor: 'whop', mode: 'sandbox', counts: { breaking: 3, warning: 0, info: 1 } },
 ];
 
 const TRANSACTIONS = 'GET /ledger_accounts/{ledger_account_id}/transactions';
