@@ -26,7 +26,7 @@ export const runCommand: Command = async (args, io) => {
     const o = report.outcomes;
     const fresh = report.findings.filter((f) => f.state === 'new').length;
     io.stdout(
-      `${report.vendor.padEnd(7)} ${(report.verdict ?? '').padEnd(12)} ${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${o['transport-error']} unreachable; ` +
+      `${report.vendor.padEnd(7)} ${(report.verdict ?? '').padEnd(12)} ${o.passed} passed, ${o.failed} failed, ${o.unverified} unverified, ${o.skipped} skipped, ${o['transport-error']} transport errors; ` +
         `findings: ${breaking} breaking, ${warning} warning, ${info} info (${fresh} new)\n`,
     );
   }
