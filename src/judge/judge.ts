@@ -4,7 +4,7 @@ import { severityOf, type SeverityOverrides } from '../findings/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { judgeAgainstBaseline, type Baseline } from './baseline/index.ts';
 import type { CaseFinding, JudgedCase, JudgedDefect, JudgedFinding, ResolvedFinding } from './types.ts';
-import { notChecked, unavailableAnswer } from './unverified.ts';
+import { notChecked, notCheckedReason, unavailableAnswer } from './unverified.ts';
 import { verdictFor, type VendorVerdict } from './verdict.ts';
 import { applyWaivers, describeWaiver, waiversFor, type Waiver } from './waivers/index.ts';
 
@@ -83,7 +83,7 @@ function judgedCase(result: CaseResult, failed: boolean): JudgedCase {
   if (unavailable !== null) return { ...result, outcome: 'unverified', reason: `${unavailable} where the case expects ${result.expectedStatus}: the vendor was unavailable` };
   if (failed) return { ...result, outcome: 'failed' };
   const unchecked = notChecked(result);
-  return unchecked === null ? { ...result, outcome: 'passed' } : { ...result, outcome: 'unverified', reason: unchecked };
+  return unchecked === null ? { ...result, outcome: 'passed' } : { ...result, outcome: 'unverified', reason: notCheckedReason(unchecked) };
 }
 
 /** Findings judged on their own, outside a run (`conform check`, `specs lint`): the severity policy, no baseline, no waivers. */

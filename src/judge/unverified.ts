@@ -39,12 +39,17 @@ export function unavailableAnswer(result: CaseResult): string | null {
   return status === 408 || status === 429 || status >= 500 ? `answered ${status}` : null;
 }
 
-/** Why an answered case's body was not (wholly) checked: cut at the size cap, or a check that could not run. Null when it was. */
+/** Why an answered case's body was not (wholly) checked, in a few words: cut at the size cap, or a check that could not run. Null when it was. */
 export function notChecked(result: CaseResult): string | null {
   if (result.outcome !== 'answered') return null;
-  if (result.response?.truncated) return 'body cut at the size cap (CONFORM_MAX_BODY_BYTES), not checked';
+  if (result.response?.truncated) return 'body cut at the size cap';
   const finding = result.findings.find((f) => NOT_CHECKED.has(f.id));
-  return finding ? `not checked: ${finding.id}` : null;
+  return finding ? `check could not run: ${finding.id}` : null;
+}
+
+/** An unverified case's reason in its report: what was not checked, and for a cut body the variable that sets the cap. */
+export function notCheckedReason(cause: string): string {
+  return cause === 'body cut at the size cap' ? 'body cut at the size cap (CONFORM_MAX_BODY_BYTES): not checked' : `${cause}: not checked`;
 }
 
 /** Why an attempted case verified nothing, in a few words; null for a skipped or verified case. */
