@@ -23,7 +23,7 @@ export interface VendorVerdict {
   unverified: number;
   /** Of those, the transport errors before any connection (nothing listening, no such host): a vendor whose every attempted case is one was not reached at all. */
   unreachable: number;
-  /** When every attempted case was unreachable: the first one's transport code, which says how. */
+  /** When every case sent to the base URL was unreachable: the first one's transport code, which says how. */
   unreachableCode: TransportErrorCode | null;
   /** Breaking findings, not waived, of cases whose answer counts (not of transport errors or unavailable answers). */
   failing: number;
@@ -46,7 +46,8 @@ export function verdictFor(vendorResults: readonly CaseResult[], findings: reado
     return cause === null ? [] : [cause];
   });
   const unreachable = attempted.filter(isConnectFailure);
-  const unreachableCode = attempted.length > 0 && unreachable.length === attempted.length ? (unreachable[0]!.transportCode ?? null) : null;
+  const sent = attempted.filter((r) => !isNeverSent(r));
+  const unreachableCode = sent.length > 0 && unreachable.length === sent.length ? (unreachable[0]!.transportCode ?? null) : null;
   const counts = { attempted: attempted.length, unverified: causes.length, unreachable: unreachable.length, unreachableCode, failing };
   if (failing > 0) return { verdict: 'fail', ...counts, reason: `${failing} breaking finding(s) not waived` };
   if (attempted.length === 0) return { verdict: 'inconclusive', ...counts, reason: 'no case was attempted (all skipped)' };
@@ -90,6 +91,11 @@ export function verdictProblems(vendors: ReadonlyArray<{ vendor: string; baseUrl
 /** Whether a line of summary.json `problems` is one verdictProblems made: `conform verify` judges again and makes it anew. */
 export function isVerdictProblem(problem: string, vendors: readonly string[]): boolean {
   return vendors.some((vendor) => problem.startsWith(`${vendor} unreachable: `) || problem.startsWith(`${vendor} inconclusive: `));
+}
+
+/** A case that never went to the base URL (no OAuth 2.0 token for it, an unsafe method to production) says nothing about what listens there. */
+function isNeverSent(result: CaseResult): boolean {
+  return result.outcome === 'transport-error' && (result.transportCode === 'NO_TOKEN' || result.transportCode === 'PRODUCTION_REFUSED');
 }
 
 function percent(share: number): string {

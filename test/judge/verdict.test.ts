@@ -94,6 +94,18 @@ describe('verdicts from real runs', () => {
   });
 });
 
+describe('what counts as not reached', () => {
+  it('cases never sent to the base URL (no OAuth 2.0 token) say nothing about it: the sent ones decide, and none sent is not "unreachable"', async () => {
+    const refused = await runWhop({ origin: await closedOrigin(), cases: ['unknown id', 'malformed id', 'by user id'] });
+    const noToken = (r: CaseResult): CaseResult => ({ ...r, transportCode: 'NO_TOKEN', reason: 'NO_TOKEN: whop: no OAuth 2.0 token from http://127.0.0.1:1/oauth/token: the client credentials were refused (401)' });
+    const mixed = [noToken(refused[0]!), ...refused.slice(1)];
+    expect(judge(mixed)).toMatchObject({ unreachable: 2, unreachableCode: 'CONNECTION_REFUSED' });
+    const none = judge(refused.map(noToken));
+    expect(none).toMatchObject({ verdict: 'inconclusive', unreachable: 0, unreachableCode: null, reason: '3 of 3 attempted cases unverified (no token): 100% > 25%' });
+    expect(runExitCode([none], [])).toBe(EXIT.inconclusive);
+  });
+});
+
 describe('the inconclusive threshold', () => {
   it('is CONFORM_INCONCLUSIVE_THRESHOLD, a share from 0 to 1, by default 0.25', () => {
     expect(DEFAULT_INCONCLUSIVE_THRESHOLD).toBe(0.25);
