@@ -1,10 +1,11 @@
 import type { Finding } from '../findings/index.ts';
 import type { Severity } from '../findings/index.ts';
 import { severityOf, type SeverityOverrides } from '../findings/index.ts';
-import type { CaseOutcome, CaseResult, JudgedOutcome } from '../results/index.ts';
+import type { CaseResult } from '../results/index.ts';
 import { judgeAgainstBaseline, type Baseline } from './baseline/index.ts';
 import { firstSeenOf, recordSightings, sightingOf, type SeenLedger } from './first-seen.ts';
 import type { CaseFinding, JudgedCase, JudgedDefect, JudgedFinding, ResolvedFinding } from './types.ts';
+import { notChecked, notCheckedReason, unavailableAnswer } from './unverified.ts';
 import { verdictFor, type VendorVerdict } from './verdict.ts';
 import { applyWaivers, describeWaiver, waiversFor, type Waiver } from './waivers/index.ts';
 
@@ -67,7 +68,7 @@ export function judgeVendor(facts: VendorFacts, inputs: JudgeInputs): Judgement 
   const waived = applyWaivers(marked, waiversFor(inputs.waivers, facts.vendor), new Date(inputs.startedAt));
   const failedCases = new Set(waived.findings.filter((f) => f.severity === 'breaking' && f.state !== 'waived').map((f) => f.case));
   return {
-    results: ordered.map((result) => ({ ...result, outcome: judgedOutcome(result.outcome, failedCases.has(result.case)) })),
+    results: ordered.map((result) => judgedCase(result, failedCases.has(result.case))),
     findings: waived.findings,
     specDefects: withSeverity(facts.specDefects, inputs.severity),
     resolved: comparison.resolved,
@@ -79,9 +80,19 @@ export function judgeVendor(facts: VendorFacts, inputs: JudgeInputs): Judgement 
   };
 }
 
-function judgedOutcome(outcome: CaseOutcome, failed: boolean): JudgedOutcome {
-  if (outcome === 'skipped' || outcome === 'transport-error') return outcome;
-  return failed ? 'failed' : 'passed';
+/**
+ * An answered case's outcome: `unverified` when the vendor was unavailable (its findings count for
+ * nothing), else `failed` on a breaking finding not waived (evidence even in a body not wholly checked),
+ * else `unverified` when its body was not (wholly) checked, else `passed`. The reason says why it went unverified.
+ */
+function judgedCase(result: CaseResult, failed: boolean): JudgedCase {
+  const { outcome } = result;
+  if (outcome === 'skipped' || outcome === 'transport-error') return { ...result, outcome };
+  const unavailable = unavailableAnswer(result);
+  if (unavailable !== null) return { ...result, outcome: 'unverified', reason: `${unavailable} where the case expects ${result.expectedStatus}: the vendor was unavailable` };
+  if (failed) return { ...result, outcome: 'failed' };
+  const unchecked = notChecked(result);
+  return unchecked === null ? { ...result, outcome: 'passed' } : { ...result, outcome: 'unverified', reason: notCheckedReason(unchecked) };
 }
 
 /** Findings judged on their own, outside a run (`conform check`, `specs lint`): the severity policy, no baseline, no waivers. */

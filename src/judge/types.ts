@@ -2,7 +2,7 @@ import type { Finding } from '../findings/index.ts';
 import type { Severity } from '../findings/index.ts';
 import type { CaseResult, JudgedOutcome } from '../results/index.ts';
 
-/** A case result with its outcome judged: `answered` became passed or failed. */
+/** A case result with its outcome judged: `answered` became passed, failed or unverified. */
 export type JudgedCase = Omit<CaseResult, 'outcome'> & { outcome: JudgedOutcome };
 
 /** A finding and the case it was seen in. */

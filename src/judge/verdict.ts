@@ -1,6 +1,8 @@
-import { EXIT, statusMeets, type ExitCode, type CaseResult } from '../results/index.ts';
-import { ConfigError, type Env, optional } from '../vendors/index.ts';
+import type { TransportErrorCode } from '../http/index.ts';
+import { EXIT, type ExitCode, type CaseResult } from '../results/index.ts';
+import { ConfigError, displayUrl, type Env, optional } from '../vendors/index.ts';
 import type { JudgedFinding, SeverityCounts, Verdict } from './types.ts';
+import { describeConnectFailure, isConnectFailure, unavailableAnswer, unverifiedCause } from './unverified.ts';
 
 export const DEFAULT_INCONCLUSIVE_THRESHOLD = 0.25;
 
@@ -17,59 +19,83 @@ export interface VendorVerdict {
   verdict: Verdict;
   /** Cases not skipped. */
   attempted: number;
-  /** Attempted cases that ended in a transport error, or a 5xx or 429 the case did not expect (after retries). */
+  /** Attempted cases that verified nothing: transport errors, a 5xx or 429 the case did not expect, bodies not checked (see unverified.ts). */
   unverified: number;
-  /** Of those, the transport errors before any answer: a vendor whose every attempted case is one was not reachable at all. */
+  /** Of those, the transport errors before any connection (nothing listening, no such host): a vendor whose every attempted case is one was not reached at all. */
   unreachable: number;
-  /** Breaking findings, not waived, of verified cases. */
+  /** When every case sent to the base URL was unreachable: the first one's transport code, which says how. */
+  unreachableCode: TransportErrorCode | null;
+  /** Breaking findings, not waived, of cases whose answer counts (not of transport errors or unavailable answers). */
   failing: number;
   /** One line for the summary: why this verdict. */
   reason: string;
 }
 
 /**
- * A vendor's verdict. `fail` when a verified case has a breaking finding no waiver accepts: that is
- * evidence, however many other cases went unanswered. Else `inconclusive` when more than the threshold
- * share of attempted cases went unverified, or none was attempted. Else `pass`. A 5xx or 429 says the
- * vendor was unavailable, not that its contract changed, so findings on those answers fail nothing.
+ * A vendor's verdict. `fail` when a case whose answer counts has a breaking finding no waiver accepts:
+ * that is evidence, however many other cases went unverified. Else `inconclusive` when more than the
+ * threshold share of attempted cases went unverified, or none was attempted. Else `pass`. A 5xx or 429
+ * says the vendor was unavailable, not that its contract changed, so findings on those answers fail nothing.
  */
 export function verdictFor(vendorResults: readonly CaseResult[], findings: readonly JudgedFinding[], options: { inconclusiveThreshold: number }): VendorVerdict {
   const attempted = vendorResults.filter((r) => r.outcome !== 'skipped');
-  const unverifiedCases = new Set(attempted.filter(isUnverified).map((r) => r.case));
-  // A vendor that answered 503 (UNAVAILABLE after retries) was reached: it is down, not misconfigured.
-  const unreachable = attempted.filter((r) => r.outcome === 'transport-error' && r.transportCode !== 'UNAVAILABLE').length;
-  const failing = findings.filter((f) => f.severity === 'breaking' && f.state !== 'waived' && !unverifiedCases.has(f.case)).length;
-  const counts = { attempted: attempted.length, unverified: unverifiedCases.size, unreachable, failing };
+  const discounted = new Set(attempted.filter((r) => r.outcome === 'transport-error' || unavailableAnswer(r) !== null).map((r) => r.case));
+  const failing = findings.filter((f) => f.severity === 'breaking' && f.state !== 'waived' && !discounted.has(f.case)).length;
+  const causes = attempted.flatMap((r) => {
+    const cause = unverifiedCause(r);
+    return cause === null ? [] : [cause];
+  });
+  const unreachable = attempted.filter(isConnectFailure);
+  const sent = attempted.filter((r) => !isNeverSent(r));
+  const unreachableCode = sent.length > 0 && unreachable.length === sent.length ? (unreachable[0]!.transportCode ?? null) : null;
+  const counts = { attempted: attempted.length, unverified: causes.length, unreachable: unreachable.length, unreachableCode, failing };
   if (failing > 0) return { verdict: 'fail', ...counts, reason: `${failing} breaking finding(s) not waived` };
   if (attempted.length === 0) return { verdict: 'inconclusive', ...counts, reason: 'no case was attempted (all skipped)' };
-  const share = unverifiedCases.size / attempted.length;
+  const share = causes.length / attempted.length;
   if (share > options.inconclusiveThreshold) {
     return {
       verdict: 'inconclusive',
       ...counts,
-      reason: `${unverifiedCases.size} of ${attempted.length} attempted cases unverified (transport errors, 5xx or 429): ${percent(share)} > ${percent(options.inconclusiveThreshold)}`,
+      reason: `${causes.length} of ${attempted.length} attempted cases unverified (${[...new Set(causes)].join(', ')}): ${percent(share)} > ${percent(options.inconclusiveThreshold)}`,
     };
   }
   return { verdict: 'pass', ...counts, reason: 'no breaking finding left unwaived' };
 }
 
 /**
- * The run's exit code, decided here and nowhere else: 2 when it could not run (a problem, or no vendor
- * reachable at all), 1 when any vendor fails, 3 when any is inconclusive, else 0.
+ * The run's exit code, decided here and nowhere else: 2 when it could not run (a problem loading
+ * configuration, documents or suites, or no vendor reached at all: nothing listening, no such host),
+ * 1 when any vendor fails, 3 when any is inconclusive (the vendors, not the configuration, were the
+ * trouble), else 0. `problems` are the run's own, never the verdicts' reasons (see verdictProblems).
  */
 export function runExitCode(verdicts: readonly VendorVerdict[], problems: readonly string[]): ExitCode {
   if (problems.length > 0) return EXIT.cannotRun;
-  const reachedNone = verdicts.length > 0 && verdicts.every((v) => v.attempted > 0 && v.unreachable === v.attempted);
-  if (reachedNone) return EXIT.cannotRun;
+  if (verdicts.length > 0 && verdicts.every((v) => v.unreachableCode !== null)) return EXIT.cannotRun;
   if (verdicts.some((v) => v.verdict === 'fail')) return EXIT.fail;
   if (verdicts.some((v) => v.verdict === 'inconclusive')) return EXIT.inconclusive;
   return EXIT.pass;
 }
 
-function isUnverified(result: CaseResult): boolean {
-  if (result.outcome === 'transport-error') return true;
-  const status = result.response?.status;
-  return status !== undefined && !statusMeets(result.expectedStatus, status) && (status >= 500 || status === 429);
+/**
+ * What the run says about vendors it could not judge, for stderr and summary.json `problems`: a vendor
+ * not reached at all ("whop unreachable: nothing listening at http://127.0.0.1:9 (connection refused)"),
+ * and every other inconclusive vendor with its reason. Empty when every vendor passed or failed.
+ */
+export function verdictProblems(vendors: ReadonlyArray<{ vendor: string; baseUrl: string; verdict: VendorVerdict }>): string[] {
+  return vendors.flatMap(({ vendor, baseUrl, verdict }) => {
+    if (verdict.unreachableCode !== null) return [`${vendor} unreachable: ${describeConnectFailure(verdict.unreachableCode, displayUrl(baseUrl))}`];
+    return verdict.verdict === 'inconclusive' ? [`${vendor} inconclusive: ${verdict.reason}`] : [];
+  });
+}
+
+/** Whether a line of summary.json `problems` is one verdictProblems made: `conform verify` judges again and makes it anew. */
+export function isVerdictProblem(problem: string, vendors: readonly string[]): boolean {
+  return vendors.some((vendor) => problem.startsWith(`${vendor} unreachable: `) || problem.startsWith(`${vendor} inconclusive: `));
+}
+
+/** A case that never went to the base URL (no OAuth 2.0 token for it, an unsafe method to production) says nothing about what listens there. */
+function isNeverSent(result: CaseResult): boolean {
+  return result.outcome === 'transport-error' && (result.transportCode === 'NO_TOKEN' || result.transportCode === 'PRODUCTION_REFUSED');
 }
 
 function percent(share: number): string {

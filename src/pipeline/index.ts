@@ -25,6 +25,7 @@ export interface RunOutcome {
   exitCode: number;
   reports: VendorReport[];
   results: CaseResult[];
+  /** The run's problems and why vendors could not be judged (unreachable, inconclusive): what summary.json `problems` holds. */
   problems: string[];
   reportsPath: string;
 }
@@ -86,7 +87,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const passing = targets.filter((target) => judged.passing.includes(target.vendor));
     const { recordContracts } = await contracts;
     await recordContracts({ cwd: options.cwd, env: options.env, targets: passing, results, secretForms: secrets, specs });
-    return { exitCode: judged.exitCode, reports: judged.reports, results, problems, reportsPath };
+    return { exitCode: judged.exitCode, reports: judged.reports, results, problems: judged.summary.problems, reportsPath };
   } finally {
     await close();
   }

@@ -1,5 +1,5 @@
 import { displayFinding, type Finding } from '../findings/index.ts';
-import { judgeVendor, runExitCode, type Baseline, type CaseFinding, type JudgementPolicy, type SeenLedger } from '../judge/index.ts';
+import { judgeVendor, runExitCode, verdictProblems, type Baseline, type CaseFinding, type JudgementPolicy, type SeenLedger } from '../judge/index.ts';
 import { buildSummary, buildVendorReport, jsonFile, readHistory, renderReportFiles, type OperationCoverage, type ReportedTarget, type RunSummary, type VendorReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
 
@@ -20,7 +20,7 @@ export interface JudgedRun {
   reports: VendorReport[];
   summary: RunSummary;
   exitCode: number;
-  /** Baselines made by vendors' first runs, to be written by a run (never by a re-judgement). */
+  /** Baselines made by vendors' first runs that verified something and were not inconclusive, to be written by a run (never by a re-judgement). */
   createdBaselines: Baseline[];
   /** Each vendor's ledger of first sightings with this run recorded, to be written after the reports. */
   seenLedgers: SeenLedger[];
@@ -44,15 +44,20 @@ export function judgeRun(vendors: readonly VendorRun[], policy: JudgementPolicy,
     return { judgement, report: buildVendorReport(vendor.target, shown, run.startedAt, vendor.coverage ?? null) };
   });
   const reports = judged.map((j) => j.report);
+  // The code comes from the run's own problems and the verdicts; only then do the verdicts' reasons join
+  // the problems, so that whatever the code, the summary and the terminal say why.
   const exitCode = runExitCode(
     judged.map((j) => j.judgement.verdict),
     run.problems,
   );
+  const problems = [...run.problems, ...verdictProblems(judged.map((j) => ({ vendor: j.report.vendor, baseUrl: j.report.baseUrl, verdict: j.judgement.verdict })))];
   return {
     reports,
-    summary: buildSummary(reports, { startedAt: run.startedAt, finishedAt: new Date().toISOString(), exitCode, problems: run.problems }),
+    summary: buildSummary(reports, { startedAt: run.startedAt, finishedAt: new Date().toISOString(), exitCode, problems }),
     exitCode,
-    createdBaselines: judged.flatMap((j) => (j.judgement.createdBaseline ? [j.judgement.createdBaseline] : [])),
+    // A first run that verified nothing, or too little, would record an outage as the vendor's shape: the
+    // baseline waits for a run that is not inconclusive (the judge already makes none without a verified answer).
+    createdBaselines: judged.flatMap((j) => (j.judgement.createdBaseline && j.judgement.verdict.verdict !== 'inconclusive' ? [j.judgement.createdBaseline] : [])),
     seenLedgers: judged.map((j) => j.judgement.seen),
     passing: judged.filter((j) => j.judgement.verdict.verdict === 'pass').map((j) => j.report.vendor),
   };

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readBaseline, readSeenLedger, writeSeenLedger, type CaseFinding, type JudgementPolicy } from '../judge/index.ts';
+import { isVerdictProblem, readBaseline, readSeenLedger, writeSeenLedger, type CaseFinding, type JudgementPolicy } from '../judge/index.ts';
 import { writeReportSet, type ReportedTarget, type RunSummary, type VendorReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { ConfigError } from '../vendors/index.ts';
@@ -70,7 +70,8 @@ export async function rejudgeLatest(options: { policy: JudgementPolicy; reportsD
       }),
     ),
     policy,
-    { startedAt, problems: summary?.problems ?? [] },
+    // The stored verdicts' reasons are made again from this judgement; only the run's own problems carry over.
+    { startedAt, problems: (summary?.problems ?? []).filter((problem) => !isVerdictProblem(problem, [...stored.keys()])) },
   );
   const path = await writeReportSet(options.reportsDir, await reportSetFiles(judged, results, options.reportsDir), options.secretForms);
   for (const ledger of judged.seenLedgers) await writeSeenLedger(options.reportsDir, ledger, options.secretForms);

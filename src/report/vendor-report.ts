@@ -46,7 +46,7 @@ export function buildVendorReport(target: ReportedTarget, judgement: Judgement, 
 }
 
 function countOutcomes(results: readonly JudgedCase[]): Record<JudgedOutcome, number> {
-  const counts: Record<JudgedOutcome, number> = { passed: 0, failed: 0, skipped: 0, 'transport-error': 0 };
+  const counts: Record<JudgedOutcome, number> = { passed: 0, failed: 0, unverified: 0, skipped: 0, 'transport-error': 0 };
   for (const result of results) counts[result.outcome]++;
   return counts;
 }

@@ -5,10 +5,12 @@ import type { TransportErrorCode } from '../http/index.ts';
 
 /**
  * What a case did. A run says `answered` (its findings are facts, with no severity yet); the judge
- * (src/judge) turns that into `passed` or `failed` under the severity policy and the waivers.
+ * (src/judge) turns that into `passed` or `failed` under the severity policy and the waivers, or
+ * `unverified` when the answer could not be checked (cut at the size cap, a check that could not run,
+ * a 5xx or 429 the case did not expect): never `passed` for what nobody checked.
  */
 export type CaseOutcome = 'answered' | JudgedOutcome;
-export type JudgedOutcome = 'passed' | 'failed' | 'skipped' | 'transport-error';
+export type JudgedOutcome = 'passed' | 'failed' | 'unverified' | 'skipped' | 'transport-error';
 
 /**
  * What one suite case did and found: plain data, carried from a suite worker to the run (vitest task
@@ -22,7 +24,7 @@ export interface CaseResult {
   /** The vendor document the case was checked against. */
   spec: { file: string; version: string };
   outcome: CaseOutcome;
-  /** Why the case was skipped or could not reach the vendor. */
+  /** Why the case was skipped, could not reach the vendor, or (once judged) went unverified. */
   reason: string | null;
   /** For a transport error: its stable code, which tells a vendor that answered (UNAVAILABLE) from one never reached. */
   transportCode?: TransportErrorCode;

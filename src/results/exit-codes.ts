@@ -4,9 +4,9 @@ export const EXIT = {
   pass: 0,
   /** Ran, and found at least one breaking finding. */
   fail: 1,
-  /** Could not run: usage, configuration or a document that cannot be loaded. */
+  /** Could not run: usage, configuration, a document or suite that cannot be loaded, or no vendor reached at all (nothing listening, no such host). */
   cannotRun: 2,
-  /** Ran, found nothing breaking, but transport errors, 5xx or 429 answers left too many cases of a vendor unverified. */
+  /** Ran, found nothing breaking, but a vendor left too many cases unverified: failures after connecting, 5xx or 429 answers, bodies not checked. */
   inconclusive: 3,
 } as const;
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, type CaseResult } from '../../src/results/index.ts';
 import { withSeverity, type JudgedFinding } from '../../src/judge/index.ts';
-import { DEFAULT_INCONCLUSIVE_THRESHOLD, inconclusiveThresholdFrom, runExitCode, verdictFor, type VendorVerdict } from '../../src/judge/verdict.ts';
+import { DEFAULT_INCONCLUSIVE_THRESHOLD, inconclusiveThresholdFrom, isVerdictProblem, runExitCode, verdictFor, verdictProblems, type VendorVerdict } from '../../src/judge/verdict.ts';
 import { ConfigError } from '../../src/vendors/index.ts';
+import { closedOrigin } from '../support/fault-server.ts';
 import { runWhop, runWhopSplit, startFaultServer, WHOP_CASES, type FaultServer } from './baseline/whop-run.ts';
 
 const reported = (results: CaseResult[]): JudgedFinding[] => withSeverity(results.flatMap((r) => r.findings.map((f) => ({ ...f, case: r.case }))), {});
@@ -12,17 +13,20 @@ const allBut = (...unreachable: string[]) => WHOP_CASES.map((c) => c.name).filte
 describe('verdicts from real runs', () => {
   let reset: FaultServer;
   let unavailable: FaultServer;
+  let serverError: FaultServer;
   beforeAll(async () => {
     reset = await startFaultServer('reset');
     unavailable = await startFaultServer(503);
+    serverError = await startFaultServer(500);
   });
   afterAll(async () => {
     await reset.close();
     await unavailable.close();
+    await serverError.close();
   });
 
   it('a faithful vendor passes', async () => {
-    expect(judge(await runWhop())).toEqual({ verdict: 'pass', attempted: 8, unverified: 0, unreachable: 0, failing: 0, reason: 'no breaking finding left unwaived' });
+    expect(judge(await runWhop())).toEqual({ verdict: 'pass', attempted: 8, unverified: 0, unreachable: 0, unreachableCode: null, failing: 0, reason: 'no breaking finding left unwaived' });
   });
 
   it('transport errors (after retries) on more than the threshold share of cases: inconclusive, not fail', async () => {
@@ -33,9 +37,11 @@ describe('verdicts from real runs', () => {
       verdict: 'inconclusive',
       attempted: 8,
       unverified: 3,
-      unreachable: 3,
+      // A reset comes after the connection: the vendor was reached, and failed.
+      unreachable: 0,
+      unreachableCode: null,
       failing: 0,
-      reason: '3 of 8 attempted cases unverified (transport errors, 5xx or 429): 38% > 25%',
+      reason: '3 of 8 attempted cases unverified (connection reset): 38% > 25%',
     });
     expect(judge(results, 0.5).verdict).toBe('pass');
   });
@@ -50,8 +56,15 @@ describe('verdicts from real runs', () => {
     expect(results.every((r) => r.outcome === 'transport-error' && r.attempts === 2 && r.reason?.startsWith('UNAVAILABLE: the vendor answered 503'))).toBe(true);
     expect(reported(results)).toEqual([]);
     const verdict = judge(results);
-    expect(verdict).toMatchObject({ verdict: 'inconclusive', attempted: 8, unverified: 8, unreachable: 0, failing: 0 });
+    expect(verdict).toMatchObject({ verdict: 'inconclusive', attempted: 8, unverified: 8, unreachable: 0, failing: 0, reason: '8 of 8 attempted cases unverified (unavailable): 100% > 25%' });
     expect(runExitCode([verdict], [])).toBe(EXIT.inconclusive);
+  });
+
+  it('an unexpected 500 is an answer nobody can check: unverified, its findings fail nothing', async () => {
+    const results = await runWhop({ origin: serverError.origin });
+    expect(results.every((r) => r.outcome === 'answered' && r.response?.status === 500)).toBe(true);
+    expect(reported(results).some((f) => f.severity === 'breaking')).toBe(true);
+    expect(judge(results)).toMatchObject({ verdict: 'inconclusive', unverified: 8, unreachable: 0, failing: 0, reason: '8 of 8 attempted cases unverified (answered 500): 100% > 25%' });
   });
 
   it('a breaking finding on a case that was verified fails the vendor, however many others went unanswered', async () => {
@@ -65,10 +78,31 @@ describe('verdicts from real runs', () => {
     expect(judge(results)).toMatchObject({ verdict: 'inconclusive', attempted: 0, reason: 'no case was attempted (all skipped)' });
   });
 
-  it('no vendor reachable at all: the run could not run', async () => {
+  it('every connection reset: the vendor was reached and failed, inconclusive (exit 3), not a configuration problem', async () => {
     const verdict = judge(await runWhop({ origin: reset.origin, cases: ['unknown id', 'malformed id'] }));
-    expect(verdict).toMatchObject({ verdict: 'inconclusive', attempted: 2, unreachable: 2 });
+    expect(verdict).toMatchObject({ verdict: 'inconclusive', attempted: 2, unverified: 2, unreachable: 0, unreachableCode: null });
+    expect(runExitCode([verdict], [])).toBe(EXIT.inconclusive);
+    expect(verdictProblems([{ vendor: 'whop', baseUrl: reset.origin, verdict }])).toEqual(['whop inconclusive: 2 of 2 attempted cases unverified (connection reset): 100% > 25%']);
+  });
+
+  it('nothing listening at the base URL: the vendor was not reached, and the run could not run (exit 2), said as such', async () => {
+    const origin = await closedOrigin();
+    const verdict = judge(await runWhop({ origin, cases: ['unknown id', 'malformed id'] }));
+    expect(verdict).toMatchObject({ verdict: 'inconclusive', attempted: 2, unverified: 2, unreachable: 2, unreachableCode: 'CONNECTION_REFUSED' });
     expect(runExitCode([verdict], [])).toBe(EXIT.cannotRun);
+    expect(verdictProblems([{ vendor: 'whop', baseUrl: `${origin}/api/v1`, verdict }])).toEqual([`whop unreachable: nothing listening at ${origin}/api/v1 (connection refused)`]);
+  });
+});
+
+describe('what counts as not reached', () => {
+  it('cases never sent to the base URL (no OAuth 2.0 token) say nothing about it: the sent ones decide, and none sent is not "unreachable"', async () => {
+    const refused = await runWhop({ origin: await closedOrigin(), cases: ['unknown id', 'malformed id', 'by user id'] });
+    const noToken = (r: CaseResult): CaseResult => ({ ...r, transportCode: 'NO_TOKEN', reason: 'NO_TOKEN: whop: no OAuth 2.0 token from http://127.0.0.1:1/oauth/token: the client credentials were refused (401)' });
+    const mixed = [noToken(refused[0]!), ...refused.slice(1)];
+    expect(judge(mixed)).toMatchObject({ unreachable: 2, unreachableCode: 'CONNECTION_REFUSED' });
+    const none = judge(refused.map(noToken));
+    expect(none).toMatchObject({ verdict: 'inconclusive', unreachable: 0, unreachableCode: null, reason: '3 of 3 attempted cases unverified (no token): 100% > 25%' });
+    expect(runExitCode([none], [])).toBe(EXIT.inconclusive);
   });
 });
 
@@ -88,7 +122,15 @@ describe('the inconclusive threshold', () => {
 });
 
 describe('the exit code, mapped in one place', () => {
-  const vendor = (verdict: VendorVerdict['verdict'], unreachable = 0): VendorVerdict => ({ verdict, attempted: 4, unverified: unreachable, unreachable, failing: verdict === 'fail' ? 1 : 0, reason: '' });
+  const vendor = (verdict: VendorVerdict['verdict'], unreachable = 0): VendorVerdict => ({
+    verdict,
+    attempted: 4,
+    unverified: unreachable,
+    unreachable,
+    unreachableCode: unreachable === 4 ? 'CONNECTION_REFUSED' : null,
+    failing: verdict === 'fail' ? 1 : 0,
+    reason: '',
+  });
 
   it.each([
     ['every vendor passes', 0, [vendor('pass'), vendor('pass')], []],
@@ -99,8 +141,30 @@ describe('the exit code, mapped in one place', () => {
     ['a problem (a suite that did not load) outranks everything', 2, [vendor('fail')], ['suites/whop: SyntaxError']],
     ['no vendor reachable at all', 2, [vendor('inconclusive', 4), vendor('inconclusive', 4)], []],
     ['one vendor reachable', 3, [vendor('inconclusive', 4), vendor('pass')], []],
+    ['every vendor inconclusive after connecting (resets, timeouts, 5xx)', 3, [vendor('inconclusive'), vendor('inconclusive')], []],
   ] as const)('%s: exit %i', (_, code, verdicts, problems) => {
     expect(runExitCode(verdicts, problems)).toBe(code);
+  });
+
+  it('says why, whatever the code: unreachable vendors with their URL, inconclusive ones with their reason, nothing for the others', () => {
+    const inconclusive = { ...vendor('inconclusive'), reason: '8 of 8 attempted cases unverified (connection reset): 100% > 25%' };
+    const dns = { ...vendor('inconclusive', 4), unreachableCode: 'DNS' as const };
+    const problems = verdictProblems([
+      { vendor: 'whop', baseUrl: 'http://127.0.0.1:9/api/v1', verdict: vendor('inconclusive', 4) },
+      { vendor: 'midaz', baseUrl: 'https://user:hunter22@nowhere.invalid', verdict: dns },
+      { vendor: 'xendit', baseUrl: 'http://127.0.0.1:8', verdict: inconclusive },
+      { vendor: 'acme', baseUrl: 'http://127.0.0.1:7', verdict: vendor('fail') },
+      { vendor: 'bursar', baseUrl: 'http://127.0.0.1:6', verdict: vendor('pass') },
+    ]);
+    expect(problems).toEqual([
+      'whop unreachable: nothing listening at http://127.0.0.1:9/api/v1 (connection refused)',
+      expect.stringMatching(/^midaz unreachable: no such host at https:\/\/[^@]*@nowhere\.invalid\/? \(DNS lookup failed\)$/),
+      'xendit inconclusive: 8 of 8 attempted cases unverified (connection reset): 100% > 25%',
+    ]);
+    expect(problems.join('\n')).not.toContain('hunter22');
+    // `conform verify` judges again: these lines are made anew, the run's own problems carry over.
+    expect(problems.every((p) => isVerdictProblem(p, ['whop', 'midaz', 'xendit']))).toBe(true);
+    expect(isVerdictProblem('suites/whop: SyntaxError', ['whop'])).toBe(false);
   });
 
   it('uses the codes of src/results/exit-codes.ts', () => {

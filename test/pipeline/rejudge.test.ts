@@ -35,15 +35,14 @@ function answered(vendor: string): CaseResult {
 
 const broken = (vendor: string) => ({ ...makeFinding({ id: 'contract-broken', vendor, operation: 'GET /x', status: 200, pointer: '/a', expected: 'c (GET /x)', observed: 'mismatch' }), case: 'c' });
 
-/** A stored run of two passing vendors, as `conform run` leaves reports/latest. */
-async function storedRun(): Promise<{ reportsDir: string; policy: JudgementPolicy }> {
+/** A stored run of two passing vendors (unless `results` says otherwise), as `conform run` leaves reports/latest. */
+async function storedRun(results = [answered('alpha'), answered('beta')], problems: string[] = []): Promise<{ reportsDir: string; policy: JudgementPolicy }> {
   const dir = await mkdtemp(join(tmpdir(), 'conform-rejudge-'));
   const policy: JudgementPolicy = { waivers: [], inconclusiveThreshold: 0.25, severity: {}, baselinesDir: join(dir, 'baselines') };
-  const results = [answered('alpha'), answered('beta')];
   const judged = judgeRun(
     ['alpha', 'beta'].map((vendor) => ({ target: target(vendor), baseline: null, results: results.filter((r) => r.vendor === vendor), specDefects: [] })),
     policy,
-    { startedAt: STARTED, problems: [] },
+    { startedAt: STARTED, problems },
   );
   const reportsDir = join(dir, 'reports');
   await writeReportSet(reportsDir, await reportSetFiles(judged, results, reportsDir), []);
@@ -98,6 +97,20 @@ describe('a stored run judged again with findings made after it', () => {
     const rejudged = await rejudgeLatest({ policy, reportsDir, later: [{ target: target('alpha'), findings: [broken('alpha')] }], secretForms: [] });
     expect(rejudged).toEqual({ path: null, skipped: [{ vendor: 'alpha', reason: 'the stored run did not run it' }] });
     await expect(readdir(reportsDir)).rejects.toThrow(/ENOENT/);
+  });
+
+  it("makes the stored verdicts' reasons anew and carries only the run's own problems over: an inconclusive run stays exit 3", async () => {
+    const down = { ...answered('alpha'), response: { status: 500, headers: {}, body: '{}', truncated: false } };
+    const { reportsDir, policy } = await storedRun([down, answered('beta')]);
+    const reason = 'alpha inconclusive: 1 of 1 attempted cases unverified (answered 500): 100% > 25%';
+    expect(await read<RunSummary>(reportsDir, 'summary.json')).toMatchObject({ exitCode: 3, problems: [reason] });
+    await rejudgeLatest({ policy, reportsDir, later: [{ target: target('beta'), findings: [] }], secretForms: [] });
+    expect(await read<RunSummary>(reportsDir, 'summary.json')).toMatchObject({ exitCode: 3, problems: [reason] });
+    expect((await read<VendorReport>(reportsDir, 'alpha.json')).interactions[0]).toMatchObject({ outcome: 'unverified', reason: 'answered 500 where the case expects 200: the vendor was unavailable' });
+
+    const broken = await storedRun(undefined, ['suites/beta: SyntaxError']);
+    await rejudgeLatest({ policy: broken.policy, reportsDir: broken.reportsDir, later: [{ target: target('alpha'), findings: [] }], secretForms: [] });
+    expect(await read<RunSummary>(broken.reportsDir, 'summary.json')).toMatchObject({ exitCode: 2, problems: ['suites/beta: SyntaxError'] });
   });
 
   it('refuses stored case results that are not a run\'s, as a configuration error naming the file', async () => {

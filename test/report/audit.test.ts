@@ -67,7 +67,7 @@ function ledgercoInput(): AuditInput {
       interactions,
       findings,
       counts: { breaking: 4, warning: 2, info: 2 },
-      outcomes: { passed: 5, failed: 4, skipped: 0, 'transport-error': 1 },
+      outcomes: { passed: 5, failed: 4, unverified: 0, skipped: 0, 'transport-error': 1 },
       specDefects: [
         shown(makeFinding({ id: 'spec-example-mismatch', vendor: 'ledgerco', expected: 'number', observed: '"ten"', location: { file: 'specs/ledgerco/2.1.0.yaml', pointer: '/components/schemas/Account/example/balance' } })),
       ],
@@ -117,7 +117,7 @@ function tinyInput(vendor = 'tinypay'): AuditInput {
       interactions: [interaction('list payments', 'GET /payments', '/payments', 200, 'passed')],
       findings: [],
       counts: { breaking: 0, warning: 0, info: 0 },
-      outcomes: { passed: 1, failed: 0, skipped: 0, 'transport-error': 0 },
+      outcomes: { passed: 1, failed: 0, unverified: 0, skipped: 0, 'transport-error': 0 },
       specDefects: [],
       verdict: 'pass',
     },

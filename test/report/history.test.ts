@@ -13,7 +13,7 @@ function summary(startedAt: string, breaking: number): RunSummary {
     scenario: 'faithful',
     baseUrl: 'http://127.0.0.1:4010',
     counts: { breaking: breaking + extra, warning: 1, info: 0 },
-    outcomes: { passed: 5, failed: breaking, skipped: 0, 'transport-error': 0 },
+    outcomes: { passed: 5, failed: breaking, unverified: 0, skipped: 0, 'transport-error': 0 },
     report: `${name}.json`,
   });
   return { startedAt, finishedAt: startedAt, exitCode: breaking > 0 ? 1 : 0, vendors: [vendor('whop', 0), vendor('xendit', 1)], problems: [] };

@@ -108,6 +108,7 @@ describe('a drifted vendor', () => {
       CONFORM_REPORTS_DIR: reportsDir,
     });
     expect(run.code).toBe(2);
+    expect(run.stderr).toBe('problem: xendit unreachable: nothing listening at http://127.0.0.1:9 (connection refused)\n');
     const xendit = JSON.parse(await readFile(join(reportsDir, 'latest', 'xendit.json'), 'utf8')) as VendorReport;
     expect(new Set(xendit.interactions.map((i) => i.outcome))).toEqual(new Set(['transport-error']));
     expect(xendit.findings).toEqual([]);

@@ -60,10 +60,10 @@ describe('all three vendors run live through their variables', () => {
   });
 
   it('runs every case, and skips the one whose fixture is unset', async () => {
-    expect((await report('whop')).outcomes).toEqual({ passed: 8, failed: 0, skipped: 0, 'transport-error': 0 });
-    expect((await report('midaz')).outcomes).toEqual({ passed: 10, failed: 0, skipped: 0, 'transport-error': 0 });
+    expect((await report('whop')).outcomes).toEqual({ passed: 8, failed: 0, unverified: 0, skipped: 0, 'transport-error': 0 });
+    expect((await report('midaz')).outcomes).toEqual({ passed: 10, failed: 0, unverified: 0, skipped: 0, 'transport-error': 0 });
     const xendit = await report('xendit');
-    expect(xendit.outcomes).toEqual({ passed: 4, failed: 0, skipped: 1, 'transport-error': 0 });
+    expect(xendit.outcomes).toEqual({ passed: 4, failed: 0, unverified: 0, skipped: 1, 'transport-error': 0 });
     expect(xendit.interactions.find((i) => i.case === 'managed account')).toMatchObject({ outcome: 'skipped', reason: expect.stringContaining('XENDIT_MANAGED_ACCOUNT_ID') });
   });
 
@@ -106,7 +106,7 @@ describe('a live vendor that answers a request with 408 every time', () => {
       expect(run.stdout).toMatch(/^ERR {2}whop {4}by user id +UNAVAILABLE: the vendor answered 408 Request Timeout \(2 attempts\)$/m);
       expect(run.code).toBe(0);
       const report = JSON.parse(await readFile(join(reportsDir, 'latest', 'whop.json'), 'utf8')) as VendorReport;
-      expect(report.outcomes).toEqual({ passed: 7, failed: 0, skipped: 0, 'transport-error': 1 });
+      expect(report.outcomes).toEqual({ passed: 7, failed: 0, unverified: 0, skipped: 0, 'transport-error': 1 });
       expect(report.findings.filter((f) => f.case === 'by user id')).toEqual([]);
       expect(whop.requests.filter((r) => r.url.endsWith(LIVE.whopUser))).toEqual([]);
     } finally {

@@ -110,3 +110,12 @@ async function listen(handler: (request: IncomingMessage, response: ServerRespon
       }),
   };
 }
+
+/** The origin of a port nothing listens on: taken from the system, then closed, so a connection is refused. */
+export async function closedOrigin(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}

@@ -5,8 +5,10 @@ import { stateLabel } from './outcome-labels.ts';
 
 /**
  * reports/latest/junit.xml: one <testsuite> per vendor, one <testcase> per suite case. A case fails
- * when it has a breaking finding no waiver accepts; skipped cases are <skipped>, transport errors are
- * <error> (the vendor could not be asked, which is not drift). Other findings go to <system-out>.
+ * when it has a breaking finding no waiver accepts; skipped cases are <skipped>; transport errors and
+ * unverified cases are <error> (the vendor could not be asked, or its answer could not be checked:
+ * not drift, but not a pass either; CI viewers show <skipped> as harmless, which would be a silent
+ * pass for a body nobody checked). Other findings go to <system-out>.
  */
 export function renderJunit(reports: readonly VendorReport[]): string {
   const suites = reports.map(testSuite);
@@ -32,8 +34,8 @@ function testSuite(report: VendorReport): { xml: string; counts: SuiteCounts } {
   const cases = casesByOperation(report).flatMap((group) => group.cases);
   const counts: SuiteCounts = {
     tests: cases.length,
-    failures: cases.filter((c) => c.interaction.outcome !== 'skipped' && c.interaction.outcome !== 'transport-error' && c.findings.some(isBlocking)).length,
-    errors: cases.filter((c) => c.interaction.outcome === 'transport-error').length,
+    failures: cases.filter((c) => c.interaction.outcome !== 'skipped' && !isError(c.interaction.outcome) && c.findings.some(isBlocking)).length,
+    errors: cases.filter((c) => isError(c.interaction.outcome)).length,
     skipped: cases.filter((c) => c.interaction.outcome === 'skipped').length,
     seconds: cases.reduce((total, c) => total + c.interaction.durationMs / 1000, 0),
   };
@@ -63,12 +65,17 @@ function testCase(vendor: string, { interaction: i, findings }: ReportedCase): s
   const body: string[] = [];
   if (i.outcome === 'skipped') body.push(`      <skipped message="${attr(i.reason ?? 'skipped')}"/>`);
   else if (i.outcome === 'transport-error') body.push(`      <error type="transport-error" message="${attr(i.reason ?? 'the vendor could not be reached')}"/>`);
+  else if (i.outcome === 'unverified') body.push(`      <error type="unverified" message="${attr(i.reason ?? 'the answer could not be checked')}"/>`);
   else if (blocking.length > 0) {
     const message = `${plural(blocking.length, 'breaking finding')}: ${blocking[0]!.message}`;
     body.push(`      <failure type="${attr(blocking[0]!.id)}" message="${attr(message)}">${escapeMarkup(blocking.map(describe).join('\n\n'))}</failure>`);
   }
   if (others.length > 0) body.push(`      <system-out>${escapeMarkup(others.map(describe).join('\n\n'))}</system-out>`);
   return body.length === 0 ? `${open}/>` : [`${open}>`, ...body, '    </testcase>'].join('\n');
+}
+
+function isError(outcome: ReportedCase['interaction']['outcome']): boolean {
+  return outcome === 'transport-error' || outcome === 'unverified';
 }
 
 function describe(f: ReportedFinding): string {

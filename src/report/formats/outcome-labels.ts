@@ -4,6 +4,7 @@ import type { Interaction, ReportedFinding, Verdict } from '../types.ts';
 export const OUTCOME_LABEL: Record<Interaction['outcome'], string> = {
   passed: '✓ passed',
   failed: '✗ failed',
+  unverified: '⊘ unverified',
   skipped: '– skipped',
   'transport-error': '⚠ transport error',
 };

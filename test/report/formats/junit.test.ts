@@ -65,6 +65,16 @@ describe('junit.xml', () => {
     expect(testCase(whop!, 'unknown id').children).toEqual([]);
   });
 
+  it('marks an unverified case <error type="unverified"> with its reason, never a pass or a skip, and counts it as an error', () => {
+    const report = whopReport();
+    report.interactions = report.interactions.map((i) => (i.case === 'unknown id' ? { ...i, outcome: 'unverified' as const, reason: 'body cut at the size cap (CONFORM_MAX_BODY_BYTES): not checked' } : i));
+    const [suite] = suitesOf(renderJunit([report]));
+    const unverified = testCase(suite!, 'unknown id');
+    expect(childrenNamed(unverified, 'error')[0]!.attributes).toEqual({ type: 'unverified', message: 'body cut at the size cap (CONFORM_MAX_BODY_BYTES): not checked' });
+    expect(childrenNamed(unverified, 'skipped')).toEqual([]);
+    expect(['tests', 'failures', 'errors', 'skipped'].map((name) => Number(suite!.attributes[name]))).toEqual([5, 1, 2, 1]);
+  });
+
   it('stays valid when a vendor sends characters XML cannot carry, and keeps line breaks in attributes', () => {
     const report: VendorReport = xenditReport();
     const finding = makeFinding({ id: 'response-body-not-json', vendor: 'xendit', operation: 'GET /v2/accounts/{id}', status: 401, observed: 'bad\u0000byte \uD83D then\r\nnext line' });

@@ -51,7 +51,7 @@ export function whopReport(): VendorReport {
     ],
     findings,
     counts: { breaking: 3, warning: 0, info: 1 },
-    outcomes: { passed: 1, failed: 2, skipped: 1, 'transport-error': 1 },
+    outcomes: { passed: 1, failed: 2, unverified: 0, skipped: 1, 'transport-error': 1 },
     specDefects: [
       shown(makeFinding({
         id: 'spec-example-mismatch',
@@ -90,7 +90,7 @@ export function xenditReport(): VendorReport {
       },
     ],
     counts: { breaking: 1, warning: 0, info: 0 },
-    outcomes: { passed: 1, failed: 1, skipped: 0, 'transport-error': 0 },
+    outcomes: { passed: 1, failed: 1, unverified: 0, skipped: 0, 'transport-error': 0 },
     specDefects: [],
   };
 }
@@ -150,7 +150,7 @@ export function groupedReport(): VendorReport {
     ],
     findings,
     counts: { breaking: 5, warning: 0, info: 2 },
-    outcomes: { passed: 0, failed: 2, skipped: 0, 'transport-error': 0 },
+    outcomes: { passed: 0, failed: 2, unverified: 0, skipped: 0, 'transport-error': 0 },
     specDefects: [],
     resolved: [],
     staleWaivers: [],
