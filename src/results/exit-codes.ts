@@ -8,6 +8,8 @@ export const EXIT = {
   cannotRun: 2,
   /** Ran, found nothing breaking, but transport errors, 5xx or 429 answers left too many cases of a vendor unverified. */
   inconclusive: 3,
+  /** Interrupted (Ctrl-C) while the cases ran: nothing written, the previous reports left as they were. */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -7,6 +7,7 @@ export { httpOptions, readEnvironment, resolveRunConfig, severityOverrides, type
 export { startTargets } from './targets.ts';
 export { suitesGlobFor, type SuiteEnvironment } from './environment.ts';
 export { CaseCollector } from './collector.ts';
+export { LiveStatus, progressStatus, type VendorCount } from './progress.ts';
 export {
   deriveCases,
   withDerivedCases,
