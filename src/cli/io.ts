@@ -17,6 +17,7 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
-    ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
+    // A terminal that reports no size (a pty nobody sized) is taken as 80 columns wide.
+    ...(process.stdout.isTTY ? { columns: process.stdout.columns || 80 } : {}),
   };
 }

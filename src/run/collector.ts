@@ -14,7 +14,6 @@ export class CaseCollector implements Reporter {
   readonly results: CaseResult[] = [];
   readonly tally = new CaseTally();
   private readonly problemSet = new Set<string>();
-  private readonly reported = new Set<string>();
 
   /**
    * `severityOf`: the run's severity policy, for the progress lines (the judge applies it to what is
@@ -46,9 +45,6 @@ export class CaseCollector implements Reporter {
       if (errors.length) this.problemSet.add(`${testCase.fullName}: ${errors[0]!.message}`);
       return;
     }
-    // A run cancelled while a case ran reports that case again (as skipped, with the meta it has).
-    if (this.reported.has(testCase.id)) return;
-    this.reported.add(testCase.id);
     this.results.push(result);
     this.tally.finish(result.vendor);
     this.print(progressLine(result, this.severityOf));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../support/cli.ts';
 import { heldFront } from '../support/held-vendor.ts';
-import { LIVE, liveWhop } from '../support/live-vendors.ts';
+import { LIVE, liveWhop, whopLiveEnv } from '../support/live-vendors.ts';
 
 /** Every file under a folder with its bytes, and every link with its target (reports/latest is one), by relative path. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -32,12 +32,7 @@ describe('Ctrl-C during conform run', () => {
       const run = startCli(['run'], {
         ...outputs,
         CONFORM_TIMEOUT_MS: '600000',
-        WHOP_API_KEY: LIVE.whopKey,
-        WHOP_BASE_URL: `${whop.url}/api/v1`,
-        WHOP_LEDGER_ACCOUNT_ID: LIVE.whopLedgerAccount,
-        WHOP_COMPANY_ID: LIVE.whopCompany,
-        WHOP_USER_ID: LIVE.whopUser,
-        WHOP_API_KEY_LIMITED: LIVE.whopLimitedKey,
+        ...whopLiveEnv(whop.url),
       });
       await run.stdoutMatches(/(^ok {3}whop .*\n(?:.*\n)*){7}/m);
       run.child.kill('SIGINT');

@@ -26,6 +26,20 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = R
   });
 }
 
+/**
+ * runCli with stdout a terminal: util-linux `script` runs it on a pseudo-terminal. Its output is the
+ * terminal's (line ends as CR LF, control sequences kept); stderr is mixed into it.
+ */
+export function runCliInTerminal(args: string[], env: Record<string, string> = {}, cwd = REPO_ROOT): Promise<CliRun> {
+  const command = [process.execPath, CONFORM, ...args].map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' ');
+  return new Promise((resolve) => {
+    execFile('script', ['-qfec', command, '/dev/null'], { cwd, env: cliEnvironment(env), timeout: 120_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
 /** A CLI run still going: for a test that acts while it runs (sends it a signal once a line appears). */
 export interface RunningCli {
   child: ChildProcess;
