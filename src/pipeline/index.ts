@@ -115,6 +115,8 @@ async function runSuites(
   // Loaded here, not at the top: `conform verify` re-judges through this folder and runs no suite.
   const { createVitest } = await import('vitest/node');
   const environment: SuiteEnvironment = { cwd: options.cwd, targets, http: config.http, severity: config.severity };
+  // The vendor files' cases; hand-written suites (suites/VENDOR/) add theirs when vitest collects them.
+  const planned = targets.reduce((sum, t) => sum + t.cases.length, 0);
   const sigintListeners = process.listeners('SIGINT');
   const vitest = await createVitest(
     'test',
@@ -123,7 +125,7 @@ async function runSuites(
     // run concurrently and each case times itself (src/run/suite.ts): vitest's own limit on tests at
     // once is lifted, so it never makes one vendor's cases wait for another's.
     { config: false, root: options.cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false },
-    { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), maxConcurrency: Math.max(1, targets.reduce((sum, t) => sum + t.cases.length, 0)), hookTimeout: 60_000 } },
+    { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), maxConcurrency: Math.max(1, planned), hookTimeout: 60_000 } },
   );
   // vitest's logger exits the process on SIGINT; what an interrupt does is conform's to decide.
   for (const listener of process.listeners('SIGINT')) if (!sigintListeners.includes(listener)) process.off('SIGINT', listener);
@@ -142,7 +144,7 @@ async function runSuites(
   }
   // vitest marks the process failed when a test fails; conform decides its own exit code.
   process.exitCode = undefined;
-  return { results: collector.results, problems: collector.problems, finished: collector.tally.done, planned: collector.tally.total };
+  return { results: collector.results, problems: collector.problems, finished: collector.tally.done, planned: Math.max(planned, collector.tally.total) };
 }
 
 /** Every vendor document loaded once up front: its defects go into the reports, its schemas into the contracts. */
