@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** The terminal's width when stdout is one; absent when it is piped or a file. */
+  columns?: number;
 }
 
 /** A CLI command: its arguments (after the command words) in, an exit code out. It never calls process.exit. */
@@ -15,5 +17,7 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
+    // A terminal that reports no size (a pty nobody sized) is taken as 80 columns wide.
+    ...(process.stdout.isTTY ? { columns: process.stdout.columns || 80 } : {}),
   };
 }

@@ -1,4 +1,6 @@
 export { createHttpClient } from './client.ts';
+export { createSemaphore, type Semaphore } from './semaphore.ts';
+export { resolveSettings } from './settings.ts';
 export { isUnavailableStatus } from './retry-policy.ts';
 export type { Exchange, HttpClient, HttpClientOptions, HttpRequest, TransportErrorCode } from './types.ts';
 export { authSchemeOf, placeCredential, withCredential, type AuthScheme, type CredentialPlacement } from './auth.ts';

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { displayFinding, type Finding } from '../findings/index.ts';
 import { loadPolicy, readBaseline, readSeenLedger, writeBaseline, writeSeenLedger } from '../judge/index.ts';
 import type { Severity } from '../findings/index.ts';
@@ -8,7 +8,7 @@ import type { LoadedSpec } from '../spec/index.ts';
 import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
 import { historyRunsFrom, type VendorReport, publishRun, recoverLatest, pruneRuns, runIdFor } from '../report/index.ts';
 import { displayUrl, type Env, type VendorTarget } from '../vendors/index.ts';
-import { CaseCollector, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, withDerivedCases } from '../run/index.ts';
+import { CaseCollector, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
 
@@ -19,6 +19,22 @@ export interface RunOptions {
   cwd: string;
   env: Env;
   print: (line: string) => void;
+  /** Each vendor's cases done and planned, whenever that changes (a terminal's live status line). */
+  progress?: (counts: VendorCount[]) => void;
+  /** Aborted (Ctrl-C): the cases stop and the run throws RunInterrupted, having written nothing. */
+  signal?: AbortSignal;
+}
+
+/** The run was interrupted while its cases ran: no report, baseline, contract or history was written. */
+export class RunInterrupted extends Error {
+  constructor(
+    readonly finished: number,
+    readonly planned: number,
+    /** The previous run's reports (reports/latest/), untouched. */
+    readonly latestPath: string,
+  ) {
+    super(`interrupted: ${finished} of ${planned} cases finished`);
+  }
 }
 
 export interface RunOutcome {
@@ -58,7 +74,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     // A vendor file without cases runs the cases derived from its documents (src/run/derive).
     const runnable = await withDerivedCases(targets, config.vendors, options.cwd, specs);
     // Coverage is for the reports: the suite workers get the targets without it.
-    const suites = await runSuites(runnable.map(({ coverage: _, ...target }) => target), config, options.cwd, severity, (line) => options.print(redactText(line, secrets)));
+    const suites = await runSuites(runnable.map(({ coverage: _, ...target }) => target), config, options, severity, (line) => options.print(redactText(line, secrets)));
+    if (options.signal?.aborted) throw new RunInterrupted(suites.finished, suites.planned, join(reportsDir, 'latest'));
     // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
     // Redaction sees the evidence whole; only then is it cut to what reports show.
     const results = redactCaseResults(suites.results, secrets).map(withDisplayedFindings);
@@ -96,26 +113,44 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
 async function runSuites(
   targets: VendorTarget[],
   config: RunConfig,
-  cwd: string,
+  options: RunOptions,
   severity: (finding: Finding) => Severity,
   print: (line: string) => void,
-): Promise<{ results: CaseResult[]; problems: string[] }> {
-  const collector = new CaseCollector(print, severity);
+): Promise<{ results: CaseResult[]; problems: string[]; finished: number; planned: number }> {
+  const collector = new CaseCollector(print, severity, options.progress);
   // Loaded here, not at the top: `conform verify` re-judges through this folder and runs no suite.
-  const { startVitest } = await import('vitest/node');
-  const environment: SuiteEnvironment = { cwd, targets, http: config.http, severity: config.severity };
-  const vitest = await startVitest(
+  const { createVitest } = await import('vitest/node');
+  const environment: SuiteEnvironment = { cwd: options.cwd, targets, http: config.http, severity: config.severity };
+  // The vendor files' cases; hand-written suites (suites/VENDOR/) add theirs when vitest collects them.
+  const planned = targets.reduce((sum, t) => sum + t.cases.length, 0);
+  const sigintListeners = process.listeners('SIGINT');
+  const vitest = await createVitest(
     'test',
-    [],
     // One worker, modules shared between the vendor suites: each vendor's documents and the checker
-    // load once per run instead of once per suite file (the suites share no mutable state).
-    { config: false, root: cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false },
-    { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), testTimeout: 120_000, hookTimeout: 60_000 } },
+    // load once per run instead of once per suite file (the suites share no mutable state). Vendors
+    // run concurrently and each case times itself (src/run/suite.ts): vitest's own limit on tests at
+    // once is lifted, so it never makes one vendor's cases wait for another's.
+    { config: false, root: options.cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false },
+    { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), maxConcurrency: Math.max(1, planned), hookTimeout: 60_000 } },
   );
-  await vitest.close();
+  // vitest's logger exits the process on SIGINT; what an interrupt does is conform's to decide.
+  for (const listener of process.listeners('SIGINT')) if (!sigintListeners.includes(listener)) process.off('SIGINT', listener);
+  // An interrupt ends the run at once. vitest's first cancel waits for the cases in flight (a vendor that
+  // never answers would hold it until its timeout); a second, as on a second Ctrl-C, ends its worker.
+  const cancel = () => {
+    void vitest.cancelCurrentRun('keyboard-input');
+    void vitest.cancelCurrentRun('keyboard-input');
+  };
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    if (!options.signal?.aborted) await vitest.start();
+  } finally {
+    options.signal?.removeEventListener('abort', cancel);
+    await vitest.close();
+  }
   // vitest marks the process failed when a test fails; conform decides its own exit code.
   process.exitCode = undefined;
-  return { results: collector.results, problems: collector.problems };
+  return { results: collector.results, problems: collector.problems, finished: collector.tally.done, planned: Math.max(planned, collector.tally.total) };
 }
 
 /** Every vendor document loaded once up front: its defects go into the reports, its schemas into the contracts. */

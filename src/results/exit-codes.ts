@@ -8,6 +8,8 @@ export const EXIT = {
   cannotRun: 2,
   /** Ran, found nothing breaking, but a vendor left too many cases unverified: failures after connecting, 5xx or 429 answers, bodies not checked. */
   inconclusive: 3,
+  /** Interrupted (Ctrl-C) while the cases ran: nothing written, the previous reports left as they were. */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -3,24 +3,39 @@ import type { SerializedError } from 'vitest';
 import type { Severity } from '../findings/index.ts';
 import type { Finding } from '../findings/index.ts';
 import type { CaseResult } from '../results/index.ts';
+import { CaseTally, type VendorCount } from './progress.ts';
 
 /**
  * The vitest reporter of `conform run`: collects every case's result from its task meta, prints one
- * progress line per case, and keeps what vitest itself could not run (a suite that failed to load).
+ * progress line per case, tallies each vendor's cases (planned as its suites are collected, done as
+ * they finish), and keeps what vitest itself could not run (a suite that failed to load).
  */
 export class CaseCollector implements Reporter {
   readonly results: CaseResult[] = [];
+  readonly tally = new CaseTally();
   private readonly problemSet = new Set<string>();
 
-  /** `severityOf`: the run's severity policy, for the progress lines (the judge applies it to what is reported). */
+  /**
+   * `severityOf`: the run's severity policy, for the progress lines (the judge applies it to what is
+   * reported). `onProgress` sees the tally whenever it changes.
+   */
   constructor(
     private readonly print: (line: string) => void,
     private readonly severityOf: (finding: Finding) => Severity,
+    private readonly onProgress: (counts: VendorCount[]) => void = () => undefined,
   ) {}
 
   /** What kept parts of the run from running, each said once (a broken suite fails all its cases alike). */
   get problems(): string[] {
     return [...this.problemSet];
+  }
+
+  /** Every vendor suite (conformSuite: a describe named after the vendor) plans its cases. */
+  onTestModuleCollected(module: TestModule): void {
+    for (const suite of module.children.suites()) {
+      if (suite.options.mode !== 'skip') this.tally.plan(suite.name, [...suite.children.allTests()].length);
+    }
+    this.onProgress(this.tally.vendors);
   }
 
   onTestCaseResult(testCase: TestCase): void {
@@ -31,7 +46,9 @@ export class CaseCollector implements Reporter {
       return;
     }
     this.results.push(result);
+    this.tally.finish(result.vendor);
     this.print(progressLine(result, this.severityOf));
+    this.onProgress(this.tally.vendors);
   }
 
   onTestModuleEnd(module: TestModule): void {

@@ -8,6 +8,7 @@ export { startTargets } from './targets.ts';
 export { unknownVariableWarnings } from './variables.ts';
 export { suitesGlobFor, type SuiteEnvironment } from './environment.ts';
 export { CaseCollector } from './collector.ts';
+export { LiveStatus, progressStatus, type VendorCount } from './progress.ts';
 export {
   deriveCases,
   withDerivedCases,

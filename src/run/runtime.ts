@@ -1,7 +1,7 @@
 import { checkInspected, inspectResponse, responseFacts } from '../checks/index.ts';
 import { runCheck } from '../findings/index.ts';
 import { makeFinding } from '../findings/index.ts';
-import { createHttpClient, OAuth2TokenError, type HttpClient, type HttpClientOptions } from '../http/index.ts';
+import { createHttpClient, OAuth2TokenError, resolveSettings, type HttpClient, type HttpClientOptions } from '../http/index.ts';
 import { bodyKnowledge, ListedPointers, maskResponse } from '../privacy/index.ts';
 import { loadSpec } from '../spec/index.ts';
 import type { LoadedSpec, Operation } from '../spec/index.ts';
@@ -18,6 +18,8 @@ export interface SuiteRuntime {
   target: VendorTarget;
   specs: LoadedSpec[];
   client: HttpClient;
+  /** How many requests the client sends at once (the vendor's limit or the run's, the smaller). */
+  concurrency: number;
   auth: TargetAuth;
   /** The places the vendor file lists as never personal. */
   listed: ListedPointers;
@@ -26,10 +28,12 @@ export interface SuiteRuntime {
 /** The target's documents are loaded here unless the caller has them already (`specs`, in target order). */
 export async function openRuntime(target: VendorTarget, options: { cwd: string; http?: HttpClientOptions; specs?: LoadedSpec[] }): Promise<SuiteRuntime> {
   const specs = options.specs ?? (await Promise.all(target.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: target.vendor }))));
+  const http = { ...withLimits(options.http ?? {}, target), production: target.production };
   return {
     target,
     specs,
-    client: createHttpClient({ ...withLimits(options.http ?? {}, target), production: target.production }),
+    client: createHttpClient(http),
+    concurrency: resolveSettings(http).concurrency,
     auth: targetAuth(target, options.http),
     listed: new ListedPointers(target.nonPersonal),
   };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import type { Finding } from '../findings/index.ts';
 import { severityOf, type SeverityOverrides } from '../findings/index.ts';
+import { createSemaphore, type Semaphore } from '../http/index.ts';
 import type { SuiteCase } from './case.ts';
 import './environment.ts';
 import type { CaseResult } from '../results/index.ts';
@@ -8,27 +9,36 @@ import { openRuntime, runCase, type SuiteRuntime } from './runtime.ts';
 
 export { fixture, type SuiteCase } from './case.ts';
 
+/** How long one case may take once it is sending: a safety net over the HTTP client's own timeouts. */
+const CASE_TIMEOUT_MS = 120_000;
+
 /**
  * Declares a vendor's suite: one vitest test per case. Each test runs its case, leaves the result in
  * its task meta (where `conform run` collects it), is skipped when a fixture or credential it needs is
  * not configured, and fails with a readable message on a breaking finding or a transport error.
+ *
+ * Vendors run concurrently (a slow vendor does not hold up the others); within a vendor at most its
+ * HTTP concurrency of cases run at once. The case timeout starts when a case gets its turn, so waiting
+ * behind a slow vendor's earlier cases never times a case out (vitest's timeout would count the wait).
  */
 export function conformSuite(vendor: string, cases: readonly SuiteCase[]): void {
   const environment = inject('conform');
   const target = environment.targets.find((t) => t.vendor === vendor);
 
-  describe.skipIf(!target)(vendor, () => {
+  describe.skipIf(!target)(vendor, { concurrent: true }, () => {
     let runtime: SuiteRuntime;
+    let turns: Semaphore;
     beforeAll(async () => {
       runtime = await openRuntime(target!, environment);
+      turns = createSemaphore(runtime.concurrency);
     });
     afterAll(async () => {
       await runtime?.client.close();
     });
 
     for (const suiteCase of cases) {
-      test.concurrent(suiteCase.name, async (context) => {
-        const result = await runCase(runtime, suiteCase);
+      test(suiteCase.name, { timeout: 0 }, async (context) => {
+        const result = await turns.run(() => withinCaseTimeout(runCase(runtime, suiteCase), `${vendor} ${suiteCase.name}`));
         context.task.meta.conform = result;
         if (result.outcome === 'skipped') context.skip(result.reason ?? undefined);
         if (result.outcome === 'transport-error') throw new Error(`${result.operation} (${result.case}): could not reach ${vendor}: ${result.reason}`);
@@ -42,6 +52,14 @@ export function conformSuite(vendor: string, cases: readonly SuiteCase[]): void 
 /** The explicit cases of every vendor file in the run, one vendor suite each (suites/vendors.suite.ts). */
 export function vendorFileSuites(): void {
   for (const target of inject('conform').targets) if (target.cases.length > 0) conformSuite(target.vendor, target.cases);
+}
+
+function withinCaseTimeout<T>(work: Promise<T>, label: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${label}: no result after ${CASE_TIMEOUT_MS / 1000} s`)), CASE_TIMEOUT_MS);
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
 declare module 'vitest' {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VendorReport } from '../../src/report/types.ts';
 import { runCli, type CliRun } from '../support/cli.ts';
-import { LIVE, liveMidaz, liveWhop, liveXendit, type LiveVendor } from '../support/live-vendors.ts';
+import { LIVE, liveMidaz, liveWhop, liveXendit, type LiveVendor, whopLiveEnv } from '../support/live-vendors.ts';
 
 describe('all three vendors run live through their variables', () => {
   let servers: { whop: LiveVendor; midaz: LiveVendor; xendit: LiveVendor };
@@ -95,12 +95,7 @@ describe('a live vendor that answers a request with 408 every time', () => {
         CONFORM_VENDORS: 'whop',
         CONFORM_REPORTS_DIR: reportsDir,
         CONFORM_RETRIES: '1',
-        WHOP_API_KEY: LIVE.whopKey,
-        WHOP_BASE_URL: `http://127.0.0.1:${(front.address() as AddressInfo).port}/api/v1`,
-        WHOP_LEDGER_ACCOUNT_ID: LIVE.whopLedgerAccount,
-        WHOP_COMPANY_ID: LIVE.whopCompany,
-        WHOP_USER_ID: LIVE.whopUser,
-        WHOP_API_KEY_LIMITED: LIVE.whopLimitedKey,
+        ...whopLiveEnv(`http://127.0.0.1:${(front.address() as AddressInfo).port}`),
       });
       expect(run.stderr).toBe('');
       expect(run.stdout).toMatch(/^ERR {2}whop {4}by user id +UNAVAILABLE: the vendor answered 408 Request Timeout \(2 attempts\)$/m);

@@ -42,6 +42,18 @@ export const LIVE = {
   xenditManaged: 'bbbbbbbbbbbbbbbbbbbbbbbb',
 };
 
+/** The variables that run Whop live against a stand-in at `url`, every fixture set. */
+export function whopLiveEnv(url: string): Record<string, string> {
+  return {
+    WHOP_API_KEY: LIVE.whopKey,
+    WHOP_BASE_URL: `${url}/api/v1`,
+    WHOP_LEDGER_ACCOUNT_ID: LIVE.whopLedgerAccount,
+    WHOP_COMPANY_ID: LIVE.whopCompany,
+    WHOP_USER_ID: LIVE.whopUser,
+    WHOP_API_KEY_LIMITED: LIVE.whopLimitedKey,
+  };
+}
+
 const whopError = (type: string, message: string) => ({ error: { type, message, code: null, param: null } });
 
 export function liveWhop(): Promise<LiveVendor> {
