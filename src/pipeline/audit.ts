@@ -85,7 +85,7 @@ export async function runAudit(request: AuditRequest, options: AuditOptions): Pr
   for (const file of AUDIT_FILES) await writeFileAtomically(join(options.out, file), texts[file], secrets);
   for (const line of unreachedLines(request.vendor, request.baseUrl, results)) print(line);
   const { scorecard } = audit;
-  print(`grade ${scorecard.grade ?? 'n/a'} (score ${scorecard.weightedScore ?? 'n/a'}), verdict ${report.verdict}: ${report.outcomes.passed} passed, ${report.outcomes.failed} failed, ${report.outcomes.skipped} skipped, ${report.outcomes['transport-error']} unreachable; findings: ${report.counts.breaking} breaking, ${report.counts.warning} warning, ${report.counts.info} info; ${report.specDefects.length} document defects`);
+  print(`grade ${scorecard.grade ?? 'n/a'} (score ${scorecard.weightedScore ?? 'n/a'}), verdict ${report.verdict}: ${report.outcomes.passed} passed, ${report.outcomes.failed} failed, ${report.outcomes.unverified} unverified, ${report.outcomes.skipped} skipped, ${report.outcomes['transport-error']} transport errors; findings: ${report.counts.breaking} breaking, ${report.counts.warning} warning, ${report.counts.info} info; ${report.specDefects.length} document defects`);
   return { exitCode: judged.exitCode, audit };
 }
 

@@ -168,6 +168,6 @@ describe('the exit code, mapped in one place', () => {
   });
 
   it('uses the codes of src/results/exit-codes.ts', () => {
-    expect(EXIT).toEqual({ pass: 0, fail: 1, cannotRun: 2, inconclusive: 3 });
+    expect(EXIT).toEqual({ pass: 0, fail: 1, cannotRun: 2, inconclusive: 3, interrupted: 130 });
   });
 });

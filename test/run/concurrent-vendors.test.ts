@@ -35,8 +35,8 @@ describe('vendors run concurrently', () => {
       });
       expect(run.stderr).toBe('');
       const report = async (vendor: string) => JSON.parse(await readFile(join(reportsDir, 'latest', `${vendor}.json`), 'utf8')) as VendorReport;
-      expect((await report('whop')).outcomes).toEqual({ passed: 8, failed: 0, skipped: 0, 'transport-error': 0 });
-      expect((await report('xendit')).outcomes).toEqual({ passed: 5, failed: 0, skipped: 0, 'transport-error': 0 });
+      expect((await report('whop')).outcomes).toEqual({ passed: 8, failed: 0, unverified: 0, skipped: 0, 'transport-error': 0 });
+      expect((await report('xendit')).outcomes).toEqual({ passed: 5, failed: 0, unverified: 0, skipped: 0, 'transport-error': 0 });
       expect(run.code).toBe(0);
       // Piped output (no terminal): one plain line per case, each naming its vendor, no live status.
       expect(run.stdout).not.toMatch(/[\r\x1b]/);

@@ -93,9 +93,10 @@ describe('since when, kept with the baseline', () => {
     expect((await runCli(['baseline', 'update'], dirs)).code).toBe(0);
     const after = await readFile(baselineFile, 'utf8');
     // updatedAt, the case's new status, the five 400 properties now also seen in that case, and the finding
-    // (with run counters, every property of every response would have been rewritten too: about 60 lines).
+    // (the list's opening line, the finding, its closing line; with run counters, every property of every
+    // response would have been rewritten too: about 60 lines).
     const { added } = changedLines(before, after);
-    expect(added).toHaveLength(9);
+    expect(added).toHaveLength(10);
     expect(added.filter((line) => line.includes('"firstSeen"'))).toEqual([expect.stringContaining(`"firstSeen": "${startedAt}"`)]);
     expect(after).not.toContain('"runs"');
 

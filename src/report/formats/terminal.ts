@@ -22,7 +22,7 @@ function vendorLines(report: VendorReport, reportsPath: string): string[] {
   const { warning, info } = report.counts;
   const fresh = report.findings.filter((f) => f.state === 'new').length;
   const summary =
-    `${report.vendor.padEnd(7)} ${(report.verdict ?? '').padEnd(12)} ${o.passed} passed, ${o.failed} failed, ${o.unverified} unverified, ${o.skipped} skipped, ${o['transport-error']} transport errors; ` +
+    `${report.vendor.padEnd(7)} ${(report.verdict ?? '').padEnd(12)} ${o.passed} passed, ${o.failed} failed, ${o.unverified} unverified, ${o.skipped} skipped, ${plural(o['transport-error'], 'transport error')}; ` +
     `findings: ${breakingText(report)}, ${warning} warning, ${info} info (${fresh} new)`;
   const groups = groupsByAttention(report.findings.filter(isBlocking));
   const hidden = groups.length - GROUPS_PER_VENDOR;

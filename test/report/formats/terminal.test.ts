@@ -6,12 +6,12 @@ import { whopAmountsReport, whopReport, xenditReport } from './sample-reports.ts
 describe('the vendor lines after a run', () => {
   it('counts waived findings apart from breaking, lists each unwaived breaking root cause, and warns of waivers to review', () => {
     expect(renderVendorLines([whopAmountsReport(), xenditReport()]).split('\n')).toEqual([
-      'whop    fail         1 passed, 2 failed, 1 skipped, 1 unreachable; findings: 6 breaking (1 more waived), 0 warning, 0 info (0 new)',
+      'whop    fail         1 passed, 2 failed, 0 unverified, 1 skipped, 1 transport error; findings: 6 breaking (1 more waived), 0 warning, 0 info (0 new)',
       '  [known] response-property-type-mismatch at /balances/*/balance: number → string; 3 in 2 cases (by ledger account id, by company id)',
       '  [known] response-property-type-mismatch at /balances/*/pending_balance: number → string; 3 in 2 cases (by ledger account id, by company id)',
       '  warning: expired waiver, no longer waives: whop response-property-format-mismatch /created_at (expired 2026-10-01)',
       '  warning: stale waiver, matched nothing: xendit response-property-undocumented /legacy_field: matched nothing',
-      'xendit               1 passed, 1 failed, 0 skipped, 0 unreachable; findings: 1 breaking, 0 warning, 0 info (0 new)',
+      'xendit               1 passed, 1 failed, 0 unverified, 0 skipped, 0 transport errors; findings: 1 breaking, 0 warning, 0 info (0 new)',
       '  response-media-type-undocumented: application/json → text/html; 1 in 1 case (invalid credentials)',
       '',
     ]);
