@@ -14,7 +14,7 @@ export function renderSpecDiffMarkdown(diff: SpecDiff, context: SpecDiffContext)
   const head = `# Spec diff${vendor}\n\n${mdCode(context.base)} → ${mdCode(context.revision)}: ${changeCounts(diff)}. ${verdict}`;
   if (diff.changes.length === 0) return `${head}\n\nNo changes.\n`;
   const sections = groupByOperation(diff.changes).map(({ operation, changes }) => {
-    const title = operation === null ? 'Component-level changes' : mdCode(operation);
+    const title = operation === null ? 'Component-level changes' : mdText(operation);
     return `## ${title}\n\n${mdTable(HEADER, changes.map(row))}`;
   });
   return `${[head, ...sections].join('\n\n')}\n`;
