@@ -10,7 +10,7 @@ type Json = Record<string, unknown>;
 /** Deeper than this a body is not compared (no real response nests so deep; a hostile document may). */
 const MAX_DEPTH = 64;
 /** Schema pairs compared per diff at most: shared schemas fan out, and each place is reported. */
-const MAX_VISITS = 300_000;
+const MAX_VISITS = 100_000;
 
 export interface BodyDiffContext {
   base: Json;
