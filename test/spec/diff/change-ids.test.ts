@@ -148,6 +148,56 @@ const CASES: Record<string, Case> = {
     revision: media('application/json'),
     expected: [['response-media-type-name-generalized', GET, '200', '/responses/200/content/application/json', 'application/json']],
   },
+  'response-body-type-changed': {
+    base: account({ type: 'object' }),
+    revision: account({ type: 'array' }),
+    expected: [['response-body-type-changed', GET, '200', '/']],
+  },
+  'response-body-type-generalized': {
+    base: account({ type: 'integer' }),
+    revision: account({ type: 'number' }),
+    expected: [['response-body-type-generalized', GET, '200', '/']],
+  },
+  'response-body-type-specialized': {
+    base: account({ type: 'number' }),
+    revision: account({ type: 'integer' }),
+    expected: [['response-body-type-specialized', GET, '200', '/']],
+  },
+  'response-body-list-of-types-widened': {
+    base: account({ type: 'object' }),
+    revision: account({ type: ['object', 'array'] }),
+    expected: [['response-body-list-of-types-widened', GET, '200', '/']],
+  },
+  'response-body-list-of-types-narrowed': {
+    base: account({ type: ['object', 'array'] }),
+    revision: account({ type: 'object' }),
+    expected: [['response-body-list-of-types-narrowed', GET, '200', '/']],
+  },
+  'response-body-became-nullable': {
+    base: account({ type: 'object' }),
+    revision: account({ type: 'object', nullable: true }, { openapi: '3.0.3' }),
+    expected: [['response-body-became-nullable', GET, '200', '/']],
+  },
+  'response-body-became-not-nullable': {
+    base: account({ type: ['object', 'null'] }),
+    revision: account({ type: 'object' }),
+    expected: [['response-body-became-not-nullable', GET, '200', '/']],
+  },
+  'response-body-one-of-added': {
+    base: account({ oneOf: [{ title: 'Account', type: 'object' }] }),
+    revision: account({ oneOf: [{ title: 'Account', type: 'object' }, { title: 'Error', type: 'object' }] }),
+    expected: [['response-body-one-of-added', GET, '200', '/', 'Error']],
+  },
+  'response-body-one-of-removed': {
+    base: account({ oneOf: [{ title: 'Account', type: 'object' }, { title: 'Error', type: 'object' }] }),
+    revision: account({ oneOf: [{ title: 'Account', type: 'object' }] }),
+    expected: [['response-body-one-of-removed', GET, '200', '/', 'Error']],
+  },
+  'response-body-const-changed': {
+    base: account({ const: 'pong' }),
+    revision: account({ const: 'PONG' }),
+    expected: [['response-body-const-changed', GET, '200', '/', 'PONG']],
+  },
   'response-required-property-removed': {
     base: account(object({ id: { type: 'string' }, balance: { type: 'integer' } }, ['id', 'balance'])),
     revision: account(object({ id: { type: 'string' } }, ['id'])),

@@ -87,8 +87,11 @@ describe('where a body change is located', () => {
     expect(await diffRows(grid({ type: 'integer' }), grid({ type: 'string' }))).toEqual([['response-property-type-changed', GET, '200', '/items/items/available']]);
   });
 
-  it('a change to the body itself is at /', async () => {
-    expect(await diffRows(account({ type: 'object' }), account({ type: 'array' }))).toEqual([['response-property-type-changed', GET, '200', '/']]);
+  it('a change to the body itself is at /, under the body-level ID', async () => {
+    expect(await diffRows(account(object({ id: { type: 'string' } })), account({ type: 'array' }))).toEqual([
+      ['response-body-type-changed', GET, '200', '/'],
+      ['response-optional-property-removed', GET, '200', '/id'],
+    ]);
   });
 
   it('allOf members are merged: a property removed from a member is removed from the body', async () => {
