@@ -108,7 +108,19 @@ export const CHANGE_KINDS = {
     'A response media type was renamed to the generic one of its family (application/problem+json to application/json).',
   ),
 
-  // Response body properties
+  // The response body itself (where: /)
+  'response-body-type-changed': agree('ERR', 'The response body changed to an incompatible type.'),
+  'response-body-type-generalized': agree('ERR', 'The response body type was widened to one that contains it (integer to number).'),
+  'response-body-type-specialized': agree('INFO', 'The response body type was narrowed to one it contains (number to integer).'),
+  'response-body-list-of-types-widened': agree('ERR', 'The response body may now be of more types than before.'),
+  'response-body-list-of-types-narrowed': agree('INFO', 'The response body may now be of fewer types than before.'),
+  'response-body-became-nullable': agree('ERR', 'The response body may now be null.'),
+  'response-body-became-not-nullable': agree('INFO', 'The response body may no longer be null.'),
+  'response-body-one-of-added': agree('ERR', 'The response body may match a new oneOf branch.'),
+  'response-body-one-of-removed': agree('INFO', 'A oneOf branch of the response body was removed.'),
+  'response-body-const-changed': agree('ERR', 'The constant value of the response body changed.'),
+
+  // Response body properties (enum values: at the body root too, as oasdiff has no body-level rule)
   'response-required-property-removed': agree('ERR', 'A required response property was removed.'),
   'response-optional-property-removed': agree(
     'WARN',

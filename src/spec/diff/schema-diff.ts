@@ -3,6 +3,7 @@ import type { ChangeList } from './change.ts';
 import { pairBranches } from './one-of.ts';
 import type { ChangeId } from './registry.ts';
 import { viewOf, type SchemaView } from './schema-view.ts';
+import { atBodyRoot } from './body-root.ts';
 import { compareTypes } from './types-compare.ts';
 
 type Json = Record<string, unknown>;
@@ -10,7 +11,7 @@ type Json = Record<string, unknown>;
 /** Deeper than this a body is not compared (no real response nests so deep; a hostile document may). */
 const MAX_DEPTH = 64;
 /** Schema pairs compared per diff at most: shared schemas fan out, and each place is reported. */
-const MAX_VISITS = 300_000;
+const MAX_VISITS = 100_000;
 
 export interface BodyDiffContext {
   base: Json;
@@ -40,7 +41,7 @@ function walk(context: BodyDiffContext, scope: Scope, baseRaw: unknown, revision
   if (pairKey !== null && onPath.has(pairKey)) return;
   if (pairKey !== null) onPath.add(pairKey);
 
-  const add = (id: ChangeId, value?: string) => context.changes.add(id, { ...scope, where: at, value });
+  const add = (id: ChangeId, value?: string) => context.changes.add(where === '' ? atBodyRoot(id) : id, { ...scope, where: at, value });
   if (!base.nullable && revision.nullable) add('response-property-became-nullable');
   if (base.nullable && !revision.nullable) add('response-property-became-not-nullable');
   const typeChange = compareTypes(base.types, revision.types);

@@ -28,8 +28,14 @@ export interface SchemaView {
 /** allOf inside allOf nests this far at most; deeper members are not merged (hostile documents). */
 const MAX_ALL_OF_DEPTH = 8;
 
+/** Views are read-only once built: a schema shared by many places (or a fan-out) is viewed once. */
+const views = new WeakMap<object, SchemaView>();
+
 export function viewOf(document: Json, raw: unknown): SchemaView {
-  return buildView(document, raw, 0);
+  if (raw === null || typeof raw !== 'object') return buildView(document, raw, 0);
+  let view = views.get(raw);
+  if (!view) views.set(raw, (view = buildView(document, raw, 0)));
+  return view;
 }
 
 function buildView(document: Json, raw: unknown, allOfDepth: number): SchemaView {
