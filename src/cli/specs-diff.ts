@@ -33,7 +33,8 @@ export const specsDiffCommand: Command = async (args, io) => {
   };
   if (positionals.length !== 2) fail(`needs two documents, BASE and REVISION; ${usageLine(specsDiffDeclaration)}`);
   const format = FORMATS.find((name) => name === values.format) ?? fail(`--format must be text, json or md, got "${values.format}"`);
-  const failing = FAILING[values['fail-on']] ?? fail(`--fail-on must be breaking or warning, got "${values['fail-on']}"`);
+  // Own keys only: "constructor" is not a severity.
+  const failing = Object.hasOwn(FAILING, values['fail-on']) ? FAILING[values['fail-on']]! : fail(`--fail-on must be breaking or warning, got "${values['fail-on']}"`);
   if (values.vendor !== undefined && !VENDOR_NAME.test(values.vendor)) fail('--vendor must be a letter then lower-case letters, digits and -, at most 40');
 
   const [baseFile, revisionFile] = positionals as [string, string];

@@ -104,6 +104,7 @@ describe('conform specs diff', () => {
     [['specs', 'diff', WHOP, WHOP, WHOP], /^conform specs diff: needs two documents/],
     [['specs', 'diff', WHOP, WHOP, '--format', 'html'], /^conform specs diff: --format must be text, json or md, got "html"$/],
     [['specs', 'diff', WHOP, WHOP, '--fail-on', 'info'], /^conform specs diff: --fail-on must be breaking or warning, got "info"$/],
+    [['specs', 'diff', WHOP, WHOP, '--fail-on', 'constructor'], /^conform specs diff: --fail-on must be breaking or warning, got "constructor"$/],
     [['specs', 'diff', WHOP, WHOP, '--vendor', 'Not A Name'], /^conform specs diff: --vendor must be a letter then lower-case letters/],
     [['specs', 'diff', WHOP, WHOP, '--since', 'x'], /^conform specs diff: Unknown option '--since'.*; see conform specs diff --help$/],
     [['specs', 'diff', WHOP, 'specs/whop/none.yaml'], /^conform: specs\/whop\/none\.yaml: file not found$/],
