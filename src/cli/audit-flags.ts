@@ -72,7 +72,7 @@ const OPTIONS_OF = { audit: AUDIT_OPTIONS, init: INIT_OPTIONS } as const;
 
 type SingleFlag = 'base-url' | 'out' | 'vendor';
 type RepeatedFlag = 'spec' | 'auth' | 'fixture' | 'header';
-const VENDOR_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+export const VENDOR_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 const VARIABLE = /^[A-Z][A-Z0-9_]*$/;
 // OpenAPI's rule for component names: a securitySchemes key always matches it.
 const SCHEME_NAME = /^[A-Za-z0-9._-]+$/;

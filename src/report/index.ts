@@ -11,3 +11,7 @@ export { historyRunsFrom, pruneRuns, readHistory, runIdFor } from './history.ts'
 export { mixedRunNote, REPORT_FORMATS, renderAnnotations, renderReportFiles, renderVendorLines, type ReportFormat } from './formats/index.ts';
 export { jsonFile, publishRun, recoverLatest, writeReportSet } from './writer.ts';
 export { auditHtml, auditMarkdown, buildAudit, comparisonHtml, comparisonMarkdown, type AuditInput, type AuditReport, type Scorecard } from './audit/index.ts';
+export { renderSpecDiffJson } from './formats/spec-diff-json.ts';
+export { renderSpecDiffMarkdown } from './formats/spec-diff-markdown.ts';
+export { renderSpecDiffText } from './formats/spec-diff-text.ts';
+export type { SpecDiffContext } from './formats/spec-diff-groups.ts';

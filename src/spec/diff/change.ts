@@ -1,0 +1,62 @@
+import { CHANGE_KINDS, type ChangeId } from './registry.ts';
+import type { SpecChange } from './types.ts';
+
+/** Where a change sits; the grade comes from the registry. */
+export interface ChangeFacts {
+  operation: string | null;
+  status: string | null;
+  where: string | null;
+  value?: string;
+}
+
+export function makeChange(id: ChangeId, facts: ChangeFacts): SpecChange {
+  const kind = CHANGE_KINDS[id];
+  const change: SpecChange = {
+    id,
+    level: kind.level,
+    severity: kind.severity,
+    reason: kind.reason,
+    operation: facts.operation,
+    status: facts.status,
+    where: facts.where,
+  };
+  if (facts.value !== undefined) change.value = facts.value;
+  return change;
+}
+
+/** Collects changes; the same fact reached twice (one schema under two media types) is kept once. */
+export class ChangeList {
+  readonly #changes = new Map<string, SpecChange>();
+
+  add(id: ChangeId, facts: ChangeFacts): void {
+    const change = makeChange(id, facts);
+    const key = JSON.stringify([change.operation, change.status, change.where, change.id, change.value]);
+    if (!this.#changes.has(key)) this.#changes.set(key, change);
+  }
+
+  /** By operation (document-level changes last), status, where, id, value: plain code-unit order, no locale. */
+  sorted(): SpecChange[] {
+    return [...this.#changes.values()].sort(compareChanges);
+  }
+}
+
+function compareChanges(a: SpecChange, b: SpecChange): number {
+  return (
+    compareNullable(a.operation, b.operation) ||
+    compareNullable(a.status, b.status) ||
+    compareNullable(a.where, b.where) ||
+    compareText(a.id, b.id) ||
+    compareNullable(a.value ?? null, b.value ?? null)
+  );
+}
+
+function compareNullable(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return compareText(a, b);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

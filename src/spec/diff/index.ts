@@ -1,0 +1,30 @@
+import type { LoadedSpec } from '../types.ts';
+import { ChangeList } from './change.ts';
+import { diffComponents, diffServers } from './document.ts';
+import { diffEndpoints } from './endpoints.ts';
+import { diffParameters } from './parameters.ts';
+import { diffResponses } from './responses.ts';
+import { diffSecurity } from './security.ts';
+import type { SpecDiff } from './types.ts';
+
+export { CHANGE_IDS, CHANGE_KINDS, type ChangeId, type ChangeKind } from './registry.ts';
+export type { ChangeLevel, SpecChange, SpecDiff } from './types.ts';
+
+/**
+ * Every difference between two versions of a vendor document that matters to a consumer, graded
+ * (src/spec/diff/registry.ts) and in a fixed order. Pure: reads only the two loaded documents.
+ * Descriptions, summaries and examples are never compared.
+ */
+export function diffSpecs(base: LoadedSpec, revision: LoadedSpec): SpecDiff {
+  const changes = new ChangeList();
+  const body = { base: base.document, revision: revision.document, changes, bounds: { visits: 0, cut: false } };
+  for (const [before, after] of diffEndpoints(changes, base, revision)) {
+    diffParameters(changes, body, before, after);
+    diffSecurity(changes, before, after);
+    diffResponses(body, before, after);
+  }
+  diffServers(changes, base, revision);
+  diffComponents(changes, base, revision);
+  const sorted = changes.sorted();
+  return { breaking: sorted.some((change) => change.severity === 'breaking'), changes: sorted };
+}
