@@ -9,11 +9,24 @@ export function joinPointer(base: string, ...segments: Array<string | number>): 
 
 export function parsePointer(pointer: string): string[] {
   if (pointer === '' || pointer === '#') return [];
-  const body = pointer.startsWith('#') ? decodeURIComponent(pointer.slice(1)) : pointer;
+  const body = pointer.startsWith('#') ? decodeFragment(pointer.slice(1)) : pointer;
   return body
     .split('/')
     .slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/**
+ * A URI fragment's percent-escapes decoded. A document's `$ref` is vendor text: a broken escape
+ * (`%E0%A4%A`) is left as written, so the reference resolves to nothing and is reported as such,
+ * instead of throwing a URIError out of whatever reads it.
+ */
+export function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 /** The value at `pointer` in `root`, or undefined when any segment is missing. */

@@ -1,4 +1,4 @@
-import { getAtPointer, joinPointer } from '../json/index.ts';
+import { decodeFragment, getAtPointer, joinPointer } from '../json/index.ts';
 import type { MediaTypeEntry, Operation, ResponseEntry } from './types.ts';
 import { HTTP_METHODS, isObject } from './walk.ts';
 
@@ -61,7 +61,7 @@ export function resolve(document: Json, value: unknown, pointer: string): { valu
   const seen = new Set<string>();
   while (isObject(value) && typeof value.$ref === 'string' && value.$ref.startsWith('#') && !seen.has(value.$ref)) {
     seen.add(value.$ref);
-    pointer = decodeURIComponent(value.$ref.slice(1));
+    pointer = decodeFragment(value.$ref.slice(1));
     value = getAtPointer(document, value.$ref);
   }
   return { value, pointer };

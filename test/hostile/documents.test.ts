@@ -210,6 +210,21 @@ describe('YAML aliases cannot blow a document up', () => {
   });
 });
 
+describe('a broken percent-escape in a $ref', () => {
+  it('is an unresolved reference, located, not a URIError: in a schema and in a response', async () => {
+    const root = await scratch();
+    const broken = "'#/components/schemas/%E0%A4%A'";
+    await writeFile(
+      join(root, 'doc.yaml'),
+      ok(`paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: ${broken} }\n        '404': { $ref: ${broken} }\n`),
+    );
+    const run = await runCliBounded(['specs', 'lint', 'doc.yaml'], { ...BOUNDS, cwd: root });
+    expectBounded(run);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/spec-ref-unresolved\s+doc\.yaml#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\/\$ref/);
+  });
+});
+
 describe('deep nesting is named for what it is', () => {
   const nested = (depth: number) => `${'{"items":'.repeat(depth)}{"type":"string"}${'}'.repeat(depth)}`;
 

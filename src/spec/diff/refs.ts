@@ -24,19 +24,10 @@ export function resolveRef(document: Json, value: unknown): Resolved {
   for (let hops = 0; isObject(value) && typeof value.$ref === 'string'; hops++) {
     const ref = value.$ref;
     if (hops === MAX_REF_CHAIN || !ref.startsWith('#/')) return { schema: null, name, target };
-    const segments = safeSegments(ref);
-    if (segments === null) return { schema: null, name, target };
+    const segments = parsePointer(ref);
     if (name === null && segments.length === 3 && segments[0] === 'components' && segments[1] === 'schemas') name = segments[2]!;
     target = ref;
     value = getAtPointer(document, ref);
   }
   return { schema: isObject(value) ? value : null, name, target };
-}
-
-function safeSegments(ref: string): string[] | null {
-  try {
-    return parsePointer(ref);
-  } catch {
-    return null; // malformed percent-encoding in a vendor $ref
-  }
 }
