@@ -1,11 +1,10 @@
 import type { Finding } from '../findings/index.ts';
 import type { Severity } from '../findings/index.ts';
 import { severityOf, type SeverityOverrides } from '../findings/index.ts';
-import type { CaseResult } from '../results/index.ts';
+import { notChecked, notCheckedReason, unavailableAnswer, type CaseResult } from '../results/index.ts';
 import { judgeAgainstBaseline, type Baseline } from './baseline/index.ts';
 import { firstSeenOf, recordSightings, sightingOf, type SeenLedger } from './first-seen.ts';
 import type { CaseFinding, JudgedCase, JudgedDefect, JudgedFinding, ResolvedFinding } from './types.ts';
-import { notChecked, notCheckedReason, unavailableAnswer } from './unverified.ts';
 import { verdictFor, type VendorVerdict } from './verdict.ts';
 import { applyWaivers, describeWaiver, waiversFor, type Waiver } from './waivers/index.ts';
 

@@ -1,8 +1,8 @@
 import type { TransportErrorCode } from '../http/index.ts';
-import { EXIT, type ExitCode, type CaseResult } from '../results/index.ts';
+import { EXIT, unavailableAnswer, type ExitCode, type CaseResult } from '../results/index.ts';
 import { ConfigError, displayUrl, type Env, optional } from '../vendors/index.ts';
 import type { JudgedFinding, SeverityCounts, Verdict } from './types.ts';
-import { describeConnectFailure, isConnectFailure, unavailableAnswer, unverifiedCause } from './unverified.ts';
+import { describeConnectFailure, isConnectFailure, unverifiedCause } from './unverified.ts';
 
 export const DEFAULT_INCONCLUSIVE_THRESHOLD = 0.25;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomically } from '../files/index.ts';
 import { inconclusiveThresholdFrom, type JudgementPolicy } from '../judge/index.ts';
 import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
-import { auditHtml, auditMarkdown, buildAudit, jsonFile, type AuditReport } from '../report/index.ts';
+import { auditHtml, auditMarkdown, buildAudit, jsonFile, outcomeCounts, type AuditReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { deriveCases, httpOptions, openRuntime, runCase, severityOverrides, targetAuth, targetSecretForms, type DerivedCase } from '../run/index.ts';
 import { loadSpec, securitySchemesOf, type LoadedSpec } from '../spec/index.ts';
@@ -85,7 +85,7 @@ export async function runAudit(request: AuditRequest, options: AuditOptions): Pr
   for (const file of AUDIT_FILES) await writeFileAtomically(join(options.out, file), texts[file], secrets);
   for (const line of unreachedLines(request.vendor, request.baseUrl, results)) print(line);
   const { scorecard } = audit;
-  print(`grade ${scorecard.grade ?? 'n/a'} (score ${scorecard.weightedScore ?? 'n/a'}), verdict ${report.verdict}: ${report.outcomes.passed} passed, ${report.outcomes.failed} failed, ${report.outcomes.unverified} unverified, ${report.outcomes.skipped} skipped, ${report.outcomes['transport-error']} transport errors; findings: ${report.counts.breaking} breaking, ${report.counts.warning} warning, ${report.counts.info} info; ${report.specDefects.length} document defects`);
+  print(`grade ${scorecard.grade ?? 'n/a'} (score ${scorecard.weightedScore ?? 'n/a'}), verdict ${report.verdict}: ${outcomeCounts(report.outcomes)}; findings: ${report.counts.breaking} breaking, ${report.counts.warning} warning, ${report.counts.info} info; ${report.specDefects.length} document defects`);
   return { exitCode: judged.exitCode, audit };
 }
 

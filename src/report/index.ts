@@ -8,7 +8,7 @@ export { buildSummary, buildVendorReport, type ReportedTarget } from './vendor-r
 export { renderFindingsText, withMessages } from './findings-text.ts';
 export { groupFindings, type FindingGroup, type Occurrence } from './groups.ts';
 export { historyRunsFrom, pruneRuns, readHistory, runIdFor } from './history.ts';
-export { mixedRunNote, REPORT_FORMATS, renderAnnotations, renderReportFiles, renderVendorLines, type ReportFormat } from './formats/index.ts';
+export { mixedRunNote, outcomeCounts, REPORT_FORMATS, renderAnnotations, renderReportFiles, renderVendorLines, type ReportFormat } from './formats/index.ts';
 export { jsonFile, publishRun, recoverLatest, writeReportSet } from './writer.ts';
 export { auditHtml, auditMarkdown, buildAudit, comparisonHtml, comparisonMarkdown, type AuditInput, type AuditReport, type Scorecard } from './audit/index.ts';
 export { renderSpecDiffJson } from './formats/spec-diff-json.ts';

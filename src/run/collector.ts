@@ -2,7 +2,7 @@ import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { SerializedError } from 'vitest';
 import type { Severity } from '../findings/index.ts';
 import type { Finding } from '../findings/index.ts';
-import type { CaseResult } from '../results/index.ts';
+import { notChecked, unavailableAnswer, type CaseResult } from '../results/index.ts';
 import { CaseTally, type VendorCount } from './progress.ts';
 
 /**
@@ -65,10 +65,10 @@ const MARK = { skipped: 'skip', 'transport-error': 'ERR ' } as const;
 function progressLine(result: CaseResult, severityOf: (finding: Finding) => Severity): string {
   const counts = { breaking: 0, warning: 0, info: 0 };
   for (const finding of result.findings) counts[severityOf(finding)]++;
-  const mark = result.outcome === 'skipped' || result.outcome === 'transport-error' ? MARK[result.outcome] : counts.breaking > 0 ? 'FAIL' : 'ok  ';
-  const detail =
-    result.outcome === 'skipped' || result.outcome === 'transport-error'
-      ? result.reason
-      : `${result.response?.status} in ${result.durationMs} ms; ${counts.breaking} breaking, ${counts.warning} warning, ${counts.info} info`;
+  if (result.outcome === 'skipped' || result.outcome === 'transport-error') return `${MARK[result.outcome]} ${result.vendor.padEnd(7)} ${result.case.padEnd(24)} ${result.reason}`;
+  // As the judge will: an unavailable answer verifies nothing; an unchecked body does unless something breaking was still seen.
+  const unverified = unavailableAnswer(result) ?? (counts.breaking > 0 ? null : notChecked(result));
+  const mark = unverified !== null ? 'UNVR' : counts.breaking > 0 ? 'FAIL' : 'ok  ';
+  const detail = `${result.response?.status} in ${result.durationMs} ms; ${counts.breaking} breaking, ${counts.warning} warning, ${counts.info} info${unverified === null ? '' : ` (unverified: ${unverified})`}`;
   return `${mark} ${result.vendor.padEnd(7)} ${result.case.padEnd(24)} ${detail}`;
 }

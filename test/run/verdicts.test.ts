@@ -95,6 +95,8 @@ describe('a body over the size cap', () => {
         expect(report.interactions.find((i) => i.case === name)).toMatchObject({ outcome: 'unverified', reason: 'body cut at the size cap (CONFORM_MAX_BODY_BYTES): not checked' });
       }
       expect(report.outcomes).toEqual({ passed: 5, failed: 0, unverified: 3, skipped: 0, 'transport-error': 0 });
+      // The case lines say so as the cases finish, not `ok`.
+      for (const name of cut) expect(run.stdout).toMatch(new RegExp(`^UNVR whop\\s+${name}\\s+200 in \\d+ ms; .*\\(unverified: body cut at the size cap\\)$`, 'm'));
       // 3 of 8 unverified is more than the default 25%.
       expect(report.verdict).toBe('inconclusive');
       expect(run.code).toBe(3);

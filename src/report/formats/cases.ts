@@ -58,6 +58,12 @@ export function glossary(ids: Iterable<string>): Array<{ id: string; description
     .map((id) => ({ id, description: FINDING_KINDS[id].description }));
 }
 
+/** "5 passed, 1 failed, 2 unverified, 0 skipped, 1 transport error": a vendor's outcomes in one phrase, the same in every text format. */
+export function outcomeCounts(o: VendorReport['outcomes']): string {
+  // Reports written before the unverified outcome have no count for it.
+  return `${o.passed} passed, ${o.failed} failed, ${o.unverified ?? 0} unverified, ${o.skipped} skipped, ${plural(o['transport-error'], 'transport error')}`;
+}
+
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
@@ -78,10 +84,15 @@ export function groupObserved(group: FindingGroup): string | null {
   return values.size === 1 ? group.occurrences[0]!.observed : group.observedKind;
 }
 
+/** An ISO 8601 UTC time to the minute, as reports show when a finding was first seen: "2026-11-28 14:02 UTC". */
+export function utcMinute(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
 /** "since 2026-11-28 14:02 UTC (3 runs)" from the judge's firstSeen and seenRuns; null outside a run. */
 export function sinceText(finding: ReportedFinding): string | null {
   if (finding.firstSeen === undefined) return null;
-  const when = `${finding.firstSeen.slice(0, 10)} ${finding.firstSeen.slice(11, 16)} UTC`;
+  const when = utcMinute(finding.firstSeen);
   return finding.seenRuns === undefined ? `since ${when}` : `since ${when} (${plural(finding.seenRuns, 'run')})`;
 }
 

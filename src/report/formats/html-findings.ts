@@ -1,6 +1,6 @@
 import { groupFindings, type FindingGroup } from '../groups.ts';
 import type { Interaction, ReportedFinding } from '../types.ts';
-import { findingsByOperation, plural, shownPointer } from './cases.ts';
+import { findingsByOperation, plural, shownPointer, utcMinute } from './cases.ts';
 import { pathCode, severity, value } from './html-parts.ts';
 import { html, type Html } from './html-template.ts';
 
@@ -89,7 +89,7 @@ function state(f: ReportedFinding): Html {
 /** Since when the vendor shows this: the first run that saw the fingerprint, and how many runs since. */
 function since(f: ReportedFinding): Html | null {
   if (f.firstSeen === undefined) return null;
-  const when = `${f.firstSeen.slice(0, 10)} ${f.firstSeen.slice(11, 16)} UTC`;
+  const when = utcMinute(f.firstSeen);
   const runs = f.seenRuns === undefined ? null : ` · ${plural(f.seenRuns, 'run')}`;
   return html`<span class="since">since <time datetime="${f.firstSeen}">${when}</time>${runs}</span>`;
 }

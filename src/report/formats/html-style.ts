@@ -57,6 +57,7 @@ code.operation, code.pointer { overflow-wrap: normal; word-break: normal; }
 .case.passed { border-left-color: var(--pass-fg); background: var(--pass-bg); } .case.passed .outcome { color: var(--pass-fg); }
 .case.failed { border-left-color: var(--fail-fg); background: var(--fail-bg); } .case.failed .outcome { color: var(--fail-fg); }
 .case.skipped { border-left-color: var(--skip-fg); background: var(--skip-bg); border-left-style: dashed; } .case.skipped .outcome { color: var(--skip-fg); }
+.case.unverified { border-left-color: var(--error-fg); background: var(--skip-bg); border-left-style: dotted; } .case.unverified .outcome { color: var(--error-fg); }
 .case.transport-error { border-left-color: var(--error-fg); background: var(--error-bg); border-left-style: double; } .case.transport-error .outcome { color: var(--error-fg); }
 .severity { font-weight: 600; white-space: nowrap; }
 .severity::before { content: ""; display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; background: currentColor; }

@@ -36,7 +36,7 @@ function vendorTable(summary: RunSummary, reports: readonly VendorReport[]): Htm
     const mode = v.mode === 'sandbox' ? html`sandbox <code>${v.scenario ?? 'none'}</code>` : html`live`;
     const verdict = v.verdict ? html`<span class="badge verdict-${v.verdict}">${VERDICT_LABEL[v.verdict]}</span>` : html`<span class="badge verdict-none">no verdict</span>`;
     const breaking = report ? groupFindings(report.findings).filter((g) => isBlocking(g.finding)).length : null;
-    return html`<tr class="vendor"><th scope="row">${report ? html`<a href="${pageOf(v.vendor)}">${v.vendor}</a>` : v.vendor}</th><td>${mode}</td><td>${verdict}</td><td>${o.passed}</td><td>${o.failed}</td><td>${o.skipped}</td><td>${o['transport-error']}</td><td class="breaking-groups">${breaking ?? html`<span class="empty">no report</span>`}</td></tr>`;
+    return html`<tr class="vendor"><th scope="row">${report ? html`<a href="${pageOf(v.vendor)}">${v.vendor}</a>` : v.vendor}</th><td>${mode}</td><td>${verdict}</td><td>${o.passed}</td><td>${o.failed}</td><td>${o.unverified}</td><td>${o.skipped}</td><td>${o['transport-error']}</td><td class="breaking-groups">${breaking ?? html`<span class="empty">no report</span>`}</td></tr>`;
   });
-  return html`<table class="vendors"><thead><tr><th scope="col">Vendor</th><th scope="col">Target</th><th scope="col">Verdict</th><th scope="col">Passed</th><th scope="col">Failed</th><th scope="col">Skipped</th><th scope="col">Transport errors</th><th scope="col">Breaking root causes</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<table class="vendors"><thead><tr><th scope="col">Vendor</th><th scope="col">Target</th><th scope="col">Verdict</th><th scope="col">Passed</th><th scope="col">Failed</th><th scope="col">Unverified</th><th scope="col">Skipped</th><th scope="col">Transport errors</th><th scope="col">Breaking root causes</th></tr></thead><tbody>${rows}</tbody></table>`;
 }

@@ -75,7 +75,7 @@ function header(report: VendorReport): Html {
 <dt>Run</dt><dd>${report.startedAt} to ${report.finishedAt}</dd>
 </dl>
 <ul class="stats" aria-label="Counts">
-${stat('passed', o.passed, 'passed')}${stat('failed', o.failed, 'failed')}${stat('skipped', o.skipped, 'skipped')}${stat('transport-error', o['transport-error'], 'transport errors')}
+${stat('passed', o.passed, 'passed')}${stat('failed', o.failed, 'failed')}${stat('unverified', o.unverified, 'unverified')}${stat('skipped', o.skipped, 'skipped')}${stat('transport-error', o['transport-error'], 'transport errors')}
 ${stat('breaking', c.breaking, 'breaking')}${stat('warning', c.warning, 'warning')}${stat('info', c.info, 'info')}
 </ul>`;
 }

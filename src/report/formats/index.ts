@@ -12,6 +12,7 @@ export { renderAnnotations } from './github-annotations.ts';
 export { mixedRunNote } from './mixed-run.ts';
 /** What `conform run` prints per vendor after its cases. */
 export { renderVendorLines } from './terminal.ts';
+export { outcomeCounts } from './cases.ts';
 
 /** One earlier run of one vendor, for the HTML report's chart of findings per run. */
 export interface HistoryPoint {

@@ -1,7 +1,7 @@
 import type { OperationCoverage, VendorReport } from '../types.ts';
 import { COVERAGE_LABEL, whyNotExercised } from './coverage.ts';
 import { groupFindings, type FindingGroup } from '../groups.ts';
-import { breakingText, casesByOperation, findingsByOperation, glossary, groupObserved, groupsByAttention, plural, shownPointer, sinceText } from './cases.ts';
+import { breakingText, casesByOperation, findingsByOperation, glossary, groupObserved, groupsByAttention, outcomeCounts, plural, shownPointer, sinceText } from './cases.ts';
 import { escapeMarkup } from './markup-escape.ts';
 import { mdCode, mdTable, mdText } from './markdown-escape.ts';
 import { OUTCOME_LABEL, VERDICT_LABEL, stateLabel } from './outcome-labels.ts';
@@ -21,7 +21,7 @@ function header(report: VendorReport): string {
     ['Base URL', mdCode(report.baseUrl)],
     ['Spec', report.spec.map((s) => `${mdCode(s.file)} (${mdText(s.version)})`).join(', ') || '—'],
     ['Run', `${mdText(report.startedAt)} to ${mdText(report.finishedAt)}`],
-    ['Cases', `${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${plural(o['transport-error'], 'transport error')}`],
+    ['Cases', outcomeCounts(o)],
     ['Findings', `${breakingText(report)}, ${c.warning} warning, ${c.info} info; ${plural(groupFindings(report.findings).length, 'root cause')}`],
   ];
   return `# ${mdText(report.vendor)}: conformance report\n\n${verdict}\n\n${mdTable(['', ''], rows)}`;

@@ -18,9 +18,9 @@ function overview(summary: RunSummary): string {
     const o = v.outcomes;
     const c = v.counts;
     const mode = v.mode === 'sandbox' ? `sandbox ${mdCode(v.scenario)}` : 'live';
-    return [mdText(v.vendor), v.verdict ? VERDICT_LABEL[v.verdict] : '—', mode, `${o.passed}`, `${o.failed}`, `${o.skipped}`, `${o['transport-error']}`, `${c.breaking}`, `${c.warning}`, `${c.info}`];
+    return [mdText(v.vendor), v.verdict ? VERDICT_LABEL[v.verdict] : '—', mode, `${o.passed}`, `${o.failed}`, `${o.unverified}`, `${o.skipped}`, `${o['transport-error']}`, `${c.breaking}`, `${c.warning}`, `${c.info}`];
   });
-  const table = mdTable(['Vendor', 'Verdict', 'Target', 'Passed', 'Failed', 'Skipped', 'Transport errors', 'Breaking', 'Warning', 'Info'], rows);
+  const table = mdTable(['Vendor', 'Verdict', 'Target', 'Passed', 'Failed', 'Unverified', 'Skipped', 'Transport errors', 'Breaking', 'Warning', 'Info'], rows);
   const problems = summary.problems.length === 0 ? '' : `\n\n**Problems**\n\n${summary.problems.map((p) => `- ${mdText(p)}`).join('\n')}`;
   const mixed = mixedRunNote(summary.vendors);
   return `## conform: exit code ${summary.exitCode}\n\n${mdText(summary.startedAt)} to ${mdText(summary.finishedAt)}${mixed ? `\n\n**${mdText(mixed)}**` : ''}\n\n${table}${problems}`;

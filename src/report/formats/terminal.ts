@@ -1,6 +1,6 @@
 import type { FindingGroup } from '../groups.ts';
 import type { VendorReport } from '../types.ts';
-import { breakingText, groupObserved, groupsByAttention, isBlocking, plural, shownPointer } from './cases.ts';
+import { breakingText, groupObserved, groupsByAttention, isBlocking, outcomeCounts, plural, shownPointer } from './cases.ts';
 
 /** A terminal after a run is read at a glance: past this many root causes per vendor, its VENDOR.md has the rest. */
 const GROUPS_PER_VENDOR = 5;
@@ -22,7 +22,7 @@ function vendorLines(report: VendorReport, reportsPath: string): string[] {
   const { warning, info } = report.counts;
   const fresh = report.findings.filter((f) => f.state === 'new').length;
   const summary =
-    `${report.vendor.padEnd(7)} ${(report.verdict ?? '').padEnd(12)} ${o.passed} passed, ${o.failed} failed, ${o.unverified} unverified, ${o.skipped} skipped, ${plural(o['transport-error'], 'transport error')}; ` +
+    `${report.vendor.padEnd(7)} ${(report.verdict ?? '').padEnd(12)} ${outcomeCounts(o)}; ` +
     `findings: ${breakingText(report)}, ${warning} warning, ${info} info (${fresh} new)`;
   const groups = groupsByAttention(report.findings.filter(isBlocking));
   const hidden = groups.length - GROUPS_PER_VENDOR;
