@@ -6,3 +6,4 @@ export { applyWaivers, describeWaiver, loadWaivers, waiversFileFrom, waiversFor,
 export type { CaseFinding, FindingState, JudgedCase, JudgedDefect, JudgedFinding, ResolvedFinding, SeverityCounts, Verdict } from './types.ts';
 export { firstSeenOf, recordSightings, sightingOf, type FirstSighting, type SeenLedger, type Sighting } from './first-seen.ts';
 export { readSeenLedger, seenLedgerFile, writeSeenLedger } from './first-seen-store.ts';
+export { gradeWithWire, wirePointers, type WirePointer } from './wire/index.ts';

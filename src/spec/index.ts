@@ -5,4 +5,4 @@ export { loadSpec } from './load.ts';
 export { essence, findMediaType, findResponse, isJsonMediaType } from './lookup.ts';
 export type { LoadedSpec, MediaTypeEntry, Operation, ResponseEntry } from './types.ts';
 export { securitySchemesOf } from './security-schemes.ts';
-export { CHANGE_IDS, CHANGE_KINDS, diffSpecs, type ChangeId, type ChangeKind, type ChangeLevel, type SpecChange, type SpecDiff } from './diff/index.ts';
+export { CHANGE_IDS, CHANGE_KINDS, diffSpecs, type ChangeId, type ChangeKind, type ChangeLevel, type SpecChange, type SpecDiff, type WireGrade } from './diff/index.ts';

@@ -8,7 +8,7 @@ import { diffSecurity } from './security.ts';
 import type { SpecDiff } from './types.ts';
 
 export { CHANGE_IDS, CHANGE_KINDS, type ChangeId, type ChangeKind } from './registry.ts';
-export type { ChangeLevel, SpecChange, SpecDiff } from './types.ts';
+export type { ChangeLevel, SpecChange, SpecDiff, WireGrade } from './types.ts';
 
 /**
  * Every difference between two versions of a vendor document that matters to a consumer, graded

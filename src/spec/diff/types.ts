@@ -23,6 +23,18 @@ export interface SpecChange {
   where: string | null;
   /** The enum value, media type, scope or server concerned, when there is one. */
   value?: string;
+  /** Present when the severity came from what the vendor sent (its baseline), not from the documents alone; `reason` then says why. */
+  wire?: WireGrade;
+}
+
+/** What the vendor's baseline showed at a change's place, which graded it (docs/spec-diff.md, "Grades from the wire"). */
+export interface WireGrade {
+  /** Which baseline: of the live vendor or of its embedded sandbox. */
+  baseline: 'live' | 'sandbox';
+  /** The baseline's pointer the change's `where` maps to (array items as `*`). */
+  pointer: string;
+  /** What the wire showed there, in a few words: `sent null`, `sent "frozen"`, `sent in every observed response`. */
+  observed: string;
 }
 
 /** `conform specs diff --format json`: whether any change is breaking, and every change. */

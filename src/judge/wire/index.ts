@@ -1,0 +1,2 @@
+export { gradeWithWire } from './grade.ts';
+export { wirePointers, type WirePointer } from './where.ts';
