@@ -1,2 +1,3 @@
 export { gradeWithWire } from './grade.ts';
+export { readWireBaseline } from './read.ts';
 export { wirePointers, type WirePointer } from './where.ts';

@@ -13,9 +13,12 @@ export function renderSpecDiffMarkdown(diff: SpecDiff, context: SpecDiffContext)
   const verdict = diff.breaking ? '**Breaking.**' : 'Nothing breaking.';
   const head = `# Spec diff${vendor}\n\n${mdCode(context.base)} → ${mdCode(context.revision)}: ${changeCounts(diff)}. ${verdict}`;
   if (diff.changes.length === 0) return `${head}\n\nNo changes.\n`;
+  // The Wire column only when a baseline graded something: a diff without one reads as before.
+  const wire = diff.changes.some((change) => change.wire !== undefined);
   const sections = groupByOperation(diff.changes).map(({ operation, changes }) => {
     const title = operation === null ? 'Component-level changes' : mdText(operation);
-    return `## ${title}\n\n${mdTable(HEADER, changes.map(row))}`;
+    const rows = changes.map((change) => (wire ? [...row(change), wireCell(change)] : row(change)));
+    return `## ${title}\n\n${mdTable(wire ? [...HEADER, 'Graded by the wire'] : HEADER, rows)}`;
   });
   return `${[head, ...sections].join('\n\n')}\n`;
 }
@@ -30,4 +33,9 @@ function row(change: SpecChange): string[] {
     change.value === undefined ? '—' : mdCode(change.value),
     change.reason === null ? '—' : mdText(change.reason),
   ];
+}
+
+function wireCell(change: SpecChange): string {
+  if (change.wire === undefined) return '—';
+  return `${mdText(change.wire.observed)} (${change.wire.baseline} baseline, ${mdCode(change.wire.pointer)})`;
 }

@@ -3,8 +3,8 @@ import { changeCounts, groupByOperation, type SpecDiffContext } from './spec-dif
 
 /**
  * `conform specs diff` for a terminal or a CI log: a summary line, then each operation's changes,
- * component-level changes under their own heading. One change a line (its reason on the next):
- * severity, id, oasdiff's level, status, where, value.
+ * component-level changes under their own heading. One change a line (its reason on the next, then
+ * what the wire showed when the grade came from it): severity, id, oasdiff's level, status, where, value.
  */
 export function renderSpecDiffText(diff: SpecDiff, context: SpecDiffContext): string {
   const vendor = context.vendor === null ? '' : `${terminalSafe(context.vendor)}: `;
@@ -24,7 +24,14 @@ function changeLines(change: SpecChange): string {
   // JSON quoting shows a value's bounds and escapes every control character in it.
   if (change.value !== undefined) parts.push(`value ${JSON.stringify(change.value)}`);
   const reason = change.reason === null ? '' : `      reason: ${terminalSafe(change.reason)}\n`;
-  return `  ${parts.join('  ')}\n${reason}`;
+  return `  ${parts.join('  ')}\n${reason}${wireLine(change)}`;
+}
+
+/** Which grade came from the wire: what the baseline showed, and where. */
+function wireLine(change: SpecChange): string {
+  if (change.wire === undefined) return '';
+  const { baseline, pointer, observed } = change.wire;
+  return `      graded by the wire: ${terminalSafe(observed)} (${baseline} baseline, ${terminalSafe(pointer)})\n`;
 }
 
 /**
