@@ -41,6 +41,17 @@ describe('the nightly workflow', () => {
     }
   });
 
+  it('verifies with exactly the run\'s variables: the same vendors, credentials and policy', () => {
+    const env = (command: string) => steps[stepIndex(runs(command))]?.env;
+    expect(Object.keys(env('npm run conformance') ?? {}).length).toBeGreaterThan(10);
+    expect(env('npx conform verify')).toEqual(env('npm run conformance'));
+  });
+
+  it('shows only a summary this run wrote: reports/ from the cache holds the previous night\'s', () => {
+    expect(steps[stepIndex(runs('npm run conformance'))]!.run).toMatch(/touch "\$RUNNER_TEMP\/run-started"\n\s*npm run conformance/);
+    expect(steps[stepIndex(runs('GITHUB_STEP_SUMMARY'))]!.run).toContain('[ reports/latest/summary.md -nt "$RUNNER_TEMP/run-started" ]');
+  });
+
   it('never lets a vendor fall back to its embedded sandbox unless a repository variable says so', () => {
     for (const command of ['npm run conformance', 'conform verify']) {
       expect(steps[stepIndex(runs(command))]?.env?.CONFORM_REQUIRE_LIVE, command).toBe("${{ vars.CONFORM_REQUIRE_LIVE || '1' }}");
