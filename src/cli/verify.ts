@@ -14,7 +14,7 @@ import { ListedPointers, maskContractMismatch } from '../privacy/index.ts';
 import { redactText } from '../redaction/index.ts';
 import { loadPolicy } from '../judge/index.ts';
 import { rejudgeLatest, type Rejudged } from '../pipeline/index.ts';
-import { readEnvironment, resolveRunConfig, type RunConfig, startTargets, targetSecretForms, unknownVariableWarnings } from '../run/index.ts';
+import { readEnvironment, resolveRunConfig, type RunConfig, describeTarget, startTargets, targetSecretForms, unknownVariableWarnings } from '../run/index.ts';
 import { ConfigError, loadVendors, type VendorTarget } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
@@ -53,19 +53,22 @@ export const verifyCommand: Command = async (args, io) => {
   const settings = contractSettings(env, io.cwd);
   // How the run is judged again (waivers, thresholds, severity): read before any request, so a mistake stops it first.
   const policy = await loadPolicy(env, io.cwd);
-  // Every contract is read before any sandbox starts: a missing one stops the command at once.
+  // Every contract is read before any sandbox starts: a broken one stops the command at once. A vendor
+  // with none yet (a first live night on which it did not pass) is skipped, unless it was asked for by name.
   const reads = await Promise.allSettled(config.plans.map((plan) => readContract(contractFile(settings, plan.vendor, plan.mode))));
-  const unusable = reads.flatMap((read) => (read.status === 'rejected' ? [read.reason as unknown] : []));
-  if (unusable.length > 0) {
-    for (const error of unusable) {
-      if (!(error instanceof ContractFileError)) throw error;
-      io.stderr(`conform verify: ${error.message}\n`);
-    }
-    return EXIT.cannotRun;
+  const stops: ContractFileError[] = [];
+  const kept: Array<{ plan: RunConfig['plans'][number]; contract: StoredContract }> = [];
+  for (const [index, read] of reads.entries()) {
+    if (read.status === 'fulfilled') kept.push({ plan: config.plans[index]!, contract: read.value });
+    else if (!(read.reason instanceof ContractFileError)) throw read.reason;
+    else if (read.reason.missing && values.vendor === undefined) io.stderr(`conform verify: skipped: ${read.reason.message}\n`);
+    else stops.push(read.reason);
   }
-  const contracts = reads.map((read) => (read as PromiseFulfilledResult<StoredContract>).value);
+  for (const error of stops) io.stderr(`conform verify: ${error.message}\n`);
+  if (stops.length > 0 || kept.length === 0) return EXIT.cannotRun;
+  const contracts = kept.map(({ contract }) => contract);
 
-  const { targets, close } = await startTargets(config);
+  const { targets, close } = await startTargets({ ...config, plans: kept.map(({ plan }) => plan) });
   const secrets = targetSecretForms(targets);
   // Mismatch texts quote what the vendor answered: they are redacted like everything else conform writes.
   const out: CliIo = { ...io, stdout: (text) => io.stdout(redactText(text, secrets)), stderr: (text) => io.stderr(redactText(text, secrets)) };
@@ -123,10 +126,6 @@ function summarise(verifications: ContractVerification[], rejudged: Rejudged, la
   const all = verifications.flatMap((v) => v.interactions);
   if (verifications.some((v) => v.problem) || all.some((i) => i.outcome === 'error')) return EXIT.cannotRun;
   return all.some((i) => i.outcome === 'broken') ? EXIT.fail : EXIT.pass;
-}
-
-function describeTarget(target: VendorTarget): string {
-  return target.mode === 'sandbox' ? `embedded sandbox (${target.scenario}) at ${target.baseUrl}` : `live at ${target.baseUrl}`;
 }
 
 function shown(path: string, cwd: string): string {

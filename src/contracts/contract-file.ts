@@ -7,6 +7,11 @@ import { contractKind, howToRecord, type ContractKind } from './settings.ts';
 /** A stored contract that cannot be used: missing, unreadable or not a pact. The CLI prints it and exits 2. */
 export class ContractFileError extends Error {
   override readonly name = 'ContractFileError';
+
+  /** True when there is no file at all: nothing recorded yet, rather than a broken file. */
+  constructor(message: string, readonly missing = false) {
+    super(message);
+  }
 }
 
 export interface StoredInteraction {
@@ -36,7 +41,8 @@ export async function readContract(file: string): Promise<StoredContract> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ContractFileError(code === 'ENOENT' ? `no contract at ${file}; record one with: ${howToRecord(file)}` : `cannot read ${file} (${code ?? 'error'})`);
+    if (code === 'ENOENT') throw new ContractFileError(`no contract at ${file}; record one with: ${howToRecord(file)}`, true);
+    throw new ContractFileError(`cannot read ${file} (${code ?? 'error'})`);
   }
   let pact: PactJson;
   try {

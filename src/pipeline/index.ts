@@ -7,8 +7,8 @@ import { loadSpec } from '../spec/index.ts';
 import type { LoadedSpec } from '../spec/index.ts';
 import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
 import { historyRunsFrom, type VendorReport, publishRun, recoverLatest, pruneRuns, runIdFor } from '../report/index.ts';
-import { displayUrl, type Env, type VendorTarget } from '../vendors/index.ts';
-import { CaseCollector, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
+import { type Env, type VendorTarget } from '../vendors/index.ts';
+import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
 
@@ -163,10 +163,6 @@ async function loadDocuments(targets: VendorTarget[], cwd: string): Promise<{ de
     defects.set(target.vendor, loaded.flatMap((spec) => spec.defects));
   }
   return { defects, specs };
-}
-
-function describeTarget(target: VendorTarget): string {
-  return target.mode === 'sandbox' ? `embedded sandbox (${target.scenario}) at ${displayUrl(target.baseUrl)}` : `live at ${displayUrl(target.baseUrl)}`;
 }
 
 function withDisplayedFindings(result: CaseResult): CaseResult {

@@ -4,7 +4,7 @@
  * The suites themselves use case.ts, runtime.ts and suite.ts; src/pipeline drives a whole run.
  */
 export { httpOptions, readEnvironment, resolveRunConfig, severityOverrides, type RunConfig } from './config.ts';
-export { startTargets } from './targets.ts';
+export { describeTarget, startTargets } from './targets.ts';
 export { unknownVariableWarnings } from './variables.ts';
 export { suitesGlobFor, type SuiteEnvironment } from './environment.ts';
 export { CaseCollector } from './collector.ts';

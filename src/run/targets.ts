@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { embeddedSandboxFor, GenericSandboxError, type RunningSandbox } from '../sandbox/index.ts';
-import { ConfigError, vendorNamed, vendorTarget, type VendorDefinition, type VendorTarget } from '../vendors/index.ts';
+import { ConfigError, displayUrl, vendorNamed, vendorTarget, type VendorDefinition, type VendorTarget } from '../vendors/index.ts';
 import type { RunConfig, VendorPlan } from './config.ts';
 
 export interface Targets {
@@ -52,6 +52,11 @@ async function sandboxTarget(plan: Extract<VendorPlan, { mode: 'sandbox' }>, con
   if (target.auth.type !== 'oauth2-client-credentials') return target;
   if (sandbox.tokenUrl === null) throw new ConfigError(definition.file, `its embedded sandbox issues no OAuth 2.0 tokens for ${target.auth.name}`);
   return { ...target, auth: { ...target.auth, tokenUrl: sandbox.tokenUrl } };
+}
+
+/** Where a vendor runs, for the line each command prints before its cases: never with credentials in the URL. */
+export function describeTarget(target: VendorTarget): string {
+  return target.mode === 'sandbox' ? `embedded sandbox (${target.scenario}) at ${displayUrl(target.baseUrl)}` : `live at ${displayUrl(target.baseUrl)}`;
 }
 
 /** The vendor's embedded sandbox, started; a document the generic sandbox cannot serve is a located configuration error. */

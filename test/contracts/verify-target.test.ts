@@ -44,6 +44,16 @@ describe('conform verify picks the contract that matches the target', () => {
     expect(run.code).toBe(0);
   }, 120_000);
 
+  it('not asked for by name, a vendor with no contract yet is skipped with a line, the others verified; none at all is exit 2', async () => {
+    const run = await runCli(['verify'], { CONFORM_VENDORS: 'whop,xendit', CONFORM_CONTRACTS_DIR: dir });
+    expect(run.stderr).toBe(`conform verify: skipped: no contract at ${join(dir, 'conform-whop.sandbox.json')}; record one with: conform run, with the vendor on its embedded sandbox (faithful scenario)\n`);
+    expect(run.stdout).toMatch(/^xendit {2}5 verified, 0 broken, 0 skipped, 0 not verifiable/m);
+    expect(run.stdout).not.toMatch(/^whop /m);
+    expect(run.code).toBe(0);
+    const none = await runCli(['verify'], { CONFORM_VENDORS: 'whop', CONFORM_CONTRACTS_DIR: dir });
+    expect(none.code).toBe(2);
+  }, 120_000);
+
   it('without the live contract, the live vendor is not held to the sandbox one: exit 2, naming the missing file', async () => {
     const onlySandbox = await mkdtemp(join(tmpdir(), 'conform-only-sandbox-'));
     expect((await runCli(['run'], { CONFORM_VENDORS: 'xendit', CONFORM_CONTRACTS_DIR: onlySandbox })).code).toBe(0);
