@@ -117,6 +117,7 @@ describe('conform specs refresh', () => {
       /CONNECTION_REFUSED/,
     ],
     ['redirects', async () => (await publish((response) => response.writeHead(301, { location: 'https://api.whop.com/openapi.yaml' }).end())).url, /HTTP 301, redirected to "https:\/\/api\.whop\.com\/openapi\.yaml"; redirects are not followed/],
+    ['publishes a document nested beyond any stack', async () => (await publish(serve(`openapi: 3.1.0\ninfo: { title: Whop API, version: 2.0.0 }\nx-deep: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`))).url, /cannot be used: /],
     ['publishes what is not OpenAPI', async () => (await publish(serve('just: text\n'))).url, /cannot be used: not an OpenAPI document \(no info\.version\)/],
   ];
 

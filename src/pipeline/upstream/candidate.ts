@@ -29,7 +29,13 @@ const HEADER = [
  */
 export function candidateOf(vendor: string, upstream: VendorUpstream, fetched: FetchedUpstream): Candidate | { unusable: string } {
   const record: UpstreamProvenance = { url: upstream.url, format: upstream.format, retrievedAt: fetched.retrievedAt, sha256: fetched.sha256 };
-  return upstream.format === 'page' ? fromPage(vendor, fetched, record) : fromOpenApi(vendor, fetched, record);
+  try {
+    return upstream.format === 'page' ? fromPage(vendor, fetched, record) : fromOpenApi(vendor, fetched, record);
+  } catch (error) {
+    // Parsing and serialising recurse once per level: a document nested beyond the stack is refused, not a crash.
+    if (error instanceof RangeError) return { unusable: 'the document nests too deeply to read' };
+    throw error;
+  }
 }
 
 function fromPage(vendor: string, fetched: FetchedUpstream, upstream: UpstreamProvenance): Candidate | { unusable: string } {
