@@ -55,6 +55,7 @@ export const runCommand: Command = async (args, io) => {
   const mixed = mixedRunNote(outcome.reports);
   if (mixed) io.stdout(`${mixed}\n`);
   if (io.env.GITHUB_ACTIONS === 'true') io.stdout(renderAnnotations(outcome.reports, reportsPath));
+  for (const warning of outcome.warnings) io.stderr(`warning: ${warning}\n`);
   for (const problem of outcome.problems) io.stderr(`problem: ${problem}\n`);
   io.stdout(`reports: ${reportsPath}\n`);
   return outcome.exitCode;

@@ -120,6 +120,12 @@ export const FINDING_KINDS = {
     description: 'The Pact Verifier found that the vendor no longer honours a recorded contract interaction.',
     message: (f) => `contract interaction ${f.expected} is broken: ${f.observed}`,
   },
+  'spec-changed-upstream': {
+    severity: 'breaking',
+    description:
+      "The vendor's published document (its vendor file's upstream) differs from the newest checked-in version by a change that breaks a consumer; found by a run with CONFORM_REFRESH_SPECS=1 (docs/spec-diff.md).",
+    message: (f) => `the vendor's published document changed${f.operation === null ? '' : ` ${f.operation}`}: ${f.observed}`,
+  },
   'spec-schema-invalid': {
     severity: 'warning',
     description: 'The vendor document has a value where a schema belongs, or a schema that cannot compile; it is treated as unconstrained.',

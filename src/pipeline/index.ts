@@ -7,13 +7,15 @@ import { loadSpec } from '../spec/index.ts';
 import type { LoadedSpec } from '../spec/index.ts';
 import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
 import { historyRunsFrom, type VendorReport, publishRun, recoverLatest, pruneRuns, runIdFor } from '../report/index.ts';
-import { type Env, type VendorTarget } from '../vendors/index.ts';
+import { flag, type Env, type VendorTarget } from '../vendors/index.ts';
 import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
+import { compareUpstreams } from './upstream/compare.ts';
 
 export { rejudgeLatest, type LaterFindings, type Rejudged, type SkippedVendor } from './rejudge.ts';
 export { AUDIT_FILES, runAudit, type AuditOptions, type AuditOutcome, type AuditRequest } from './audit.ts';
+export { refreshUpstreams, type RefreshOutcome } from './upstream/refresh.ts';
 
 export interface RunOptions {
   cwd: string;
@@ -44,6 +46,8 @@ export interface RunOutcome {
   /** The run's problems and why vendors could not be judged (unreachable, inconclusive): what summary.json `problems` holds. */
   problems: string[];
   reportsPath: string;
+  /** What the vendors are warned about without it failing the run: an upstream that could not be compared (CONFORM_REFRESH_SPECS). */
+  warnings: string[];
 }
 
 /**
@@ -54,6 +58,7 @@ export interface RunOutcome {
  */
 export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const config = resolveRunConfig(options.env, options.cwd);
+  const refreshSpecs = flag(options.env, 'CONFORM_REFRESH_SPECS');
   const policy = await loadPolicy(options.env, options.cwd);
   const historyRuns = historyRunsFrom(options.env);
   const reportsDir = resolve(options.cwd, config.reportsDir);
@@ -73,6 +78,9 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const severity = (finding: Finding) => severityOf(finding, policy.severity);
     // A vendor file without cases runs the cases derived from its documents (src/run/derive).
     const runnable = await withDerivedCases(targets, config.vendors, options.cwd, specs);
+    // Each selected vendor's published document against its newest checked-in one, while the suites run (it never rejects, and writes nothing).
+    const selected = config.vendors.filter((vendor) => targets.some((target) => target.vendor === vendor.name));
+    const upstreams = compareUpstreams(refreshSpecs ? selected : [], { cwd: options.cwd, http: config.http });
     // Coverage is for the reports: the suite workers get the targets without it.
     const suites = await runSuites(runnable.map(({ coverage: _, ...target }) => target), config, options, severity, (line) => options.print(redactText(line, secrets)));
     if (options.signal?.aborted) throw new RunInterrupted(suites.finished, suites.planned, join(reportsDir, 'latest'));
@@ -80,6 +88,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     // Redaction sees the evidence whole; only then is it cut to what reports show.
     const results = redactCaseResults(suites.results, secrets).map(withDisplayedFindings);
     const problems = redactStrings(suites.problems, secrets);
+    const upstream = await upstreams;
     const judged = judgeRun(
       targets.map((target, i) => ({
         target,
@@ -87,7 +96,9 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
         seen: ledgers[i]!,
         coverage: runnable[i]!.coverage,
         results: results.filter((r) => r.vendor === target.vendor),
+        laterFindings: upstream.get(target.vendor)?.findings ?? [],
         specDefects: redactStrings(defects.get(target.vendor) ?? [], secrets),
+        specChangedUpstream: upstream.get(target.vendor)?.section ?? null,
       })),
       policy,
       { startedAt, problems },
@@ -104,7 +115,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const passing = targets.filter((target) => judged.passing.includes(target.vendor));
     const { recordContracts } = await contracts;
     await recordContracts({ cwd: options.cwd, env: options.env, targets: passing, results, secretForms: secrets, specs });
-    return { exitCode: judged.exitCode, reports: judged.reports, results, problems: judged.summary.problems, reportsPath };
+    const warnings = [...upstream.values()].flatMap((outcome) => (outcome.warning === null ? [] : [outcome.warning]));
+    return { exitCode: judged.exitCode, reports: judged.reports, results, problems: judged.summary.problems, reportsPath, warnings };
   } finally {
     await close();
   }

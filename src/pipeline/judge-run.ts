@@ -1,6 +1,6 @@
 import { displayFinding, type Finding } from '../findings/index.ts';
 import { judgeVendor, runExitCode, verdictProblems, type Baseline, type CaseFinding, type JudgementPolicy, type SeenLedger } from '../judge/index.ts';
-import { buildSummary, buildVendorReport, jsonFile, readHistory, renderReportFiles, type OperationCoverage, type ReportedTarget, type RunSummary, type VendorReport } from '../report/index.ts';
+import { buildSummary, buildVendorReport, jsonFile, readHistory, renderReportFiles, type OperationCoverage, type ReportedTarget, type RunSummary, type SpecChangedUpstream, type VendorReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
 
 /** One vendor of a run, as facts: where it ran, what its cases found, what was found about them later, its documents' defects. */
@@ -14,6 +14,8 @@ export interface VendorRun {
   specDefects: readonly Finding[];
   /** Every operation and what became of it, for a vendor whose cases were derived; absent or null otherwise. */
   coverage?: readonly OperationCoverage[] | null;
+  /** The vendor's published document against its newest checked-in version, when the run compared them; absent or null otherwise. */
+  specChangedUpstream?: SpecChangedUpstream | null;
 }
 
 export interface JudgedRun {
@@ -41,7 +43,7 @@ export function judgeRun(vendors: readonly VendorRun[], policy: JudgementPolicy,
       { baseline: vendor.baseline, seen: vendor.seen ?? null, waivers: policy.waivers, inconclusiveThreshold: policy.inconclusiveThreshold, severity: policy.severity, startedAt: run.startedAt },
     );
     const shown = { ...judgement, findings: judgement.findings.map(displayFinding), specDefects: judgement.specDefects.map(displayFinding) };
-    return { judgement, report: buildVendorReport(vendor.target, shown, run.startedAt, vendor.coverage ?? null) };
+    return { judgement, report: buildVendorReport(vendor.target, shown, run.startedAt, vendor.coverage ?? null, vendor.specChangedUpstream ?? null) };
   });
   const reports = judged.map((j) => j.report);
   // The code comes from the run's own problems and the verdicts; only then do the verdicts' reasons join

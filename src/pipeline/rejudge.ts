@@ -56,16 +56,20 @@ export async function rejudgeLatest(options: { policy: JudgementPolicy; reportsD
       [...stored].map(async ([vendor, report]) => {
         const later = options.later.find((l) => l.target.vendor === vendor && l.target.mode === report.mode);
         // A vendor not verified this time keeps the contract findings of its last verification, as facts to judge again.
-        const earlier = later ? [] : report.findings.filter((f) => f.id === 'contract-broken').map(({ severity, state, waiver, message, firstSeen, seenRuns, ...facts }) => facts);
+        const kept = (id: string) => report.findings.filter((f) => f.id === id).map(({ severity, state, waiver, message, firstSeen, seenRuns, ...facts }) => facts);
+        const earlier = later ? [] : kept('contract-broken');
+        // The run's comparison with the vendor's published document stands whatever the verification found.
+        const upstream = kept('spec-changed-upstream');
         return {
           target: { vendor, mode: report.mode, scenario: report.scenario, baseUrl: report.baseUrl },
           baseline: await readBaseline(policy.baselinesDir, vendor, report.mode),
           // The run already counted itself there, so its findings keep their states; a contract finding seen for the first time is recorded.
           seen: await readSeenLedger(options.reportsDir, vendor, report.mode),
           results: results.filter((r) => r.vendor === vendor),
-          laterFindings: later?.findings ?? earlier,
+          laterFindings: [...(later?.findings ?? earlier), ...upstream],
           specDefects: report.specDefects ?? [],
           coverage: report.coverage,
+          specChangedUpstream: report.specChangedUpstream,
         };
       }),
     ),

@@ -3,7 +3,7 @@
  * results (messages rendered here), rendered in every format (formats/, pure), and the report set's
  * store: history of runs and the writer that publishes a set (the only I/O of this stage).
  */
-export type { MissingFixture, OperationCoverage, ReportedFinding, RunSummary, VendorReport } from './types.ts';
+export type { MissingFixture, OperationCoverage, ReportedFinding, RunSummary, SpecChangedUpstream, VendorReport } from './types.ts';
 export { buildSummary, buildVendorReport, type ReportedTarget } from './vendor-report.ts';
 export { renderFindingsText, withMessages } from './findings-text.ts';
 export { groupFindings, type FindingGroup, type Occurrence } from './groups.ts';

@@ -1,6 +1,7 @@
 import type { JudgedDefect, JudgedFinding, ResolvedFinding, SeverityCounts, Verdict } from '../judge/index.ts';
 import type { JudgedOutcome } from '../results/index.ts';
 import type { OperationCoverage } from '../run/index.ts';
+import type { SpecChange } from '../spec/index.ts';
 
 export interface Interaction {
   method: string;
@@ -49,7 +50,17 @@ export interface VendorReport {
    * file lists its cases.
    */
   coverage?: OperationCoverage[];
+  /** The vendor's published document against its newest checked-in version (a run with CONFORM_REFRESH_SPECS=1 and an upstream); absent otherwise. */
+  specChangedUpstream?: SpecChangedUpstream;
 }
+
+/**
+ * VENDOR.json `specChangedUpstream`: the graded change list (the breaking ones are also
+ * spec-changed-upstream findings), or why the upstream could not be compared. Field names are public interface.
+ */
+export type SpecChangedUpstream =
+  | { url: string; base: string; breaking: boolean; changes: SpecChange[] }
+  | { url: string; unreachable: string };
 
 /** reports/latest/summary.json. */
 export interface RunSummary {

@@ -2,16 +2,23 @@ import { countBySeverity, type JudgedCase, type Judgement } from '../judge/index
 import type { JudgedOutcome } from '../results/index.ts';
 import type { VendorTarget } from '../vendors/index.ts';
 import { withMessages } from './findings-text.ts';
-import type { OperationCoverage, RunSummary, VendorReport } from './types.ts';
+import type { OperationCoverage, RunSummary, SpecChangedUpstream, VendorReport } from './types.ts';
 
 /** What a report says about where the vendor ran: from the target, or from a stored report for a re-judged run. */
 export type ReportedTarget = Pick<VendorTarget, 'mode' | 'scenario' | 'baseUrl'> & { vendor: string };
 
 /**
  * A vendor's report from its judgement: pure, so `conform verify` can rebuild it from stored results.
- * Messages are rendered here. Coverage is null for a vendor whose file lists its cases: its report has none.
+ * Messages are rendered here. Coverage is null for a vendor whose file lists its cases: its report has none;
+ * likewise the upstream comparison for a run that made none.
  */
-export function buildVendorReport(target: ReportedTarget, judgement: Judgement, runStartedAt: string, coverage: readonly OperationCoverage[] | null = null): VendorReport {
+export function buildVendorReport(
+  target: ReportedTarget,
+  judgement: Judgement,
+  runStartedAt: string,
+  coverage: readonly OperationCoverage[] | null = null,
+  upstream: SpecChangedUpstream | null = null,
+): VendorReport {
   const ordered = judgement.results;
   const spec = new Map(ordered.map((r) => [r.spec.file, r.spec]));
   const ends = ordered.map((r) => Date.parse(r.startedAt) + r.durationMs);
@@ -42,6 +49,7 @@ export function buildVendorReport(target: ReportedTarget, judgement: Judgement, 
     staleWaivers: judgement.staleWaivers,
     expiredWaivers: judgement.expiredWaivers,
     ...(coverage ? { coverage: [...coverage] } : {}),
+    ...(upstream ? { specChangedUpstream: upstream } : {}),
   };
 }
 

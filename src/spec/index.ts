@@ -1,6 +1,6 @@
 export { SpecLoadError } from './errors.ts';
 export { FileRefusal, formatSize, MAX_DOCUMENT_BYTES, readBoundedFile } from './files.ts';
-export { SpecImportError, importSpecPages } from './import/index.ts';
+export { SERIALISED_EDIT, SpecImportError, importSpecPages, specYaml, withProvenance, type Provenance } from './import/index.ts';
 export { loadSpec } from './load.ts';
 export { essence, findMediaType, findResponse, isJsonMediaType } from './lookup.ts';
 export type { LoadedSpec, MediaTypeEntry, Operation, ResponseEntry } from './types.ts';

@@ -1,4 +1,4 @@
-export type { AuthScheme, CredentialUse, Env, FixtureRef, LiveTarget, SuiteCase, VendorDefinition, VendorLimits, VendorName, VendorTarget } from './types.ts';
+export type { AuthScheme, CredentialUse, Env, FixtureRef, LiveTarget, SuiteCase, VendorDefinition, VendorLimits, VendorName, VendorTarget, VendorUpstream } from './types.ts';
 export { NO_LIMITS } from './types.ts';
 export { ConfigError } from './config-error.ts';
 export { VendorFileError } from './file-error.ts';

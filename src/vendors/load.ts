@@ -8,7 +8,8 @@ import { documentFacts, type DocumentFacts } from './document-facts.ts';
 import { VendorFileError } from './file-error.ts';
 import { liveTargetOf } from './live.ts';
 import { parseValue, variableOf, type FileValue } from './placeholder.ts';
-import type { AuthScheme, SuiteCase, VendorDefinition } from './types.ts';
+import type { AuthScheme, SuiteCase, VendorDefinition, VendorUpstream } from './types.ts';
+import { checkedUpstream } from './upstream.ts';
 import type { VendorFile } from './vendor-file.ts';
 import { YamlLines } from './yaml-lines.ts';
 
@@ -119,10 +120,16 @@ export function loadVendorFile(cwd: string, file: string): { definition: VendorD
     productionHosts: vendor.production?.hosts ?? [],
     credentialPrefixes: vendor.production?.credentialPrefixes ?? [],
   };
+  let upstream: VendorUpstream | null = null;
+  if (vendor.upstream) {
+    const checked = checkedUpstream(vendor.upstream, live.productionHosts);
+    upstream = typeof checked === 'string' ? fail(['upstream', 'url'], checked) : checked;
+  }
   const definition: VendorDefinition = {
     name: vendor.name,
     file,
     specs: vendor.specs,
+    upstream,
     auth,
     invalidCredential: credential.invalid,
     sandboxCredentials: { valid: vendor.sandbox?.credentials?.valid ?? null, limited: vendor.sandbox?.credentials?.limited ?? null },

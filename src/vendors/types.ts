@@ -86,6 +86,8 @@ export interface VendorDefinition {
   /** The vendor file, as named in messages (relative to the working directory). */
   file: string;
   specs: readonly string[];
+  /** Where the vendor publishes its document (`conform specs refresh`); null when the file names none. */
+  upstream: VendorUpstream | null;
   auth: AuthScheme;
   invalidCredential: string;
   /** Which of the embedded sandbox's credentials play the valid and the limited key. */
@@ -113,6 +115,12 @@ export interface VendorDefinition {
   production: { hosts: readonly string[]; credentialPrefixes: readonly string[] };
   /** The live target when the environment configures one, else null (run against the sandbox). */
   liveTarget(env: Env): LiveTarget | null;
+}
+
+/** Where a vendor publishes its document: an OpenAPI file, or a documentation page as `conform specs import` reads. */
+export interface VendorUpstream {
+  url: string;
+  format: 'openapi' | 'page';
 }
 
 export type LiveTarget = Pick<VendorTarget, 'baseUrl' | 'production' | 'credentials' | 'fixtures' | 'headers'> & { mode: 'live' };

@@ -5,6 +5,7 @@ export interface VendorFile {
   name: string;
   order?: number;
   specs: string[];
+  upstream?: { url: string; format: 'openapi' | 'page' };
   live: { when: string; baseUrl: string; concurrency?: number; rateLimit?: number };
   auth: Record<
     string,

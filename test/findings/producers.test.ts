@@ -7,6 +7,7 @@ import { brokenInteractions } from '../../src/contracts/contract-broken.ts';
 import { runCheck, type Check } from '../../src/findings/check.ts';
 import { FINDING_IDS, isFindingId, type FindingId } from '../../src/findings/registry.ts';
 import { buildBaseline, compareToBaseline } from '../../src/judge/baseline/index.ts';
+import { changedUpstream } from '../../src/pipeline/upstream/findings.ts';
 import { securityNotEnforced } from '../../src/run/checks/security-not-enforced.ts';
 import { statusUnexpected } from '../../src/run/checks/status-unexpected.ts';
 import { loadSpec } from '../../src/spec/load.ts';
@@ -109,6 +110,11 @@ const FIXTURES: Partial<Record<FindingId, () => Promise<Outcome> | Outcome>> = {
           reason: null,
         },
       ],
+    }),
+  'spec-changed-upstream': () =>
+    direct(changedUpstream, {
+      vendor: 'whop',
+      changes: [{ id: 'response-property-enum-value-removed', level: 'ERR', severity: 'breaking', reason: null, operation: LEDGER_ACCOUNT.operation, status: '200', where: '/ledger_type', value: 'primary' }],
     }),
   'spec-schema-invalid': () => viaLoadSpec(SPEC_DEFECTS),
   'spec-ref-unresolved': () => viaLoadSpec(SPEC_DEFECTS),

@@ -6,6 +6,7 @@ import { makeFinding } from '../../src/findings/finding.ts';
 import type { JudgementPolicy } from '../../src/judge/index.ts';
 import { judgeRun, reportSetFiles } from '../../src/pipeline/judge-run.ts';
 import { rejudgeLatest } from '../../src/pipeline/rejudge.ts';
+import { upstreamFindings } from '../../src/pipeline/upstream/findings.ts';
 import { writeReportSet, type RunSummary, type VendorReport } from '../../src/report/index.ts';
 import type { CaseResult } from '../../src/results/index.ts';
 import { ConfigError } from '../../src/vendors/index.ts';
@@ -67,6 +68,22 @@ describe('a stored run judged again with findings made after it', () => {
     await rejudgeLatest({ policy, reportsDir, later: [{ target: target('alpha'), findings: [] }], secretForms: [] });
     expect((await read<VendorReport>(reportsDir, 'alpha.json')).findings).toEqual([]);
     expect((await read<RunSummary>(reportsDir, 'summary.json')).exitCode).toBe(0);
+  });
+
+  it("keeps the run's comparison with the vendor's published document, and its findings, whatever the verification found", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conform-rejudge-'));
+    const policy: JudgementPolicy = { waivers: [], inconclusiveThreshold: 0.25, severity: {}, baselinesDir: join(dir, 'baselines') };
+    const change = { id: 'response-property-type-changed', level: 'ERR' as const, severity: 'breaking' as const, reason: null, operation: 'GET /x', status: '200', where: '/a' };
+    const section = { url: 'https://docs.example.com/openapi.yaml', base: 'specs/x.yaml', breaking: true, changes: [change] };
+    const [upstream] = upstreamFindings({ vendor: 'alpha', changes: [change] });
+    const judged = judgeRun([{ target: target('alpha'), baseline: null, results: [answered('alpha')], laterFindings: [upstream!], specDefects: [], specChangedUpstream: section }], policy, { startedAt: STARTED, problems: [] });
+    const reportsDir = join(dir, 'reports');
+    await writeReportSet(reportsDir, await reportSetFiles(judged, [answered('alpha')], reportsDir), []);
+
+    await rejudgeLatest({ policy, reportsDir, later: [{ target: target('alpha'), findings: [broken('alpha')] }], secretForms: [] });
+    const alpha = await read<VendorReport>(reportsDir, 'alpha.json');
+    expect(alpha.specChangedUpstream).toEqual(section);
+    expect(alpha.findings.map((f) => [f.id, f.fingerprint]).sort()).toEqual([['contract-broken', broken('alpha').fingerprint], ['spec-changed-upstream', upstream!.fingerprint]]);
   });
 
   it('judges only the stored run\'s vendors: later findings of a vendor it did not run, or ran elsewhere, are skipped, never a report', async () => {

@@ -31,7 +31,7 @@ interface SuiteCounts {
 }
 
 function testSuite(report: VendorReport): { xml: string; counts: SuiteCounts } {
-  const cases = casesByOperation(report).flatMap((group) => group.cases);
+  const cases = [...casesByOperation(report).flatMap((group) => group.cases), ...requestlessCases(report)];
   const counts: SuiteCounts = {
     tests: cases.length,
     failures: cases.filter((c) => c.interaction.outcome !== 'skipped' && !isError(c.interaction.outcome) && c.findings.some(isBlocking)).length,
@@ -72,6 +72,19 @@ function testCase(vendor: string, { interaction: i, findings }: ReportedCase): s
   }
   if (others.length > 0) body.push(`      <system-out>${escapeMarkup(others.map(describe).join('\n\n'))}</system-out>`);
   return body.length === 0 ? `${open}/>` : [`${open}>`, ...body, '    </testcase>'].join('\n');
+}
+
+/**
+ * Findings of no request (spec-changed-upstream, under the case "upstream document"), one testcase
+ * per such case: a CI viewer shows them, and a breaking one fails there as it fails the vendor.
+ */
+function requestlessCases(report: VendorReport): ReportedCase[] {
+  const names = [...new Set(report.findings.map((f) => f.case))].filter((name) => !report.interactions.some((i) => i.case === name));
+  return names.map((name) => {
+    const findings = report.findings.filter((f) => f.case === name);
+    const outcome = findings.some(isBlocking) ? 'failed' : 'passed';
+    return { interaction: { method: '', path: '', operation: 'document', case: name, status: null, durationMs: 0, outcome, reason: null }, findings };
+  });
 }
 
 function isError(outcome: ReportedCase['interaction']['outcome']): boolean {

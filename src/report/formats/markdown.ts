@@ -8,7 +8,7 @@ import { OUTCOME_LABEL, VERDICT_LABEL, stateLabel } from './outcome-labels.ts';
 
 /** reports/latest/VENDOR.md: one vendor's run, readable as plain text and as rendered markdown. */
 export function renderVendorMarkdown(report: VendorReport): string {
-  const sections = [header(report), cases(report), coverage(report), findings(report), specDefects(report), resolved(report), waivers(report), ids(report)];
+  const sections = [header(report), cases(report), coverage(report), findings(report), specDefects(report), upstream(report), resolved(report), waivers(report), ids(report)];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }
 
@@ -90,6 +90,20 @@ function specDefects(report: VendorReport): string {
   if (report.specDefects.length === 0) return '';
   const rows = report.specDefects.map((d) => [d.severity, mdCode(d.id), d.location ? mdCode(`${d.location.file}#${d.location.pointer}`) : '—', mdText(d.message)]);
   return `## Defects of the vendor's document\n\n${mdTable(['Severity', 'Finding', 'Where', 'Message'], rows)}`;
+}
+
+/** The vendor's published document against the newest checked-in one (a run with CONFORM_REFRESH_SPECS=1). */
+function upstream(report: VendorReport): string {
+  const compared = report.specChangedUpstream;
+  if (!compared) return '';
+  const title = "## The vendor's published document";
+  if ('unreachable' in compared) return `${title}\n\nWarning: ${mdCode(compared.url)} could not be compared: ${mdText(compared.unreachable)}`;
+  const against = `${mdCode(compared.url)} against ${mdCode(compared.base)}`;
+  if (compared.changes.length === 0) return `${title}\n\n${against}: no changes.`;
+  const breaking = compared.changes.filter((c) => c.severity === 'breaking').length;
+  const rows = compared.changes.map((c) => [c.severity, mdCode(c.id), mdCode(c.operation), mdCode(c.status), mdCode(c.where), mdCode(c.value ?? null)]);
+  const lead = `${against}: ${plural(compared.changes.length, 'change')}, ${breaking} breaking (under Findings as \`spec-changed-upstream\`).`;
+  return `${title}\n\n${lead}\n\n${mdTable(['Severity', 'Change', 'Operation', 'Status', 'Where', 'Value'], rows)}`;
 }
 
 function resolved(report: VendorReport): string {

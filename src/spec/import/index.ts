@@ -11,6 +11,8 @@ import type { ImportOptions, ImportResult, ImportedSpec, Provenance, ProvenanceS
 
 export { SPEC_IMPORT_ERROR_CODES, SpecImportError, type SpecImportErrorCode, type SpecImportLocation } from './errors.ts';
 export type * from './types.ts';
+export { specYaml } from './serialize.ts';
+export { SERIALISED_EDIT, withProvenance } from './provenance.ts';
 
 /** The pages of one vendor+version on their way to one document. */
 interface Group extends MergedDocument {

@@ -1,0 +1,39 @@
+import { httpOptions } from '../../run/index.ts';
+import type { SpecDiff } from '../../spec/index.ts';
+import { ConfigError, loadVendors, type Env } from '../../vendors/index.ts';
+import { checkUpstream } from './check.ts';
+import { writeRefreshed } from './write.ts';
+
+/** One vendor's refresh: what its upstream holds against its newest checked-in document, and the file written; or why it could not be told. */
+export type RefreshOutcome =
+  | { vendor: string; url: string; unreachable: string }
+  | { vendor: string; url: string; base: string; diff: SpecDiff; written: string | null };
+
+/**
+ * `conform specs refresh`: each vendor with an upstream (or the one named), its published document
+ * fetched with the run's HTTP settings, imported, and diffed against its newest checked-in version;
+ * a document with changes is written to specs/VENDOR/ as a new version, one without is left alone.
+ * A vendor named that does not exist or names no upstream is a ConfigError.
+ */
+export async function refreshUpstreams(options: { cwd: string; env: Env; vendor?: string }): Promise<RefreshOutcome[]> {
+  const vendors = loadVendors(options.cwd);
+  const chosen = options.vendor === undefined ? vendors.filter((v) => v.upstream !== null) : vendors.filter((v) => v.name === options.vendor);
+  if (options.vendor !== undefined) {
+    const vendor = chosen[0];
+    if (!vendor) throw new ConfigError('--vendor', `unknown vendor "${options.vendor}" (known: ${vendors.map((v) => v.name).join(', ') || 'none'})`);
+    if (vendor.upstream === null) throw new ConfigError('--vendor', `${vendor.file} names no upstream (where the vendor publishes its document; see docs/adding-a-vendor.md)`);
+  }
+  const http = httpOptions(options.env);
+  const outcomes: RefreshOutcome[] = [];
+  for (const vendor of chosen) {
+    const upstream = vendor.upstream!;
+    const check = await checkUpstream({ ...vendor, upstream }, { cwd: options.cwd, http });
+    if ('unreachable' in check) {
+      outcomes.push({ vendor: vendor.name, url: upstream.url, unreachable: check.unreachable });
+      continue;
+    }
+    const written = check.diff.changes.length === 0 ? null : await writeRefreshed(check, options.cwd);
+    outcomes.push({ vendor: vendor.name, url: upstream.url, base: check.base, diff: check.diff, written });
+  }
+  return outcomes;
+}

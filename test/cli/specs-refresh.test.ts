@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
+import { runCli } from '../support/cli.ts';
+import { REPO_ROOT } from '../support/paths.ts';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const whopText = await readFile(join(REPO_ROOT, 'specs/whop/1.0.0.yaml'), 'utf8');
+const whopVendor = await readFile(join(REPO_ROOT, 'vendors/whop.yaml'), 'utf8');
+// The payout account's status enum in the 200 response of GET /ledger_accounts/{id}.
+const STATUS_ENUM = '        - connected\n        - disabled\n';
+const withoutDisabled = whopText.replace(STATUS_ENUM, '        - connected\n');
+// No waiting between retries of a failing upstream: the tests are about what is said, not the back-off.
+const ENV = { CONFORM_RETRIES: '0' };
+
+type Answer = (response: import('node:http').ServerResponse, request: import('node:http').IncomingMessage) => void;
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+/** A server on port 0 answering every request with `answer`; returns its URL and the requests it saw. */
+async function publish(answer: Answer): Promise<{ url: string; requests: Array<{ url: string; authorization: string | undefined }> }> {
+  const requests: Array<{ url: string; authorization: string | undefined }> = [];
+  const server = createServer((request, response) => {
+    requests.push({ url: request.url ?? '', authorization: request.headers.authorization });
+    answer(response, request);
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/openapi.yaml`, requests };
+}
+
+const serve = (text: string): Answer => (response) => response.writeHead(200, { 'content-type': 'application/yaml' }).end(text);
+
+/** A working directory with Whop's vendor file (naming `upstream`) and its checked-in document. */
+async function checkout(upstream: string): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'conform-refresh-'));
+  await mkdir(join(root, 'vendors'));
+  await cp(join(REPO_ROOT, 'specs/whop'), join(root, 'specs/whop'), { recursive: true });
+  await writeFile(join(root, 'vendors/whop.yaml'), whopVendor.replace('specs:\n  - specs/whop/1.0.0.yaml\n', `specs:\n  - specs/whop/1.0.0.yaml\nupstream: ${upstream}\n`));
+  return root;
+}
+
+const listing = async (root: string) => (await readdir(join(root, 'specs/whop'))).sort();
+const today = () => new Date().toISOString().slice(0, 10);
+
+describe('conform specs refresh', () => {
+  it('writes a changed upstream as a new version with provenance and prints the change; a second refresh says unchanged and writes nothing', async () => {
+    const { url, requests } = await publish(serve(withoutDisabled));
+    const root = await checkout(`{ url: '${url}', format: openapi }`);
+
+    const first = await runCli(['specs', 'refresh'], ENV, root);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    // 1.0.0.yaml exists: the same version published with other content gets the date.
+    const written = `specs/whop/1.0.0-${today()}.yaml`;
+    expect(first.stdout).toContain('response-property-enum-value-removed');
+    expect(first.stdout).toContain('value "disabled"');
+    expect(first.stdout).toContain(`whop: wrote ${written}`);
+    expect(await listing(root)).toEqual([`1.0.0-${today()}.yaml`, '1.0.0.yaml']);
+    const document = parse(await readFile(join(root, written), 'utf8')) as Record<string, any>;
+    expect(Object.keys(document).slice(0, 3)).toEqual(['openapi', 'info', 'x-provenance']);
+    expect(document['x-provenance']).toMatchObject({ vendor: 'whop', version: '1.0.0', handWritten: false, retrievedAt: today() });
+    expect(document['x-provenance'].upstream).toEqual({
+      url,
+      format: 'openapi',
+      retrievedAt: expect.stringMatching(new RegExp(`^${today()}T`)),
+      sha256: createHash('sha256').update(withoutDisabled).digest('hex'),
+    });
+    expect(requests.every((r) => r.authorization === undefined)).toBe(true);
+
+    const second = await runCli(['specs', 'refresh', '--vendor', 'whop'], ENV, root);
+    expect(second).toEqual({ code: 0, stdout: `whop: unchanged: ${url} matches ${written}\n`, stderr: '' });
+    expect(await listing(root)).toEqual([`1.0.0-${today()}.yaml`, '1.0.0.yaml']);
+  });
+
+  it('says unchanged and writes nothing when the upstream publishes the checked-in document', async () => {
+    const { url } = await publish(serve(whopText));
+    const root = await checkout(`{ url: '${url}', format: openapi }`);
+    const run = await runCli(['specs', 'refresh'], ENV, root);
+    expect(run).toEqual({ code: 0, stdout: `whop: unchanged: ${url} matches specs/whop/1.0.0.yaml\n`, stderr: '' });
+    expect(await listing(root)).toEqual(['1.0.0.yaml']);
+  });
+
+  it('imports a documentation page as specs import does, and names the new version after it', async () => {
+    const bumped = withoutDisabled.replace('  version: 1.0.0\n', '  version: 1.1.0\n');
+    const page = ['---', 'url: https://docs.example.com/ledger-accounts', '---', '````yaml openapi.yaml get /ledger_accounts/{id}', bumped, '````', ''].join('\n');
+    const { url } = await publish(serve(page));
+    const root = await checkout(`{ url: '${url.replace('openapi.yaml', 'ledger-accounts.md')}', format: page }`);
+    const run = await runCli(['specs', 'refresh'], ENV, root);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('response-property-enum-value-removed');
+    expect(run.stdout).toContain('whop: wrote specs/whop/1.1.0.yaml');
+    const provenance = (parse(await readFile(join(root, 'specs/whop/1.1.0.yaml'), 'utf8')) as Record<string, any>)['x-provenance'];
+    expect(provenance.sources).toEqual([{ page: 'ledger-accounts.md', url: 'https://docs.example.com/ledger-accounts', specSource: 'openapi.yaml', operation: 'GET /ledger_accounts/{id}' }]);
+    expect(provenance.upstream).toMatchObject({ format: 'page', sha256: createHash('sha256').update(page).digest('hex') });
+  });
+
+  const unreachable: Array<[string, () => Promise<string>, RegExp]> = [
+    ['resets the connection', async () => (await publish((_response, request) => request.socket.destroy())).url, /CONNECTION_RESET|SOCKET_CLOSED/],
+    ['answers 500', async () => (await publish((response) => response.writeHead(500).end('oops'))).url, /HTTP 500/],
+    [
+      'is closed',
+      async () => {
+        const { url } = await publish(serve(whopText));
+        await new Promise((resolve) => servers.pop()!.close(resolve));
+        return url;
+      },
+      /CONNECTION_REFUSED/,
+    ],
+    ['redirects', async () => (await publish((response) => response.writeHead(301, { location: 'https://api.whop.com/openapi.yaml' }).end())).url, /HTTP 301, redirected to "https:\/\/api\.whop\.com\/openapi\.yaml"; redirects are not followed/],
+    ['publishes a document nested beyond any stack', async () => (await publish(serve(`openapi: 3.1.0\ninfo: { title: Whop API, version: 2.0.0 }\nx-deep: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`))).url, /cannot be used: /],
+    ['publishes what is not OpenAPI', async () => (await publish(serve('just: text\n'))).url, /cannot be used: not an OpenAPI document \(no info\.version\)/],
+  ];
+
+  it.each(unreachable)('warns, exits 3 and writes nothing when the upstream %s', async (_name, start, reason) => {
+    const url = await start();
+    const root = await checkout(`{ url: '${url}', format: openapi }`);
+    const run = await runCli(['specs', 'refresh'], ENV, root);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(new RegExp(`^warning: whop: upstream ${url.replace(/[.?]/g, '\\$&')} not compared: `));
+    expect(run.stderr).toMatch(reason);
+    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(await listing(root)).toEqual(['1.0.0.yaml']);
+  });
+
+  it('exits 2 with one line when no vendor names an upstream, or the one named does not', async () => {
+    const root = await checkout(`{ url: 'https://docs.example.com/openapi.yaml', format: openapi }`);
+    await writeFile(join(root, 'vendors/whop.yaml'), whopVendor);
+    expect(await runCli(['specs', 'refresh'], ENV, root)).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^conform specs refresh: no vendor file names an upstream .*\n$/) });
+    expect(await runCli(['specs', 'refresh', '--vendor', 'whop'], ENV, root)).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^conform specs refresh: configuration error: --vendor: vendors\/whop\.yaml names no upstream .*\n$/) });
+  });
+});

@@ -1,0 +1,116 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { VendorReport } from '../../src/report/types.ts';
+import { acmeCheckout, acmeVendorText } from '../support/acme-vendor.ts';
+import { runCli, type CliRun } from '../support/cli.ts';
+import { ACME } from '../support/acme-vendor.ts';
+
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+const acmeDocument = await readFile(join(ACME, 'specs/acme/2026-01.yaml'), 'utf8');
+// Acme's balance becomes a string (a decimal, say): a consumer reading a number breaks.
+const published = acmeDocument.replace('        balance:\n          type: integer', '        balance:\n          type: string');
+
+/** Acme's published document, on port 0, counting the requests for it. */
+async function startUpstream(): Promise<{ server: Server; url: string; requests: () => number }> {
+  let requests = 0;
+  const server = createServer((_request, response) => {
+    requests++;
+    response.writeHead(200, { 'content-type': 'application/yaml' }).end(published);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/acme/openapi.yaml`, requests: () => requests };
+}
+
+describe('conform run with CONFORM_REFRESH_SPECS=1 compares each vendor with its published document', () => {
+  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+  let root: string;
+  const run = (env: Record<string, string> = {}) => runCli(['run'], { CONFORM_VENDORS: 'acme', CONFORM_REPORTS_DIR: join(root, 'reports'), CONFORM_RETRIES: '0', ...env }, root);
+  const latest = (file: string) => readFile(join(root, 'reports', 'latest', file), 'utf8');
+  const report = async () => JSON.parse(await latest('acme.json')) as VendorReport;
+  const specsListing = () => readdir(join(root, 'specs', 'acme'));
+  let refreshed: CliRun;
+  let refreshedReport: VendorReport;
+
+  beforeAll(async () => {
+    upstream = await startUpstream();
+    const vendorText = (await acmeVendorText()).replace('live:\n', `upstream: { url: '${upstream.url}', format: openapi }\nlive:\n`);
+    root = await acmeCheckout({ vendorText });
+    refreshed = await run({ CONFORM_REFRESH_SPECS: '1' });
+    refreshedReport = await report();
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => upstream.server.close(resolve));
+  });
+
+  it('reports the graded change list in VENDOR.json and the breaking change as a spec-changed-upstream finding', () => {
+    expect(refreshed.stderr).toBe('');
+    expect(refreshedReport.specChangedUpstream).toEqual({
+      url: upstream.url,
+      base: 'specs/acme/2026-01.yaml',
+      breaking: true,
+      changes: [expect.objectContaining({ id: 'response-property-type-changed', severity: 'breaking', operation: 'GET /wallets/{wallet_id}', status: '200', where: '/balance' })],
+    });
+    const findings = refreshedReport.findings.filter((f) => f.id === 'spec-changed-upstream');
+    expect(findings).toEqual([
+      expect.objectContaining({
+        case: 'upstream document',
+        operation: 'GET /wallets/{wallet_id}',
+        status: 200,
+        pointer: null,
+        severity: 'breaking',
+        state: 'new',
+        observed: 'response-property-type-changed at /balance in 200',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{12}$/),
+      }),
+    ]);
+    // A breaking change not waived fails the vendor like any breaking finding.
+    expect(refreshedReport.verdict).toBe('fail');
+    expect(refreshed.code).toBe(1);
+  });
+
+  it('shows the finding and the comparison in the Markdown report and the JUnit file', async () => {
+    const markdown = await latest('acme.md');
+    expect(markdown).toContain('`spec-changed-upstream`');
+    expect(markdown).toContain("## The vendor's published document");
+    expect(markdown).toContain('`response-property-type-changed`');
+    const junit = await latest('junit.xml');
+    expect(junit).toMatch(/<testcase classname="acme\.document" name="upstream document" time="0\.000">\s*<failure type="spec-changed-upstream"/);
+  });
+
+  it('writes nothing to specs/ and fetches nothing without the variable', async () => {
+    expect(await specsListing()).toEqual(['2026-01.yaml']);
+    const before = upstream.requests();
+    const plain = await run();
+    expect(upstream.requests()).toBe(before);
+    expect(plain.code).toBe(0);
+    expect((await report()).specChangedUpstream).toBeUndefined();
+    expect((await report()).findings.filter((f) => f.id === 'spec-changed-upstream')).toEqual([]);
+  });
+
+  it('keeps the fingerprint from run to run, so a waiver accepts the change', async () => {
+    const [finding] = refreshedReport.findings.filter((f) => f.id === 'spec-changed-upstream');
+    const waivers = join(root, 'waivers.yaml');
+    await writeFile(waivers, `waivers:\n  - fingerprint: '${finding!.fingerprint}'\n    vendor: acme\n    reason: USD wallets are gone; ticket 12\n    expires: 2999-12-31\n`);
+    const waived = await run({ CONFORM_REFRESH_SPECS: '1', CONFORM_WAIVERS_FILE: waivers });
+    expect(waived.code).toBe(0);
+    expect((await report()).findings.filter((f) => f.id === 'spec-changed-upstream')).toEqual([expect.objectContaining({ fingerprint: finding!.fingerprint, state: 'waived' })]);
+  });
+
+  it('warns on an unreachable upstream and leaves the exit code as it was', async () => {
+    const closed = upstream.url;
+    await new Promise((resolve) => upstream.server.close(resolve));
+    const unreachable = await run({ CONFORM_REFRESH_SPECS: '1' });
+    expect(unreachable.code).toBe(0);
+    expect(unreachable.stderr).toMatch(new RegExp(`^warning: acme: upstream ${closed.replace(/[.]/g, '\\.')} not compared: CONNECTION_REFUSED: .*\\n$`));
+    const acme = await report();
+    expect(acme.specChangedUpstream).toEqual({ url: closed, unreachable: expect.stringMatching(/^CONNECTION_REFUSED: /) });
+    expect(acme.verdict).toBe('pass');
+    expect(await latest('acme.md')).toContain(`Warning: \`${closed}\` could not be compared: CONNECTION\\_REFUSED`);
+    upstream = await startUpstream();
+  });
+});
