@@ -74,9 +74,8 @@ describe('the nightly workflow', () => {
     expect(upload.if).toBe('always()');
   });
 
-  it("compares each vendor's published document in the run, and only there", () => {
+  it("compares each vendor's published document in the run (verify, given the same variables, fetches nothing)", () => {
     expect(steps[stepIndex(runs('npm run conformance'))]?.env?.CONFORM_REFRESH_SPECS).toBe('1');
-    expect(steps[stepIndex(runs('npx conform verify'))]?.env?.CONFORM_REFRESH_SPECS).toBeUndefined();
   });
 
   it('passes every vendor variable through to the run', () => {
