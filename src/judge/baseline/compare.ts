@@ -1,5 +1,5 @@
 import { runCheck, type Check } from '../../findings/index.ts';
-import { excerpt, makeFinding, normaliseIndices, type FindingFacts } from '../../findings/index.ts';
+import { excerpt, makeFinding, normaliseIndices, type FindingFacts, type FindingId } from '../../findings/index.ts';
 import type { CaseResult } from '../../results/index.ts';
 import type { CaseFinding, ResolvedFinding } from '../types.ts';
 import { answersOf, jsonAnswersByResponse, type CaseAnswer, type JsonAnswer } from './observe.ts';
@@ -27,14 +27,28 @@ export const responseShapeChanged: Check<{ baseline: Baseline; answers: readonly
 };
 
 /**
+ * Findings that say what a shape change says (a value of another type or null, a value outside the
+ * allowed ones, a property gone): at the same place they are the same root cause. Others at that
+ * pointer (an undocumented property, a duplicate key) say something else, and the baseline is then
+ * the only one to see the property turn null or take a new value.
+ */
+const SAME_CHANGE: ReadonlySet<FindingId> = new Set<FindingId>([
+  'response-property-type-mismatch',
+  'response-property-enum-mismatch',
+  'response-property-format-mismatch',
+  'response-property-missing',
+  'response-body-schema-mismatch',
+]);
+
+/**
  * One vendor's run against its baseline: what changed shape, and which baseline findings are gone. A
- * shape change at a pointer the document already flags in the same response is left out: one root
- * cause, one row.
+ * shape change at a pointer the document already flags for the same change in the same response is
+ * left out: one root cause, one row.
  */
 export function compareToBaseline(baseline: Baseline, results: readonly CaseResult[], vendor: string): BaselineComparison {
   const answers = answersOf(results, vendor);
   const ran = results.filter((r) => r.vendor === vendor);
-  const flagged = new Set(ran.flatMap((r) => r.findings.flatMap((f) => (f.pointer === null ? [] : [flagKey(r.case, normaliseIndices(f.pointer))]))));
+  const flagged = new Set(ran.flatMap((r) => r.findings.flatMap((f) => (f.pointer === null || !SAME_CHANGE.has(f.id) ? [] : [flagKey(r.case, normaliseIndices(f.pointer))]))));
   const shapeFindings = [...runCheck(responseShapeChanged, { baseline, answers })]
     .filter((change) => !change.pointer || !flagged.has(flagKey(change.case, change.pointer)))
     .sort((a, b) => byText(a.case, b.case) || byText(a.pointer ?? '', b.pointer ?? '') || byText(a.observed ?? '', b.observed ?? ''))

@@ -61,6 +61,9 @@ describe('a faithful run, then a drift scenario', () => {
     // The same change in a response the document says nothing about is still a shape change.
     const silentForOne = drifted.map((r) => (r.case === 'by user id' ? { ...r, findings: [] } : r));
     expect(compareToBaseline(faithful, silentForOne, 'whop').shapeFindings.map((f) => `${f.case} ${f.pointer}`)).toEqual([`by user id ${pointer}`]);
+    // A finding there that says something else (the property is undocumented) hides nothing.
+    const otherwiseFlagged = drifted.map((r) => ({ ...r, findings: r.findings.map((f) => (f.id === id ? { ...f, id: 'response-property-undocumented' as const } : f)) }));
+    expect(compareToBaseline(faithful, otherwiseFlagged, 'whop').shapeFindings).toHaveLength(3);
   });
 
   it('the message says what changed, where, and against what', async () => {
