@@ -21,9 +21,7 @@ export interface VendorVerdict {
   attempted: number;
   /** Attempted cases that verified nothing: transport errors, a 5xx or 429 the case did not expect, bodies not checked (see unverified.ts). */
   unverified: number;
-  /** Of those, the transport errors before any connection (nothing listening, no such host): a vendor whose every attempted case is one was not reached at all. */
-  unreachable: number;
-  /** When every case sent to the base URL was unreachable: the first one's transport code, which says how. */
+  /** When every case sent to the base URL failed before connecting (nothing listening, no such host): the first one's transport code, which says how. */
   unreachableCode: TransportErrorCode | null;
   /** Breaking findings, not waived, of cases whose answer counts (not of transport errors or unavailable answers). */
   failing: number;
@@ -48,7 +46,7 @@ export function verdictFor(vendorResults: readonly CaseResult[], findings: reado
   const unreachable = attempted.filter(isConnectFailure);
   const sent = attempted.filter((r) => !isNeverSent(r));
   const unreachableCode = sent.length > 0 && unreachable.length === sent.length ? (unreachable[0]!.transportCode ?? null) : null;
-  const counts = { attempted: attempted.length, unverified: causes.length, unreachable: unreachable.length, unreachableCode, failing };
+  const counts = { attempted: attempted.length, unverified: causes.length, unreachableCode, failing };
   if (failing > 0) return { verdict: 'fail', ...counts, reason: `${failing} breaking finding(s) not waived` };
   if (attempted.length === 0) return { verdict: 'inconclusive', ...counts, reason: 'no case was attempted (all skipped)' };
   const share = causes.length / attempted.length;

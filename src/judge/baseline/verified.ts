@@ -1,4 +1,4 @@
-import { statusMeets, type CaseResult } from '../../results/index.ts';
+import { unavailableAnswer, type CaseResult } from '../../results/index.ts';
 
 type Answered = CaseResult & { response: NonNullable<CaseResult['response']> };
 
@@ -11,14 +11,10 @@ type Answered = CaseResult & { response: NonNullable<CaseResult['response']> };
 export function isVerifiedAnswer(result: CaseResult): result is Answered {
   const { response } = result;
   if (!response || response.truncated) return false;
-  return statusMeets(result.expectedStatus, response.status) || !isTransportClass(response.status);
+  return unavailableAnswer(result) === null;
 }
 
 /** Whether any of the vendor's cases answered verifiably: a run where none did shapes no baseline. */
 export function hasVerifiedAnswers(results: readonly CaseResult[], vendor: string): boolean {
   return results.some((result) => result.vendor === vendor && isVerifiedAnswer(result));
-}
-
-function isTransportClass(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
 }
