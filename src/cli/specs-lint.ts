@@ -31,6 +31,8 @@ export const specsLintCommand: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(specsLintDeclaration, args);
   const severity = configuredSeverity('specs lint', io.cwd, io.env);
   const files = positionals.length > 0 ? await documentsOf(positionals, io.cwd) : await findDocuments(DEFAULT_DIR, io.cwd).catch(() => []);
+  // Linting nothing must not look like a clean bill: an empty folder or a missing specs/ says so.
+  if (files.length === 0) throw new UsageError(`conform specs lint: no documents (.yaml, .yml, .json) in ${positionals.length > 0 ? positionals.join(', ') : `${DEFAULT_DIR}/`}`);
   const results: Array<{ file: string; bytes: number; defects: JudgedDefect[] } | { file: string; error: string }> = [];
   for (const file of files) {
     try {

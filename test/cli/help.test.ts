@@ -141,6 +141,13 @@ describe('conform specs lint DIR', () => {
     expect((JSON.parse(run.stdout) as Linted[]).map((result) => result.file)).toEqual(['acme/top.yml', 'acme/v1/openapi.yaml']);
   });
 
+  it('exits 2 with one line for a folder that holds no document: linting nothing is not a clean bill', async () => {
+    const root = scratchDir();
+    mkdirSync(join(root, 'empty'));
+    writeFileSync(join(root, 'empty', 'notes.md'), '# not a document\n');
+    expect(await cli(['specs', 'lint', join(root, 'empty')])).toEqual({ code: 2, stdout: '', stderr: `conform specs lint: no documents (.yaml, .yml, .json) in ${join(root, 'empty')}\n` });
+  });
+
   it('exits 2 with one line naming a path that does not exist', async () => {
     const run = await runCli(['specs', 'lint', '/nonexistent']);
     expect(run.code).toBe(2);

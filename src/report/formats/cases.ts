@@ -98,6 +98,14 @@ export function sinceText(finding: ReportedFinding): string | null {
 
 /** The breaking count as the verdict sees it: a waived finding passes, so it is told apart, never counted as breaking. */
 export function breakingText(report: VendorReport): string {
-  const waived = report.findings.filter((f) => f.severity === 'breaking' && f.state === 'waived').length;
-  return `${report.counts.breaking - waived} breaking${waived > 0 ? ` (${waived} more waived)` : ''}`;
+  return `${unwaivedBreaking(report)} breaking${waivedBreaking(report) > 0 ? ` (${waivedBreaking(report)} more waived)` : ''}`;
+}
+
+/** Breaking findings no waiver accepts: what fails a run, and what a count of breaking findings shows. */
+export function unwaivedBreaking(report: VendorReport): number {
+  return report.counts.breaking - waivedBreaking(report);
+}
+
+function waivedBreaking(report: VendorReport): number {
+  return report.findings.filter((f) => f.severity === 'breaking' && f.state === 'waived').length;
 }

@@ -1,5 +1,5 @@
 import type { RunSummary, VendorReport } from '../types.ts';
-import { groupsByAttention, plural, shownPointer } from './cases.ts';
+import { groupsByAttention, plural, shownPointer, unwaivedBreaking } from './cases.ts';
 import { mdCode, mdTable, mdText } from './markdown-escape.ts';
 import { mixedRunNote } from './mixed-run.ts';
 import { VERDICT_LABEL, stateLabel } from './outcome-labels.ts';
@@ -9,16 +9,19 @@ const GROUPS_SHOWN = 10;
 
 /** reports/latest/summary.md, for a CI job summary: every vendor's verdict and counts, then its findings by root cause, new first. */
 export function renderSummaryMarkdown(summary: RunSummary, reports: readonly VendorReport[]): string {
-  const sections = [overview(summary), ...summary.vendors.map((v) => vendorSection(v, reports.find((r) => r.vendor === v.vendor)))];
+  const sections = [overview(summary, reports), ...summary.vendors.map((v) => vendorSection(v, reports.find((r) => r.vendor === v.vendor)))];
   return `${sections.join('\n\n')}\n`;
 }
 
-function overview(summary: RunSummary): string {
+function overview(summary: RunSummary, reports: readonly VendorReport[]): string {
   const rows = summary.vendors.map((v) => {
     const o = v.outcomes;
     const c = v.counts;
+    // Waived breaking findings fail nothing: counted apart, as the terminal does.
+    const report = reports.find((r) => r.vendor === v.vendor);
+    const breaking = report ? `${unwaivedBreaking(report)}${unwaivedBreaking(report) < c.breaking ? ` (+${c.breaking - unwaivedBreaking(report)} waived)` : ''}` : `${c.breaking}`;
     const mode = v.mode === 'sandbox' ? `sandbox ${mdCode(v.scenario)}` : 'live';
-    return [mdText(v.vendor), v.verdict ? VERDICT_LABEL[v.verdict] : '—', mode, `${o.passed}`, `${o.failed}`, `${o.unverified}`, `${o.skipped}`, `${o['transport-error']}`, `${c.breaking}`, `${c.warning}`, `${c.info}`];
+    return [mdText(v.vendor), v.verdict ? VERDICT_LABEL[v.verdict] : '—', mode, `${o.passed}`, `${o.failed}`, `${o.unverified}`, `${o.skipped}`, `${o['transport-error']}`, breaking, `${c.warning}`, `${c.info}`];
   });
   const table = mdTable(['Vendor', 'Verdict', 'Target', 'Passed', 'Failed', 'Unverified', 'Skipped', 'Transport errors', 'Breaking', 'Warning', 'Info'], rows);
   const problems = summary.problems.length === 0 ? '' : `\n\n**Problems**\n\n${summary.problems.map((p) => `- ${mdText(p)}`).join('\n')}`;
