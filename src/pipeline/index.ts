@@ -122,6 +122,12 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   }
 }
 
+/**
+ * vitest's limit on tests at once, lifted: a vendor's own semaphore (its live concurrency) is what
+ * limits its cases, and hand-written suites (not counted up front) must not be starved either.
+ */
+const UNLIMITED_TESTS_AT_ONCE = 10_000;
+
 async function runSuites(
   targets: VendorTarget[],
   config: RunConfig,
@@ -143,7 +149,7 @@ async function runSuites(
     // run concurrently and each case times itself (src/run/suite.ts): vitest's own limit on tests at
     // once is lifted, so it never makes one vendor's cases wait for another's.
     { config: false, root: options.cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false },
-    { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), maxConcurrency: Math.max(1, planned), hookTimeout: 60_000 } },
+    { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), maxConcurrency: UNLIMITED_TESTS_AT_ONCE, hookTimeout: 60_000 } },
   );
   // vitest's logger exits the process on SIGINT; what an interrupt does is conform's to decide.
   for (const listener of process.listeners('SIGINT')) if (!sigintListeners.includes(listener)) process.off('SIGINT', listener);
