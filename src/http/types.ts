@@ -70,6 +70,8 @@ export type TransportErrorCode =
   | 'PRODUCTION_REFUSED'
   /** Not sent: the OAuth 2.0 token endpoint gave no token for the credential. */
   | 'NO_TOKEN'
+  /** Sent, and no exchange ended within the case's safety net (longer than every client timeout): a vendor that hung. */
+  | 'CASE_TIMEOUT'
   | 'UNKNOWN';
 
 export interface HttpClient {

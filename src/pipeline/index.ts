@@ -146,7 +146,7 @@ async function runSuites(
     'test',
     // One worker, modules shared between the vendor suites: each vendor's documents and the checker
     // load once per run instead of once per suite file (the suites share no mutable state). Vendors
-    // run concurrently and each case times itself (src/run/suite.ts): vitest's own limit on tests at
+    // run concurrently and each case's exchange times itself (src/run/runtime.ts): vitest's own limit on tests at
     // once is lifted, so it never makes one vendor's cases wait for another's.
     { config: false, root: options.cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false },
     { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), maxConcurrency: UNLIMITED_TESTS_AT_ONCE, hookTimeout: 60_000 } },

@@ -96,10 +96,11 @@ async function caseResult(runtime: SuiteRuntime, suiteCase: SuiteCase): Promise<
   if (skip) return { ...base, reason: skip };
   if (target.production && operation.method !== 'GET' && operation.method !== 'HEAD') return { ...base, reason: `${operation.method} is never sent to a production host` };
 
-  const exchange = await runtime.auth.send(runtime.client, { method: operation.method, url: target.baseUrl + path + queryOf(query.values), headers: requestHeaders }, credential).catch((error: unknown) => {
+  const sent = runtime.auth.send(runtime.client, { method: operation.method, url: target.baseUrl + path + queryOf(query.values), headers: requestHeaders }, credential).catch((error: unknown) => {
     if (!(error instanceof OAuth2TokenError)) throw error;
     return { outcome: 'transport-error' as const, code: 'NO_TOKEN' as const, message: error.message, durationMs: 0, attempts: 0 };
   });
+  const exchange = await withinCaseTimeout(sent);
   if (exchange.outcome === 'transport-error') {
     return { ...base, outcome: 'transport-error', transportCode: exchange.code, reason: `${exchange.code}: ${exchange.message}`, durationMs: exchange.durationMs, attempts: exchange.attempts };
   }
@@ -128,6 +129,27 @@ async function caseResult(runtime: SuiteRuntime, suiteCase: SuiteCase): Promise<
     findings: masked.findings,
     derived: { ...facts, branches: masked.branches, json: masked.parsed },
   };
+}
+
+/** How long one case's exchange may take: a safety net over the HTTP client's own timeouts and retries. */
+const CASE_TIMEOUT_MS = 120_000;
+
+type CaseTimedOut = { outcome: 'transport-error'; code: 'CASE_TIMEOUT'; message: string; durationMs: number; attempts: number };
+
+/**
+ * The exchange, or a transport error once the safety net expires: a vendor that connected and then hung
+ * is a transport failure after connecting (inconclusive), never a case without a result.
+ */
+async function withinCaseTimeout<T>(exchange: Promise<T>): Promise<T | CaseTimedOut> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<CaseTimedOut>((resolve) => {
+    timer = setTimeout(() => resolve({ outcome: 'transport-error', code: 'CASE_TIMEOUT', message: `no answer within ${CASE_TIMEOUT_MS / 1000} s`, durationMs: CASE_TIMEOUT_MS, attempts: 1 }), CASE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([exchange, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A case's path or query values, fixtures filled in; `missing` names the first fixture not configured. */

@@ -9,17 +9,15 @@ import { openRuntime, runCase, type SuiteRuntime } from './runtime.ts';
 
 export { fixture, type SuiteCase } from './case.ts';
 
-/** How long one case may take once it is sending: a safety net over the HTTP client's own timeouts. */
-const CASE_TIMEOUT_MS = 120_000;
-
 /**
  * Declares a vendor's suite: one vitest test per case. Each test runs its case, leaves the result in
  * its task meta (where `conform run` collects it), is skipped when a fixture or credential it needs is
  * not configured, and fails with a readable message on a breaking finding or a transport error.
  *
  * Vendors run concurrently (a slow vendor does not hold up the others); within a vendor at most its
- * HTTP concurrency of cases run at once. The case timeout starts when a case gets its turn, so waiting
- * behind a slow vendor's earlier cases never times a case out (vitest's timeout would count the wait).
+ * HTTP concurrency of cases run at once. A case's exchange times itself (src/run/runtime.ts) once it is
+ * sent, so waiting behind a slow vendor's earlier cases never times a case out (vitest's timeout would
+ * count the wait, and would leave the case without a result).
  */
 export function conformSuite(vendor: string, cases: readonly SuiteCase[]): void {
   const environment = inject('conform');
@@ -38,7 +36,7 @@ export function conformSuite(vendor: string, cases: readonly SuiteCase[]): void 
 
     for (const suiteCase of cases) {
       test(suiteCase.name, { timeout: 0 }, async (context) => {
-        const result = await turns.run(() => withinCaseTimeout(runCase(runtime, suiteCase), `${vendor} ${suiteCase.name}`));
+        const result = await turns.run(() => runCase(runtime, suiteCase));
         context.task.meta.conform = result;
         if (result.outcome === 'skipped') context.skip(result.reason ?? undefined);
         if (result.outcome === 'transport-error') throw new Error(`${result.operation} (${result.case}): could not reach ${vendor}: ${result.reason}`);
@@ -52,14 +50,6 @@ export function conformSuite(vendor: string, cases: readonly SuiteCase[]): void 
 /** The explicit cases of every vendor file in the run, one vendor suite each (suites/vendors.suite.ts). */
 export function vendorFileSuites(): void {
   for (const target of inject('conform').targets) if (target.cases.length > 0) conformSuite(target.vendor, target.cases);
-}
-
-function withinCaseTimeout<T>(work: Promise<T>, label: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${label}: no result after ${CASE_TIMEOUT_MS / 1000} s`)), CASE_TIMEOUT_MS);
-  });
-  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
 declare module 'vitest' {
