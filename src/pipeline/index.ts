@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { displayFinding, type Finding } from '../findings/index.ts';
-import { loadPolicy, readBaseline, readSeenLedger, writeBaseline, writeSeenLedger } from '../judge/index.ts';
+import { loadPolicy, readBaseline, readSeenLedger, readWireBaseline, writeBaseline, writeSeenLedger } from '../judge/index.ts';
 import type { Severity } from '../findings/index.ts';
 import { severityOf } from '../findings/index.ts';
 import { loadSpec } from '../spec/index.ts';
@@ -12,6 +12,7 @@ import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, suites
 import type { CaseResult } from '../results/index.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
 import { compareUpstreams } from './upstream/compare.ts';
+import { wireBaselines } from './upstream/wire.ts';
 
 export { rejudgeLatest, type LaterFindings, type Rejudged, type SkippedVendor } from './rejudge.ts';
 export { AUDIT_FILES, runAudit, type AuditOptions, type AuditOutcome, type AuditRequest } from './audit.ts';
@@ -69,7 +70,11 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   contracts.catch(() => undefined);
   const { targets, close } = await startTargets(config);
   try {
-    const baselines = await Promise.all(targets.map((target) => readBaseline(policy.baselinesDir, target.vendor, target.mode)));
+    // Each selected vendor's published document is compared with its newest checked-in one (CONFORM_REFRESH_SPECS);
+    // a live baseline that grades those changes is checked as `conform specs diff` checks it.
+    const refreshed = refreshSpecs ? config.vendors.filter((vendor) => vendor.upstream !== null && targets.some((target) => target.vendor === vendor.name)) : [];
+    const grades = (target: VendorTarget) => target.mode === 'live' && refreshed.some((vendor) => vendor.name === target.vendor);
+    const baselines = await Promise.all(targets.map((target) => (grades(target) ? readWireBaseline : readBaseline)(policy.baselinesDir, target.vendor, target.mode)));
     const ledgers = await Promise.all(targets.map((target) => readSeenLedger(reportsDir, target.vendor, target.mode)));
     for (const target of targets) options.print(`${target.vendor.padEnd(7)} ${describeTarget(target)}`);
     // A vendor document that cannot be loaded stops the run here, as one located line (exit 2).
@@ -78,9 +83,10 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const severity = (finding: Finding) => severityOf(finding, policy.severity);
     // A vendor file without cases runs the cases derived from its documents (src/run/derive).
     const runnable = await withDerivedCases(targets, config.vendors, options.cwd, specs);
-    // Each selected vendor's published document against its newest checked-in one, while the suites run (it never rejects, and writes nothing).
-    const selected = config.vendors.filter((vendor) => targets.some((target) => target.vendor === vendor.name));
-    const upstreams = compareUpstreams(refreshSpecs ? selected : [], { cwd: options.cwd, http: config.http });
+    // The upstream comparison runs while the suites run (it never rejects, and writes nothing).
+    const compared = targets.flatMap((target, i) => (refreshed.some((vendor) => vendor.name === target.vendor) ? [{ vendor: target.vendor, mode: target.mode, baseline: baselines[i]! }] : []));
+    const wire = await wireBaselines(compared, policy.baselinesDir);
+    const upstreams = compareUpstreams(refreshed, { cwd: options.cwd, http: config.http, wire });
     // Coverage is for the reports: the suite workers get the targets without it.
     const suites = await runSuites(runnable.map(({ coverage: _, ...target }) => target), config, options, severity, (line) => options.print(redactText(line, secrets)));
     if (options.signal?.aborted) throw new RunInterrupted(suites.finished, suites.planned, join(reportsDir, 'latest'));

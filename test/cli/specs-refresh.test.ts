@@ -104,6 +104,24 @@ describe('conform specs refresh', () => {
     expect(provenance.upstream).toMatchObject({ format: 'page', sha256: createHash('sha256').update(page).digest('hex') });
   });
 
+  it("grades the changes with the vendor's live baseline, as specs diff does: a value the vendor already sent is no breaking change", async () => {
+    const { url } = await publish(serve(whopText));
+    const root = await checkout(`{ url: '${url}', format: openapi }`);
+    await writeFile(join(root, 'specs/whop/1.0.0.yaml'), withoutDisabled);
+    const sandbox = JSON.parse(await readFile(join(REPO_ROOT, 'baselines/whop.sandbox.json'), 'utf8')) as Record<string, any>;
+    const status = sandbox.operations['GET /ledger_accounts/{id}'].responses['200'].properties['/payout_account_details/status'];
+    status.values = [...status.values, 'disabled'];
+    await mkdir(join(root, 'baselines'));
+    await writeFile(join(root, 'baselines/whop.json'), JSON.stringify({ ...sandbox, mode: 'live' }));
+
+    const graded = await runCli(['specs', 'refresh'], { ...ENV, CONFORM_BASELINES_DIR: join(root, 'baselines') }, root);
+    expect(graded.stderr).toBe('');
+    expect(graded.code).toBe(0);
+    expect(graded.stdout).toContain('1 change: 0 breaking, 0 warning, 1 info');
+    expect(graded.stdout).toMatch(/^ {2}info +response-property-enum-value-added .*value "disabled"$/m);
+    expect(graded.stdout).toContain('the document catches up with the wire');
+  });
+
   const unreachable: Array<[string, () => Promise<string>, RegExp]> = [
     ['resets the connection', async () => (await publish((_response, request) => request.socket.destroy())).url, /CONNECTION_RESET|SOCKET_CLOSED/],
     ['answers 500', async () => (await publish((response) => response.writeHead(500).end('oops'))).url, /HTTP 500/],

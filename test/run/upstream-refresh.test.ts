@@ -114,3 +114,67 @@ describe('conform run with CONFORM_REFRESH_SPECS=1 compares each vendor with its
     upstream = await startUpstream();
   });
 });
+
+describe("conform run grades the published document's changes with the vendor's live baseline, as specs diff does", () => {
+  const KEY = 'acme_live_key_from_the_environment_0001';
+  const WALLET = 'wal_abcd1234';
+  // GBP joins the currency enum: breaking for a consumer who never met it, news to nobody once the vendor sent it.
+  const withGbp = acmeDocument.replace('enum: [EUR, USD]', 'enum: [EUR, GBP, USD]');
+  const servers: Server[] = [];
+  let root: string;
+  let acmeUrl: string;
+  let documentUrl: string;
+
+  async function listen(answer: Parameters<typeof createServer>[1] & {}): Promise<string> {
+    const server = createServer(answer);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  const run = (env: Record<string, string>) =>
+    runCli(['run'], { CONFORM_VENDORS: 'acme', CONFORM_REPORTS_DIR: join(root, 'reports'), CONFORM_BASELINES_DIR: join(root, 'baselines'), CONFORM_RETRIES: '0', ...env }, root);
+  const live = { ACME_API_KEY: KEY, ACME_BASE_URL: '', ACME_WALLET_ID: WALLET };
+  const report = async () => JSON.parse(await readFile(join(root, 'reports', 'latest', 'acme.json'), 'utf8')) as VendorReport;
+
+  beforeAll(async () => {
+    // Acme's live API answers a GBP wallet, as its published document will say.
+    acmeUrl = `${await listen((request, response) => {
+      const json = (status: number, body: object) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (request.headers['x-acme-key'] !== KEY) return json(401, { code: 'unauthorized' });
+      if (request.url === `/v1/wallets/${WALLET}`) return json(200, { id: WALLET, currency: 'GBP', balance: 1250 });
+      return json(404, { code: 'not_found' });
+    })}/v1`;
+    documentUrl = `${await listen((_request, response) => response.writeHead(200, { 'content-type': 'application/yaml' }).end(withGbp))}/acme/openapi.yaml`;
+    const vendorText = (await acmeVendorText()).replace('live:\n', `upstream: { url: '${documentUrl}', format: openapi }\nlive:\n`);
+    root = await acmeCheckout({ vendorText });
+    // The first live run records the live baseline: the vendor sent GBP.
+    await run({ ...live, ACME_BASE_URL: acmeUrl });
+    const baseline = JSON.parse(await readFile(join(root, 'baselines', 'acme.json'), 'utf8')) as Record<string, any>;
+    expect(baseline.operations['GET /wallets/{wallet_id}'].responses['200'].properties['/currency'].values).toEqual(['GBP']);
+  });
+
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  });
+
+  const gradedByTheWire = async (outcome: CliRun) => {
+    expect(outcome.stderr).toBe('');
+    const acme = await report();
+    expect(acme.specChangedUpstream).toEqual({
+      url: documentUrl,
+      base: 'specs/acme/2026-01.yaml',
+      breaking: false,
+      changes: [expect.objectContaining({ id: 'response-property-enum-value-added', severity: 'info', value: 'GBP', wire: { baseline: 'live', pointer: '/currency', observed: 'sent "GBP"' } })],
+    });
+    expect(acme.findings.filter((f) => f.id === 'spec-changed-upstream')).toEqual([]);
+  };
+
+  it('in a live run, with the baseline the run judges by', async () => {
+    await gradedByTheWire(await run({ ...live, ACME_BASE_URL: acmeUrl, CONFORM_REFRESH_SPECS: '1' }));
+  });
+
+  it('in a sandbox run, with the live baseline still', async () => {
+    await gradedByTheWire(await run({ CONFORM_REFRESH_SPECS: '1' }));
+  });
+});

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpClientOptions } from '../../http/index.ts';
+import { gradeWithWire, type Baseline } from '../../judge/index.ts';
 import { diffSpecs, loadSpec, SpecLoadError, type LoadedSpec, type SpecDiff } from '../../spec/index.ts';
 import type { VendorDefinition, VendorUpstream } from '../../vendors/index.ts';
 import { candidateOf, type Candidate } from './candidate.ts';
@@ -13,15 +14,23 @@ export type UpstreamCheck =
   | { vendor: string; upstream: VendorUpstream; unreachable: string }
   | { vendor: string; upstream: VendorUpstream; base: string; candidate: Candidate & { retrievedAt: string }; diff: SpecDiff };
 
+export interface UpstreamOptions {
+  cwd: string;
+  http: HttpClientOptions;
+  /** The vendor's live baseline, whose wire observations grade the changes; null when it has none. */
+  wire: Baseline | null;
+}
+
 /**
  * Fetches a vendor's published document, makes it a candidate version (imported from a page, or the
  * OpenAPI file as it is, with provenance), loads it with the one loader and diffs it against the
- * newest checked-in version. Writes nothing (the candidate is loaded from a temporary folder).
+ * newest checked-in version, the changes graded with the vendor's live baseline (`wire`, as
+ * `conform specs diff` grades them). Writes nothing (the candidate is loaded from a temporary folder).
  * Never throws for what the upstream sends: an unreachable server, an error status, a document
  * that cannot be read or that refers to files outside itself are the reason in words. A checked-in
  * document that cannot be loaded is the loader's SpecLoadError, as everywhere.
  */
-export async function checkUpstream(vendor: VendorDefinition & { upstream: VendorUpstream }, options: { cwd: string; http: HttpClientOptions }): Promise<UpstreamCheck> {
+export async function checkUpstream(vendor: VendorDefinition & { upstream: VendorUpstream }, options: UpstreamOptions): Promise<UpstreamCheck> {
   const { upstream } = vendor;
   const unreachable = (reason: string): UpstreamCheck => ({ vendor: vendor.name, upstream, unreachable: reason });
   const fetched = await fetchUpstream(upstream, options.http);
@@ -32,7 +41,7 @@ export async function checkUpstream(vendor: VendorDefinition & { upstream: Vendo
   if ('unusable' in revision) return unreachable(`the published document cannot be used: ${revision.unusable}`);
   const baseFile = await newestCheckedIn(vendor, options.cwd);
   const base = await loadSpec(baseFile, { cwd: options.cwd, vendor: vendor.name });
-  return { vendor: vendor.name, upstream, base: baseFile, candidate: { ...candidate, retrievedAt: fetched.retrievedAt }, diff: diffSpecs(base, revision) };
+  return { vendor: vendor.name, upstream, base: baseFile, candidate: { ...candidate, retrievedAt: fetched.retrievedAt }, diff: gradeWithWire(diffSpecs(base, revision), options.wire) };
 }
 
 /** The candidate loaded alone in a temporary folder: any $ref beyond it is a hole a diff would misread, so it is refused. */

@@ -1,3 +1,4 @@
+import { baselinesDirFrom, readWireBaseline } from '../../judge/index.ts';
 import { httpOptions } from '../../run/index.ts';
 import type { SpecDiff } from '../../spec/index.ts';
 import { ConfigError, loadVendors, type Env } from '../../vendors/index.ts';
@@ -11,7 +12,8 @@ export type RefreshOutcome =
 
 /**
  * `conform specs refresh`: each vendor with an upstream (or the one named), its published document
- * fetched with the run's HTTP settings, imported, and diffed against its newest checked-in version;
+ * fetched with the run's HTTP settings, imported, and diffed against its newest checked-in version
+ * (graded with its live baseline when it has one, as `conform specs diff` grades by default);
  * a document with changes is written to specs/VENDOR/ as a new version, one without is left alone.
  * A vendor named that does not exist or names no upstream is a ConfigError.
  */
@@ -27,7 +29,8 @@ export async function refreshUpstreams(options: { cwd: string; env: Env; vendor?
   const outcomes: RefreshOutcome[] = [];
   for (const vendor of chosen) {
     const upstream = vendor.upstream!;
-    const check = await checkUpstream({ ...vendor, upstream }, { cwd: options.cwd, http });
+    const wire = await readWireBaseline(baselinesDirFrom(options.env, options.cwd), vendor.name, 'live');
+    const check = await checkUpstream({ ...vendor, upstream }, { cwd: options.cwd, http, wire });
     if ('unreachable' in check) {
       outcomes.push({ vendor: vendor.name, url: upstream.url, unreachable: check.unreachable });
       continue;
