@@ -35,12 +35,16 @@ export const specsRefreshCommand: Command = async (args, io) => {
       io.stderr(`warning: ${outcome.vendor}: upstream ${outcome.url} not compared: ${outcome.unreachable}\n`);
       continue;
     }
-    if (outcome.written === null) {
+    if (outcome.diff.changes.length === 0) {
       io.stdout(`${outcome.vendor}: unchanged: ${outcome.url} matches ${outcome.base}\n`);
       continue;
     }
     io.stdout(renderSpecDiffText(outcome.diff, { base: outcome.base, revision: outcome.url, vendor: outcome.vendor }));
-    io.stdout(`${outcome.vendor}: wrote ${outcome.written} (add it to the vendor file's specs once reviewed)\n`);
+    io.stdout(
+      outcome.written === null
+        ? `${outcome.vendor}: not written: the diff stopped at a bound before finding a change (spec-diff-incomplete)\n`
+        : `${outcome.vendor}: wrote ${outcome.written} (add it to the vendor file's specs once reviewed)\n`,
+    );
   }
   return outcomes.some((outcome) => 'unreachable' in outcome) ? EXIT.inconclusive : EXIT.pass;
 };

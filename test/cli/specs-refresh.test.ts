@@ -122,6 +122,41 @@ describe('conform specs refresh', () => {
     expect(graded.stdout).toContain('the document catches up with the wire');
   });
 
+  /** Whop's document with one more operation whose body nests 70 objects deep, beyond the diff's bound, the leaf described as `leaf`. */
+  const deep = (leaf: string) => {
+    let schema: object = { type: 'string', description: leaf };
+    for (let i = 0; i < 70; i++) schema = { type: 'object', properties: { a: schema } };
+    const document = parse(whopText) as { paths: Record<string, unknown> };
+    document.paths['/things'] = { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema } } } } } };
+    return JSON.stringify(document);
+  };
+
+  it('says unchanged and writes nothing when the upstream sends the bytes the newest version was refreshed from, whatever the diff would say', async () => {
+    const { url } = await publish(serve(withoutDisabled));
+    const root = await checkout(`{ url: '${url}', format: openapi }`);
+    expect((await runCli(['specs', 'refresh'], ENV, root)).code).toBe(0);
+    const written = `specs/whop/1.0.0-${today()}.yaml`;
+    // Edited by hand since (the header says not to): the publication is still the one it came from.
+    await writeFile(join(root, written), (await readFile(join(root, written), 'utf8')).replace('        - connected\n', '        - connected\n        - closed\n'));
+    const again = await runCli(['specs', 'refresh'], ENV, root);
+    expect(again).toEqual({ code: 0, stdout: `whop: unchanged: ${url} matches ${written}\n`, stderr: '' });
+    expect(await listing(root)).toEqual([`1.0.0-${today()}.yaml`, '1.0.0.yaml']);
+  });
+
+  it('writes nothing when the only change is where the diff stopped at a bound, and says so', async () => {
+    const { url } = await publish(serve(deep('the leaf, described anew')));
+    const root = await checkout(`{ url: '${url}', format: openapi }`);
+    await writeFile(join(root, 'specs/whop/1.0.0.yaml'), deep('the leaf'));
+    for (let refresh = 0; refresh < 2; refresh++) {
+      const run = await runCli(['specs', 'refresh'], ENV, root);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('spec-diff-incomplete');
+      expect(run.stdout).toMatch(/^whop: not written: the diff stopped at a bound before finding a change \(spec-diff-incomplete\)$/m);
+    }
+    expect(await listing(root)).toEqual(['1.0.0.yaml']);
+  });
+
   const unreachable: Array<[string, () => Promise<string>, RegExp]> = [
     ['resets the connection', async () => (await publish((_response, request) => request.socket.destroy())).url, /CONNECTION_RESET|SOCKET_CLOSED/],
     ['answers 500', async () => (await publish((response) => response.writeHead(500).end('oops'))).url, /HTTP 500/],

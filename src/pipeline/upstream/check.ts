@@ -12,7 +12,9 @@ import { newestCheckedIn } from './base.ts';
 /** What a vendor's upstream holds against its newest checked-in document; or why that could not be told. */
 export type UpstreamCheck =
   | { vendor: string; upstream: VendorUpstream; unreachable: string }
-  | { vendor: string; upstream: VendorUpstream; base: string; candidate: Candidate & { retrievedAt: string }; diff: SpecDiff };
+  | { vendor: string; upstream: VendorUpstream; base: string; candidate: Candidate & { retrievedAt: string }; diff: SpecDiff }
+  /** The upstream sent the very bytes the base was refreshed from (its x-provenance.upstream.sha256). */
+  | { vendor: string; upstream: VendorUpstream; base: string; candidate: null; diff: SpecDiff };
 
 export interface UpstreamOptions {
   cwd: string;
@@ -24,7 +26,8 @@ export interface UpstreamOptions {
 /**
  * Fetches a vendor's published document, makes it a candidate version (imported from a page, or the
  * OpenAPI file as it is, with provenance), loads it with the one loader and diffs it against the
- * newest checked-in version, the changes graded with the vendor's live baseline (`wire`, as
+ * newest checked-in version (unchanged without a diff when the bytes are those the base was
+ * refreshed from), the changes graded with the vendor's live baseline (`wire`, as
  * `conform specs diff` grades them). Writes nothing (the candidate is loaded from a temporary folder).
  * Never throws for what the upstream sends: an unreachable server, an error status, a document
  * that cannot be read or that refers to files outside itself are the reason in words. A checked-in
@@ -35,12 +38,13 @@ export async function checkUpstream(vendor: VendorDefinition & { upstream: Vendo
   const unreachable = (reason: string): UpstreamCheck => ({ vendor: vendor.name, upstream, unreachable: reason });
   const fetched = await fetchUpstream(upstream, options.http);
   if ('unreachable' in fetched) return unreachable(fetched.unreachable);
+  const baseFile = await newestCheckedIn(vendor, options.cwd);
+  const base = await loadSpec(baseFile, { cwd: options.cwd, vendor: vendor.name });
+  if (refreshedSha256(base) === fetched.sha256) return { vendor: vendor.name, upstream, base: baseFile, candidate: null, diff: { breaking: false, changes: [] } };
   const candidate = candidateOf(vendor.name, upstream, fetched);
   if ('unusable' in candidate) return unreachable(`the published document cannot be used: ${candidate.unusable}`);
   const revision = await loadCandidate(vendor.name, candidate);
   if ('unusable' in revision) return unreachable(`the published document cannot be used: ${revision.unusable}`);
-  const baseFile = await newestCheckedIn(vendor, options.cwd);
-  const base = await loadSpec(baseFile, { cwd: options.cwd, vendor: vendor.name });
   return { vendor: vendor.name, upstream, base: baseFile, candidate: { ...candidate, retrievedAt: fetched.retrievedAt }, diff: gradeWithWire(diffSpecs(base, revision), options.wire) };
 }
 
@@ -59,4 +63,11 @@ async function loadCandidate(vendor: string, candidate: Candidate): Promise<Load
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The SHA-256 a refresh recorded for the bytes it wrote `spec` from; null for a document no refresh wrote. */
+function refreshedSha256(spec: LoadedSpec): string | null {
+  const provenance = spec.document['x-provenance'] as { upstream?: { sha256?: unknown } } | undefined;
+  const sha256 = provenance?.upstream?.sha256;
+  return typeof sha256 === 'string' ? sha256 : null;
 }

@@ -14,7 +14,8 @@ export type RefreshOutcome =
  * `conform specs refresh`: each vendor with an upstream (or the one named), its published document
  * fetched with the run's HTTP settings, imported, and diffed against its newest checked-in version
  * (graded with its live baseline when it has one, as `conform specs diff` grades by default);
- * a document with changes is written to specs/VENDOR/ as a new version, one without is left alone.
+ * a document with changes is written to specs/VENDOR/ as a new version, one without is left alone,
+ * as is one whose only "change" is where the diff stopped at a bound (it would be written anew each time).
  * A vendor named that does not exist or names no upstream is a ConfigError.
  */
 export async function refreshUpstreams(options: { cwd: string; env: Env; vendor?: string }): Promise<RefreshOutcome[]> {
@@ -35,8 +36,13 @@ export async function refreshUpstreams(options: { cwd: string; env: Env; vendor?
       outcomes.push({ vendor: vendor.name, url: upstream.url, unreachable: check.unreachable });
       continue;
     }
-    const written = check.diff.changes.length === 0 ? null : await writeRefreshed(check, options.cwd);
+    const written = check.candidate === null || !newsIn(check.diff) ? null : await writeRefreshed({ ...check, candidate: check.candidate }, options.cwd);
     outcomes.push({ vendor: vendor.name, url: upstream.url, base: check.base, diff: check.diff, written });
   }
   return outcomes;
+}
+
+/** Whether the diff found a change: a bound the diff stopped at (spec-diff-incomplete) says nothing changed. */
+function newsIn(diff: SpecDiff): boolean {
+  return diff.changes.some((change) => change.id !== 'spec-diff-incomplete');
 }

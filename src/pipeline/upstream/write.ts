@@ -4,7 +4,7 @@ import { vendorSpecsDir } from './base.ts';
 import type { UpstreamCheck } from './check.ts';
 import { refreshedFileName } from './version-name.ts';
 
-type Changed = Extract<UpstreamCheck, { diff: unknown }>;
+type Changed = Extract<UpstreamCheck, { candidate: { yaml: string } }>;
 
 /**
  * Writes a changed upstream as a new version in specs/VENDOR/ (the only place a refresh writes),
