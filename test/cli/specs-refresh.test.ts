@@ -157,6 +157,23 @@ describe('conform specs refresh', () => {
     expect(await listing(root)).toEqual(['1.0.0.yaml']);
   });
 
+  it('reads a published document with ordinary anchors as specs diff does, and finds what it wrote again', async () => {
+    // 150 aliases of one anchored schema: more than a bare YAML parser's default allows, far below the loader's bound.
+    const anchored = `${withoutDisabled}x-reused:\n  shared: &shared { type: string }\n  uses:\n${'    - *shared\n'.repeat(150)}`;
+    const { url } = await publish(serve(anchored));
+    const root = await checkout(`{ url: '${url}', format: openapi }`);
+    const first = await runCli(['specs', 'refresh'], ENV, root);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain(`whop: wrote specs/whop/1.0.0-${today()}.yaml`);
+    const second = await runCli(['specs', 'refresh'], ENV, root);
+    expect(second).toEqual({ code: 0, stdout: `whop: unchanged: ${url} matches specs/whop/1.0.0-${today()}.yaml\n`, stderr: '' });
+    // A refreshed version is written without anchors; one that has them (written otherwise) is still found as the newest.
+    const written = join(root, `specs/whop/1.0.0-${today()}.yaml`);
+    await writeFile(written, `${await readFile(written, 'utf8')}x-reused-again:\n  shared: &shared { type: string }\n  uses:\n${'    - *shared\n'.repeat(150)}`);
+    expect(await runCli(['specs', 'refresh'], ENV, root)).toEqual(second);
+    expect(await listing(root)).toEqual([`1.0.0-${today()}.yaml`, '1.0.0.yaml']);
+  });
+
   const unreachable: Array<[string, () => Promise<string>, RegExp]> = [
     ['resets the connection', async () => (await publish((_response, request) => request.socket.destroy())).url, /CONNECTION_RESET|SOCKET_CLOSED/],
     ['answers 500', async () => (await publish((response) => response.writeHead(500).end('oops'))).url, /HTTP 500/],

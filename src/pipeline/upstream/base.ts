@@ -1,7 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { readBoundedFile } from '../../spec/index.ts';
+import { readDocument } from '../../spec/index.ts';
 import type { VendorDefinition } from '../../vendors/index.ts';
 
 /** Where a vendor's refreshed documents are written: specs/VENDOR/ of the working directory. */
@@ -37,7 +36,8 @@ export async function newestCheckedIn(vendor: VendorDefinition, cwd: string): Pr
 /** x-provenance.upstream.retrievedAt of a document a refresh wrote; null for any other file (or one that cannot be read). */
 async function refreshedAt(file: string): Promise<string | null> {
   try {
-    const document = parse((await readBoundedFile(file)).toString('utf8'), { maxAliasCount: 100 }) as { 'x-provenance'?: { upstream?: { retrievedAt?: unknown } } } | null;
+    // Read as the loader reads every document: a file it accepts (anchors and all) is never skipped here.
+    const { document } = (await readDocument(file, file)) as { document: { 'x-provenance'?: { upstream?: { retrievedAt?: unknown } } } | null };
     const at = document?.['x-provenance']?.upstream?.retrievedAt;
     return typeof at === 'string' ? at : null;
   } catch {

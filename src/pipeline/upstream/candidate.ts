@@ -1,5 +1,4 @@
-import { parse } from 'yaml';
-import { importSpecPages, SERIALISED_EDIT, specYaml, SpecImportError, withProvenance, type Provenance } from '../../spec/index.ts';
+import { importSpecPages, parseText, SERIALISED_EDIT, specYaml, SpecImportError, SpecLoadError, withProvenance, type Provenance } from '../../spec/index.ts';
 import type { VendorUpstream } from '../../vendors/index.ts';
 import type { FetchedUpstream } from './fetch.ts';
 
@@ -54,10 +53,11 @@ function fromPage(vendor: string, fetched: FetchedUpstream, upstream: UpstreamPr
 function fromOpenApi(vendor: string, fetched: FetchedUpstream, upstream: UpstreamProvenance): Candidate | { unusable: string } {
   let document: unknown;
   try {
-    // The alias limit keeps a YAML bomb from expanding; the loader checks the result again, bounded.
-    document = parse(fetched.text, { maxAliasCount: 100 });
+    // The loader's parser, with its bounds (depth, aliases expanded): what `specs diff` accepts, this accepts.
+    document = parseText('upstream document', fetched.text);
   } catch (error) {
-    return { unusable: `not YAML or JSON: ${(error as Error).message.split('\n')[0]!.slice(0, 200)}` };
+    if (error instanceof SpecLoadError) return { unusable: `${error.code}: ${error.problem}` };
+    throw error;
   }
   if (document === null || typeof document !== 'object' || Array.isArray(document)) return { unusable: 'not an OpenAPI document (not an object)' };
   const info = (document as Record<string, unknown>).info;
