@@ -31,6 +31,8 @@ describe("a vendor file's upstream", () => {
     ['a URL that is not http(s)', 'upstream: { url: file:///etc/passwd, format: openapi }', 'upstream.url must match pattern'],
     ['a variable in the URL', 'upstream: { url: "https://docs.acme.example/a.yaml?token=${ACME_API_KEY}", format: openapi }', 'upstream.url must be written literally'],
     ['a password in the URL', 'upstream: { url: "https://user:hunter2@docs.acme.example/a.yaml", format: openapi }', 'upstream.url must not contain a user name or password'],
+    ['a query, which may carry a token', 'upstream: { url: "https://docs.acme.example/a.yaml?token=hunter2", format: openapi }', 'upstream.url must not contain a query or fragment'],
+    ['a fragment', 'upstream: { url: "https://docs.acme.example/a.yaml#access_token=hunter2", format: openapi }', 'upstream.url must not contain a query or fragment'],
     ['a production host, in any spelling', 'upstream: { url: "https://API.acme.example./openapi.yaml", format: openapi }', 'upstream.url is on the production host api.acme.example'],
   ];
 
