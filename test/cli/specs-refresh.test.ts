@@ -203,6 +203,17 @@ describe('conform specs refresh', () => {
     expect(await listing(root)).toEqual(['1.0.0.yaml']);
   });
 
+  it('refuses a document cut at the size cap, even one cut where it still parses: it warns, exits 3 and writes nothing', async () => {
+    const { url } = await publish(serve(withoutDisabled));
+    const root = await checkout(`{ url: '${url}', format: openapi }`);
+    // Cut at a line boundary past the info block: the first part is a smaller document whose every missing operation would read as removed.
+    const cap = withoutDisabled.indexOf('\n', withoutDisabled.length / 2) + 1;
+    expect(parse(withoutDisabled.slice(0, cap))).toMatchObject({ info: { version: '1.0.0' } });
+    const run = await runCli(['specs', 'refresh'], { ...ENV, CONFORM_MAX_BODY_BYTES: String(cap) }, root);
+    expect(run).toEqual({ code: 3, stdout: '', stderr: `warning: whop: upstream ${url} not compared: the document is larger than ${cap} bytes (CONFORM_MAX_BODY_BYTES)\n` });
+    expect(await listing(root)).toEqual(['1.0.0.yaml']);
+  });
+
   it('exits 2 with one line when no vendor names an upstream, or the one named does not', async () => {
     const root = await checkout(`{ url: 'https://docs.example.com/openapi.yaml', format: openapi }`);
     await writeFile(join(root, 'vendors/whop.yaml'), whopVendor);
