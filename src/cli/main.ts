@@ -32,7 +32,8 @@ export const COMMANDS: Readonly<Record<string, RegisteredCommand>> = {
   'specs diff': { load: () => import('./specs-diff.ts').then((m) => ({ run: m.specsDiffCommand, declaration: m.specsDiffDeclaration })), summary: 'the changes between two versions of a vendor document, graded for a consumer (exit 1 when breaking)' },
   'specs refresh': {
     load: () => import('./specs-refresh.ts').then((m) => ({ run: m.specsRefreshCommand, declaration: m.specsRefreshDeclaration })),
-    summary: "fetch each vendor's published document (its file's upstream), diff it against the newest in specs/ and write it there as a new version when it changed",
+    summary:
+      "fetch each vendor's published document (its file's upstream), diff it against the newest in specs/ and write it there as a new version when it changed (exit 3, inconclusive as in conform run, when one could not be compared: unchanged is not known)",
   },
   'specs import': { load: () => import('./specs-import.ts').then((m) => ({ run: m.specsImportCommand, declaration: m.specsImportDeclaration })), summary: 'build OpenAPI documents from saved vendor documentation pages (files: no network at run time, a URL is refused)' },
   sandbox: { load: () => import('./sandbox.ts').then((m) => ({ run: m.sandboxCommand, declaration: m.sandboxDeclaration })), summary: 'run one embedded vendor sandbox' },

@@ -21,6 +21,8 @@ export const specsRefreshDeclaration = {
  * the changes. Exit 0 when every upstream was compared (changed or not), 3 when one could not be
  * (unreachable, an error status, a document that cannot be used: a warning, the others still
  * refresh), 2 when there is nothing to refresh or a vendor file or checked-in document is wrong.
+ * 3 is "inconclusive" as in `conform run`: the command's one question (did the document change?)
+ * has no answer for that vendor, and 0 would let a scheduled job read "not compared" as "unchanged".
  */
 export const specsRefreshCommand: Command = async (args, io) => {
   const { values } = parseCommandArgs(specsRefreshDeclaration, args);

@@ -214,6 +214,12 @@ describe('conform specs refresh', () => {
     expect(await listing(root)).toEqual(['1.0.0.yaml']);
   });
 
+  it('says in its help why an upstream that could not be compared exits 3', async () => {
+    const help = await runCli(['specs', 'refresh', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('exit 3, inconclusive as in conform run, when one could not be compared: unchanged is not known');
+  });
+
   it('exits 2 with one line when no vendor names an upstream, or the one named does not', async () => {
     const root = await checkout(`{ url: 'https://docs.example.com/openapi.yaml', format: openapi }`);
     await writeFile(join(root, 'vendors/whop.yaml'), whopVendor);
