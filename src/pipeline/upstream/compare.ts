@@ -14,8 +14,7 @@ export interface UpstreamOutcome {
 
 /**
  * Every given vendor that names an upstream, compared with its newest checked-in document (graded
- * with its entry in `wire`), for a
- * run with CONFORM_REFRESH_SPECS=1. Writes nothing. Never rejects: whatever keeps an upstream from
+ * with its entry in `wire`), for a run with CONFORM_REFRESH_SPECS=1. Writes nothing. Never rejects: whatever keeps an upstream from
  * being compared is a warning on that vendor, never a failure of the run.
  */
 export async function compareUpstreams(vendors: readonly VendorDefinition[], options: { cwd: string; http: HttpClientOptions; wire: ReadonlyMap<string, Baseline | null> }): Promise<Map<string, UpstreamOutcome>> {
