@@ -1,4 +1,4 @@
-import { CHANGE_KINDS, type ChangeId } from './registry.ts';
+import { CHANGE_KINDS, severityOf, type ChangeId } from './registry.ts';
 import type { SpecChange } from './types.ts';
 
 /** Where a change sits; the grade comes from the registry. */
@@ -7,15 +7,18 @@ export interface ChangeFacts {
   status: string | null;
   where: string | null;
   value?: string;
+  /** Graded as oasdiff grades it, without conform's regrade: the regrade's reason does not hold here. */
+  oasdiffGrade?: boolean;
 }
 
 export function makeChange(id: ChangeId, facts: ChangeFacts): SpecChange {
   const kind = CHANGE_KINDS[id];
+  const asOasdiff = facts.oasdiffGrade === true;
   const change: SpecChange = {
     id,
     level: kind.level,
-    severity: kind.severity,
-    reason: kind.reason,
+    severity: asOasdiff ? severityOf(kind.level) : kind.severity,
+    reason: asOasdiff ? null : kind.reason,
     operation: facts.operation,
     status: facts.status,
     where: facts.where,

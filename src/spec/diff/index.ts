@@ -4,7 +4,7 @@ import { diffComponents, diffServers } from './document.ts';
 import { diffEndpoints } from './endpoints.ts';
 import { diffParameters } from './parameters.ts';
 import { diffResponses } from './responses.ts';
-import { diffSecurity } from './security.ts';
+import { diffGlobalSecurity, diffSecurity } from './security.ts';
 import type { SpecDiff } from './types.ts';
 
 export { CHANGE_IDS, CHANGE_KINDS, type ChangeId, type ChangeKind } from './registry.ts';
@@ -23,6 +23,7 @@ export function diffSpecs(base: LoadedSpec, revision: LoadedSpec): SpecDiff {
     diffSecurity(changes, before, after);
     diffResponses(body, before, after);
   }
+  diffGlobalSecurity(changes, base, revision);
   diffServers(changes, base, revision);
   diffComponents(changes, base, revision);
   const sorted = changes.sorted();

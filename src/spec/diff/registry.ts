@@ -19,10 +19,13 @@ export interface ChangeKind {
   description: string;
 }
 
+/** The severity that matches oasdiff's level, where conform agrees with it. */
+export const severityOf = (level: ChangeLevel): Severity => (level === 'ERR' ? 'breaking' : level === 'WARN' ? 'warning' : 'info');
+
 const agree = (oasdiff: ChangeLevel, description: string): ChangeKind => ({
   oasdiff: true,
   level: oasdiff,
-  severity: oasdiff === 'ERR' ? 'breaking' : oasdiff === 'WARN' ? 'warning' : 'info',
+  severity: severityOf(oasdiff),
   reason: null,
   description,
 });
@@ -72,17 +75,31 @@ export const CHANGE_KINDS = {
   'api-security-added': regrade(
     'INFO',
     'breaking',
-    'a consumer without a credential of the new scheme is refused where the operation now requires it',
+    'a consumer without a credential of the new scheme is refused where the operation now requires it (graded info when the scheme only comes as a new alternative)',
     'An operation requires a security scheme it did not require before.',
   ),
-  'api-security-removed': agree('INFO', 'An operation no longer requires a security scheme.'),
+  'api-security-removed': regrade(
+    'INFO',
+    'breaking',
+    'a consumer whose only credential was of the removed alternative is refused (graded info when every credential accepted before still is)',
+    'An operation no longer names a security scheme.',
+  ),
   'api-security-scope-added': regrade(
     'INFO',
     'breaking',
-    'keys or tokens issued without the new scope start getting 403',
+    'keys or tokens issued without the new scope start getting 403 (graded info when the scope only comes as a new alternative)',
     'An operation requires a new scope of a security scheme.',
   ),
-  'api-security-scope-removed': agree('INFO', 'An operation no longer requires a scope of a security scheme.'),
+  'api-security-scope-removed': regrade(
+    'INFO',
+    'breaking',
+    'a consumer whose token only had the scope of a removed alternative is refused (graded info when every credential accepted before still is)',
+    'An operation no longer names a scope of a security scheme.',
+  ),
+  'api-global-security-added': agree('INFO', "The document's default security names a scheme it did not name before (the operations it affects are reported too)."),
+  'api-global-security-removed': agree('INFO', "The document's default security no longer names a scheme."),
+  'api-global-security-scope-added': agree('INFO', "The document's default security asks for a new scope of a scheme (the operations it affects are reported too)."),
+  'api-global-security-scope-removed': agree('INFO', "The document's default security no longer asks for a scope of a scheme."),
 
   // Servers
   'api-server-removed': own(
