@@ -5,6 +5,7 @@ import type { ChangeId } from './registry.ts';
 import { viewOf, type SchemaView } from './schema-view.ts';
 import { atBodyRoot } from './body-root.ts';
 import { compareTypes } from './types-compare.ts';
+import type { SameSchema } from './same-schema.ts';
 
 type Json = Record<string, unknown>;
 
@@ -19,6 +20,8 @@ export interface BodyDiffContext {
   changes: ChangeList;
   /** Shared by every body of one diff: the work bound, and whether the cut was reported yet. */
   bounds: { visits: number; cut: boolean };
+  /** Which schema pairs are identical, so never walked. */
+  same: SameSchema;
 }
 
 interface Scope {
@@ -33,6 +36,7 @@ export function diffBody(context: BodyDiffContext, scope: Scope, base: unknown, 
 
 function walk(context: BodyDiffContext, scope: Scope, baseRaw: unknown, revisionRaw: unknown, where: string, depth: number, onPath: Set<string>): void {
   const at = where || '/';
+  if (context.changes.full || context.same.test(baseRaw, revisionRaw)) return;
   if (depth > MAX_DEPTH || ++context.bounds.visits > MAX_VISITS) return reportCut(context, scope, at);
   const base = viewOf(context.base, baseRaw);
   const revision = viewOf(context.revision, revisionRaw);
