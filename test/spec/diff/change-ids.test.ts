@@ -72,7 +72,7 @@ const CASES: Record<string, Case> = {
   'new-optional-request-parameter': {
     base: withParameters([idParameter]),
     revision: withParameters([idParameter, { name: 'X-Trace', in: 'header', schema: { type: 'string' } }]),
-    expected: [['new-optional-request-parameter', GET, null, '/parameters/header/X-Trace']],
+    expected: [['new-optional-request-parameter', GET, null, '/parameters/header/x-trace']],
   },
   'request-parameter-became-optional': {
     base: withParameters([idParameter, query('expand', true)]),
