@@ -7,6 +7,8 @@ export interface ChangeFacts {
   status: string | null;
   where: string | null;
   value?: string;
+  /** Tells apart values whose text is the same (the number 3 and the string "3"): their JSON text. */
+  valueJson?: string;
   /** Graded as oasdiff grades it, without conform's regrade: the regrade's reason does not hold here. */
   oasdiffGrade?: boolean;
 }
@@ -45,7 +47,7 @@ export class ChangeList {
   add(id: ChangeId, facts: ChangeFacts): void {
     if (this.#full) return;
     const change = makeChange(id, facts);
-    const key = JSON.stringify([change.operation, change.status, change.where, change.id, change.value]);
+    const key = JSON.stringify([change.operation, change.status, change.where, change.id, facts.valueJson ?? change.value]);
     if (this.#changes.has(key)) return;
     if (this.#changes.size === MAX_CHANGES) {
       this.#full = true;

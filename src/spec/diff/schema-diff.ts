@@ -45,14 +45,15 @@ function walk(context: BodyDiffContext, scope: Scope, baseRaw: unknown, revision
   if (pairKey !== null && onPath.has(pairKey)) return;
   if (pairKey !== null) onPath.add(pairKey);
 
-  const add = (id: ChangeId, value?: string) => context.changes.add(where === '' ? atBodyRoot(id) : id, { ...scope, where: at, value });
+  const add = (id: ChangeId, value?: unknown) =>
+    context.changes.add(where === '' ? atBodyRoot(id) : id, { ...scope, where: at, ...(value === undefined ? {} : { value: valueText(value), valueJson: valueKey(value) }) });
   if (!base.nullable && revision.nullable) add('response-property-became-nullable');
   if (base.nullable && !revision.nullable) add('response-property-became-not-nullable');
   const typeChange = compareTypes(base.types, revision.types);
   if (typeChange) add(typeChange);
   diffEnums(base, revision, add);
   if (base.constValue && revision.constValue && valueKey(base.constValue.value) !== valueKey(revision.constValue.value)) {
-    add('response-property-const-changed', valueText(revision.constValue.value));
+    add('response-property-const-changed', revision.constValue.value);
   }
 
   const branches = pairBranches(context.base, context.revision, base.oneOf, revision.oneOf);
@@ -83,12 +84,12 @@ function diffProperties(context: BodyDiffContext, scope: Scope, base: SchemaView
 }
 
 /** One change per enum value added or removed, when both versions have an enum. */
-function diffEnums(base: SchemaView, revision: SchemaView, add: (id: ChangeId, value: string) => void): void {
+function diffEnums(base: SchemaView, revision: SchemaView, add: (id: ChangeId, value: unknown) => void): void {
   if (base.enumValues === null || revision.enumValues === null) return;
   const before = new Set(base.enumValues.map(valueKey));
   const after = new Set(revision.enumValues.map(valueKey));
-  for (const value of revision.enumValues) if (!before.has(valueKey(value))) add('response-property-enum-value-added', valueText(value));
-  for (const value of base.enumValues) if (!after.has(valueKey(value))) add('response-property-enum-value-removed', valueText(value));
+  for (const value of revision.enumValues) if (!before.has(valueKey(value))) add('response-property-enum-value-added', value);
+  for (const value of base.enumValues) if (!after.has(valueKey(value))) add('response-property-enum-value-removed', value);
 }
 
 const valueKey = (value: unknown) => JSON.stringify(value) ?? String(value);

@@ -125,3 +125,20 @@ describe('header parameters are named case-insensitively (as HTTP headers are)',
     ]);
   });
 });
+
+describe('enum values keep their JSON type', () => {
+  it('the number 3 and the string "3" added together are two values', async () => {
+    const rows = await diffRows(status({ enum: ['open'] }), status({ enum: ['open', 3, '3'] }));
+    expect(rows).toEqual([
+      ['response-property-enum-value-added', GET, '200', '/status', '3'],
+      ['response-property-enum-value-added', GET, '200', '/status', '3'],
+    ]);
+  });
+
+  it('the number 3 replaced by the string "3" is one value removed and one added', async () => {
+    expect(await diffRows(status({ enum: [3] }), status({ enum: ['3'] }))).toEqual([
+      ['response-property-enum-value-added', GET, '200', '/status', '3'],
+      ['response-property-enum-value-removed', GET, '200', '/status', '3'],
+    ]);
+  });
+});
