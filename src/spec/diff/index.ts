@@ -3,6 +3,7 @@ import { ChangeList } from './change.ts';
 import { diffComponents, diffServers } from './document.ts';
 import { diffEndpoints } from './endpoints.ts';
 import { diffParameters } from './parameters.ts';
+import { diffRequestBody } from './request-body.ts';
 import { diffResponses } from './responses.ts';
 import { diffGlobalSecurity, diffSecurity } from './security.ts';
 import { SameSchema } from './same-schema.ts';
@@ -25,6 +26,7 @@ export function diffSpecs(base: LoadedSpec, revision: LoadedSpec): SpecDiff {
   const body = { base: base.document, revision: revision.document, changes, bounds: { visits: 0, cut: false }, same };
   for (const [before, after] of diffEndpoints(changes, base, revision)) {
     diffParameters(changes, body, before, after);
+    diffRequestBody(body, before, after);
     diffSecurity(changes, before, after);
     diffResponses(body, before, after);
   }

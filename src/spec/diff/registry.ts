@@ -71,6 +71,10 @@ export const CHANGE_KINDS = {
   'request-parameter-became-required': agree('ERR', 'An optional request parameter became required: requests without it are rejected.'),
   'request-parameter-removed': agree('WARN', 'A request parameter is no longer documented: the server may ignore or reject it.'),
 
+  // Request bodies
+  'request-body-became-required': agree('ERR', 'An optional request body became required: requests without one are rejected.'),
+  'new-required-request-property': agree('ERR', 'A request body must carry a property it did not have before: requests without it are rejected.'),
+
   // Security
   'api-security-added': regrade(
     'INFO',

@@ -20,6 +20,7 @@ const secured = (security: Json[]) =>
     { components: { securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example/token', scopes: { 'accounts:read': '', 'accounts:write': '' } } } }, apiKey: { type: 'apiKey', in: 'header', name: 'X-Key' } } } },
   );
 const globallySecured = (security: Json[]) => ({ ...secured([]), paths: { '/accounts/{id}': { get: operation() } }, security });
+const withBody = (required: boolean, schema: Json) => api({ '/transfers': { post: operation({ requestBody: { required, content: { 'application/json': { schema } } } }) } });
 const statuses = (responses: Json) => api({ '/accounts/{id}': { get: { responses } } });
 const media = (...types: string[]) => statuses({ '200': ok(Object.fromEntries(types.map((type) => [type, { schema: { type: 'object' } }]))) });
 const property = (schema: Json, required = true) => account(object({ status: schema }, required ? ['status'] : []));
@@ -88,6 +89,16 @@ const CASES: Record<string, Case> = {
     base: withParameters([idParameter, query('expand')]),
     revision: withParameters([idParameter]),
     expected: [['request-parameter-removed', GET, null, '/parameters/query/expand']],
+  },
+  'request-body-became-required': {
+    base: withBody(false, object({ amount: { type: 'integer' } })),
+    revision: withBody(true, object({ amount: { type: 'integer' } })),
+    expected: [['request-body-became-required', 'POST /transfers', null, '/requestBody']],
+  },
+  'new-required-request-property': {
+    base: withBody(true, object({ amount: { type: 'integer' }, party: object({ id: { type: 'string' } }) }, ['amount'])),
+    revision: withBody(true, object({ amount: { type: 'integer' }, party: object({ id: { type: 'string' }, iban: { type: 'string' } }, ['iban']) }, ['amount'])),
+    expected: [['new-required-request-property', 'POST /transfers', null, '/requestBody/party/iban']],
   },
   'api-security-added': {
     base: secured([{ oauth: ['accounts:read'] }]),
