@@ -137,7 +137,12 @@ export const CHANGE_KINDS = {
   'response-body-list-of-types-narrowed': agree('INFO', 'The response body may now be of fewer types than before.'),
   'response-body-became-nullable': agree('ERR', 'The response body may now be null.'),
   'response-body-became-not-nullable': agree('INFO', 'The response body may no longer be null.'),
-  'response-body-one-of-added': agree('ERR', 'The response body may match a new oneOf branch.'),
+  'response-body-one-of-added': regrade(
+    'INFO',
+    'breaking',
+    'a consumer that dispatches on the oneOf branches it knows has no branch for the new one',
+    'The response body may match a new oneOf branch.',
+  ),
   'response-body-one-of-removed': agree('INFO', 'A oneOf branch of the response body was removed.'),
   'response-body-const-changed': agree('ERR', 'The constant value of the response body changed.'),
 
@@ -165,7 +170,12 @@ export const CHANGE_KINDS = {
     'A response property may take a new enum value (one change per value).',
   ),
   'response-property-enum-value-removed': agree('INFO', 'A response property no longer takes an enum value (one change per value).'),
-  'response-property-one-of-added': agree('ERR', 'A response property may match a new oneOf branch.'),
+  'response-property-one-of-added': regrade(
+    'INFO',
+    'breaking',
+    'a consumer that dispatches on the oneOf branches it knows has no branch for the new one',
+    'A response property may match a new oneOf branch.',
+  ),
   'response-property-one-of-removed': agree('INFO', 'A oneOf branch of a response property was removed.'),
   'response-property-const-changed': agree('ERR', 'The constant value of a response property changed.'),
 

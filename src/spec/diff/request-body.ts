@@ -1,22 +1,11 @@
 import { getAtPointer, joinPointer } from '../../json/index.ts';
 import type { Operation } from '../types.ts';
 import { isObject } from '../walk.ts';
-import type { ChangeList } from './change.ts';
 import { resolveRef } from './refs.ts';
-import type { SameSchema } from './same-schema.ts';
+import { outOfBounds, type BodyDiffContext } from './schema-diff.ts';
 import { viewOf } from './schema-view.ts';
 
 type Json = Record<string, unknown>;
-
-/** Request properties are followed this deep at most (the response walk has its own, reported, bounds). */
-const MAX_DEPTH = 32;
-
-interface RequestContext {
-  base: Json;
-  revision: Json;
-  changes: ChangeList;
-  same: SameSchema;
-}
 
 const requestBodyOf = (document: Json, operation: Operation) => resolveRef(document, getAtPointer(document, joinPointer(operation.pointer, 'requestBody'))).schema;
 
@@ -24,8 +13,9 @@ const requestBodyOf = (document: Json, operation: Operation) => resolveRef(docum
  * A request body that became required, and properties a request must now send (required in the
  * revision, absent from the base), under the media types both versions accept; `where` is
  * /requestBody and the property's path below it. readOnly properties are never sent, so never asked.
+ * Shares the response bodies' bounds (depth, work, changes).
  */
-export function diffRequestBody(context: RequestContext, base: Operation, revision: Operation): void {
+export function diffRequestBody(context: BodyDiffContext, base: Operation, revision: Operation): void {
   const before = requestBodyOf(context.base, base);
   const after = requestBodyOf(context.revision, revision);
   if (before === null || after === null) return;
@@ -39,8 +29,8 @@ export function diffRequestBody(context: RequestContext, base: Operation, revisi
   }
 }
 
-function walk(context: RequestContext, operation: string, baseRaw: unknown, revisionRaw: unknown, where: string, depth: number, onPath: Set<string>): void {
-  if (depth > MAX_DEPTH || context.changes.full || context.same.test(baseRaw, revisionRaw)) return;
+function walk(context: BodyDiffContext, operation: string, baseRaw: unknown, revisionRaw: unknown, where: string, depth: number, onPath: Set<string>): void {
+  if (context.changes.full || context.same.test(baseRaw, revisionRaw) || outOfBounds(context, { operation, status: null }, where, depth)) return;
   const base = viewOf(context.base, baseRaw);
   const revision = viewOf(context.revision, revisionRaw);
   const pairKey = base.target !== null && revision.target !== null ? `${base.target}\n${revision.target}` : null;

@@ -26,7 +26,8 @@ export interface BodyDiffContext {
 
 interface Scope {
   operation: string;
-  status: string;
+  /** null for a request body. */
+  status: string | null;
 }
 
 /** Compares two response body schemas; `where` of each change is a path from the body root. */
@@ -36,8 +37,7 @@ export function diffBody(context: BodyDiffContext, scope: Scope, base: unknown, 
 
 function walk(context: BodyDiffContext, scope: Scope, baseRaw: unknown, revisionRaw: unknown, where: string, depth: number, onPath: Set<string>): void {
   const at = where || '/';
-  if (context.changes.full || context.same.test(baseRaw, revisionRaw)) return;
-  if (depth > MAX_DEPTH || ++context.bounds.visits > MAX_VISITS) return reportCut(context, scope, at);
+  if (context.changes.full || context.same.test(baseRaw, revisionRaw) || outOfBounds(context, scope, at, depth)) return;
   const base = viewOf(context.base, baseRaw);
   const revision = viewOf(context.revision, revisionRaw);
   // A self-referencing schema: the pair is already being compared further up this path.
@@ -95,8 +95,12 @@ function diffEnums(base: SchemaView, revision: SchemaView, add: (id: ChangeId, v
 const valueKey = (value: unknown) => JSON.stringify(value) ?? String(value);
 const valueText = (value: unknown) => (typeof value === 'string' ? value : valueKey(value));
 
-function reportCut(context: BodyDiffContext, scope: Scope, at: string): void {
-  if (context.bounds.cut) return;
-  context.bounds.cut = true;
-  context.changes.add('spec-diff-incomplete', { ...scope, where: at });
+/** Whether a walk went past the depth or work bound; the first time per diff, says where it stopped. */
+export function outOfBounds(context: BodyDiffContext, scope: Scope, at: string, depth: number): boolean {
+  if (depth <= MAX_DEPTH && ++context.bounds.visits <= MAX_VISITS) return false;
+  if (!context.bounds.cut) {
+    context.bounds.cut = true;
+    context.changes.add('spec-diff-incomplete', { ...scope, where: at });
+  }
+  return true;
 }
