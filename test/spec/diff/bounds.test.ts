@@ -68,6 +68,17 @@ describe('self-referencing and hostile schemas', () => {
     expect(await diffRows(list({ type: 'string' }), list({ type: 'integer' }))).toEqual([['response-property-type-changed', GET, '200', '/id']]);
   });
 
+  it('a schema taken as identical only while its cycle was assumed identical is compared again elsewhere', async () => {
+    const document = (x: Json) =>
+      account(object({ node: { $ref: '#/components/schemas/Node' }, list: { $ref: '#/components/schemas/List' } }), {
+        components: { schemas: { List: { type: 'array', items: { $ref: '#/components/schemas/Node' } }, Node: object({ children: { $ref: '#/components/schemas/List' }, x }) } },
+      });
+    expect(await diffRows(document({ type: 'string' }), document({ type: 'integer' }))).toEqual([
+      ['response-property-type-changed', GET, '200', '/list/items/x'],
+      ['response-property-type-changed', GET, '200', '/node/x'],
+    ]);
+  });
+
   it('refs that dangle, loop on themselves or are not pointers compare as nothing, without throwing', async () => {
     const refs = (status: Json) => account(object({ status, other: { $ref: '#/components/schemas/Loop' } }), { components: { schemas: { Loop: { $ref: '#/components/schemas/Loop' } } } });
     expect(await diffRows(refs({ $ref: '#/components/schemas/Missing' }), refs({ $ref: '#Status' }))).toEqual([]);
