@@ -1,4 +1,4 @@
-import { CHANGE_KINDS, type ChangeId } from './registry.ts';
+import { CHANGE_KINDS, severityOf, type ChangeId } from './registry.ts';
 import type { SpecChange } from './types.ts';
 
 /** Where a change sits; the grade comes from the registry. */
@@ -7,15 +7,20 @@ export interface ChangeFacts {
   status: string | null;
   where: string | null;
   value?: string;
+  /** Tells apart values whose text is the same (the number 3 and the string "3"): their JSON text. */
+  valueJson?: string;
+  /** Graded as oasdiff grades it, without conform's regrade: the regrade's reason does not hold here. */
+  oasdiffGrade?: boolean;
 }
 
 export function makeChange(id: ChangeId, facts: ChangeFacts): SpecChange {
   const kind = CHANGE_KINDS[id];
+  const asOasdiff = facts.oasdiffGrade === true;
   const change: SpecChange = {
     id,
     level: kind.level,
-    severity: kind.severity,
-    reason: kind.reason,
+    severity: asOasdiff ? severityOf(kind.level) : kind.severity,
+    reason: asOasdiff ? null : kind.reason,
     operation: facts.operation,
     status: facts.status,
     where: facts.where,
@@ -24,14 +29,32 @@ export function makeChange(id: ChangeId, facts: ChangeFacts): SpecChange {
   return change;
 }
 
-/** Collects changes; the same fact reached twice (one schema under two media types) is kept once. */
+/** Changes kept per diff at most: a shared schema reported at every place it is used can repeat without end. */
+export const MAX_CHANGES = 10_000;
+
+/**
+ * Collects changes; the same fact reached twice (one schema under two media types) is kept once. Past
+ * MAX_CHANGES, one document-level `spec-diff-incomplete` says the list was cut and `full` stops the diff.
+ */
 export class ChangeList {
   readonly #changes = new Map<string, SpecChange>();
+  #full = false;
+
+  get full(): boolean {
+    return this.#full;
+  }
 
   add(id: ChangeId, facts: ChangeFacts): void {
+    if (this.#full) return;
     const change = makeChange(id, facts);
-    const key = JSON.stringify([change.operation, change.status, change.where, change.id, change.value]);
-    if (!this.#changes.has(key)) this.#changes.set(key, change);
+    const key = JSON.stringify([change.operation, change.status, change.where, change.id, facts.valueJson ?? change.value]);
+    if (this.#changes.has(key)) return;
+    if (this.#changes.size === MAX_CHANGES) {
+      this.#full = true;
+      this.#changes.set('', makeChange('spec-diff-incomplete', { operation: null, status: null, where: null, value: `more than ${MAX_CHANGES} changes` }));
+      return;
+    }
+    this.#changes.set(key, change);
   }
 
   /** By operation (document-level changes last), status, where, id, value: plain code-unit order, no locale. */

@@ -25,22 +25,44 @@ export function pairBranches(baseDocument: Json, revisionDocument: Json, baseRaw
   const base = baseRaw.map((raw, i) => describe(baseDocument, raw, i));
   const revision = revisionRaw.map((raw, i) => describe(revisionDocument, raw, i));
   const pairs: BranchPairing['pairs'] = [];
-  const pairedRevision = new Set<Branch>();
-  const unpairedBase: Branch[] = [];
+  const paired = new Set<Branch>();
+  // One queue of revision branches per name, per title, and one of the anonymous: each pairing takes the first still free.
+  const byName = queues(revision, (branch) => branch.name);
+  const byTitle = queues(revision, (branch) => branch.title);
+  const anonymous = queues(revision, (branch) => (branch.name === null && branch.title === null ? '' : null));
 
-  const match = (branch: Branch, same: (candidate: Branch) => boolean): boolean => {
-    const partner = revision.find((candidate) => !pairedRevision.has(candidate) && same(candidate));
-    if (!partner) return false;
-    pairedRevision.add(partner);
-    pairs.push({ base: branch.raw, revision: partner.raw, label: partner.label });
-    return true;
+  const match = (branch: Branch, queue: Queue | undefined): boolean => {
+    while (queue && queue.next < queue.branches.length) {
+      const partner = queue.branches[queue.next++]!;
+      if (paired.has(partner)) continue;
+      paired.add(partner);
+      pairs.push({ base: branch.raw, revision: partner.raw, label: partner.label });
+      return true;
+    }
+    return false;
   };
-  const anonymous = (b: Branch) => b.name === null && b.title === null;
-  for (const branch of base) if (branch.name === null || !match(branch, (c) => c.name === branch.name)) unpairedBase.push(branch);
-  const leftAfterTitles = unpairedBase.filter((branch) => branch.title === null || !match(branch, (c) => c.title === branch.title));
-  const removed = leftAfterTitles.filter((branch) => !(anonymous(branch) && match(branch, anonymous))).map((b) => b.label);
-  const added = revision.filter((branch) => !pairedRevision.has(branch)).map((b) => b.label);
+  const afterNames = base.filter((branch) => branch.name === null || !match(branch, byName.get(branch.name)));
+  const afterTitles = afterNames.filter((branch) => branch.title === null || !match(branch, byTitle.get(branch.title)));
+  const removed = afterTitles.filter((branch) => !(branch.name === null && branch.title === null && match(branch, anonymous.get('')))).map((b) => b.label);
+  const added = revision.filter((branch) => !paired.has(branch)).map((b) => b.label);
   return { pairs, removed, added };
+}
+
+interface Queue {
+  branches: Branch[];
+  next: number;
+}
+
+function queues(branches: Branch[], keyOf: (branch: Branch) => string | null): Map<string, Queue> {
+  const byKey = new Map<string, Queue>();
+  for (const branch of branches) {
+    const key = keyOf(branch);
+    if (key === null) continue;
+    const queue = byKey.get(key) ?? { branches: [], next: 0 };
+    queue.branches.push(branch);
+    byKey.set(key, queue);
+  }
+  return byKey;
 }
 
 function describe(document: Json, raw: unknown, position: number): Branch {

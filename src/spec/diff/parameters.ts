@@ -6,7 +6,7 @@ import { resolveRef } from './refs.ts';
 
 type Json = Record<string, unknown>;
 
-/** Whether each parameter is required, by "<in>/<name>": path-level ones, overridden by the operation's. */
+/** Whether each parameter is required, by "<in>/<name>" (header names lower-cased): path-level ones, overridden by the operation's. */
 function parametersOf(document: Json, operation: Operation): Map<string, boolean> {
   const parameters = new Map<string, boolean>();
   const lists = [getAtPointer(document, joinPointer('', 'paths', operation.path, 'parameters')), getAtPointer(document, joinPointer(operation.pointer, 'parameters'))];
@@ -15,13 +15,15 @@ function parametersOf(document: Json, operation: Operation): Map<string, boolean
     for (const entry of list) {
       const { schema: parameter } = resolveRef(document, entry);
       if (!isObject(parameter) || typeof parameter.in !== 'string' || typeof parameter.name !== 'string') continue;
-      parameters.set(`${parameter.in}/${parameter.name}`, parameter.in === 'path' || parameter.required === true);
+      // HTTP header names are case-insensitive: X-Request-Id and x-request-id are one parameter.
+      const name = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
+      parameters.set(`${parameter.in}/${name}`, parameter.in === 'path' || parameter.required === true);
     }
   }
   return parameters;
 }
 
-/** New, removed, and required/optional request parameters; `where` is /parameters/<in>/<name>. */
+/** New, removed, and required/optional request parameters; `where` is /parameters/<in>/<name>, a header's name lower-cased. */
 export function diffParameters(changes: ChangeList, documents: { base: Json; revision: Json }, base: Operation, revision: Operation): void {
   const before = parametersOf(documents.base, base);
   const after = parametersOf(documents.revision, revision);

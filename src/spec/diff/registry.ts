@@ -19,10 +19,13 @@ export interface ChangeKind {
   description: string;
 }
 
+/** The severity that matches oasdiff's level, where conform agrees with it. */
+export const severityOf = (level: ChangeLevel): Severity => (level === 'ERR' ? 'breaking' : level === 'WARN' ? 'warning' : 'info');
+
 const agree = (oasdiff: ChangeLevel, description: string): ChangeKind => ({
   oasdiff: true,
   level: oasdiff,
-  severity: oasdiff === 'ERR' ? 'breaking' : oasdiff === 'WARN' ? 'warning' : 'info',
+  severity: severityOf(oasdiff),
   reason: null,
   description,
 });
@@ -68,21 +71,39 @@ export const CHANGE_KINDS = {
   'request-parameter-became-required': agree('ERR', 'An optional request parameter became required: requests without it are rejected.'),
   'request-parameter-removed': agree('WARN', 'A request parameter is no longer documented: the server may ignore or reject it.'),
 
+  // Request bodies
+  'request-body-became-required': agree('ERR', 'An optional request body became required: requests without one are rejected.'),
+  'new-required-request-property': agree('ERR', 'A request body must carry a property it did not have before: requests without it are rejected.'),
+
   // Security
   'api-security-added': regrade(
     'INFO',
     'breaking',
-    'a consumer without a credential of the new scheme is refused where the operation now requires it',
+    'a consumer without a credential of the new scheme is refused where the operation now requires it (graded info when the scheme only comes as a new alternative)',
     'An operation requires a security scheme it did not require before.',
   ),
-  'api-security-removed': agree('INFO', 'An operation no longer requires a security scheme.'),
+  'api-security-removed': regrade(
+    'INFO',
+    'breaking',
+    'a consumer whose only credential was of the removed alternative is refused (graded info when every credential accepted before still is)',
+    'An operation no longer names a security scheme.',
+  ),
   'api-security-scope-added': regrade(
     'INFO',
     'breaking',
-    'keys or tokens issued without the new scope start getting 403',
+    'keys or tokens issued without the new scope start getting 403 (graded info when the scope only comes as a new alternative)',
     'An operation requires a new scope of a security scheme.',
   ),
-  'api-security-scope-removed': agree('INFO', 'An operation no longer requires a scope of a security scheme.'),
+  'api-security-scope-removed': regrade(
+    'INFO',
+    'breaking',
+    'a consumer whose token only had the scope of a removed alternative is refused (graded info when every credential accepted before still is)',
+    'An operation no longer names a scope of a security scheme.',
+  ),
+  'api-global-security-added': agree('INFO', "The document's default security names a scheme it did not name before (the operations it affects are reported too)."),
+  'api-global-security-removed': agree('INFO', "The document's default security no longer names a scheme."),
+  'api-global-security-scope-added': agree('INFO', "The document's default security asks for a new scope of a scheme (the operations it affects are reported too)."),
+  'api-global-security-scope-removed': agree('INFO', "The document's default security no longer asks for a scope of a scheme."),
 
   // Servers
   'api-server-removed': own(
@@ -116,7 +137,12 @@ export const CHANGE_KINDS = {
   'response-body-list-of-types-narrowed': agree('INFO', 'The response body may now be of fewer types than before.'),
   'response-body-became-nullable': agree('ERR', 'The response body may now be null.'),
   'response-body-became-not-nullable': agree('INFO', 'The response body may no longer be null.'),
-  'response-body-one-of-added': agree('ERR', 'The response body may match a new oneOf branch.'),
+  'response-body-one-of-added': regrade(
+    'INFO',
+    'breaking',
+    'a consumer that dispatches on the oneOf branches it knows has no branch for the new one',
+    'The response body may match a new oneOf branch.',
+  ),
   'response-body-one-of-removed': agree('INFO', 'A oneOf branch of the response body was removed.'),
   'response-body-const-changed': agree('ERR', 'The constant value of the response body changed.'),
 
@@ -144,7 +170,12 @@ export const CHANGE_KINDS = {
     'A response property may take a new enum value (one change per value).',
   ),
   'response-property-enum-value-removed': agree('INFO', 'A response property no longer takes an enum value (one change per value).'),
-  'response-property-one-of-added': agree('ERR', 'A response property may match a new oneOf branch.'),
+  'response-property-one-of-added': regrade(
+    'INFO',
+    'breaking',
+    'a consumer that dispatches on the oneOf branches it knows has no branch for the new one',
+    'A response property may match a new oneOf branch.',
+  ),
   'response-property-one-of-removed': agree('INFO', 'A oneOf branch of a response property was removed.'),
   'response-property-const-changed': agree('ERR', 'The constant value of a response property changed.'),
 

@@ -5,18 +5,32 @@ import { diffBody, type BodyDiffContext } from './schema-diff.ts';
 
 const isSuccess = (statusKey: string) => /^2(\d\d|XX)$/i.test(statusKey);
 
+/**
+ * The status of `responses` that documents `status`: the same key, else a specific status's range
+ * (200 -> 2XX), else for a range the first specific status in it (2XX -> 200). A status and its range
+ * are one documented answer, so rewriting one as the other is neither a removal nor an addition.
+ */
+function counterpart(status: string, responses: Map<string, ResponseEntry>): ResponseEntry | undefined {
+  const same = responses.get(status);
+  if (same) return same;
+  const keys = [...responses.keys()];
+  if (/^\d\d\d$/.test(status)) return responses.get(keys.find((key) => key.toUpperCase() === `${status[0]}XX`) ?? '');
+  if (/^\dXX$/i.test(status)) return responses.get(keys.find((key) => /^\d\d\d$/.test(key) && key[0] === status[0]) ?? '');
+  return undefined;
+}
+
 /** Success statuses added and removed; for the statuses both document, media types and body schemas. */
 export function diffResponses(context: BodyDiffContext, base: Operation, revision: Operation): void {
   const operation = revision.key;
   const after = new Map(revision.responses.map((response) => [response.statusKey, response]));
   const before = new Map(base.responses.map((response) => [response.statusKey, response]));
   for (const [status, response] of before) {
-    const next = after.get(status);
+    const next = counterpart(status, after);
     if (next) diffContent(context, operation, response, next);
     else if (isSuccess(status)) context.changes.add('response-success-status-removed', { operation, status, where: `/responses/${status}` });
   }
   for (const status of after.keys()) {
-    if (!before.has(status) && isSuccess(status)) context.changes.add('response-success-status-added', { operation, status, where: `/responses/${status}` });
+    if (!counterpart(status, before) && isSuccess(status)) context.changes.add('response-success-status-added', { operation, status, where: `/responses/${status}` });
   }
 }
 

@@ -5,6 +5,7 @@ import type { ChangeId } from './registry.ts';
 import { viewOf, type SchemaView } from './schema-view.ts';
 import { atBodyRoot } from './body-root.ts';
 import { compareTypes } from './types-compare.ts';
+import type { SameSchema } from './same-schema.ts';
 
 type Json = Record<string, unknown>;
 
@@ -19,11 +20,14 @@ export interface BodyDiffContext {
   changes: ChangeList;
   /** Shared by every body of one diff: the work bound, and whether the cut was reported yet. */
   bounds: { visits: number; cut: boolean };
+  /** Which schema pairs are identical, so never walked. */
+  same: SameSchema;
 }
 
 interface Scope {
   operation: string;
-  status: string;
+  /** null for a request body. */
+  status: string | null;
 }
 
 /** Compares two response body schemas; `where` of each change is a path from the body root. */
@@ -33,7 +37,7 @@ export function diffBody(context: BodyDiffContext, scope: Scope, base: unknown, 
 
 function walk(context: BodyDiffContext, scope: Scope, baseRaw: unknown, revisionRaw: unknown, where: string, depth: number, onPath: Set<string>): void {
   const at = where || '/';
-  if (depth > MAX_DEPTH || ++context.bounds.visits > MAX_VISITS) return reportCut(context, scope, at);
+  if (context.changes.full || context.same.test(baseRaw, revisionRaw) || outOfBounds(context, scope, at, depth)) return;
   const base = viewOf(context.base, baseRaw);
   const revision = viewOf(context.revision, revisionRaw);
   // A self-referencing schema: the pair is already being compared further up this path.
@@ -41,14 +45,15 @@ function walk(context: BodyDiffContext, scope: Scope, baseRaw: unknown, revision
   if (pairKey !== null && onPath.has(pairKey)) return;
   if (pairKey !== null) onPath.add(pairKey);
 
-  const add = (id: ChangeId, value?: string) => context.changes.add(where === '' ? atBodyRoot(id) : id, { ...scope, where: at, value });
+  const add = (id: ChangeId, value?: unknown) =>
+    context.changes.add(where === '' ? atBodyRoot(id) : id, { ...scope, where: at, ...(value === undefined ? {} : { value: valueText(value), valueJson: valueKey(value) }) });
   if (!base.nullable && revision.nullable) add('response-property-became-nullable');
   if (base.nullable && !revision.nullable) add('response-property-became-not-nullable');
   const typeChange = compareTypes(base.types, revision.types);
   if (typeChange) add(typeChange);
   diffEnums(base, revision, add);
   if (base.constValue && revision.constValue && valueKey(base.constValue.value) !== valueKey(revision.constValue.value)) {
-    add('response-property-const-changed', valueText(revision.constValue.value));
+    add('response-property-const-changed', revision.constValue.value);
   }
 
   const branches = pairBranches(context.base, context.revision, base.oneOf, revision.oneOf);
@@ -79,19 +84,23 @@ function diffProperties(context: BodyDiffContext, scope: Scope, base: SchemaView
 }
 
 /** One change per enum value added or removed, when both versions have an enum. */
-function diffEnums(base: SchemaView, revision: SchemaView, add: (id: ChangeId, value: string) => void): void {
+function diffEnums(base: SchemaView, revision: SchemaView, add: (id: ChangeId, value: unknown) => void): void {
   if (base.enumValues === null || revision.enumValues === null) return;
   const before = new Set(base.enumValues.map(valueKey));
   const after = new Set(revision.enumValues.map(valueKey));
-  for (const value of revision.enumValues) if (!before.has(valueKey(value))) add('response-property-enum-value-added', valueText(value));
-  for (const value of base.enumValues) if (!after.has(valueKey(value))) add('response-property-enum-value-removed', valueText(value));
+  for (const value of revision.enumValues) if (!before.has(valueKey(value))) add('response-property-enum-value-added', value);
+  for (const value of base.enumValues) if (!after.has(valueKey(value))) add('response-property-enum-value-removed', value);
 }
 
 const valueKey = (value: unknown) => JSON.stringify(value) ?? String(value);
 const valueText = (value: unknown) => (typeof value === 'string' ? value : valueKey(value));
 
-function reportCut(context: BodyDiffContext, scope: Scope, at: string): void {
-  if (context.bounds.cut) return;
-  context.bounds.cut = true;
-  context.changes.add('spec-diff-incomplete', { ...scope, where: at });
+/** Whether a walk went past the depth or work bound; the first time per diff, says where it stopped. */
+export function outOfBounds(context: BodyDiffContext, scope: Scope, at: string, depth: number): boolean {
+  if (depth <= MAX_DEPTH && ++context.bounds.visits <= MAX_VISITS) return false;
+  if (!context.bounds.cut) {
+    context.bounds.cut = true;
+    context.changes.add('spec-diff-incomplete', { ...scope, where: at });
+  }
+  return true;
 }

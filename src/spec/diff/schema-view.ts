@@ -28,14 +28,21 @@ export interface SchemaView {
 /** allOf inside allOf nests this far at most; deeper members are not merged (hostile documents). */
 const MAX_ALL_OF_DEPTH = 8;
 
-/** Views are read-only once built: a schema shared by many places (or a fan-out) is viewed once. */
-const views = new WeakMap<object, SchemaView>();
+/**
+ * Views are read-only once built: a schema shared by many places (or a fan-out) is viewed once per
+ * allOf depth, so allOf members that repeat at every level cost the document's size, not a power of it.
+ */
+const views = new WeakMap<object, SchemaView[]>();
 
 export function viewOf(document: Json, raw: unknown): SchemaView {
-  if (raw === null || typeof raw !== 'object') return buildView(document, raw, 0);
-  let view = views.get(raw);
-  if (!view) views.set(raw, (view = buildView(document, raw, 0)));
-  return view;
+  return cachedView(document, raw, 0);
+}
+
+function cachedView(document: Json, raw: unknown, allOfDepth: number): SchemaView {
+  if (raw === null || typeof raw !== 'object') return buildView(document, raw, allOfDepth);
+  let byDepth = views.get(raw);
+  if (!byDepth) views.set(raw, (byDepth = []));
+  return (byDepth[allOfDepth] ??= buildView(document, raw, allOfDepth));
 }
 
 function buildView(document: Json, raw: unknown, allOfDepth: number): SchemaView {
@@ -51,7 +58,7 @@ function buildView(document: Json, raw: unknown, allOfDepth: number): SchemaView
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const { rest, hadNull } = nullBranchOf(keyword);
     // oneOf: [X, {type: null}] is "X or null": compare X itself.
-    if (hadNull && rest.length === 1) return { ...buildView(document, rest[0], allOfDepth), nullable: true, target: target ?? resolveRef(document, rest[0]).target };
+    if (hadNull && rest.length === 1) return { ...cachedView(document, rest[0], allOfDepth), nullable: true, target: target ?? resolveRef(document, rest[0]).target };
     if (hadNull) view.nullable = true;
     if (keyword === 'oneOf') view.oneOf = rest;
   }
@@ -70,7 +77,7 @@ function buildView(document: Json, raw: unknown, allOfDepth: number): SchemaView
   if (schema.items !== undefined && typeof schema.items !== 'boolean') view.items = schema.items;
 
   if (Array.isArray(schema.allOf) && allOfDepth < MAX_ALL_OF_DEPTH) {
-    for (const member of schema.allOf) mergeInto(view, buildView(document, member, allOfDepth + 1));
+    for (const member of schema.allOf) mergeInto(view, cachedView(document, member, allOfDepth + 1));
   }
   return view;
 }

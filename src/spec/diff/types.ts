@@ -15,9 +15,9 @@ export interface SpecChange {
   severity: Severity;
   /** Why conform grades it otherwise than oasdiff; null when they agree. */
   reason: string | null;
-  /** "GET /path/{param}" exactly as in the document; null for component-level changes. */
+  /** "GET /path/{param}" exactly as in the document; null for document-level changes (servers, components, default security). */
   operation: string | null;
-  /** The response status the change sits in; null for parameter, security and endpoint changes. */
+  /** The response status the change sits in; null for parameter, request body, security and endpoint changes. */
   status: string | null;
   /** Where in the operation (see docs/spec-diff.md for the conventions); null for a whole endpoint. */
   where: string | null;

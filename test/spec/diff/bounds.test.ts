@@ -32,14 +32,51 @@ describe('self-referencing and hostile schemas', () => {
     expect(await diffRows(base, revision)).toEqual([['response-optional-property-added', GET, '200', '/memo']]);
   });
 
-  it('a schema that fans out exponentially is cut at the work bound and says so once', async () => {
-    const schemas: Json = {};
+  const fanOut = (leaf: Json) => {
+    const schemas: Json = { L30: leaf };
     for (let i = 0; i < 30; i++) schemas[`L${i}`] = object({ a: { $ref: `#/components/schemas/L${i + 1}` }, b: { $ref: `#/components/schemas/L${i + 1}` } });
-    const base = account({ $ref: '#/components/schemas/L0' }, { components: { schemas: { ...schemas, L30: { type: 'string' } } } });
-    const revision = account({ $ref: '#/components/schemas/L0' }, { components: { schemas: { ...schemas, L30: { type: 'string' } } } });
-    const rows = await diffRows(base, revision);
+    return account({ $ref: '#/components/schemas/L0' }, { components: { schemas } });
+  };
+
+  it('a schema that fans out exponentially, identical in both, is not walked at all', async () => {
+    expect(await diffRows(fanOut({ type: 'string' }), fanOut({ type: 'string' }))).toEqual([]);
+  });
+
+  it('a fan-out that differs only where nothing is reported is cut at the work bound and says so once', async () => {
+    const rows = await diffRows(fanOut({ type: 'string', description: 'old' }), fanOut({ type: 'string', description: 'new' }));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.slice(0, 3)).toEqual(['spec-diff-incomplete', GET, '200']);
+  });
+
+  it('a fan-out with a change at every leaf keeps 10,000 changes and says the list was cut', async () => {
+    const rows = await diffRows(fanOut({ type: 'string' }), fanOut({ type: 'integer' }));
+    expect(rows).toHaveLength(10_001);
+    expect(rows.filter((row) => row[0] === 'response-property-type-changed')).toHaveLength(10_000);
+    expect(rows.at(-1)).toEqual(['spec-diff-incomplete', null, null, null, 'more than 10000 changes']);
+  });
+
+  it('a document nested deeper than the walk goes, diffed with itself, has no change', async () => {
+    const schemas: Json = { Level70: { type: 'string' } };
+    for (let i = 0; i < 70; i++) schemas[`Level${i}`] = object({ next: { $ref: `#/components/schemas/Level${i + 1}` } });
+    const deep = account({ $ref: '#/components/schemas/Level0' }, { components: { schemas } });
+    expect(await diffRows(deep, deep)).toEqual([]);
+  });
+
+  it('a schema reached again inside itself is compared as identical (cycles) but a difference below still counts', async () => {
+    const list = (leaf: Json) => tree(object({ id: leaf, children }));
+    expect(await diffRows(list({ type: 'string' }), list({ type: 'string' }))).toEqual([]);
+    expect(await diffRows(list({ type: 'string' }), list({ type: 'integer' }))).toEqual([['response-property-type-changed', GET, '200', '/id']]);
+  });
+
+  it('a schema taken as identical only while its cycle was assumed identical is compared again elsewhere', async () => {
+    const document = (x: Json) =>
+      account(object({ node: { $ref: '#/components/schemas/Node' }, list: { $ref: '#/components/schemas/List' } }), {
+        components: { schemas: { List: { type: 'array', items: { $ref: '#/components/schemas/Node' } }, Node: object({ children: { $ref: '#/components/schemas/List' }, x }) } },
+      });
+    expect(await diffRows(document({ type: 'string' }), document({ type: 'integer' }))).toEqual([
+      ['response-property-type-changed', GET, '200', '/list/items/x'],
+      ['response-property-type-changed', GET, '200', '/node/x'],
+    ]);
   });
 
   it('refs that dangle, loop on themselves or are not pointers compare as nothing, without throwing', async () => {

@@ -19,6 +19,8 @@ const secured = (security: Json[]) =>
     { '/accounts/{id}': { get: operation({ security }) } },
     { components: { securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example/token', scopes: { 'accounts:read': '', 'accounts:write': '' } } } }, apiKey: { type: 'apiKey', in: 'header', name: 'X-Key' } } } },
   );
+const globallySecured = (security: Json[]) => ({ ...secured([]), paths: { '/accounts/{id}': { get: operation() } }, security });
+const withBody = (required: boolean, schema: Json) => api({ '/transfers': { post: operation({ requestBody: { required, content: { 'application/json': { schema } } } }) } });
 const statuses = (responses: Json) => api({ '/accounts/{id}': { get: { responses } } });
 const media = (...types: string[]) => statuses({ '200': ok(Object.fromEntries(types.map((type) => [type, { schema: { type: 'object' } }]))) });
 const property = (schema: Json, required = true) => account(object({ status: schema }, required ? ['status'] : []));
@@ -71,7 +73,7 @@ const CASES: Record<string, Case> = {
   'new-optional-request-parameter': {
     base: withParameters([idParameter]),
     revision: withParameters([idParameter, { name: 'X-Trace', in: 'header', schema: { type: 'string' } }]),
-    expected: [['new-optional-request-parameter', GET, null, '/parameters/header/X-Trace']],
+    expected: [['new-optional-request-parameter', GET, null, '/parameters/header/x-trace']],
   },
   'request-parameter-became-optional': {
     base: withParameters([idParameter, query('expand', true)]),
@@ -87,6 +89,16 @@ const CASES: Record<string, Case> = {
     base: withParameters([idParameter, query('expand')]),
     revision: withParameters([idParameter]),
     expected: [['request-parameter-removed', GET, null, '/parameters/query/expand']],
+  },
+  'request-body-became-required': {
+    base: withBody(false, object({ amount: { type: 'integer' } })),
+    revision: withBody(true, object({ amount: { type: 'integer' } })),
+    expected: [['request-body-became-required', 'POST /transfers', null, '/requestBody']],
+  },
+  'new-required-request-property': {
+    base: withBody(true, object({ amount: { type: 'integer' }, party: object({ id: { type: 'string' } }) }, ['amount'])),
+    revision: withBody(true, object({ amount: { type: 'integer' }, party: object({ id: { type: 'string' }, iban: { type: 'string' } }, ['iban']) }, ['amount'])),
+    expected: [['new-required-request-property', 'POST /transfers', null, '/requestBody/party/iban']],
   },
   'api-security-added': {
     base: secured([{ oauth: ['accounts:read'] }]),
@@ -107,6 +119,32 @@ const CASES: Record<string, Case> = {
     base: secured([{ oauth: ['accounts:read', 'accounts:write'] }]),
     revision: secured([{ oauth: ['accounts:read'] }]),
     expected: [['api-security-scope-removed', GET, null, '/security/oauth/accounts:write', 'accounts:write']],
+  },
+  'api-global-security-added': {
+    base: globallySecured([{ oauth: ['accounts:read'] }]),
+    revision: globallySecured([{ oauth: ['accounts:read'] }, { apiKey: [] }]),
+    expected: [['api-security-added', GET, null, '/security/apiKey', 'apiKey'], ['api-global-security-added', null, null, '/security/apiKey', 'apiKey']],
+  },
+  'api-global-security-removed': {
+    base: globallySecured([{ oauth: ['accounts:read'] }, { apiKey: [] }]),
+    revision: globallySecured([{ oauth: ['accounts:read'] }]),
+    expected: [['api-security-removed', GET, null, '/security/apiKey', 'apiKey'], ['api-global-security-removed', null, null, '/security/apiKey', 'apiKey']],
+  },
+  'api-global-security-scope-added': {
+    base: globallySecured([{ oauth: ['accounts:read'] }]),
+    revision: globallySecured([{ oauth: ['accounts:read', 'accounts:write'] }]),
+    expected: [
+      ['api-security-scope-added', GET, null, '/security/oauth/accounts:write', 'accounts:write'],
+      ['api-global-security-scope-added', null, null, '/security/oauth/accounts:write', 'accounts:write'],
+    ],
+  },
+  'api-global-security-scope-removed': {
+    base: globallySecured([{ oauth: ['accounts:read', 'accounts:write'] }]),
+    revision: globallySecured([{ oauth: ['accounts:read'] }]),
+    expected: [
+      ['api-security-scope-removed', GET, null, '/security/oauth/accounts:write', 'accounts:write'],
+      ['api-global-security-scope-removed', null, null, '/security/oauth/accounts:write', 'accounts:write'],
+    ],
   },
   'api-server-removed': {
     base: servers('https://api.example.com/v1', 'https://sandbox.example.com/v1'),

@@ -18,8 +18,16 @@ async function load(document: object) {
 }
 
 export async function diffRows(base: object, revision: object): Promise<Row[]> {
-  return (await diffSpecs(await load(base), await load(revision))).changes.map(toRow);
+  return (await diffChanges(base, revision)).map(toRow);
 }
+
+/** The changes as the JSON output has them, grades included. */
+export async function diffChanges(base: object, revision: object): Promise<SpecChange[]> {
+  return diffSpecs(await load(base), await load(revision)).changes;
+}
+
+/** [id, where, severity] of each change: for tests about grades. */
+export const graded = (changes: SpecChange[]) => changes.map((change) => [change.id, change.where, change.severity]);
 
 function toRow(change: SpecChange): Row {
   const row: Row = [change.id, change.operation, change.status, change.where];

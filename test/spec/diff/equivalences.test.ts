@@ -104,3 +104,41 @@ describe('where a body change is located', () => {
     expect(await diffRows(account(object({ 'a/b': { type: 'string' } })), account(object({})))).toEqual([['response-optional-property-removed', GET, '200', '/a~1b']]);
   });
 });
+
+describe('header parameters are named case-insensitively (as HTTP headers are)', () => {
+  const withHeader = (name: string, required: boolean) =>
+    account({ type: 'object' }, {}, { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name, in: 'header', required, schema: { type: 'string' } }] });
+
+  it('X-Request-Id respelled x-request-id is no change', async () => {
+    expect(await diffRows(withHeader('X-Request-Id', false), withHeader('x-request-id', false))).toEqual([]);
+  });
+
+  it('a change to it is reported once, under the lower-cased name', async () => {
+    expect(await diffRows(withHeader('X-Request-Id', false), withHeader('x-request-ID', true))).toEqual([['request-parameter-became-required', GET, null, '/parameters/header/x-request-id']]);
+  });
+
+  it('query parameter names stay case-sensitive', async () => {
+    const withQuery = (name: string) => account({ type: 'object' }, {}, { parameters: [{ name, in: 'query', schema: { type: 'string' } }] });
+    expect(await diffRows(withQuery('Expand'), withQuery('expand'))).toEqual([
+      ['request-parameter-removed', GET, null, '/parameters/query/Expand'],
+      ['new-optional-request-parameter', GET, null, '/parameters/query/expand'],
+    ]);
+  });
+});
+
+describe('enum values keep their JSON type', () => {
+  it('the number 3 and the string "3" added together are two values', async () => {
+    const rows = await diffRows(status({ enum: ['open'] }), status({ enum: ['open', 3, '3'] }));
+    expect(rows).toEqual([
+      ['response-property-enum-value-added', GET, '200', '/status', '3'],
+      ['response-property-enum-value-added', GET, '200', '/status', '3'],
+    ]);
+  });
+
+  it('the number 3 replaced by the string "3" is one value removed and one added', async () => {
+    expect(await diffRows(status({ enum: [3] }), status({ enum: ['3'] }))).toEqual([
+      ['response-property-enum-value-added', GET, '200', '/status', '3'],
+      ['response-property-enum-value-removed', GET, '200', '/status', '3'],
+    ]);
+  });
+});

@@ -36,6 +36,9 @@ describe('the change registry', () => {
     expect(grade('response-optional-property-removed')).toEqual(['WARN', 'warning']);
     expect(grade('response-media-type-name-specialized')).toEqual(['INFO', 'breaking']);
     expect(grade('api-security-scope-added')).toEqual(['INFO', 'breaking']);
+    // oasdiff grades a new oneOf branch INFO; a consumer switching on the branches it knows is not ready for it.
+    expect(grade('response-property-one-of-added')).toEqual(['INFO', 'breaking']);
+    expect(grade('response-body-one-of-added')).toEqual(['INFO', 'breaking']);
     expect(CHANGE_KINDS['api-server-removed'].oasdiff).toBe(false);
   });
 
