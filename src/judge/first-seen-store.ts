@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomically } from '../files/index.ts';
+import { readTextIfPresent, writeFileAtomically } from '../files/index.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { baselineFile, reviewableJson, type BaselineMode } from './baseline/index.ts';
 import type { SeenLedger } from './first-seen.ts';
@@ -13,13 +12,8 @@ export function seenLedgerFile(reportsDir: string, vendor: string, mode: Baselin
 /** The vendor's ledger in this mode, or null when there is none yet (a first run, a fresh checkout). */
 export async function readSeenLedger(reportsDir: string, vendor: string, mode: BaselineMode): Promise<SeenLedger | null> {
   const file = seenLedgerFile(reportsDir, vendor, mode);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const text = await readTextIfPresent(file);
+  if (text === null) return null;
   let value: unknown;
   try {
     value = JSON.parse(text);

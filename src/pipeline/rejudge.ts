@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readTextIfPresent } from '../files/index.ts';
 import { isVerdictProblem, readBaseline, readSeenLedger, writeSeenLedger, type CaseFinding, type JudgementPolicy } from '../judge/index.ts';
 import { writeReportSet, type ReportedTarget, type RunSummary, type VendorReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
@@ -85,13 +85,8 @@ export async function rejudgeLatest(options: { policy: JudgementPolicy; reportsD
 const where: Record<ReportedTarget['mode'], string> = { live: 'live', sandbox: 'against its embedded sandbox' };
 
 async function readStored<T>(dir: string, name: string): Promise<T | null> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, name), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const text = await readTextIfPresent(join(dir, name));
+  if (text === null) return null;
   try {
     return JSON.parse(text) as T;
   } catch {

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError, type Env, optional } from '../../vendors/index.ts';
-import { writeFileAtomically } from '../../files/index.ts';
+import { readTextIfPresent, writeFileAtomically } from '../../files/index.ts';
 import { reviewableJson } from './reviewable-json.ts';
 import type { Baseline, BaselineMode, ResponseShape } from './types.ts';
 
@@ -25,13 +24,8 @@ export class BaselineFileError extends ConfigError {
 /** The baseline of the vendor run live or in its sandbox, or null when there is none yet. */
 export async function readBaseline(dir: string, vendor: string, mode: BaselineMode): Promise<Baseline | null> {
   const file = baselineFile(dir, vendor, mode);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const text = await readTextIfPresent(file);
+  if (text === null) return null;
   let value: unknown;
   try {
     value = JSON.parse(text);
