@@ -35,7 +35,7 @@ export const contractsBench: Bench = {
         for (let round = 0; round < (size === 1000 ? 3 : 7); round++) {
           const start = process.hrtime.bigint();
           const plans = results.map((result) => planInteraction(result, spec.document));
-          await writeContract(join(dir, `bench-${size}.json`), { consumer: 'bench', provider: 'whop' }, plans, []);
+          await writeContract(join(dir, `bench-${size}.json`), { consumer: 'bench', provider: 'whop' }, plans, [], 'live');
           samples.push(Number(process.hrtime.bigint() - start) / 1e6 / size);
         }
         perInteractionMs[size] = median(samples);

@@ -50,7 +50,11 @@ export const contractsPublishCommand: Command = async (args, io) => {
   for (const contract of contracts.filter((c) => c.kind === 'sandbox')) {
     out.stdout(`skipped ${relative(io.cwd, contract.file)}: recorded against the embedded sandbox, which is not ${contract.provider}; only live contracts are published\n`);
   }
-  const live = contracts.filter((contract) => contract.kind === 'live');
+  // A live name is not enough: only a pact conform marked as recorded live goes out as the vendor's.
+  for (const contract of contracts.filter((c) => c.kind === 'live' && c.recorded !== 'live')) {
+    out.stdout(`skipped ${relative(io.cwd, contract.file)}: not marked as recorded live (written before conform marked its contracts, or by another tool); record it again with a live conform run\n`);
+  }
+  const live = contracts.filter((contract) => contract.kind === 'live' && contract.recorded === 'live');
   if (live.length === 0) {
     const only = contracts.length > 0 ? ' (only sandbox ones, which are never published)' : '';
     return fail(`no live contracts in ${dir}${only}; record them with: conform run, with the vendors' live variables set`);

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CredentialUse } from '../vendors/index.ts';
 import { CREDENTIAL_HEADER, isCredentialKind } from './credentials.ts';
-import { contractKind, howToRecord, type ContractKind } from './settings.ts';
+import { contractKind, howToRecord, RECORDED_METADATA, type ContractKind } from './settings.ts';
 
 /** A stored contract that cannot be used: missing, unreadable or not a pact. The CLI prints it and exits 2. */
 export class ContractFileError extends Error {
@@ -27,6 +27,8 @@ export interface StoredContract {
   file: string;
   /** From the file's name: CONSUMER-VENDOR.json is live, CONSUMER-VENDOR.sandbox.json the embedded sandbox's. */
   kind: ContractKind;
+  /** What the pact's metadata says it was recorded against; null for a pact conform did not mark (older, or another tool's). */
+  recorded: ContractKind | null;
   consumer: string;
   provider: string;
   interactions: StoredInteraction[];
@@ -53,7 +55,12 @@ export async function readContract(file: string): Promise<StoredContract> {
   if (typeof pact.consumer?.name !== 'string' || typeof pact.provider?.name !== 'string' || !Array.isArray(pact.interactions)) {
     throw new ContractFileError(`${file} is not a pact (no consumer, provider or interactions)`);
   }
-  return { file, kind: contractKind(file), consumer: pact.consumer.name, provider: pact.provider.name, interactions: pact.interactions.map(storedInteraction), text };
+  const kind = contractKind(file);
+  const marked = pact.metadata?.[RECORDED_METADATA.namespace]?.[RECORDED_METADATA.name];
+  const recorded = marked === 'live' || marked === 'sandbox' ? marked : null;
+  // A sandbox's pact renamed to the vendor's name (or the other way round) would hold one to the other's answers.
+  if (recorded !== null && recorded !== kind) throw new ContractFileError(`${file} is named as the ${KIND_NAME[kind]}'s contract but was recorded against the ${KIND_NAME[recorded]}; record it again with: ${howToRecord(file)}`);
+  return { file, kind, recorded, consumer: pact.consumer.name, provider: pact.provider.name, interactions: pact.interactions.map(storedInteraction), text };
 }
 
 /** Every contract in a folder (its *.json files, live and sandbox), in name order; none when the folder does not exist. */
@@ -78,7 +85,10 @@ function storedInteraction(interaction: PactInteraction): StoredInteraction {
 }
 
 /** The parts of a V4 pact file read here. */
+const KIND_NAME: Record<ContractKind, string> = { live: 'live vendor', sandbox: 'embedded sandbox' };
+
 interface PactJson {
+  metadata?: Record<string, Record<string, unknown> | undefined>;
   consumer?: { name?: unknown };
   provider?: { name?: unknown };
   interactions?: PactInteraction[];

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { makeConsumerPact, type ConsumerPact } from '@pact-foundation/pact-core';
 import { withScratchFolder, writeFileAtomically } from '../files/index.ts';
 import type { InteractionPlan } from './interaction.ts';
+import { RECORDED_METADATA, type ContractKind } from './settings.ts';
 import { contentTypeMatcher } from './matchers.ts';
 
 /** pact-core's FfiSpecificationVersion.SPECIFICATION_VERSION_V4 (its package root does not export the table). */
@@ -12,10 +13,19 @@ const PACT_V4 = 5;
  * Writes one contract through pact-core: a fresh pact handle, one interaction per plan in
  * description order, ONE writePactFile (a second write on the same handle would duplicate every
  * interaction). pact-core writes into a scratch folder next to `file`; its text reaches `file` through
- * the one writer (redacted, atomic), so readers never see a half-written or unredacted contract.
+ * the one writer (redacted, atomic), so readers never see a half-written or unredacted contract. The
+ * pact's metadata says what it was recorded against (`conform.target`), so a renamed file cannot pass
+ * a sandbox's answers off as the vendor's.
  */
-export async function writeContract(file: string, names: { consumer: string; provider: string }, plans: readonly InteractionPlan[], secretForms: readonly string[]): Promise<void> {
+export async function writeContract(
+  file: string,
+  names: { consumer: string; provider: string },
+  plans: readonly InteractionPlan[],
+  secretForms: readonly string[],
+  target: ContractKind,
+): Promise<void> {
   const pact = makeConsumerPact(names.consumer, names.provider, PACT_V4, 'error');
+  if (!pact.addMetadata(RECORDED_METADATA.namespace, RECORDED_METADATA.name, target)) throw new Error(`pact-core refused the contract's metadata for ${names.provider}`);
   for (const plan of [...plans].sort((a, b) => (a.description < b.description ? -1 : a.description > b.description ? 1 : 0))) addInteraction(pact, plan);
   const text = await withScratchFolder(file, async (scratch) => {
     pact.writePactFile(scratch, false);

@@ -41,7 +41,7 @@ export async function recordContracts(options: RecordOptions): Promise<RecordedC
     // A document the run could not load documents nothing: the contract then holds values by their observed types.
     const plans = answered.map((result) => planInteraction(result, options.specs.get(result.spec.file)?.document ?? null));
     const file = contractFile(settings, target.vendor, target.mode);
-    await writeContract(file, { consumer: settings.consumer, provider: target.vendor }, plans, options.secretForms);
+    await writeContract(file, { consumer: settings.consumer, provider: target.vendor }, plans, options.secretForms, target.mode);
     recorded.push({ vendor: target.vendor, file, interactions: plans.length });
   }
   return recorded;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -37,11 +37,11 @@ describe('conform contracts publish', () => {
 
   beforeAll(async () => {
     contractsDir = await mkdtemp(join(tmpdir(), 'conform-publish-'));
-    await writeContract(join(contractsDir, 'conform-whop.json'), { consumer: 'conform', provider: 'whop' }, [plan('by id')], []);
-    await writeContract(join(contractsDir, 'conform-xendit.json'), { consumer: 'conform', provider: 'xendit' }, [plan('owned account')], []);
+    await writeContract(join(contractsDir, 'conform-whop.json'), { consumer: 'conform', provider: 'whop' }, [plan('by id')], [], 'live');
+    await writeContract(join(contractsDir, 'conform-xendit.json'), { consumer: 'conform', provider: 'xendit' }, [plan('owned account')], [], 'live');
     // Recorded against the embedded sandboxes: never the vendor's, so never published.
-    await writeContract(join(contractsDir, 'conform-whop.sandbox.json'), { consumer: 'conform', provider: 'whop' }, [plan('by id on the sandbox')], []);
-    await writeContract(join(contractsDir, 'conform-midaz.sandbox.json'), { consumer: 'conform', provider: 'midaz' }, [plan('account')], []);
+    await writeContract(join(contractsDir, 'conform-whop.sandbox.json'), { consumer: 'conform', provider: 'whop' }, [plan('by id on the sandbox')], [], 'sandbox');
+    await writeContract(join(contractsDir, 'conform-midaz.sandbox.json'), { consumer: 'conform', provider: 'midaz' }, [plan('account')], [], 'sandbox');
     server = createServer((request, response) => {
       let text = '';
       request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
@@ -120,9 +120,34 @@ describe('conform contracts publish', () => {
     expect(run).toEqual({ code: 2, stdout: '', stderr: `conform contracts publish: no live contracts in ${empty}; record them with: conform run, with the vendors' live variables set\n` });
   });
 
+  it("refuses a sandbox's pact renamed to the vendor's name: the pact says what it was recorded against", async () => {
+    const renamed = await mkdtemp(join(tmpdir(), 'conform-publish-renamed-'));
+    await writeContract(join(renamed, 'conform-xendit.sandbox.json'), { consumer: 'conform', provider: 'xendit' }, [plan('owned account')], [], 'sandbox');
+    await rename(join(renamed, 'conform-xendit.sandbox.json'), join(renamed, 'conform-xendit.json'));
+    const run = await runCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 't', CONFORM_CONTRACTS_DIR: renamed });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `conform contracts publish: ${join(renamed, 'conform-xendit.json')} is named as the live vendor's contract but was recorded against the embedded sandbox; record it again with: conform run, with the vendor's live variables set\n`,
+    });
+    expect(requests).toEqual([]);
+  });
+
+  it('does not publish a live-named pact conform did not mark as recorded live (older, or written by hand)', async () => {
+    const unmarked = await mkdtemp(join(tmpdir(), 'conform-publish-unmarked-'));
+    await writeContract(join(unmarked, 'conform-xendit.json'), { consumer: 'conform', provider: 'xendit' }, [plan('owned account')], [], 'live');
+    const pact = JSON.parse(await readFile(join(unmarked, 'conform-xendit.json'), 'utf8')) as { metadata: Record<string, unknown> };
+    delete pact.metadata.conform;
+    await writeFile(join(unmarked, 'conform-xendit.json'), JSON.stringify(pact));
+    const run = await runCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 't', CONFORM_CONTRACTS_DIR: unmarked });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^skipped .*conform-xendit\.json: not marked as recorded live \(written before conform marked its contracts, or by another tool\); record it again with a live conform run\n$/);
+    expect(requests).toEqual([]);
+  });
+
   it('exits 2, sending nothing, when every contract is a sandbox one', async () => {
     const sandboxOnly = await mkdtemp(join(tmpdir(), 'conform-publish-sandbox-'));
-    await writeContract(join(sandboxOnly, 'conform-xendit.sandbox.json'), { consumer: 'conform', provider: 'xendit' }, [plan('owned account')], []);
+    await writeContract(join(sandboxOnly, 'conform-xendit.sandbox.json'), { consumer: 'conform', provider: 'xendit' }, [plan('owned account')], [], 'sandbox');
     const run = await runCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 't', CONFORM_CONTRACTS_DIR: sandboxOnly });
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^skipped .*conform-xendit\.sandbox\.json: recorded against the embedded sandbox, which is not xendit; only live contracts are published\n$/);

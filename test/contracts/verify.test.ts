@@ -1,5 +1,5 @@
 import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
-import { cp, copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,9 +76,12 @@ beforeAll(async () => {
   runReports = join(await mkdtemp(join(tmpdir(), 'conform-verify-run-')), 'reports');
   const run = await runCli(['run'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: runReports });
   expect(run.code).toBe(0);
-  // The live fronts below (liveXenditFront) serve the faithful sandbox's fixtures: its contract is theirs too.
+  // The live fronts below (liveXenditFront) serve the faithful sandbox's fixtures: its contract is theirs
+  // too, as a live run against them would have recorded it (marked live).
   liveContractsDir = await mkdtemp(join(tmpdir(), 'conform-verify-live-'));
-  await copyFile(join(contractsDir, 'conform-xendit.sandbox.json'), join(liveContractsDir, 'conform-xendit.json'));
+  const pact = JSON.parse(await readFile(join(contractsDir, 'conform-xendit.sandbox.json'), 'utf8')) as { metadata: { conform: { target: string } } };
+  pact.metadata.conform.target = 'live';
+  await writeFile(join(liveContractsDir, 'conform-xendit.json'), JSON.stringify(pact, null, 2));
 });
 
 /** conform verify; its findings join a copy of the faithful run's reports unless the test names its own. */

@@ -77,7 +77,7 @@ describe('a recorded contract, verified against a later answer of the same shape
     const runtime = await openRuntime(target(vendor, spec), { cwd: REPO_ROOT });
     const result = await runCase(runtime, { name: 'fixture', operation, params: served.params, expectStatus: 200 }).finally(() => runtime.client.close());
     const file = join(await mkdtemp(join(tmpdir(), 'conform-volatile-')), `conform-${vendor}.json`);
-    await writeContract(file, { consumer: 'conform', provider: vendor }, [planInteraction({ ...result, response: result.response! }, runtime.specs[0]!.document)], []);
+    await writeContract(file, { consumer: 'conform', provider: vendor }, [planInteraction({ ...result, response: result.response! }, runtime.specs[0]!.document)], [], 'live');
     return file;
   }
 

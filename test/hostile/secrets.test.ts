@@ -148,7 +148,7 @@ describe('conform contracts publish: a broker that echoes the credentials back',
   beforeAll(async () => {
     contractsDir = await mkdtemp(join(tmpdir(), 'conform-echo-publish-'));
     const plan = { description: 'by id', providerState: null, comments: { case: 'by id', operation: 'GET /x/{id}' }, request: { method: 'GET', path: '/x/1', query: [], headers: [] }, response: { status: 200, contentType: null, mediaType: null, body: null } };
-    await writeContract(join(contractsDir, 'conform-whop.json'), { consumer: 'conform', provider: 'whop' }, [plan as never], []);
+    await writeContract(join(contractsDir, 'conform-whop.json'), { consumer: 'conform', provider: 'whop' }, [plan as never], [], 'live');
     server = createServer((request, response) => {
       request.resume();
       request.on('end', () => response.writeHead(reply.status, { 'content-type': 'application/hal+json' }).end(reply.body(request.headers.authorization ?? '')));
