@@ -2,6 +2,7 @@ import { EVIDENCE_LIMIT, excerpt } from '../findings/index.ts';
 import { heldBranches, type HeldBranches } from '../schema/index.ts';
 import { isJsonMediaType, essence, findMediaType, findResponse } from '../spec/index.ts';
 import type { LoadedSpec, MediaTypeEntry, Operation, ResponseEntry } from '../spec/index.ts';
+import { ISO_ONLY, NO_RULES, type AmountEncoding, type SemanticInput } from './semantic/rules.ts';
 
 /** A real response as it came off the wire. Header names are lower-case. */
 export interface ObservedResponse {
@@ -29,12 +30,17 @@ export interface CheckContext {
   media: MediaTypeEntry | undefined;
   /** Present when the body is declared or documented as JSON. */
   json: ParsedBody | undefined;
+  /** The money rules declared for the operation, the vendor's currencies and the request's path parameters. */
+  semantic: SemanticInput;
 }
 
-export function inspectResponse(spec: LoadedSpec, operation: Operation, response: ObservedResponse): CheckContext {
+/** No declared rules, ISO 4217 currencies only, no request: what a response checked on its own is held to. */
+export const NO_SEMANTIC_INPUT: SemanticInput = Object.freeze({ declared: NO_RULES, currencies: ISO_ONLY, params: null });
+
+export function inspectResponse(spec: LoadedSpec, operation: Operation, response: ObservedResponse, semantic: SemanticInput = NO_SEMANTIC_INPUT): CheckContext {
   const plan = planFor(operation, response.status, response.headers['content-type']);
   const json = (plan.declaredJson || plan.documentedJson) && !response.truncated ? parseJson(response.body) : undefined;
-  return { spec, operation, response, contentType: plan.contentType, documented: plan.documented, media: plan.media, json };
+  return { spec, operation, response, contentType: plan.contentType, documented: plan.documented, media: plan.media, json, semantic };
 }
 
 /**
@@ -50,6 +56,8 @@ export interface ResponseFacts {
   schemaPointer: string | null;
   /** For each oneOf/anyOf the body met, the branch the checker held it to (see schema/branches.ts). */
   branches: HeldBranches;
+  /** How each amount a money rule reaches was written (semantic/amounts.ts): a baseline compares them. */
+  amounts: AmountEncoding[];
 }
 
 export function responseFacts({ spec, documented, media, json }: CheckContext): ResponseFacts {
@@ -68,6 +76,7 @@ export function responseFacts({ spec, documented, media, json }: CheckContext): 
     mediaType: media?.mediaType ?? null,
     schemaPointer,
     branches: schemaPointer !== null && json?.ok ? heldBranches(json.value, schemaPointer, { document: spec.document, validatorAt }) : {},
+    amounts: [],
   };
 }
 

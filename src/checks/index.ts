@@ -6,6 +6,8 @@ import { bodySchema } from './body-schema.ts';
 import { bodySize } from './body-size.ts';
 import type { CheckFacts, ResponseCheck } from './check.ts';
 import { inspectResponse, type CheckContext, type ObservedResponse } from './context.ts';
+import { SEMANTIC_CHECKS } from './semantic/index.ts';
+import type { SemanticInput } from './semantic/rules.ts';
 import { duplicateKeysCheck } from './duplicate-keys.ts';
 import { capFacts, findingsTruncated, MAX_FINDINGS_PER_RESPONSE } from './cap.ts';
 import { withRawNumbers } from './raw-numbers.ts';
@@ -15,7 +17,8 @@ import { statusDocumented } from './status-documented.ts';
 
 export type { CheckFacts } from './check.ts';
 export type { ObservedResponse, ResponseFacts } from './context.ts';
-export { inspectResponse, responseFacts } from './context.ts';
+export { inspectResponse, NO_SEMANTIC_INPUT, responseFacts } from './context.ts';
+export * from './semantic/rules.ts';
 
 /** Every response check, in report order. Adding a check means adding it here (see docs/adding-a-check.md). */
 export const RESPONSE_CHECKS: readonly ResponseCheck[] = [statusDocumented, mediaTypeDocumented, bodySize, bodyJson, bodySchema, headersRequired];
@@ -23,12 +26,14 @@ export const RESPONSE_CHECKS: readonly ResponseCheck[] = [statusDocumented, medi
 /** Checks that read the raw body text again: run once per real response, but kept off the hot path. */
 export const INTEGRITY_CHECKS: readonly ResponseCheck[] = [duplicateKeysCheck];
 
-const WITHOUT_INTEGRITY = [RESPONSE_CHECKS];
-const WITH_INTEGRITY = [RESPONSE_CHECKS, INTEGRITY_CHECKS];
+const WITHOUT_INTEGRITY = [RESPONSE_CHECKS, SEMANTIC_CHECKS];
+const WITH_INTEGRITY = [RESPONSE_CHECKS, SEMANTIC_CHECKS, INTEGRITY_CHECKS];
 
 export interface CheckOptions {
   /** Also run INTEGRITY_CHECKS (duplicate keys): what the suites and `conform check` do. */
   integrity?: boolean;
+  /** The vendor's money rules for the operation and the request's path parameters; default: recognised rules only. */
+  semantic?: SemanticInput;
 }
 
 /**
@@ -37,7 +42,7 @@ export interface CheckOptions {
  * instead of being made (see cap.ts).
  */
 export function checkResponse(spec: LoadedSpec, operation: Operation, response: ObservedResponse, options: CheckOptions = {}): Finding[] {
-  return checkInspected(inspectResponse(spec, operation, response), options);
+  return checkInspected(inspectResponse(spec, operation, response, options.semantic), options);
 }
 
 /** The checks on a response already inspected: for a caller that also needs what the inspection found (the parsed body). */

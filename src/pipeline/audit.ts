@@ -8,6 +8,7 @@ import type { CaseResult } from '../results/index.ts';
 import { deriveCases, httpOptions, openRuntime, runCase, severityOverrides, targetAuth, targetSecretForms, type DerivedCase } from '../run/index.ts';
 import { loadSpec, securitySchemesOf, type LoadedSpec } from '../spec/index.ts';
 import { chosenScheme, commandLineProduction, ConfigError, displayUrl, invalidCredentialFor, loadVendors, NO_LIMITS, type AuthScheme, type Env, type VendorTarget } from '../vendors/index.ts';
+import { NO_MONEY } from '../checks/index.ts';
 import { judgeRun } from './judge-run.ts';
 
 /** What `conform audit` audits: a vendor's documents and base URL, as its flags give them. No vendor file. */
@@ -109,6 +110,7 @@ function auditTarget(request: AuditRequest, specs: readonly LoadedSpec[]): Vendo
     fixtureVariables: {},
     cases: [],
     limits: NO_LIMITS,
+    money: NO_MONEY,
   };
 }
 

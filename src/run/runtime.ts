@@ -1,4 +1,4 @@
-import { checkInspected, inspectResponse, responseFacts } from '../checks/index.ts';
+import { checkInspected, inspectResponse, NO_RULES, responseFacts } from '../checks/index.ts';
 import { runCheck } from '../findings/index.ts';
 import { makeFinding } from '../findings/index.ts';
 import { createHttpClient, OAuth2TokenError, resolveSettings, type HttpClient, type HttpClientOptions } from '../http/index.ts';
@@ -109,7 +109,8 @@ async function caseResult(runtime: SuiteRuntime, suiteCase: SuiteCase): Promise<
     ...runCheck(statusUnexpected, { expected: suiteCase.expectStatus, actual: exchange.status }),
     ...runCheck(securityNotEnforced, { operation, credential, status: exchange.status }),
   ];
-  const inspected = inspectResponse(spec, operation, response);
+  const semantic = { declared: target.money.operations[operation.key] ?? NO_RULES, currencies: target.money.currencies, params: params.values };
+  const inspected = inspectResponse(spec, operation, response, semantic);
   const findings = [
     ...suiteFacts.map((facts) => makeFinding({ ...facts, vendor: target.vendor, operation: operation.key, status: exchange.status })),
     ...checkInspected(inspected, { integrity: true }),

@@ -12,7 +12,13 @@ export type ExpectedFindingId =
   | 'response-property-type-mismatch'
   | 'response-property-enum-mismatch'
   | 'response-property-format-mismatch'
-  | 'response-header-missing';
+  | 'response-header-missing'
+  | 'amount-precision-lost'
+  | 'amount-scale-exceeds-currency'
+  | 'balance-invariant-violated'
+  | 'cross-response-mismatch'
+  | 'timestamp-order-violated'
+  | 'currency-code-unknown';
 
 export interface ExpectedFinding {
   case: string;

@@ -1,3 +1,4 @@
+import { NO_MONEY } from '../checks/index.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -142,6 +143,7 @@ export function loadVendorFile(cwd: string, file: string): { definition: VendorD
     liveWhen: vendor.live.when,
     liveLimits: { concurrency: vendor.live.concurrency ?? null, rateLimit: vendor.live.rateLimit ?? null },
     production: { hosts: live.productionHosts, credentialPrefixes: live.credentialPrefixes },
+    money: NO_MONEY,
     liveTarget: (env) => liveTargetOf(file, live, env),
   };
   return { definition, order: vendor.order ?? Number.MAX_SAFE_INTEGER };

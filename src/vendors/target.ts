@@ -15,6 +15,7 @@ export function vendorTarget(definition: VendorDefinition, place: TargetPlace): 
     fixtureVariables: definition.fixtureVariables,
     cases: definition.cases.filter((suiteCase) => exercised(definition, suiteCase.operation)),
     limits: place.mode === 'live' ? definition.liveLimits : NO_LIMITS,
+    money: definition.money,
   };
 }
 

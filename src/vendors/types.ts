@@ -1,3 +1,4 @@
+import type { VendorMoney } from '../checks/index.ts';
 import type { AuthScheme as HttpAuthScheme } from '../http/index.ts';
 import type { ExpectedStatus } from '../results/index.ts';
 
@@ -70,6 +71,8 @@ export interface VendorTarget {
   cases: SuiteCase[];
   /** The live vendor's limits, kept on conform's side (none against a sandbox). */
   limits: VendorLimits;
+  /** The vendor file's money rules (docs/money.md); recognised rules come from the documents. */
+  money: VendorMoney;
 }
 
 /** Most requests in flight, and most started per second; null: no limit of the vendor's own. */
@@ -111,6 +114,8 @@ export interface VendorDefinition {
   liveWhen: string;
   /** The live vendor's concurrency and rate limit, from the file's `live:`. */
   liveLimits: VendorLimits;
+  /** The file's `money:` rules, checked against its documents when loaded (docs/money.md). */
+  money: VendorMoney;
   /** The file's production guard: hosts and credential prefixes refused unless CONFORM_ALLOW_PRODUCTION=1. */
   production: { hosts: readonly string[]; credentialPrefixes: readonly string[] };
   /** The live target when the environment configures one, else null (run against the sandbox). */

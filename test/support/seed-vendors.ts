@@ -11,11 +11,11 @@ export function seedVendor(name: string): VendorDefinition {
 }
 
 /** What a hand-built target takes from the vendor's file: how it authenticates, its cases and privacy list. */
-export function fromVendorFile(name: string): Pick<VendorTarget, 'auth' | 'invalidCredential' | 'nonPersonal' | 'fixtureVariables' | 'cases' | 'limits'> {
-  const { auth, invalidCredential, nonPersonal, fixtureVariables, cases, limits } = vendorTarget(seedVendor(name), {
+export function fromVendorFile(name: string): Pick<VendorTarget, 'auth' | 'invalidCredential' | 'nonPersonal' | 'fixtureVariables' | 'cases' | 'limits' | 'money'> {
+  const { auth, invalidCredential, nonPersonal, fixtureVariables, cases, limits, money } = vendorTarget(seedVendor(name), {
     mode: 'live', scenario: null, baseUrl: '', production: false, credentials: { valid: null, limited: null }, fixtures: {}, headers: {},
   });
-  return { auth, invalidCredential, nonPersonal, fixtureVariables, cases, limits };
+  return { auth, invalidCredential, nonPersonal, fixtureVariables, cases, limits, money };
 }
 
 type SeedName = 'whop' | 'midaz' | 'xendit';

@@ -1,0 +1,4 @@
+import type { ResponseCheck } from '../check.ts';
+
+/** The money checks of one body (docs/money.md): run on every response, they cost nothing on a body no rule reaches. */
+export const SEMANTIC_CHECKS: readonly ResponseCheck[] = [];
