@@ -69,3 +69,4 @@ export function checkInspected(context: CheckContext, options: CheckOptions = {}
   const capped = capFacts(all);
   return [...make(capped.listed), ...runCheck(findingsTruncated, capped).map((f) => makeFinding({ ...f, ...shared }))];
 }
+export { recognitions } from './semantic/recognise.ts';

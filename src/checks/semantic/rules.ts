@@ -126,3 +126,13 @@ export interface AmountEncoding {
   /** Fractional digits as written (`"1000.50"`: 2). */
   scale: number;
 }
+
+/** A ledger shape conform recognised in a document without configuration, and the rules it implies: the audit lists them. */
+export interface Recognition {
+  operation: string;
+  kind: 'volumes' | 'amount-currency' | 'timestamps' | 'id-echo';
+  /** The body pointer pattern where the shape sits. */
+  at: string;
+  /** Why it was recognised, in words ("properties input, output and balance"). */
+  why: string;
+}
