@@ -18,6 +18,19 @@ describe('the finding registry', () => {
     }
   });
 
+  it('puts the money checks in the category semantic, breaking where money is wrong and warning otherwise', () => {
+    const semantic = Object.entries(FINDING_KINDS).filter(([, kind]) => kind.category === 'semantic');
+    expect(Object.fromEntries(semantic.map(([id, kind]) => [id, kind.severity]))).toEqual({
+      'amount-precision-lost': 'breaking',
+      'amount-scale-exceeds-currency': 'breaking',
+      'amount-encoding-changed': 'warning',
+      'balance-invariant-violated': 'breaking',
+      'cross-response-mismatch': 'breaking',
+      'timestamp-order-violated': 'warning',
+      'currency-code-unknown': 'warning',
+    });
+  });
+
   it('documents every ID, its default severity and description in docs/findings.md', () => {
     const page = readFileSync(join(REPO_ROOT, 'docs', 'findings.md'), 'utf8');
     for (const [id, kind] of Object.entries(FINDING_KINDS)) {
