@@ -7,12 +7,13 @@ import { contractsBench } from './contracts.bench.ts';
 import { prismBench } from './prism.bench.ts';
 import { runnerBench } from './runner.bench.ts';
 import { scaleBench } from './scale.bench.ts';
+import { semanticBench } from './semantic.bench.ts';
 import { specDiffBench } from './spec-diff.bench.ts';
 import { formatTable } from './table.ts';
 import { notMeasured, type Bench, type BenchRow } from './types.ts';
 
 /** Every benchmark of `npm run bench`, in the order of the issue's figures, which the table keeps. */
-const BENCHES: Bench[] = [checkerBench, runnerBench, contractsBench, coldStartBench, prismBench, scaleBench, auditBench, specDiffBench];
+const BENCHES: Bench[] = [checkerBench, semanticBench, runnerBench, contractsBench, coldStartBench, prismBench, scaleBench, auditBench, specDiffBench];
 
 // `npm run bench -- prism scale` runs only the benches whose group names a word (and leaves latest.json alone).
 const only = process.argv.slice(2);

@@ -16,7 +16,7 @@ import { mediaTypeDocumented } from './media-type-documented.ts';
 import { statusDocumented } from './status-documented.ts';
 
 export type { CheckFacts } from './check.ts';
-export type { ObservedResponse, ResponseFacts } from './context.ts';
+export type { CheckContext, ObservedResponse, ResponseFacts } from './context.ts';
 export { inspectResponse, NO_SEMANTIC_INPUT, responseFacts } from './context.ts';
 export * from './semantic/rules.ts';
 
@@ -70,3 +70,4 @@ export function checkInspected(context: CheckContext, options: CheckOptions = {}
   return [...make(capped.listed), ...runCheck(findingsTruncated, capped).map((f) => makeFinding({ ...f, ...shared }))];
 }
 export { recognitions } from './semantic/recognise.ts';
+export { SEMANTIC_CHECKS } from './semantic/index.ts';
