@@ -70,3 +70,4 @@ export function checkInspected(context: CheckContext, options: CheckOptions = {}
   return [...make(capped.listed), ...runCheck(findingsTruncated, capped).map((f) => makeFinding({ ...f, ...shared }))];
 }
 export { recognitions } from './semantic/recognise.ts';
+export { parseExpression, pointersOf, type ParsedExpression } from './semantic/expression.ts';
