@@ -24,7 +24,8 @@ type Path = readonly (string | number)[];
 export interface MoneyPlace {
   file: string;
   line(path: Path): number;
-  fail(path: Path, message: string): never;
+  /** With `key`, the line of that key of the map at `path`. */
+  fail(path: Path, message: string, key?: string): never;
 }
 
 /** `USD`, or `USD/2` (a code with its decimals). */
@@ -38,6 +39,7 @@ const ASSET = /^[A-Z][A-Z0-9]{0,15}(\/[0-9]{1,2})?$/;
 export function vendorMoney(section: MoneySection | undefined, facts: DocumentFacts, place: MoneyPlace): VendorMoney {
   const operations: Record<string, OperationRules> = {};
   for (const [operation, rules] of Object.entries(section?.operations ?? {})) {
+    documentedIn(operation, facts, place, ['money', 'operations'], operation);
     operations[operation] = operationRules(operation, rules, facts, place, ['money', 'operations', operation]);
   }
   const identities = (section?.identities ?? []).map((identity, index): IdentityRule => {
@@ -60,7 +62,8 @@ function operationRules(operation: string, rules: MoneyOperation, facts: Documen
   const documented = documentedIn(operation, facts, place, path);
   const expression = (at: Path, text: string): Expression => {
     const parsed = parseExpression(text);
-    if (!parsed.ok) return place.fail(at, `"${text}" does not parse: ${parsed.problem} (column ${parsed.column})`);
+    // The parser's problem names its column.
+    if (!parsed.ok) return place.fail(at, `"${text}" does not parse: ${parsed.problem}`);
     for (const pointer of pointersOf(parsed.expression)) documented(at, pointer);
     return parsed.expression;
   };
@@ -112,10 +115,10 @@ function operationRules(operation: string, rules: MoneyOperation, facts: Documen
  * A checker of the pointers of one operation's rules: a located error for a pointer the operation's
  * success bodies do not document, and first for an operation no document has.
  */
-function documentedIn(operation: string, facts: DocumentFacts, place: MoneyPlace, path: Path): (at: Path, pointer: string) => void {
+function documentedIn(operation: string, facts: DocumentFacts, place: MoneyPlace, path: Path, key?: string): (at: Path, pointer: string) => void {
   if (!facts.complete) return () => {};
   const body = facts.successBodies.get(operation);
-  if (!body) place.fail(path, `operation "${operation}" is not in the documents`);
+  if (!body) place.fail(path, `operation "${operation}" is not in the documents`, key);
   return (at, pointer) => {
     if (!documentsPointer(body!, pointer)) place.fail(at, `${pointer} is not in the success response of ${operation} (${body!.file})`);
   };
