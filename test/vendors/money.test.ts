@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FINDING_KINDS } from '../../src/findings/index.ts';
 import { loadVendorFile, VendorFileError } from '../../src/vendors/index.ts';
 import { lineOf } from '../support/acme-vendor.ts';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -173,6 +174,11 @@ describe('a money rule mistake is one located line, before any request', () => {
     expect(await stopLine(edit)).toBe(`vendors/midaz.yaml:${lineOf(MIDAZ_TEXT, '{ at: /onHold, currency')}: the amount at /onHold needs either currency (a pointer to its code) or asset (CODE or CODE/N), one of them`);
   });
 
+  it('a currency pattern with a * the amount has not got (it could bind to nothing)', async () => {
+    const edit = replacing('{ at: /onHold, currency: /assetCode }', '{ at: /onHold, currency: /metadata/* }');
+    expect(await stopLine(edit)).toBe(`vendors/midaz.yaml:${lineOf(MIDAZ_TEXT, '{ at: /onHold, currency')}: currency /metadata/* has more * than the amount /onHold: each * binds to the amount's, in order`);
+  });
+
   it('an unknown key of an operation is refused by the schema', async () => {
     const edit = replacing('      absent:\n', '      missing:\n');
     expect(await stopLine(edit)).toBe(`vendors/midaz.yaml:${lineOf(MIDAZ_TEXT, '      absent:')}: unknown key "missing"`);
@@ -181,5 +187,14 @@ describe('a money rule mistake is one located line, before any request', () => {
   it('a pointer that is not a JSON pointer is refused by the schema', async () => {
     const edit = replacing('{ at: /onHold, currency: /assetCode }', '{ at: onHold, currency: /assetCode }');
     expect(await stopLine(edit)).toMatch(new RegExp(`^vendors/midaz\\.yaml:${lineOf(MIDAZ_TEXT, '{ at: /onHold, currency')}: .*money\\.operations\\..*\\.amounts\\.1\\.at must match pattern`));
+  });
+});
+
+describe('docs/money.md', () => {
+  it('documents every semantic finding, its default severity and description', async () => {
+    const page = await readFile(join(REPO_ROOT, 'docs', 'money.md'), 'utf8');
+    const semantic = Object.entries(FINDING_KINDS).filter(([, kind]) => kind.category === 'semantic');
+    expect(semantic).toHaveLength(7);
+    for (const [id, kind] of semantic) expect(page, id).toContain(`| \`${id}\` | ${kind.severity} | ${kind.description} |`);
   });
 });
