@@ -71,3 +71,4 @@ export function checkInspected(context: CheckContext, options: CheckOptions = {}
 }
 export { recognitions } from './semantic/recognise.ts';
 export { SEMANTIC_CHECKS } from './semantic/index.ts';
+export { parseExpression, pointersOf, type ParsedExpression } from './semantic/expression.ts';

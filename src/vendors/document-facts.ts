@@ -10,15 +10,24 @@ export interface DocumentFacts {
   securitySchemes: Map<string, Record<string, unknown>>;
   /** "GET /accounts/{id}" -> its parameter names (path templates and declared parameters). */
   operations: Map<string, Set<string>>;
+  /** "GET /accounts/{id}" -> its success bodies' schemas, from the newest document that has the operation. */
+  successBodies: Map<string, SuccessBody>;
   /** False when a document could not be read: its own loader reports that, with its location, later. */
   complete: boolean;
+}
+
+/** The JSON schemas of an operation's 2xx bodies, as written (local `$ref`s resolve against `document`). */
+export interface SuccessBody {
+  file: string;
+  document: Record<string, unknown>;
+  schemas: unknown[];
 }
 
 const METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options', 'trace'];
 
 /** The facts of the vendor's documents, each read from inside the working directory only. */
 export function documentFacts(cwd: string, files: readonly string[]): DocumentFacts {
-  const facts: DocumentFacts = { securitySchemes: new Map(), operations: new Map(), complete: true };
+  const facts: DocumentFacts = { securitySchemes: new Map(), operations: new Map(), successBodies: new Map(), complete: true };
   for (const file of files) {
     const document = readDocument(cwd, file);
     if (!document) {
@@ -38,7 +47,9 @@ export function documentFacts(cwd: string, files: readonly string[]): DocumentFa
           const declared = record(parameter)?.$ref ? referenced(document, String(record(parameter)!.$ref)) : record(parameter);
           if (typeof declared?.name === 'string') names.add(declared.name);
         }
-        facts.operations.set(`${method.toUpperCase()} ${path}`, names);
+        const key = `${method.toUpperCase()} ${path}`;
+        facts.operations.set(key, names);
+        if (!facts.successBodies.has(key)) facts.successBodies.set(key, { file, document, schemas: successSchemas(document, operation) });
       }
     }
   }
@@ -60,18 +71,31 @@ function readDocument(cwd: string, file: string): Record<string, unknown> | null
   }
 }
 
+/** The schemas of the operation's 2xx JSON bodies (a response by `$ref` resolved). */
+function successSchemas(document: Record<string, unknown>, operation: Record<string, unknown>): unknown[] {
+  const schemas: unknown[] = [];
+  for (const [status, answer] of Object.entries(record(operation.responses) ?? {})) {
+    if (!/^2(\d\d|XX)$/i.test(status)) continue;
+    const response = record(answer)?.$ref ? referenced(document, String(record(answer)!.$ref)) : record(answer);
+    for (const [type, media] of Object.entries(record(response?.content) ?? {})) {
+      if (/json/i.test(type) && record(media)?.schema !== undefined) schemas.push(record(media)!.schema);
+    }
+  }
+  return schemas;
+}
+
 /** A local reference (#/components/parameters/Id); anything else is left to the document loader. */
-function referenced(document: Record<string, unknown>, ref: string): Record<string, unknown> | null {
+export function referenced(document: Record<string, unknown>, ref: string): Record<string, unknown> | null {
   if (!ref.startsWith('#/')) return null;
   let node: unknown = document;
   for (const segment of ref.slice(2).split('/')) node = record(node)?.[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
   return record(node);
 }
 
-function record(value: unknown): Record<string, unknown> | null {
+export function record(value: unknown): Record<string, unknown> | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
-function list(value: unknown): unknown[] {
+export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }

@@ -1,4 +1,3 @@
-import { NO_MONEY } from '../checks/index.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +7,7 @@ import { configValidator } from '../schema/index.ts';
 import { documentFacts, type DocumentFacts } from './document-facts.ts';
 import { VendorFileError } from './file-error.ts';
 import { liveTargetOf } from './live.ts';
+import { vendorMoney } from './money.ts';
 import { parseValue, variableOf, type FileValue } from './placeholder.ts';
 import type { AuthScheme, SuiteCase, VendorDefinition, VendorUpstream } from './types.ts';
 import { checkedUpstream } from './upstream.ts';
@@ -143,7 +143,7 @@ export function loadVendorFile(cwd: string, file: string): { definition: VendorD
     liveWhen: vendor.live.when,
     liveLimits: { concurrency: vendor.live.concurrency ?? null, rateLimit: vendor.live.rateLimit ?? null },
     production: { hosts: live.productionHosts, credentialPrefixes: live.credentialPrefixes },
-    money: NO_MONEY,
+    money: vendorMoney(vendor.money, facts, { file, line: (path) => at.of(path), fail }),
     liveTarget: (env) => liveTargetOf(file, live, env),
   };
   return { definition, order: vendor.order ?? Number.MAX_SAFE_INTEGER };

@@ -1,3 +1,4 @@
+import type { MoneySection } from './money.ts';
 import type { CredentialUse, FixtureRef } from './types.ts';
 
 /** A vendor file as schemas/vendor.schema.json admits it (the schema is the reference; this is its type). */
@@ -29,4 +30,5 @@ export interface VendorFile {
   variables: Record<string, string>;
   cases?: Array<{ name: string; operation: string; params?: Record<string, string | FixtureRef>; credential?: CredentialUse; expectStatus: number; providerState?: string }>;
   operations?: { include?: string[]; exclude?: string[] };
+  money?: MoneySection;
 }
