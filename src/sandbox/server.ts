@@ -14,8 +14,14 @@ export interface SandboxRequest {
   client: string;
 }
 
+/** A success body already written as JSON text: digits JSON.stringify cannot write (integers beyond 2^53) go on the wire as they are. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 export interface Reply {
   status: number;
+  /** A JSON value, or JsonText sent verbatim. */
   body: unknown;
   headers?: Record<string, string>;
 }
@@ -119,7 +125,9 @@ function send(outgoing: ServerResponse, reply: Reply, errorStyle: ErrorStyle): v
 }
 
 function render(reply: Reply, errorStyle: ErrorStyle): { contentType: string; text: string } {
-  if (reply.status < 400 || errorStyle === 'json') return { contentType: JSON_TYPE, text: JSON.stringify(reply.body) };
+  if (reply.status < 400 || errorStyle === 'json') {
+    return { contentType: JSON_TYPE, text: reply.body instanceof JsonText ? reply.body.text : JSON.stringify(reply.body) };
+  }
   const statusLine = `${reply.status} ${STATUS_CODES[reply.status] ?? 'Error'}`;
   if (errorStyle === 'text') return { contentType: 'text/plain; charset=utf-8', text: `${statusLine}\n` };
   const page = `<!DOCTYPE html>\n<html><head><title>${statusLine}</title></head><body><h1>${statusLine}</h1></body></html>\n`;

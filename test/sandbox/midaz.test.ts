@@ -86,7 +86,7 @@ describe('the Midaz sandbox, faithful, without auth', () => {
     expect(account.updatedAt).toMatch(RFC3339_UTC);
   });
 
-  it('answers one balance, as the 3.7.1 document and its example do, with the computed position', async () => {
+  it('answers one balance, as the 3.7.1 document and its example do, with the position computed from an overdraft in use', async () => {
     const answer = await call(`${accountUrl}/balances`);
     expect(answer.status).toBe(200);
     const balance = answer.body as Json;
@@ -121,16 +121,17 @@ describe('the Midaz sandbox, faithful, without auth', () => {
       alias: 'customer-brl-1',
       key: 'default',
       assetCode: 'BRL',
-      available: '1000',
-      onHold: '0',
-      version: 1,
+      available: '0',
+      onHold: '89.90',
+      version: 14,
       accountType: 'deposit',
       allowSending: true,
       allowReceiving: true,
       direction: 'credit',
-      overdraftUsed: '0',
+      overdraftUsed: '1250.75',
       settings: { allowOverdraft: true, overdraftLimitEnabled: true, overdraftLimit: '5000.00', balanceScope: 'transactional' },
-      position: { available: '1000', onHold: '0', overdraftLimitAvailable: '5000.00' },
+      // Overdrawn: the position subtracts the overdraft in use from both the available amount and the limit.
+      position: { available: '-1250.75', onHold: '89.90', overdraftLimitAvailable: '3749.25' },
       deletedAt: null,
       metadata: {},
     });

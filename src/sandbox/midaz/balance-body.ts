@@ -1,5 +1,5 @@
 import { subtractDecimals } from '../decimal.ts';
-import type { MidazBalance } from './data.ts';
+import { createMidazStore, MIDAZ_FIXTURES, type MidazBalance } from './data.ts';
 
 export interface BalancePosition {
   available: string;
@@ -23,4 +23,11 @@ export function positionOf(balance: MidazBalance): BalancePosition {
 export function balanceBody(balance: MidazBalance): BalanceBody {
   const { createdAt, updatedAt, deletedAt, metadata, ...stored } = balance;
   return { ...stored, position: positionOf(balance), createdAt, updatedAt, deletedAt, metadata };
+}
+
+/** The balance body a fresh sandbox answers for one of the fixture ledger's accounts. */
+export function seededBalanceBody(accountId: string): BalanceBody {
+  const balance = createMidazStore().findBalance(MIDAZ_FIXTURES.organizationId, MIDAZ_FIXTURES.ledgerId, accountId);
+  if (!balance) throw new Error(`Midaz sandbox account ${accountId} has no balance`);
+  return balanceBody(balance);
 }

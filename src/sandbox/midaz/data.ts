@@ -65,6 +65,7 @@ const treasuryLedgerId = idCreatedAt('ledger/treasury', '2026-02-25T21:01:09.930
 const retailPortfolioId = idCreatedAt('portfolio/retail', '2026-02-25T21:02:44.302118Z');
 const retailSegmentId = idCreatedAt('segment/retail-br', '2026-02-25T21:03:10.551904Z');
 const customerAccountId = idCreatedAt('account/customer-brl-1', '2026-02-25T21:06:37.197596Z');
+const savingsAccountId = idCreatedAt('account/customer-brl-1-savings', '2026-02-26T09:14:02.004517Z');
 
 interface AccountSeed {
   account: MidazAccount;
@@ -122,23 +123,24 @@ function seedAccounts(): AccountSeed[] {
         updatedAt: '2026-02-25T21:06:38.420934Z',
         deletedAt: null,
       },
+      // Overdrawn, with a hold pending: every position rule has a non-trivial figure to compute.
       balance: {
-        available: '1000',
-        onHold: '0',
-        version: 1,
+        available: '0',
+        onHold: '89.90',
+        version: 14,
         allowSending: true,
         allowReceiving: true,
         direction: 'credit',
-        overdraftUsed: '0',
+        overdraftUsed: '1250.75',
         settings: { allowOverdraft: true, overdraftLimitEnabled: true, overdraftLimit: '5000.00', balanceScope: 'transactional' },
         createdAt: '2026-02-25T21:06:37.197596Z',
-        updatedAt: '2026-02-25T21:06:38.420934Z',
+        updatedAt: '2026-03-03T11:27:05.318844Z',
         metadata: {},
       },
     },
     {
       account: {
-        id: idCreatedAt('account/customer-brl-1-savings', '2026-02-26T09:14:02.004517Z'),
+        id: savingsAccountId,
         organizationId,
         ledgerId: operationsLedgerId,
         assetCode: 'BRL',
@@ -242,6 +244,9 @@ function seedAccounts(): AccountSeed[] {
 }
 
 export const MIDAZ_FIXTURES = { organizationId, ledgerId: operationsLedgerId, accountId: customerAccountId } as const;
+
+/** The fixture account's savings pocket, in the same ledger: a drift answers its balance for the fixture's. */
+export const MIDAZ_SAVINGS_ACCOUNT_ID = savingsAccountId;
 
 /** The Access Manager token the sandbox accepts when auth is enabled; issued even when it is not. */
 export const MIDAZ_CREDENTIALS = { token: `midaz_sandbox_${alphanumerics('midaz/token', 48)}` } as const;

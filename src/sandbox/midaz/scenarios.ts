@@ -1,7 +1,8 @@
 import { uuidV7 } from '../ids.ts';
 import { errorBodyScenarios, finding, type Scenario } from '../scenario.ts';
-import { balanceBody, type BalanceBody } from './balance-body.ts';
-import { createMidazStore, MIDAZ_FIXTURES } from './data.ts';
+import { seededBalanceBody, type BalanceBody } from './balance-body.ts';
+import { MIDAZ_FIXTURES } from './data.ts';
+import { MIDAZ_MONEY_SCENARIOS } from './money-scenarios.ts';
 import type { MidazDrift } from './routes.ts';
 
 // The token cases exist only when the sandbox runs with midazAuth; without it they are simply not run.
@@ -17,7 +18,7 @@ const ERROR_CASES = [
 ];
 
 // Amount pointers are read off the fixture's own balance: which optional amounts it carries decides them.
-const fixtureBalance = fixtureBalanceBody();
+const fixtureBalance = seededBalanceBody(MIDAZ_FIXTURES.accountId);
 const FIXTURE_AMOUNTS: Array<[string, string | undefined]> = [
   ['/available', fixtureBalance.available],
   ['/onHold', fixtureBalance.onHold],
@@ -30,12 +31,6 @@ const FIXTURE_AMOUNTS: Array<[string, string | undefined]> = [
 const AMOUNT_POINTERS = FIXTURE_AMOUNTS.flatMap(([pointer, amount]) => (amount === undefined ? [] : [pointer]));
 
 const HOLDER_ID = uuidV7('midaz/holder/customer-000481', Date.parse('2026-02-25T21:04:51.622871Z'));
-
-function fixtureBalanceBody(): BalanceBody {
-  const balance = createMidazStore().findBalance(MIDAZ_FIXTURES.organizationId, MIDAZ_FIXTURES.ledgerId, MIDAZ_FIXTURES.accountId);
-  if (!balance) throw new Error('Midaz sandbox fixture account has no balance');
-  return balanceBody(balance);
-}
 
 function amountsAsNumbers(body: BalanceBody): object {
   const toNumber = (amount: string | undefined) => (amount === undefined ? undefined : Number(amount));
@@ -135,5 +130,6 @@ export const MIDAZ_SCENARIOS: ReadonlyArray<Scenario<MidazDrift>> = [
     ]),
     drift: { unknownId: (documented) => ({ ...documented, status: 422 }) },
   },
+  ...MIDAZ_MONEY_SCENARIOS,
   ...errorBodyScenarios(ERROR_CASES),
 ];

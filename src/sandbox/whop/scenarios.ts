@@ -1,3 +1,4 @@
+import { JsonText } from '../server.ts';
 import { errorBodyScenarios, finding, type ExpectedFinding, type ExpectedFindingId, type Scenario } from '../scenario.ts';
 import { createWhopStore, WHOP_FIXTURES, type LedgerAccount, type WhopBalance } from './data.ts';
 import { whopErrors } from './errors.ts';
@@ -35,6 +36,20 @@ function inEveryBalance(findings: ReadonlyArray<[ExpectedFindingId, string]>): E
 
 function mapBalances(account: LedgerAccount, reshape: (balance: WhopBalance) => object): object {
   return { ...account, balances: account.balances.map(reshape) };
+}
+
+function mapFirstBalance(account: LedgerAccount, reshape: (balance: WhopBalance) => object): object {
+  return mapBalances(account, (balance) => (balance === account.balances[0] ? reshape(balance) : balance));
+}
+
+// 2^53 + 1: the first integer a double cannot hold (JSON.parse reads 9007199254740992).
+const BEYOND_DOUBLE = '9007199254740993';
+const BEYOND_DOUBLE_SLOT = '\u0000beyond-double';
+
+/** The account with its first balance set to BEYOND_DOUBLE, written as JSON text since JSON.stringify cannot write those digits. */
+function withBalanceBeyondDouble(account: LedgerAccount): JsonText {
+  const text = JSON.stringify(mapFirstBalance(account, (balance) => ({ ...balance, balance: BEYOND_DOUBLE_SLOT })));
+  return new JsonText(text.replace(JSON.stringify(BEYOND_DOUBLE_SLOT), BEYOND_DOUBLE));
 }
 
 export const WHOP_SCENARIOS: ReadonlyArray<Scenario<WhopDrift>> = [
@@ -135,6 +150,36 @@ export const WHOP_SCENARIOS: ReadonlyArray<Scenario<WhopDrift>> = [
       'A well-formed id that matches no account is answered 400 invalid_request_error (param id) instead of the documented 404: 400 is documented, so the status is only not the one the case expects.',
     expectedFindings: [finding('unknown id', 'response-status-unexpected')],
     drift: { unknownId: () => whopErrors.invalidId() },
+  },
+  {
+    name: 'amount-float-noise',
+    description:
+      'The first balances item\'s balance (usd in every seeded account) is a binary floating-point sum printed unrounded: 0.1 + 0.2 goes out as 0.30000000000000004, seventeen decimals where usd has 2.',
+    expectedFindings: inEverySuccessCase('amount-scale-exceeds-currency', '/balances/0/balance'),
+    drift: { ledgerAccount: (account) => mapFirstBalance(account, (balance) => ({ ...balance, balance: 0.1 + 0.2 })) },
+  },
+  {
+    name: 'amount-beyond-double',
+    description: `The first balances item's balance is the integer ${BEYOND_DOUBLE} (2^53 + 1), sent digit for digit: no JSON double holds it, so a client that parses it reads 9007199254740992.`,
+    expectedFindings: inEverySuccessCase('amount-precision-lost', '/balances/0/balance'),
+    drift: { ledgerAccount: withBalanceBeyondDouble },
+  },
+  {
+    name: 'currency-code-unknown',
+    description:
+      "The first balances item's currency is 'usdc' (a stablecoin), which is neither ISO 4217 nor in the documented Currencies list, so its amounts have no known scale.",
+    expectedFindings: SUCCESS_CASES.flatMap(([testCase]) => [
+      finding(testCase, 'response-property-enum-mismatch', '/balances/0/currency'),
+      finding(testCase, 'currency-code-unknown', '/balances/0/currency'),
+    ]),
+    drift: { ledgerAccount: (account) => mapFirstBalance(account, (balance) => ({ ...balance, currency: 'usdc' })) },
+  },
+  {
+    name: 'id-not-echoed',
+    description:
+      "id is the owner's id (biz_…, user_…) instead of the ledger account's ldgr_ id. The lookup by ledger account id no longer gets back the id it asked for; a lookup by owner id faithfully answers the ledger account's own id, no echo of the owner id it sent, so only the first case can show the drift.",
+    expectedFindings: [finding('by ledger account id', 'cross-response-mismatch', '/id')],
+    drift: { ledgerAccount: (account) => ({ ...account, id: account.owner.id }) },
   },
   ...errorBodyScenarios(ERROR_CASES),
 ];

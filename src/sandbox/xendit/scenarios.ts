@@ -1,3 +1,4 @@
+import { objectId } from '../ids.ts';
 import { errorBodyScenarios, finding, probeOnly, type ExpectedFinding, type Scenario } from '../scenario.ts';
 import { createXenditStore, XENDIT_FIXTURES, type XenditAccount } from './data.ts';
 import { xenditErrors } from './errors.ts';
@@ -27,6 +28,9 @@ function successCase(testCase: string, id: string): [string, XenditAccount] {
 function inSuccessCases(id: ExpectedFinding['id'], pointer: string, matches: (account: XenditAccount) => boolean = () => true): ExpectedFinding[] {
   return SUCCESS_CASES.filter(([, account]) => matches(account)).map(([testCase]) => finding(testCase, id, pointer));
 }
+
+// The platform's own (master) account: answered instead of the sub-account asked for.
+const MASTER_ACCOUNT_ID = objectId('xendit/account/master-platform', Date.parse('2019-05-20T04:00:00Z'));
 
 /** RFC 1123 dates ("Fri, 01 Jan 2021 10:00:00 GMT"), what Date#toUTCString prints, instead of RFC 3339. */
 function httpDate(rfc3339: string): string {
@@ -140,6 +144,19 @@ export const XENDIT_SCENARIOS: ReadonlyArray<Scenario<XenditDrift>> = [
       ...UNDOCUMENTED_STATUS_FINDINGS,
     ],
     drift: { unknownId: () => xenditErrors.invalidId() },
+  },
+  {
+    name: 'updated-before-created',
+    description:
+      'updated is the Unix epoch (1970-01-01T00:00:00Z), an unset timestamp serialised as its zero value, on every account: each account was last updated before it was created.',
+    expectedFindings: [...inSuccessCases('timestamp-order-violated', '/created'), ...UNDOCUMENTED_STATUS_FINDINGS],
+    drift: { account: (account) => ({ ...account, updated: '1970-01-01T00:00:00Z' }) },
+  },
+  {
+    name: 'id-not-echoed',
+    description: "Every account is answered with the platform's master account id instead of the sub-account id asked for; the rest of the body is the sub-account's.",
+    expectedFindings: [...inSuccessCases('cross-response-mismatch', '/id'), ...UNDOCUMENTED_STATUS_FINDINGS],
+    drift: { account: (account) => ({ ...account, id: MASTER_ACCOUNT_ID }) },
   },
   ...errorBodyScenarios(['unknown id', 'missing credentials', 'invalid credentials'], UNDOCUMENTED_STATUS_CASES),
 ];
