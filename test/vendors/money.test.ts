@@ -82,7 +82,7 @@ describe("the seed vendors' money rules", () => {
 
   it("Midaz's account echoes its ids, and its asset is its balances' asset", () => {
     const { currencies, operations, identities } = VENDORS.midaz.money;
-    expect(currencies).toEqual({ declared: {}, anyCode: true });
+    expect(currencies).toEqual({ declared: {}, anyCode: false });
     expect(operations[ACCOUNT]!.echoes.map(({ parameter, at }) => [parameter, at])).toEqual([
       ['organization_id', '/organizationId'],
       ['ledger_id', '/ledgerId'],
