@@ -9,6 +9,7 @@ import { deriveCases, httpOptions, openRuntime, runCase, severityOverrides, targ
 import { loadSpec, securitySchemesOf, type LoadedSpec } from '../spec/index.ts';
 import { chosenScheme, commandLineProduction, ConfigError, displayUrl, invalidCredentialFor, loadVendors, NO_LIMITS, type AuthScheme, type Env, type VendorTarget } from '../vendors/index.ts';
 import { NO_MONEY } from '../checks/index.ts';
+import { withCrossResponseFindings } from './cross-response.ts';
 import { judgeRun } from './judge-run.ts';
 
 /** What `conform audit` audits: a vendor's documents and base URL, as its flags give them. No vendor file. */
@@ -51,9 +52,11 @@ export async function runAudit(request: AuditRequest, options: AuditOptions): Pr
   const vendors = loadVendors(options.cwd);
   // A host or key any vendor file calls production is refused here, and else gets GET and HEAD only.
   const production = commandLineProduction(options.env, request.baseUrl, request.auth?.credential ?? null, vendors);
-  // A vendor with a file of its own is audited within its live limits.
-  const limits = vendors.find((vendor) => vendor.name === request.vendor)?.liveLimits ?? NO_LIMITS;
-  const target = { ...auditTarget(request, specs), production, limits };
+  // A vendor with a file of its own is audited within its live limits...
+  const known = vendors.find((vendor) => vendor.name === request.vendor);
+  const limits = known?.liveLimits ?? NO_LIMITS;
+  // ... and held to the money rules of its file.
+  const target = { ...auditTarget(request, specs), production, limits, money: known?.money ?? NO_MONEY };
   // A credential or token URL the scheme cannot use stops the audit here, before any request.
   targetAuth(target);
   const secrets = targetSecretForms([target]);
@@ -71,7 +74,7 @@ export async function runAudit(request: AuditRequest, options: AuditOptions): Pr
   print(`audit ${request.vendor}: ${cases.length} cases derived for ${coverage.filter((c) => c.state === 'exercised').length} of ${coverage.length} operations, against ${displayUrl(request.baseUrl)}`);
   const raw = await runCases({ ...target, cases }, specs, options);
   // From here on nothing holds a credential or a token: the runtime redacted its own tokens already.
-  const results = redactCaseResults(raw, secrets);
+  const results = withCrossResponseFindings(redactCaseResults(raw, secrets), () => target.money.identities);
   const judged = judgeRun(
     [{ target, baseline: null, results, specDefects: redactStrings(specs.flatMap((spec) => spec.defects), secrets) }],
     auditPolicy(options.env),
