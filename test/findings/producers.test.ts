@@ -13,6 +13,7 @@ import { changedUpstream } from '../../src/pipeline/upstream/findings.ts';
 import { placeholderFor } from '../../src/privacy/placeholder.ts';
 import { securityNotEnforced } from '../../src/run/checks/security-not-enforced.ts';
 import { statusUnexpected } from '../../src/run/checks/status-unexpected.ts';
+import type { CaseResult } from '../../src/results/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { checkFixtureNames, fixtureResponse, readBody, readCheckFixtures, type CheckFixture } from '../support/fixtures.ts';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -109,6 +110,13 @@ const FIXTURES: Partial<Record<FindingId, () => Promise<Outcome> | Outcome>> = {
   'response-shape-changed': async () => {
     const baseline = buildBaseline(await runWhop(), { vendor: 'whop', mode: 'sandbox', updatedAt: '2026-02-01T00:00:00.000Z' });
     const { shapeFindings } = compareToBaseline(baseline, await runWhop({ scenario: 'status-drift' }), 'whop');
+    return { reported: shapeFindings.map((f) => f.id), declared: declaredUnder('src/judge/baseline/') };
+  },
+  'amount-encoding-changed': async () => {
+    const withAmount = (results: CaseResult[], encoding: 'number' | 'string') => results.map((r) => ({ ...r, derived: { ...r.derived!, amounts: [{ pointer: '/balances/*/amount', encoding, scale: 2 }] } }));
+    const results = await runWhop({ cases: ['by ledger account id'] });
+    const baseline = buildBaseline(withAmount(results, 'string'), { vendor: 'whop', mode: 'sandbox', updatedAt: '2026-02-01T00:00:00.000Z' });
+    const { shapeFindings } = compareToBaseline(baseline, withAmount(results, 'number'), 'whop');
     return { reported: shapeFindings.map((f) => f.id), declared: declaredUnder('src/judge/baseline/') };
   },
   'contract-broken': () =>
