@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { excerpt, runCheck, type Check, type FindingFacts } from '../../findings/index.ts';
-import { rawValuesAt } from '../../json/index.ts';
+import { getAtPointer, rawValuesAt } from '../../json/index.ts';
 import { bindPattern, matchPattern } from './pattern.ts';
 import type { IdentityRule } from './rules.ts';
 
@@ -61,7 +61,7 @@ function ruleFindings(rule: IdentityRule, answers: readonly IdentityAnswer[], pl
   for (const entry of others) {
     for (const answer of answers.filter((a) => a.operation === entry.operation)) {
       for (const [key, sighting] of sightings(answer, entry)) {
-        const expected = referenced.get(key);
+        const expected = keyForms(key, placeholderFor).map((form) => referenced.get(form)).find((found) => found !== undefined);
         const id = expected && difference(expected, sighting, placeholderFor);
         if (!id) continue;
         findings.push({
@@ -86,7 +86,7 @@ function sightings(answer: IdentityAnswer, entry: IdentityRule['entries'][number
   for (const match of matchPattern(answer.value, entry.key)) {
     if (!isKey(match.value)) continue;
     const pointer = bindPattern(entry.value, match.bound);
-    const value = pointer === null ? undefined : matchPattern(answer.value, pointer)[0]?.value;
+    const value = pointer === null ? undefined : getAtPointer(answer.value, pointer);
     if (pointer !== null && value !== undefined) found.push({ key: match.value, pointer, value });
   }
   const numbers = found.filter((f) => typeof f.value === 'number').map((f) => f.pointer);
@@ -98,7 +98,7 @@ function isKey(value: unknown): value is string | number {
   return typeof value === 'string' || typeof value === 'number';
 }
 
-/** A key as shown and as masked: either side may have masked it. */
+/** A key as shown and as masked: either side may have masked it, so both sides are read in both forms. */
 function keyForms(form: string, placeholderFor: IdentityInput['placeholderFor']): string[] {
   const masked = JSON.stringify(placeholderFor(JSON.parse(form)));
   return masked === form ? [form] : [form, masked];

@@ -50,6 +50,8 @@ describe('crossResponse: one entity answered by two operations', () => {
     const masked = (value: string) => JSON.stringify(placeholderFor(value));
     const answers = [account('{"id":"a1","assetCode":"USD"}'), balances(`{"items":[{"accountId":${masked('a1')},"assetCode":${masked('USD')}}]}`)];
     expect(facts([ASSET], answers)).toEqual([]);
+    const maskedReference = [account(`{"id":${masked('a1')},"assetCode":${masked('USD')}}`), balances('{"items":[{"accountId":"a1","assetCode":"BRL"}]}')];
+    expect(facts([ASSET], maskedReference).map((f) => [f.id, f.observed])).toEqual([['cross-response-mismatch', '"BRL"']]);
     const drifted = [answers[0]!, balances(`{"items":[{"accountId":${masked('a1')},"assetCode":${masked('BRL')}}]}`)];
     expect(facts([ASSET], drifted).map((f) => [f.id, f.pointer])).toEqual([['cross-response-mismatch', '/items/0/assetCode']]);
   });
