@@ -19,6 +19,7 @@ export type { CheckFacts } from './check.ts';
 export type { CheckContext, ObservedResponse, ResponseFacts } from './context.ts';
 export { inspectResponse, NO_SEMANTIC_INPUT, responseFacts } from './context.ts';
 export * from './semantic/rules.ts';
+export { crossResponseFacts, type CrossResponseFacts, type IdentityAnswer, type IdentityInput } from './semantic/identities.ts';
 
 /** Every response check, in report order. Adding a check means adding it here (see docs/adding-a-check.md). */
 export const RESPONSE_CHECKS: readonly ResponseCheck[] = [statusDocumented, mediaTypeDocumented, bodySize, bodyJson, bodySchema, headersRequired];

@@ -31,6 +31,7 @@ const validate = configValidator({
         errorDiscipline: dimension,
         authEnforcement: dimension,
         undocumentedFields: dimension,
+        moneyIntegrity: dimension,
         weightedScore: { type: ['number', 'null'] },
         grade: { enum: ['A', 'B', 'C', 'D', 'F', null] },
       },
@@ -57,5 +58,8 @@ export async function readStoredAudit(dir: string, shown: string): Promise<Audit
   }
   const [violation] = validate(audit);
   if (violation) refuse(`is not a conform audit (${violation.pointer || '/'}: ${violation.message})`);
+  const { scorecard } = audit as AuditReport;
+  // An audit written before the money integrity line measured none.
+  scorecard.moneyIntegrity ??= { score: null, numerator: 0, denominator: 0 };
   return audit as AuditReport;
 }

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { writeFileAtomically } from '../files/index.ts';
 import { inconclusiveThresholdFrom, type JudgementPolicy } from '../judge/index.ts';
 import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
-import { auditHtml, auditMarkdown, buildAudit, jsonFile, outcomeCounts, type AuditReport } from '../report/index.ts';
+import { auditHtml, auditMarkdown, buildAudit, jsonFile, outcomeCounts, type AuditInput, type AuditReport } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { deriveCases, httpOptions, openRuntime, runCase, severityOverrides, targetAuth, targetSecretForms, type DerivedCase } from '../run/index.ts';
 import { loadSpec, securitySchemesOf, type LoadedSpec } from '../spec/index.ts';
 import { chosenScheme, commandLineProduction, ConfigError, displayUrl, invalidCredentialFor, loadVendors, NO_LIMITS, type AuthScheme, type Env, type VendorTarget } from '../vendors/index.ts';
-import { NO_MONEY } from '../checks/index.ts';
+import { NO_MONEY, recognitions, type VendorMoney } from '../checks/index.ts';
+import { withCrossResponseFindings } from './cross-response.ts';
 import { judgeRun } from './judge-run.ts';
 
 /** What `conform audit` audits: a vendor's documents and base URL, as its flags give them. No vendor file. */
@@ -51,9 +52,11 @@ export async function runAudit(request: AuditRequest, options: AuditOptions): Pr
   const vendors = loadVendors(options.cwd);
   // A host or key any vendor file calls production is refused here, and else gets GET and HEAD only.
   const production = commandLineProduction(options.env, request.baseUrl, request.auth?.credential ?? null, vendors);
-  // A vendor with a file of its own is audited within its live limits.
-  const limits = vendors.find((vendor) => vendor.name === request.vendor)?.liveLimits ?? NO_LIMITS;
-  const target = { ...auditTarget(request, specs), production, limits };
+  // A vendor with a file of its own is audited within its live limits...
+  const known = vendors.find((vendor) => vendor.name === request.vendor);
+  const limits = known?.liveLimits ?? NO_LIMITS;
+  // ... and held to the money rules of its file.
+  const target = { ...auditTarget(request, specs), production, limits, money: known?.money ?? NO_MONEY };
   // A credential or token URL the scheme cannot use stops the audit here, before any request.
   targetAuth(target);
   const secrets = targetSecretForms([target]);
@@ -71,7 +74,7 @@ export async function runAudit(request: AuditRequest, options: AuditOptions): Pr
   print(`audit ${request.vendor}: ${cases.length} cases derived for ${coverage.filter((c) => c.state === 'exercised').length} of ${coverage.length} operations, against ${displayUrl(request.baseUrl)}`);
   const raw = await runCases({ ...target, cases }, specs, options);
   // From here on nothing holds a credential or a token: the runtime redacted its own tokens already.
-  const results = redactCaseResults(raw, secrets);
+  const results = withCrossResponseFindings(redactCaseResults(raw, secrets), () => target.money.identities);
   const judged = judgeRun(
     [{ target, baseline: null, results, specDefects: redactStrings(specs.flatMap((spec) => spec.defects), secrets) }],
     auditPolicy(options.env),
@@ -80,7 +83,7 @@ export async function runAudit(request: AuditRequest, options: AuditOptions): Pr
   const report = judged.reports[0]!;
   // The same coverage shape as a run's reports; an audit's fixtures come from --fixture, not from variables.
   const operations = coverage.map((entry) => ({ ...entry, missingFixtures: entry.missingFixtures.map((fixture) => ({ fixture, variable: null })) }));
-  const audit = buildAudit({ report, exitCode: judged.exitCode, coverage: operations, cases: caseFacts(cases), operations: errorSchemas(specs) });
+  const audit = buildAudit({ report, exitCode: judged.exitCode, coverage: operations, cases: caseFacts(cases), operations: errorSchemas(specs), money: moneyReach(target.money, specs) });
   await mkdir(options.out, { recursive: true });
   const texts = { 'audit.json': jsonFile(audit), 'audit.md': auditMarkdown(audit), 'audit.html': auditHtml(audit) };
   for (const file of AUDIT_FILES) await writeFileAtomically(join(options.out, file), texts[file], secrets);
@@ -139,6 +142,15 @@ function auditPolicy(env: Env): JudgementPolicy {
 
 function caseFacts(cases: readonly DerivedCase[]): Parameters<typeof buildAudit>[0]['cases'] {
   return Object.fromEntries(cases.map((c) => [c.name, { credential: c.credential ?? 'valid', expected: c.expectStatus }]));
+}
+
+/** The operations a money rule reaches: any rule of the vendor file's, or a ledger shape recognised in a document (listed, so the audit shows why). */
+function moneyReach(money: VendorMoney, specs: readonly LoadedSpec[]): AuditInput['money'] {
+  const found = specs.flatMap(recognitions);
+  const recognised = [...new Map(found.map((r) => [JSON.stringify([r.operation, r.kind, r.at]), r])).values()];
+  const declared = Object.entries(money.operations).filter(([, rules]) => Object.values(rules).some((list) => list.length > 0)).map(([operation]) => operation);
+  const identities = money.identities.flatMap((rule) => rule.entries.map((entry) => entry.operation));
+  return { operations: [...new Set([...declared, ...identities, ...recognised.map((r) => r.operation)])], recognitions: recognised };
 }
 
 /** Every operation of the documents (the first document that has it), and whether it documents an error body with a schema. */

@@ -10,6 +10,7 @@ import { historyRunsFrom, type VendorReport, publishRun, recoverLatest, pruneRun
 import { flag, type Env, type VendorTarget } from '../vendors/index.ts';
 import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
+import { withCrossResponseFindings } from './cross-response.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
 import { compareUpstreams } from './upstream/compare.ts';
 import { wireBaselines } from './upstream/wire.ts';
@@ -92,7 +93,9 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     if (options.signal?.aborted) throw new RunInterrupted(suites.finished, suites.planned, join(reportsDir, 'latest'));
     // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
     // Redaction sees the evidence whole; only then is it cut to what reports show.
-    const results = redactCaseResults(suites.results, secrets).map(withDisplayedFindings);
+    // Cross-response findings are made from the redacted, masked answers and join their cases' findings.
+    const identitiesOf = new Map(targets.map((target) => [target.vendor, target.money.identities]));
+    const results = withCrossResponseFindings(redactCaseResults(suites.results, secrets), (vendor) => identitiesOf.get(vendor) ?? []).map(withDisplayedFindings);
     const problems = redactStrings(suites.problems, secrets);
     const upstream = await upstreams;
     const judged = judgeRun(

@@ -10,6 +10,7 @@ import { textPlaceholder } from './placeholder.ts';
 import { serializeJson } from './serialize.ts';
 
 export { ListedPointers } from './listed-pointers.ts';
+export { placeholderFor } from './placeholder.ts';
 export type { BodyKnowledge } from './mask-body.ts';
 
 /**

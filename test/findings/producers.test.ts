@@ -3,13 +3,17 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkResponse } from '../../src/checks/index.ts';
+import { crossResponse, type IdentityAnswer } from '../../src/checks/semantic/identities.ts';
+import type { IdentityRule } from '../../src/checks/semantic/rules.ts';
 import { brokenInteractions } from '../../src/contracts/contract-broken.ts';
 import { runCheck, type Check } from '../../src/findings/check.ts';
 import { FINDING_IDS, isFindingId, type FindingId } from '../../src/findings/registry.ts';
 import { buildBaseline, compareToBaseline } from '../../src/judge/baseline/index.ts';
 import { changedUpstream } from '../../src/pipeline/upstream/findings.ts';
+import { placeholderFor } from '../../src/privacy/placeholder.ts';
 import { securityNotEnforced } from '../../src/run/checks/security-not-enforced.ts';
 import { statusUnexpected } from '../../src/run/checks/status-unexpected.ts';
+import type { CaseResult } from '../../src/results/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { checkFixtureNames, fixtureResponse, readBody, readCheckFixtures, type CheckFixture } from '../support/fixtures.ts';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -43,6 +47,11 @@ for (const file of readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filte
  */
 const SHARED_IDS: Partial<Record<FindingId, string[]>> = {
   'spec-schema-invalid': ['src/checks/body-schema.ts', 'src/spec/lint/schema-invalid.ts'],
+  // An entity answered differently: by one body against its request (an id not echoing the path
+  // parameter), or by two operations of a run (identities.ts), which only the run can compare.
+  'cross-response-mismatch': ['src/checks/semantic/echo.ts', 'src/checks/semantic/identities.ts'],
+  // Digits lost: visible in one body (an integer beyond 2^53), or only against the same amount in another answer of the run.
+  'amount-precision-lost': ['src/checks/semantic/amounts.ts', 'src/checks/semantic/identities.ts'],
 };
 
 /** The IDs the producers of the modules under `folder` declare: what its public entry may report. */
@@ -67,6 +76,16 @@ const viaLoadSpec = async (file: string): Promise<Outcome> => {
 };
 
 const direct = <Input>(check: Check<Input>, input: Input): Outcome => ({ reported: runCheck(check, input).map((f) => f.id), declared: check.ids });
+
+const ASSET_IDENTITY: IdentityRule = {
+  name: 'account asset',
+  entries: [
+    { operation: 'account', key: '/id', value: '/assetCode' },
+    { operation: 'balances', key: '/accountId', value: '/assetCode' },
+  ],
+  source: { origin: 'recognised', why: 'a fixture' },
+};
+const answerOf = (operation: string, text: string): IdentityAnswer => ({ case: operation, operation, status: 200, value: JSON.parse(text), text });
 
 const LEDGER_ACCOUNT = { spec: 'specs/whop/1.0.0.yaml', operation: 'GET /ledger_accounts/{id}', status: 200 };
 const SPEC_DEFECTS = 'test/fixtures/specs/defects.yaml';
@@ -93,6 +112,13 @@ const FIXTURES: Partial<Record<FindingId, () => Promise<Outcome> | Outcome>> = {
     const { shapeFindings } = compareToBaseline(baseline, await runWhop({ scenario: 'status-drift' }), 'whop');
     return { reported: shapeFindings.map((f) => f.id), declared: declaredUnder('src/judge/baseline/') };
   },
+  'amount-encoding-changed': async () => {
+    const withAmount = (results: CaseResult[], encoding: 'number' | 'string') => results.map((r) => ({ ...r, derived: { ...r.derived!, amounts: [{ pointer: '/balances/*/amount', encoding, scale: 2 }] } }));
+    const results = await runWhop({ cases: ['by ledger account id'] });
+    const baseline = buildBaseline(withAmount(results, 'string'), { vendor: 'whop', mode: 'sandbox', updatedAt: '2026-02-01T00:00:00.000Z' });
+    const { shapeFindings } = compareToBaseline(baseline, withAmount(results, 'number'), 'whop');
+    return { reported: shapeFindings.map((f) => f.id), declared: declaredUnder('src/judge/baseline/') };
+  },
   'contract-broken': () =>
     direct(brokenInteractions, {
       vendor: 'whop',
@@ -116,6 +142,8 @@ const FIXTURES: Partial<Record<FindingId, () => Promise<Outcome> | Outcome>> = {
       vendor: 'whop',
       changes: [{ id: 'response-property-enum-value-removed', level: 'ERR', severity: 'breaking', reason: null, operation: LEDGER_ACCOUNT.operation, status: '200', where: '/ledger_type', value: 'primary' }],
     }),
+  'cross-response-mismatch': () => direct(crossResponse, { identities: [ASSET_IDENTITY], answers: [answerOf('account', '{"id":"a1","assetCode":"USD"}'), answerOf('balances', '{"accountId":"a1","assetCode":"BRL"}')], placeholderFor }),
+  'amount-precision-lost': () => direct(crossResponse, { identities: [ASSET_IDENTITY], answers: [answerOf('account', '{"id":"a1","assetCode":9007199254740993}'), answerOf('balances', '{"accountId":"a1","assetCode":"9007199254740992"}')], placeholderFor }),
   'spec-schema-invalid': () => viaLoadSpec(SPEC_DEFECTS),
   'spec-ref-unresolved': () => viaLoadSpec(SPEC_DEFECTS),
   'spec-ref-outside': () => viaLoadSpec('test/fixtures/specs/outside/ref-outside.yaml'),

@@ -102,6 +102,25 @@ describe('conform audit of a fourth vendor with OAuth 2.0 client credentials, fr
     expect((await readdir(join(root, 'reports', 'audit', 'compared'))).sort()).toEqual(['compare.html', 'compare.md']);
   });
 
+  it('lists the ledger shapes recognised in the document and the money integrity line, n/a where no money rule reached a case', () => {
+    expect(Array.isArray(out.json.recognitions)).toBe(true);
+    expect(out.all).toContain('## Money rules recognised');
+    expect(out.all).toContain('<h2 id="recognitions">Money rules recognised</h2>');
+    const reached = new Set(out.json.recognitions.map((r) => r.operation));
+    const successes = out.json.interactions.filter((i) => reached.has(i.operation) && i.status === 200);
+    expect(out.json.scorecard.moneyIntegrity).toEqual(successes.length === 0 ? { score: null, numerator: 0, denominator: 0 } : expect.objectContaining({ denominator: successes.length }));
+  });
+
+  it('compares an audit written before the money integrity line, as n/a', async () => {
+    const older = JSON.parse(await readFile(join(root, 'reports', 'audit', 'bursar', 'audit.json'), 'utf8')) as { scorecard: Record<string, unknown> };
+    delete older.scorecard.moneyIntegrity;
+    await mkdir(join(root, 'older'));
+    await writeFile(join(root, 'older', 'audit.json'), JSON.stringify(older));
+    const compared = await runCli(['audit', '--compare', 'reports/audit/bursar', 'older'], {}, root);
+    expect(compared.stderr).toBe('');
+    expect(compared.stdout).toMatch(/\| Money integrity \| [^|]+ \| n\/a \(0 \/ 0\) \|/);
+  });
+
   it('refuses to compare a folder whose audit.json is not an audit, in one line (exit 2)', async () => {
     await mkdir(join(root, 'forged'));
     await writeFile(join(root, 'forged', 'audit.json'), JSON.stringify({ vendor: 'a', verdict: 'pass', exitCode: 0, specDefects: [], counts: { findings: { breaking: 0, warning: 0, info: 0 } }, scorecard: {} }));

@@ -5,9 +5,10 @@ import { makeFinding, type FindingFacts } from '../../src/findings/finding.ts';
 import { FINDING_IDS } from '../../src/findings/registry.ts';
 import { auditHtml, auditMarkdown, buildAudit, comparisonHtml, comparisonMarkdown, type AuditInput, type AuditReport } from '../../src/report/index.ts';
 import { ERROR_BODY_FINDINGS, GRADE_BANDS, WEIGHTS, gradeOf } from '../../src/report/audit/scorecard.ts';
-import { DIMENSIONS } from '../../src/report/audit/labels.ts';
+import { DIMENSIONS, weightText } from '../../src/report/audit/labels.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import type { Interaction, ReportedFinding } from '../../src/report/types.ts';
+import type { Recognition } from '../../src/checks/index.ts';
 import { shown } from './formats/sample-reports.ts';
 
 const ONE = 'GET /accounts/{id}';
@@ -51,6 +52,7 @@ function ledgercoInput(): AuditInput {
     // An undocumented property on an error answer is its own dimension, not an error-body mismatch.
     finding({ id: 'response-property-undocumented', operation: ONE, status: 403, pointer: '/error/hint', observed: 'string "scope"' }, 'limited key'),
     finding({ id: 'response-property-format-mismatch', operation: BALANCES, status: 200, pointer: '/as_of', expected: 'date-time', observed: '"yesterday"' }, 'balances by account id'),
+    finding({ id: 'amount-encoding-changed', operation: BALANCES, status: 200, pointer: '/available', expected: 'decimal string, 2 decimals', observed: 'number, 0 decimals' }, 'balances by account id'),
   ];
   return {
     report: {
@@ -100,8 +102,12 @@ function ledgercoInput(): AuditInput {
       { operation: 'GET /transfers/{id}', errorSchema: false },
       { operation: 'POST /accounts', errorSchema: true },
     ],
+    // The balances' volumes are recognised; the vendor file holds the account to an identity rule.
+    money: { operations: [BALANCES, ONE], recognitions: [VOLUMES] },
   };
 }
+
+const VOLUMES: Recognition = { operation: BALANCES, kind: 'volumes', at: '/volumes/*', why: 'properties input, output and balance' };
 
 /** A small vendor with one answered case: no error answer and no credential case, so two dimensions are n/a. */
 function tinyInput(vendor = 'tinypay'): AuditInput {
@@ -125,6 +131,7 @@ function tinyInput(vendor = 'tinypay'): AuditInput {
     coverage: [{ operation: 'GET /payments', state: 'exercised', reason: null, missingFixtures: [], cases: ['list payments'], notDerived: [] }],
     cases: { 'list payments': { credential: 'valid', expected: 200 } },
     operations: [{ operation: 'GET /payments', errorSchema: false }],
+    money: { operations: [], recognitions: [] },
   };
 }
 
@@ -182,6 +189,26 @@ describe('the audit scorecard', () => {
     expect(scorecard.undocumentedFields).toEqual({ score: 78, numerator: 2, denominator: 9 });
   });
 
+  it('scores money integrity over the success answers of the operations a money rule reaches: one of three had a semantic finding', () => {
+    // by account id and invalid credentials (200s of the account), balances by account id (its amount-encoding-changed).
+    expect(scorecard.moneyIntegrity).toEqual({ score: 67, numerator: 2, denominator: 3 });
+  });
+
+  it('counts a semantic finding behind a truncated finding, and no other category', () => {
+    const input = ledgercoInput();
+    input.report.findings = input.report.findings.filter((f) => f.id !== 'amount-encoding-changed');
+    expect(buildAudit(input).scorecard.moneyIntegrity).toEqual({ score: 100, numerator: 3, denominator: 3 });
+    input.report.findings.push(finding({ id: 'response-findings-truncated', operation: ONE, status: 200, expected: '100', observed: '101 balance-invariant-violated', covers: ['balance-invariant-violated'] }, 'by account id'));
+    expect(buildAudit(input).scorecard.moneyIntegrity).toEqual({ score: 67, numerator: 2, denominator: 3 });
+  });
+
+  it('shows money integrity n/a for a vendor no money rule reaches, and never weighs it', () => {
+    expect(buildAudit(tinyInput()).scorecard.moneyIntegrity).toEqual({ score: null, numerator: 0, denominator: 0 });
+    const input = ledgercoInput();
+    input.money.operations = [];
+    expect(buildAudit(input).scorecard.weightedScore).toBe(scorecard.weightedScore);
+  });
+
   it('weighs the dimensions 30/20/15/15/10/10 into the overall score and grades it by the bands', () => {
     // (30 x 56 + 20 x 67 + 15 x 50 + 15 x 75 + 10 x 70 + 10 x 78) / 100 = 63.75
     expect(scorecard.weightedScore).toBe(64);
@@ -227,13 +254,14 @@ describe('audit.json', () => {
   const audit = buildAudit(ledgercoInput());
 
   it('has exactly the documented fields, in order', () => {
-    expect(Object.keys(audit)).toEqual(['vendor', 'baseUrl', 'spec', 'specs', 'startedAt', 'finishedAt', 'verdict', 'exitCode', 'findings', 'interactions', 'coverage', 'specDefects', 'counts', 'scorecard']);
+    expect(Object.keys(audit)).toEqual(['vendor', 'baseUrl', 'spec', 'specs', 'startedAt', 'finishedAt', 'verdict', 'exitCode', 'findings', 'interactions', 'coverage', 'specDefects', 'recognitions', 'counts', 'scorecard']);
+    expect(audit.recognitions).toEqual([VOLUMES]);
     expect(Object.keys(audit.findings[0]!)).toEqual(['id', 'severity', 'pointer', 'operation', 'status', 'fingerprint', 'expected', 'observed', 'case', 'message']);
     expect(Object.keys(audit.interactions[0]!)).toEqual(['method', 'path', 'operation', 'case', 'status', 'outcome']);
     expect(Object.keys(audit.specDefects[0]!)).toEqual(['id', 'severity', 'file', 'pointer', 'message']);
     expect(Object.keys(audit.coverage[0]!)).toEqual(['operation', 'state', 'reason', 'missingFixtures', 'cases', 'notDerived']);
     expect(Object.keys(audit.counts)).toEqual(['findings', 'specDefects', 'outcomes']);
-    expect(Object.keys(audit.scorecard)).toEqual(['documentQuality', 'coverage', 'conformance', 'errorDiscipline', 'authEnforcement', 'undocumentedFields', 'weightedScore', 'grade']);
+    expect(Object.keys(audit.scorecard)).toEqual(['documentQuality', 'coverage', 'conformance', 'errorDiscipline', 'authEnforcement', 'undocumentedFields', 'moneyIntegrity', 'weightedScore', 'grade']);
   });
 
   it('names the first document as spec, every document in specs, and locates spec defects by file and pointer', () => {
@@ -260,6 +288,7 @@ function hostileAudit(): AuditReport {
   input.report.specDefects[0] = shown(makeFinding({ id: 'spec-ref-unresolved', vendor: 'ledgerco', observed: hostile, location: { file: 'specs/ledgerco/2.1.0.yaml', pointer: '/paths/~1x|y' } }));
   input.coverage[3] = { ...input.coverage[3]!, operation: 'GET /transfers/{id|<script>}', reason: `needs the fixture ${hostile}`, missingFixtures: [{ fixture: hostile, variable: null }] };
   input.report.interactions[0] = { ...input.report.interactions[0]!, path: '/accounts?q=|\n<script>' };
+  input.money.recognitions = [{ ...VOLUMES, at: '/x|y', why: `properties ${hostile}` }];
   return buildAudit(input);
 }
 
@@ -273,7 +302,7 @@ describe('audit.md', () => {
 
   it('answers the onboarding question first: grade, verdict, then the scorecard with every figure', () => {
     const sections = markdown.split('\n## ').map((s) => s.split('\n')[0]);
-    expect(sections).toEqual(['# ledgerco: onboarding audit', 'Scorecard', 'Breaking findings', 'Coverage', "Defects of the vendor's document", 'Other findings', 'Interactions']);
+    expect(sections).toEqual(['# ledgerco: onboarding audit', 'Scorecard', 'Breaking findings', 'Coverage', "Defects of the vendor's document", 'Money rules recognised', 'Other findings', 'Interactions']);
     expect(markdown).toContain('**Grade: D (64)** · **Verdict: ✗ fail**');
     expect(markdown).toContain('| Exit code | 1 (fail: breaking findings) |');
     const scorecard = markdown.slice(markdown.indexOf('| Dimension'), markdown.indexOf('\n\nn/a:'));
@@ -284,7 +313,13 @@ describe('audit.md', () => {
       '| Coverage | 75 | 3 / 4 | safe operations exercised / safe operations | 15 |',
       '| Document quality | 70 | 1 / 5; 2 / 5 | spec defects / operations; operations without an error schema / operations | 10 |',
       '| Undocumented fields | 78 | 2 / 9 | undocumented properties / answered interactions (lower is better) | 10 |',
+      '| Money integrity | 67 | 2 / 3 | success answers a money rule reached with no semantic finding / such answers | not weighted |',
     ]);
+  });
+
+  it('lists the ledger shapes recognised, so a reader sees why a money rule applied', () => {
+    expect(markdown).toContain('| `GET /accounts/{id}/balances` | volumes | `/volumes/*` | properties input, output and balance |');
+    expect(auditMarkdown(buildAudit(tinyInput()))).toContain('## Money rules recognised\n\nNo ledger shape was recognised in the documents.');
   });
 
   it('lists only breaking findings under breaking, and the fixture an unreachable operation needs', () => {
@@ -317,6 +352,8 @@ describe('audit.html', () => {
     expect(page).toContain('<tr><th scope="row">Error discipline</th><td>50</td><td>2 / 4</td>');
     expect(page.indexOf('id="scorecard"')).toBeLessThan(page.indexOf('id="breaking"'));
     expect(page.indexOf('id="breaking"')).toBeLessThan(page.indexOf('id="coverage"'));
+    expect(page).toContain('<tr><td><code>GET /accounts/{id}/balances</code></td><td>volumes</td><td><code>/volumes/*</code></td><td>properties input, output and balance</td></tr>');
+    expect(page).toContain('<tr><th scope="row">Money integrity</th><td>67</td><td>2 / 3</td>');
   });
 
   it('escapes every vendor string: no markup of theirs reaches the page', () => {
@@ -354,7 +391,8 @@ describe('docs/audit.md', () => {
   const doc = readFileSync(join(REPO_ROOT, 'docs', 'audit.md'), 'utf8');
 
   it('states the weights, grade bands and error-body IDs the code uses', () => {
-    for (const { name, label } of DIMENSIONS) expect(doc).toContain(`| ${label} | ${WEIGHTS[name]} |`);
+    for (const { name, label } of DIMENSIONS) expect(doc).toContain(`| ${label} | ${weightText(name)} |`);
+    expect(Object.keys(WEIGHTS)).not.toContain('moneyIntegrity');
     for (const [grade, lowest] of GRADE_BANDS) expect(doc).toMatch(new RegExp(`\\| ${grade} \\| ${lowest} (or more|to ${lowest + 9}) \\|`));
     const section = doc.slice(doc.indexOf('- **Error discipline**'), doc.indexOf('Not counted:'));
     expect([...section.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]).filter((id) => id !== 'response-findings-truncated').sort()).toEqual([...ERROR_BODY_FINDINGS].sort());

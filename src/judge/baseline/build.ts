@@ -1,8 +1,8 @@
 import { normaliseIndices } from '../../findings/index.ts';
 import type { CaseResult } from '../../results/index.ts';
-import { answersOf, jsonAnswersByResponse, unionOf } from './observe.ts';
+import { answersOf, jsonAnswersByResponse, unionOf, type JsonAnswer } from './observe.ts';
 import { byText, sortedUnique } from './sort.ts';
-import type { Baseline, BaselineFinding, BaselineMode, OperationShape, PropertyShape } from './types.ts';
+import type { Baseline, BaselineFinding, BaselineMode, OperationShape, PropertyShape, ResponseShape } from './types.ts';
 import { isVerifiedAnswer } from './verified.ts';
 
 export interface BuildOptions {
@@ -56,6 +56,7 @@ export function buildBaseline(results: readonly CaseResult[], options: BuildOpti
         property.nullable ||= sighting.null;
         property.values = addValues(property.values, sighting.strings);
       }
+      addAmounts(shape, group);
     }
   }
   return {
@@ -66,6 +67,15 @@ export function buildBaseline(results: readonly CaseResult[], options: BuildOpti
     operations: sortedRecord(operations, sortedOperation),
     findings: findingsOf(results, options, options.previous?.findings ?? []),
   };
+}
+
+/** Each amount's encodings and decimal-string scales, added to what the shape recorded. */
+function addAmounts(shape: ResponseShape, answers: readonly JsonAnswer[]): void {
+  for (const { pointer, encoding, scale } of answers.flatMap((answer) => answer.amounts)) {
+    const amount = ((shape.amounts ??= {})[pointer] ??= { encodings: [], scales: [] });
+    amount.encodings = sortedUnique([...amount.encodings, encoding]);
+    if (encoding === 'string') amount.scales = sortedUnique([...amount.scales, scale]);
+  }
 }
 
 function addValues(current: PropertyShape['values'], strings: ReadonlySet<string>): PropertyShape['values'] {
@@ -97,8 +107,9 @@ function findingsOf(results: readonly CaseResult[], options: BuildOptions, previ
 function sortedOperation(operation: OperationShape): OperationShape {
   return {
     cases: sortedRecord(operation.cases, ({ statuses, mediaTypes }) => ({ statuses, mediaTypes })),
-    responses: sortedRecord(operation.responses, ({ properties }) => ({
+    responses: sortedRecord(operation.responses, ({ properties, amounts }) => ({
       properties: sortedRecord(properties, ({ types, nullable, values, always, cases }) => ({ types, nullable, values, always, cases })),
+      ...(amounts ? { amounts: sortedRecord(amounts, ({ encodings, scales }) => ({ encodings, scales })) } : {}),
     })),
   };
 }

@@ -2,12 +2,13 @@ import { runCheck, type Check } from '../../findings/index.ts';
 import { excerpt, makeFinding, normaliseIndices, type FindingFacts, type FindingId } from '../../findings/index.ts';
 import type { CaseResult } from '../../results/index.ts';
 import type { CaseFinding, ResolvedFinding } from '../types.ts';
+import { amountEncodingChanged } from './amount-encoding.ts';
 import { answersOf, jsonAnswersByResponse, type CaseAnswer, type JsonAnswer } from './observe.ts';
 import { byText } from './sort.ts';
 import type { Baseline, OperationShape, ResponseShape } from './types.ts';
 
 export interface BaselineComparison {
-  /** response-shape-changed findings, each with the case it was seen in. */
+  /** response-shape-changed and amount-encoding-changed findings, each with the case it was seen in. */
   shapeFindings: CaseFinding[];
   /** Baseline findings this run no longer shows, among the cases that answered. */
   resolved: ResolvedFinding[];
@@ -49,8 +50,10 @@ export function compareToBaseline(baseline: Baseline, results: readonly CaseResu
   const answers = answersOf(results, vendor);
   const ran = results.filter((r) => r.vendor === vendor);
   const flagged = new Set(ran.flatMap((r) => r.findings.flatMap((f) => (f.pointer === null || !SAME_CHANGE.has(f.id) ? [] : [flagKey(r.case, normaliseIndices(f.pointer))]))));
-  const shapeFindings = [...runCheck(responseShapeChanged, { baseline, answers })]
-    .filter((change) => !change.pointer || !flagged.has(flagKey(change.case, change.pointer)))
+  // A shape change never reports a type change (the document's type check does), so an amount that
+  // switched encoding is one row here: amount-encoding-changed.
+  const shapeChanges = runCheck(responseShapeChanged, { baseline, answers }).filter((change) => !change.pointer || !flagged.has(flagKey(change.case, change.pointer)));
+  const shapeFindings = [...shapeChanges, ...runCheck(amountEncodingChanged, { baseline, answers })]
     .sort((a, b) => byText(a.case, b.case) || byText(a.pointer ?? '', b.pointer ?? '') || byText(a.observed ?? '', b.observed ?? ''))
     .map(({ case: name, ...facts }) => ({ ...makeFinding({ ...facts, vendor }), case: name }));
 

@@ -9,7 +9,7 @@ export { compareToBaseline, type BaselineComparison } from './compare.ts';
 export { hasVerifiedAnswers, isVerifiedAnswer } from './verified.ts';
 export { BaselineFileError, baselineFile, baselinesDirFrom, readBaseline, writeBaseline } from './store.ts';
 export { reviewableJson } from './reviewable-json.ts';
-export type { Baseline, BaselineFinding, BaselineMode, CaseShape, JsonType, OperationShape, PropertyShape, ResponseShape } from './types.ts';
+export type { AmountShape, Baseline, BaselineFinding, BaselineMode, CaseShape, JsonType, OperationShape, PropertyShape, ResponseShape } from './types.ts';
 
 /**
  * A run against the vendor's baseline, creating it when there is none. On that first run the run is

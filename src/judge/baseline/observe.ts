@@ -1,3 +1,4 @@
+import type { AmountEncoding } from '../../checks/index.ts';
 import { joinPointer } from '../../json/index.ts';
 import type { CaseResult } from '../../results/index.ts';
 import { essence } from '../../spec/index.ts';
@@ -19,6 +20,8 @@ export interface CaseAnswer {
   mediaType: string;
   /** By pointer, the root as ""; null when the body is not JSON (HTML, empty). */
   body: Map<string, Sighting> | null;
+  /** How the amounts a money rule reached were written (none when no rule reached one). */
+  amounts: readonly AmountEncoding[];
 }
 
 const NO_MEDIA_TYPE = '(none)';
@@ -38,6 +41,7 @@ export function answersOf(results: readonly CaseResult[], vendor: string): CaseA
       status: response.status,
       mediaType: header ? essence(header) : NO_MEDIA_TYPE,
       body: result.derived?.json ? observeJson(result.derived.json.value) : null,
+      amounts: result.derived?.amounts ?? [],
     }];
   });
 }

@@ -39,6 +39,19 @@ export interface CaseShape {
 export interface ResponseShape {
   /** Keyed by JSON pointer, each array index written as a `*` segment. */
   properties: Record<string, PropertyShape>;
+  /**
+   * Keyed by pointer (indices as `*`): how the amounts a money rule reached were written. Absent in
+   * baselines written before conform read amounts, and where no rule reached one: nothing is compared then.
+   */
+  amounts?: Record<string, AmountShape>;
+}
+
+/** How an amount was written over the accepted runs; no value. */
+export interface AmountShape {
+  /** 'string' is a decimal string ("1000.50"), 'number' a JSON number. */
+  encodings: Array<'number' | 'string'>;
+  /** The decimals its decimal strings were written with; a number's decimals follow its value (100.5 is never written 100.50), so they are not kept. */
+  scales: number[];
 }
 
 export interface PropertyShape {

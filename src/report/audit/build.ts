@@ -35,6 +35,7 @@ export function buildAudit(input: AuditInput): AuditReport {
       pointer: d.location?.pointer ?? d.pointer,
       message: d.message,
     })),
+    recognitions: input.money.recognitions,
     counts: { findings: report.counts, specDefects: countBySeverity(report.specDefects), outcomes: report.outcomes },
     scorecard: buildScorecard(input),
   };

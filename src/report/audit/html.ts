@@ -2,7 +2,7 @@ import { plural, shownPointer } from '../formats/cases.ts';
 import { html, type Html } from '../formats/html-template.ts';
 import { OUTCOME_LABEL, VERDICT_LABEL } from '../formats/outcome-labels.ts';
 import { htmlPage } from '../formats/html-page.ts';
-import { DIMENSIONS, exitText, figuresText, gradeText, scoreText, weightText } from './labels.ts';
+import { DIMENSIONS, exitText, figuresText, gradeText, NO_RECOGNITION, NOT_WEIGHTED, RECOGNITIONS_INTRO, scoreText, weightText } from './labels.ts';
 import type { AuditFinding, AuditReport } from './types.ts';
 
 /**
@@ -21,6 +21,7 @@ ${findingTable(audit.findings.filter((f) => f.severity === 'breaking'), 'No brea
 </section>
 ${coverage(audit)}
 ${specDefects(audit)}
+${recognitions(audit)}
 <section aria-labelledby="other">
 <h2 id="other">Other findings</h2>
 ${findingTable(audit.findings.filter((f) => f.severity !== 'breaking'), 'No warning or info findings.')}
@@ -52,7 +53,7 @@ function scorecard(audit: AuditReport): Html {
   return html`<section aria-labelledby="scorecard">
 <h2 id="scorecard">Scorecard</h2>
 <table class="scorecard"><thead><tr><th scope="col">Dimension</th><th scope="col">Score</th><th scope="col">Figures</th><th scope="col">Counting</th><th scope="col">Weight</th></tr></thead><tbody>${rows}</tbody></table>
-<p class="message">n/a: nothing to measure; left out of the weighted score.</p>
+<p class="message">n/a: nothing to measure; left out of the weighted score. ${NOT_WEIGHTED}</p>
 </section>`;
 }
 
@@ -75,6 +76,14 @@ function specDefects(audit: AuditReport): Html {
   return html`<section aria-labelledby="spec-defects">
 <h2 id="spec-defects">Defects of the vendor's document</h2>
 ${rows.length === 0 ? html`<p class="empty">No defects found.</p>` : html`<table><thead><tr><th scope="col">Severity</th><th scope="col">Finding</th><th scope="col">Where in the document</th></tr></thead><tbody>${rows}</tbody></table>`}
+</section>`;
+}
+
+function recognitions(audit: AuditReport): Html {
+  const rows = audit.recognitions.map((r) => html`<tr><td><code>${r.operation}</code></td><td>${r.kind}</td><td>${value(shownPointer(r.at))}</td><td>${r.why}</td></tr>`);
+  return html`<section aria-labelledby="recognitions">
+<h2 id="recognitions">Money rules recognised</h2>
+${rows.length === 0 ? html`<p class="empty">${NO_RECOGNITION}</p>` : html`<p class="message">${RECOGNITIONS_INTRO}</p><table><thead><tr><th scope="col">Operation</th><th scope="col">Shape</th><th scope="col">At</th><th scope="col">Why</th></tr></thead><tbody>${rows}</tbody></table>`}
 </section>`;
 }
 

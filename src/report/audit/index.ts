@@ -1,5 +1,5 @@
 /** The onboarding audit of one vendor (audit.json and its renderings) and several audits side by side: pure builders, no I/O. */
-export type { AuditFinding, AuditInput, AuditInteraction, AuditReport, AuditSpecDefect, Dimension, DimensionName, DocumentQuality, Grade, Ratio, Scorecard } from './types.ts';
+export type { AuditFinding, AuditInput, AuditInteraction, AuditReport, AuditSpecDefect, Dimension, DimensionName, DocumentQuality, Grade, Ratio, Scorecard, WeightedDimension } from './types.ts';
 export { buildAudit } from './build.ts';
 export { auditMarkdown } from './markdown.ts';
 export { auditHtml } from './html.ts';

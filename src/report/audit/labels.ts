@@ -1,5 +1,5 @@
 import { EXIT } from '../../results/index.ts';
-import type { Dimension, DimensionName, Scorecard } from './types.ts';
+import type { Dimension, DimensionName, Scorecard, WeightedDimension } from './types.ts';
 import { WEIGHTS } from './scorecard.ts';
 
 /** Every dimension in the order reports show them, with what its numerator and denominator count. */
@@ -10,6 +10,7 @@ export const DIMENSIONS: ReadonlyArray<{ name: DimensionName; label: string; fig
   { name: 'coverage', label: 'Coverage', figures: 'safe operations exercised / safe operations' },
   { name: 'documentQuality', label: 'Document quality', figures: 'spec defects / operations; operations without an error schema / operations' },
   { name: 'undocumentedFields', label: 'Undocumented fields', figures: 'undocumented properties / answered interactions (lower is better)' },
+  { name: 'moneyIntegrity', label: 'Money integrity', figures: 'success answers a money rule reached with no semantic finding / such answers' },
 ];
 
 const EXIT_MEANING: Readonly<Record<number, string>> = {
@@ -37,9 +38,13 @@ export function figuresText(scorecard: Scorecard, name: DimensionName): string {
 }
 
 export function weightText(name: DimensionName): string {
-  return String(WEIGHTS[name]);
+  return Object.hasOwn(WEIGHTS, name) ? String(WEIGHTS[name as WeightedDimension]) : 'not weighted';
 }
 
 export function gradeText(scorecard: Scorecard): string {
   return scorecard.grade === null ? 'n/a' : `${scorecard.grade} (${scorecard.weightedScore})`;
 }
+
+export const NOT_WEIGHTED = 'Money integrity is shown, not weighted: money rules reach only the vendors with a file or a recognised ledger shape, and a grade compares vendors alike.';
+export const RECOGNITIONS_INTRO = 'Ledger shapes conform recognised in the documents without configuration: each is why a money rule applied to that operation.';
+export const NO_RECOGNITION = 'No ledger shape was recognised in the documents.';

@@ -1,7 +1,7 @@
 import { plural, shownPointer } from '../formats/cases.ts';
 import { mdCode, mdTable, mdText } from '../formats/markdown-escape.ts';
 import { OUTCOME_LABEL, VERDICT_LABEL } from '../formats/outcome-labels.ts';
-import { DIMENSIONS, exitText, figuresText, gradeText, scoreText, weightText } from './labels.ts';
+import { DIMENSIONS, exitText, figuresText, gradeText, NO_RECOGNITION, NOT_WEIGHTED, RECOGNITIONS_INTRO, scoreText, weightText } from './labels.ts';
 import type { AuditFinding, AuditReport } from './types.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { AuditFinding, AuditReport } from './types.ts';
  * Every vendor-controlled string is escaped: it never leaves its table cell or line.
  */
 export function auditMarkdown(audit: AuditReport): string {
-  const sections = [header(audit), scorecard(audit), breaking(audit), coverage(audit), specDefects(audit), otherFindings(audit), interactions(audit)];
+  const sections = [header(audit), scorecard(audit), breaking(audit), coverage(audit), specDefects(audit), recognitions(audit), otherFindings(audit), interactions(audit)];
   return `${sections.join('\n\n')}\n`;
 }
 
@@ -27,7 +27,7 @@ function header(audit: AuditReport): string {
 
 function scorecard(audit: AuditReport): string {
   const rows = DIMENSIONS.map(({ name, label, figures }) => [label, scoreText(audit.scorecard[name].score), figuresText(audit.scorecard, name), figures, weightText(name)]);
-  return `## Scorecard\n\n${mdTable(['Dimension', 'Score', 'Figures', 'Counting', 'Weight'], rows)}\n\nn/a: nothing to measure; left out of the weighted score.`;
+  return `## Scorecard\n\n${mdTable(['Dimension', 'Score', 'Figures', 'Counting', 'Weight'], rows)}\n\nn/a: nothing to measure; left out of the weighted score. ${NOT_WEIGHTED}`;
 }
 
 function breaking(audit: AuditReport): string {
@@ -51,6 +51,12 @@ function specDefects(audit: AuditReport): string {
   if (audit.specDefects.length === 0) return "## Defects of the vendor's document\n\nNo defects found.";
   const rows = audit.specDefects.map((d) => [d.severity, mdCode(d.id), mdCode(d.file === null ? d.pointer : `${d.file}#${d.pointer ?? ''}`), mdText(d.message)]);
   return `## Defects of the vendor's document\n\n${mdTable(['Severity', 'Finding', 'Where', 'Message'], rows)}`;
+}
+
+function recognitions(audit: AuditReport): string {
+  if (audit.recognitions.length === 0) return `## Money rules recognised\n\n${NO_RECOGNITION}`;
+  const rows = audit.recognitions.map((r) => [mdCode(r.operation), r.kind, mdCode(shownPointer(r.at)), mdText(r.why)]);
+  return `## Money rules recognised\n\n${RECOGNITIONS_INTRO}\n\n${mdTable(['Operation', 'Shape', 'At', 'Why'], rows)}`;
 }
 
 function otherFindings(audit: AuditReport): string {

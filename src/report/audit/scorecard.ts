@@ -1,12 +1,12 @@
-import type { FindingId } from '../../findings/index.ts';
+import { FINDING_KINDS, type FindingId } from '../../findings/index.ts';
 import { statusMeets } from '../../results/index.ts';
 import type { CredentialUse } from '../../vendors/index.ts';
 import { casesByOperation, type ReportedCase } from '../formats/cases.ts';
 import type { ReportedFinding } from '../types.ts';
-import type { AuditInput, Dimension, DimensionName, DocumentQuality, Grade, Scorecard } from './types.ts';
+import type { AuditInput, Dimension, DimensionName, DocumentQuality, Grade, Scorecard, WeightedDimension } from './types.ts';
 
 /** How much each dimension weighs in the overall score (docs/audit.md explains the choice). */
-export const WEIGHTS: Readonly<Record<DimensionName, number>> = {
+export const WEIGHTS: Readonly<Record<WeightedDimension, number>> = {
   conformance: 30,
   authEnforcement: 20,
   errorDiscipline: 15,
@@ -58,6 +58,7 @@ export function buildScorecard(input: AuditInput): Scorecard {
     ),
     authEnforcement: authEnforcement(input, answered),
     undocumentedFields: rate(input.report.findings.filter((f) => f.id === 'response-property-undocumented').length, answered.length),
+    moneyIntegrity: moneyIntegrity(input, answered),
   };
   const weightedScore = weightedMean(dimensions);
   // A vendor with no answered case was never observed: its document alone does not earn a grade.
@@ -90,6 +91,13 @@ function authEnforcement(input: AuditInput, answered: readonly ReportedCase[]): 
   return share(credentialCases, (c) => statusMeets(c.expected, c.status));
 }
 
+/** Money rules hold success bodies (checks/semantic): the success answers of the operations a rule reaches, and which had no semantic finding. */
+function moneyIntegrity(input: AuditInput, answered: readonly ReportedCase[]): Dimension {
+  const reached = new Set(input.money.operations);
+  const success = answered.filter((c) => reached.has(c.interaction.operation) && c.interaction.status! >= 200 && c.interaction.status! <= 299);
+  return share(success, (c) => !c.findings.some((f) => [f.id, ...(f.covers ?? [])].some((id) => FINDING_KINDS[id].category === 'semantic')));
+}
+
 // A truncated response's summary finding stands for the IDs it covers.
 function isErrorBodyFinding(finding: ReportedFinding): boolean {
   return ERROR_BODY_FINDINGS.has(finding.id) || (finding.covers ?? []).some((id) => ERROR_BODY_FINDINGS.has(id));
@@ -108,7 +116,7 @@ function rate(numerator: number, denominator: number): Dimension {
 
 /** Dimensions without a score are left out, not counted as 0 or 100. */
 function weightedMean(dimensions: Record<DimensionName, Dimension>): number | null {
-  const scored = (Object.keys(WEIGHTS) as DimensionName[]).filter((name) => dimensions[name].score !== null);
+  const scored = (Object.keys(WEIGHTS) as WeightedDimension[]).filter((name) => dimensions[name].score !== null);
   const weight = scored.reduce((sum, name) => sum + WEIGHTS[name], 0);
   if (weight === 0) return null;
   return Math.round(scored.reduce((sum, name) => sum + WEIGHTS[name] * dimensions[name].score!, 0) / weight);

@@ -1,3 +1,4 @@
+import type { Recognition } from '../../checks/index.ts';
 import type { CredentialUse } from '../../vendors/index.ts';
 import type { ExpectedStatus, JudgedOutcome } from '../../results/index.ts';
 import type { OperationCoverage } from '../types.ts';
@@ -16,6 +17,8 @@ export interface AuditInput {
   cases: Record<string, { credential: CredentialUse; expected: ExpectedStatus }>;
   /** Every operation of the documents ("GET /accounts/{id}"): whether it documents an error response (4xx, 4XX or default) with a schema. */
   operations: Array<{ operation: string; errorSchema: boolean }>;
+  /** The operations a money rule reaches (the vendor file's rules, or a shape recognised in the documents), and the recognised shapes. */
+  money: { operations: string[]; recognitions: Recognition[] };
 }
 
 /** A count over a count, as the report shows it, so a reader can check a score by hand. */
@@ -41,14 +44,17 @@ export interface Scorecard {
   errorDiscipline: Dimension;
   authEnforcement: Dimension;
   undocumentedFields: Dimension;
+  /** Shown, not weighted (docs/audit.md): success answers a money rule reached with no semantic finding / such answers. */
+  moneyIntegrity: Dimension;
   /** The weighted mean of the dimensions that have a score, rounded; null when none has. */
   weightedScore: number | null;
-  /** From the weighted score by GRADE_BANDS; null (n/a) when no case was answered. */
   /** From the weighted score by GRADE_BANDS; null (n/a) when no case was answered. */
   grade: Grade | null;
 }
 
 export type DimensionName = Exclude<keyof Scorecard, 'weightedScore' | 'grade'>;
+/** The dimensions the weighted score is made of. */
+export type WeightedDimension = Exclude<DimensionName, 'moneyIntegrity'>;
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 
 export interface AuditFinding {
@@ -99,6 +105,8 @@ export interface AuditReport {
   interactions: AuditInteraction[];
   coverage: OperationCoverage[];
   specDefects: AuditSpecDefect[];
+  /** The ledger shapes recognised in the documents without configuration: why a money rule applied. */
+  recognitions: Recognition[];
   counts: { findings: SeverityCounts; specDefects: SeverityCounts; outcomes: Record<JudgedOutcome, number> };
   scorecard: Scorecard;
 }
