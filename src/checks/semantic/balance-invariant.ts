@@ -3,7 +3,7 @@ import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
 import type { CheckContext } from '../context.ts';
 import { applicableRules } from './applicable.ts';
 import { decimalText } from './decimal.ts';
-import { concretePointer, evaluate, forEachBinding, RuleBody, segmentsOf, wildcardsOf, type Binding, type RuleValue } from './evaluate.ts';
+import { compile, concretePointer, evaluate, forEachBinding, RuleBody, segmentsOf, wildcardsOf, type Binding, type CompiledExpression, type RuleValue } from './evaluate.ts';
 import { pointersOf } from './expression.ts';
 import type { Expression, InvariantRule, OperationRules, PresenceRule } from './rules.ts';
 
@@ -30,6 +30,9 @@ export const balanceInvariant: ResponseCheck = {
 interface Plan {
   expand: readonly string[];
   wildcards: number;
+  when: CompiledExpression | null;
+  /** An invariant's check; null for a presence rule. */
+  check: CompiledExpression | null;
 }
 
 type Rule = InvariantRule | PresenceRule;
@@ -41,12 +44,12 @@ const PATTERNS = new WeakMap<OperationRules, string[]>();
 function planOf(rule: Rule, expressions: ReadonlyArray<Expression | null>): Plan {
   let plan = PLANS.get(rule);
   if (plan === undefined) {
-    plan = { expand: [], wildcards: 0 };
+    plan = { expand: [], wildcards: 0, when: rule.when && compile(rule.when), check: 'check' in rule ? compile(rule.check) : null };
     for (const expression of expressions) {
       for (const pointer of expression ? pointersOf(expression) : []) {
         const segments = segmentsOf(pointer);
         const wildcards = wildcardsOf(segments);
-        if (wildcards > plan.wildcards) plan = { expand: segments, wildcards };
+        if (wildcards > plan.wildcards) Object.assign(plan, { expand: segments, wildcards });
       }
     }
     PLANS.set(rule, plan);
@@ -73,14 +76,14 @@ class Broken {
   constructor(private readonly body: RuleBody) {}
 
   check(rule: Rule, plan: Plan): void {
-    if (plan.wildcards === 0) this.checkBinding(rule, ALWAYS);
-    else forEachBinding(plan.expand, this.body, (binding) => this.checkBinding(rule, binding));
+    if (plan.wildcards === 0) this.checkBinding(rule, plan, ALWAYS);
+    else forEachBinding(plan.expand, this.body, (binding) => this.checkBinding(rule, plan, binding));
   }
 
-  private checkBinding(rule: Rule, binding: Binding): void {
-    if (rule.when !== null && evaluate(rule.when, this.body, binding) !== true) return;
+  private checkBinding(rule: Rule, plan: Plan, binding: Binding): void {
+    if (plan.when !== null && plan.when(this.body, binding) !== true) return;
     if ('check' in rule) {
-      if (evaluate(rule.check, this.body, binding) === false) this.report(() => this.invariantFact(rule, binding));
+      if (plan.check!(this.body, binding) === false) this.report(() => this.invariantFact(rule, binding));
       return;
     }
     const at = segmentsOf(rule.at);

@@ -150,36 +150,69 @@ export function forEachBinding(segments: readonly string[], body: RuleBody, visi
   walk(body.value, 0);
 }
 
+/** An expression made ready for evaluation: a function of a body and a binding, its pointers split and literals read once. */
+export type CompiledExpression = (body: RuleBody, binding: Binding) => RuleValue;
+
+// Rules are plain data that live as long as their target: each expression is compiled once.
+const COMPILED = new WeakMap<Expression, CompiledExpression>();
+
 /** The value of an expression in a body under a binding. */
 export function evaluate(expression: Expression, body: RuleBody, binding: Binding): RuleValue {
+  return compile(expression)(body, binding);
+}
+
+export function compile(expression: Expression): CompiledExpression {
+  let compiled = COMPILED.get(expression);
+  if (compiled === undefined) COMPILED.set(expression, (compiled = compileNode(expression)));
+  return compiled;
+}
+
+function compileNode(expression: Expression): CompiledExpression {
   switch (expression.kind) {
-    case 'pointer':
-      return body.read(segmentsOf(expression.pointer), binding);
-    case 'decimal':
-      return literalOf(expression);
-    case 'boolean':
-      return expression.value;
-    case 'arithmetic': {
-      const left = evaluate(expression.left, body, binding);
-      if (left === null || typeof left === 'boolean') return null;
-      const right = evaluate(expression.right, body, binding);
-      if (right === null || typeof right === 'boolean') return null;
-      return expression.operator === '+' ? addDecimals(left, right) : subtractDecimals(left, right);
+    case 'pointer': {
+      const segments = segmentsOf(expression.pointer);
+      return (body, binding) => body.read(segments, binding);
     }
-    case 'compare':
-      return compared(expression.operator, evaluate(expression.left, body, binding), evaluate(expression.right, body, binding));
+    case 'decimal': {
+      const value = decimalOf(expression.text);
+      return () => value;
+    }
+    case 'boolean': {
+      const { value } = expression;
+      return () => value;
+    }
+    case 'arithmetic': {
+      const [left, right] = [compile(expression.left), compile(expression.right)];
+      const combine = expression.operator === '+' ? addDecimals : subtractDecimals;
+      return (body, binding) => {
+        const a = left(body, binding);
+        if (a === null || typeof a === 'boolean') return null;
+        const b = right(body, binding);
+        return b === null || typeof b === 'boolean' ? null : combine(a, b);
+      };
+    }
+    case 'compare': {
+      const [left, right, { operator }] = [compile(expression.left), compile(expression.right), expression];
+      return (body, binding) => compared(operator, left(body, binding), right(body, binding));
+    }
     case 'not': {
-      const operand = evaluate(expression.operand, body, binding);
-      return typeof operand === 'boolean' ? !operand : null;
+      const operand = compile(expression.operand);
+      return (body, binding) => {
+        const value = operand(body, binding);
+        return typeof value === 'boolean' ? !value : null;
+      };
     }
     case 'logical': {
+      const [left, right] = [compile(expression.left), compile(expression.right)];
       // Three-valued: false decides an `and` (true an `or`) even beside an inapplicable side.
       const decisive = expression.operator === 'or';
-      const left = evaluate(expression.left, body, binding);
-      if (left === decisive) return decisive;
-      const right = evaluate(expression.right, body, binding);
-      if (right === decisive) return decisive;
-      return typeof left === 'boolean' && typeof right === 'boolean' ? !decisive : null;
+      return (body, binding) => {
+        const a = left(body, binding);
+        if (a === decisive) return decisive;
+        const b = right(body, binding);
+        if (b === decisive) return decisive;
+        return typeof a === 'boolean' && typeof b === 'boolean' ? !decisive : null;
+      };
     }
   }
 }
@@ -205,13 +238,4 @@ function compared(operator: '==' | '!=' | '<' | '<=' | '>' | '>=', left: RuleVal
     case '>=':
       return order >= 0;
   }
-}
-
-// A literal is read once per rule, not once per body.
-const LITERALS = new WeakMap<Expression, ExactDecimal | null>();
-
-function literalOf(expression: Expression & { kind: 'decimal' }): ExactDecimal | null {
-  let value = LITERALS.get(expression);
-  if (value === undefined) LITERALS.set(expression, (value = decimalOf(expression.text)));
-  return value;
 }
