@@ -44,9 +44,22 @@ export class RuleBody {
     return node;
   }
 
+  /**
+   * figure() for a pattern with no `*` and no key a prototype has (see `isPlain`): a key missing from
+   * the body reads as undefined, so no own-property test is needed on the hot path.
+   */
+  plainFigure(segments: readonly string[]): unknown {
+    let node = this.value;
+    for (let i = 0; i < segments.length; i++) {
+      if (node === null || typeof node !== 'object') return undefined;
+      node = (node as Record<string, unknown>)[segments[i]!];
+    }
+    return node;
+  }
+
   /** A figure as the rules see it: a decimal, a boolean, or null (inapplicable). */
-  read(segments: readonly string[], binding: Binding): RuleValue {
-    const value = this.figure(segments, binding);
+  read(segments: readonly string[], binding: Binding, plain = false): RuleValue {
+    const value = plain ? this.plainFigure(segments) : this.figure(segments, binding);
     if (typeof value === 'string') return decimalOf(value);
     if (typeof value === 'boolean') return value;
     if (typeof value !== 'number') return null;
@@ -79,6 +92,10 @@ export class RuleBody {
 }
 
 const WILDCARD = '*';
+const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), ...Object.getOwnPropertyNames(Array.prototype)]);
+
+/** Whether a pattern can be read with plainFigure: no `*`, and no segment a body's prototypes answer for. */
+const isPlain = (segments: readonly string[]) => segments.every((segment) => segment !== WILDCARD && !INHERITED.has(segment));
 
 /** A pointer pattern's segments, split once per pattern. */
 export function segmentsOf(pattern: string): readonly string[] {
@@ -171,7 +188,8 @@ function compileNode(expression: Expression): CompiledExpression {
   switch (expression.kind) {
     case 'pointer': {
       const segments = segmentsOf(expression.pointer);
-      return (body, binding) => body.read(segments, binding);
+      const plain = isPlain(segments);
+      return (body, binding) => body.read(segments, binding, plain);
     }
     case 'decimal': {
       const value = decimalOf(expression.text);
