@@ -22,7 +22,7 @@ export const balanceInvariant: ResponseCheck = {
     const broken = new Broken(new RuleBody(value, text, patternsOf(rules)));
     for (const rule of rules.invariants) broken.check(rule, planOf(rule, [rule.check, rule.when]));
     for (const rule of rules.presence) broken.check(rule, planOf(rule, [{ kind: 'pointer', pointer: rule.at }, rule.when]));
-    return broken.facts ?? NO_FACTS;
+    return broken.listed();
   },
 };
 
@@ -71,7 +71,8 @@ function patternsOf(rules: OperationRules): string[] {
 
 /** The facts of the rules a body breaks; nothing is allocated while every rule holds. */
 class Broken {
-  facts: CheckFacts[] | null = null;
+  private facts: CheckFacts[] | null = null;
+  private unlisted = 0;
 
   constructor(private readonly body: RuleBody) {}
 
@@ -94,11 +95,18 @@ class Broken {
     }
   }
 
-  /** Past MAX_FINDINGS_PER_RESPONSE broken bindings, the rest are counted on the last fact, not spelled out. */
+  /** Past MAX_FINDINGS_PER_RESPONSE broken bindings, the rest are counted (see `listed`), not spelled out. */
   private report(fact: () => CheckFacts): void {
     const facts = (this.facts ??= []);
     if (facts.length < MAX_FINDINGS_PER_RESPONSE) facts.push(fact());
-    else facts[facts.length - 1] = { ...facts[facts.length - 1]!, more: (facts[facts.length - 1]!.more ?? 0) + 1 };
+    else this.unlisted++;
+  }
+
+  /** The facts reported, the count of those not spelled out carried by the last one. */
+  listed(): readonly CheckFacts[] {
+    if (this.facts === null) return NO_FACTS;
+    if (this.unlisted > 0) this.facts.push({ ...this.facts.pop()!, more: this.unlisted });
+    return this.facts;
   }
 
   /**

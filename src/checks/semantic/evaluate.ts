@@ -38,7 +38,8 @@ export class RuleBody {
     for (let i = 0; i < segments.length; i++) {
       if (node === null || typeof node !== 'object') return undefined;
       const segment = segments[i] === WILDCARD ? binding[star++] : segments[i];
-      if (segment === undefined || !Object.hasOwn(node, segment)) return undefined;
+      // An array's own `length` is no member of the JSON it came from.
+      if (segment === undefined || !Object.hasOwn(node, segment) || (segment === 'length' && Array.isArray(node))) return undefined;
       node = (node as Record<string, unknown>)[segment];
     }
     return node;
