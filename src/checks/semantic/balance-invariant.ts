@@ -5,7 +5,7 @@ import { applicableRules } from './applicable.ts';
 import { decimalText } from './decimal.ts';
 import { compile, concretePointer, evaluate, forEachBinding, RuleBody, segmentsOf, wildcardsOf, type Binding, type CompiledExpression, type RuleValue } from './evaluate.ts';
 import { pointersOf } from './expression.ts';
-import type { Expression, InvariantRule, OperationRules, PresenceRule } from './rules.ts';
+import type { InvariantRule, OperationRules, PresenceRule } from './rules.ts';
 
 /**
  * balance-invariant-violated: an arithmetic rule among the figures of one body does not hold
@@ -20,8 +20,8 @@ export const balanceInvariant: ResponseCheck = {
     if (rules === null || (rules.invariants.length === 0 && rules.presence.length === 0)) return NO_FACTS;
     const { value, text } = context.json as Extract<CheckContext['json'], { ok: true }>;
     const broken = new Broken(new RuleBody(value, text, patternsOf(rules)));
-    for (const rule of rules.invariants) broken.check(rule, planOf(rule, [rule.check, rule.when]));
-    for (const rule of rules.presence) broken.check(rule, planOf(rule, [{ kind: 'pointer', pointer: rule.at }, rule.when]));
+    for (const rule of rules.invariants) broken.check(rule, planOf(rule));
+    for (const rule of rules.presence) broken.check(rule, planOf(rule));
     return broken.listed();
   },
 };
@@ -41,30 +41,31 @@ type Rule = InvariantRule | PresenceRule;
 const PLANS = new WeakMap<Rule, Plan>();
 const PATTERNS = new WeakMap<OperationRules, string[]>();
 
-function planOf(rule: Rule, expressions: ReadonlyArray<Expression | null>): Plan {
+function planOf(rule: Rule): Plan {
   let plan = PLANS.get(rule);
   if (plan === undefined) {
     plan = { expand: [], wildcards: 0, when: rule.when && compile(rule.when), check: 'check' in rule ? compile(rule.check) : null };
-    for (const expression of expressions) {
-      for (const pointer of expression ? pointersOf(expression) : []) {
-        const segments = segmentsOf(pointer);
-        const wildcards = wildcardsOf(segments);
-        if (wildcards > plan.wildcards) Object.assign(plan, { expand: segments, wildcards });
-      }
+    for (const pointer of pointersOfRule(rule)) {
+      const segments = segmentsOf(pointer);
+      const wildcards = wildcardsOf(segments);
+      if (wildcards > plan.wildcards) Object.assign(plan, { expand: segments, wildcards });
     }
     PLANS.set(rule, plan);
   }
   return plan;
 }
 
+/** Every pointer pattern a rule reads, its figure first. */
+function pointersOfRule(rule: Rule): string[] {
+  const when = rule.when ? pointersOf(rule.when) : [];
+  return 'check' in rule ? [...pointersOf(rule.check), ...when] : [rule.at, ...when];
+}
+
 /** Every pointer pattern the rules read: where a body's numbers may need their source text. */
 function patternsOf(rules: OperationRules): string[] {
   let patterns = PATTERNS.get(rules);
   if (patterns === undefined) {
-    const all = new Set<string>();
-    for (const rule of rules.invariants) for (const expression of [rule.check, rule.when]) for (const pointer of expression ? pointersOf(expression) : []) all.add(pointer);
-    for (const rule of rules.presence) for (const pointer of [rule.at, ...(rule.when ? pointersOf(rule.when) : [])]) all.add(pointer);
-    PATTERNS.set(rules, (patterns = [...all]));
+    PATTERNS.set(rules, (patterns = [...new Set([...rules.invariants, ...rules.presence].flatMap(pointersOfRule))]));
   }
   return patterns;
 }
