@@ -33,6 +33,8 @@ interface Plan {
   when: CompiledExpression | null;
   /** An invariant's check; null for a presence rule. */
   check: CompiledExpression | null;
+  /** A presence rule's figure; empty for an invariant. */
+  at: readonly string[];
 }
 
 type Rule = InvariantRule | PresenceRule;
@@ -44,7 +46,7 @@ const PATTERNS = new WeakMap<OperationRules, string[]>();
 function planOf(rule: Rule): Plan {
   let plan = PLANS.get(rule);
   if (plan === undefined) {
-    plan = { expand: [], wildcards: 0, when: rule.when && compile(rule.when), check: 'check' in rule ? compile(rule.check) : null };
+    plan = { expand: [], wildcards: 0, when: rule.when && compile(rule.when), check: 'check' in rule ? compile(rule.check) : null, at: 'at' in rule ? segmentsOf(rule.at) : [] };
     for (const pointer of pointersOfRule(rule)) {
       const segments = segmentsOf(pointer);
       const wildcards = wildcardsOf(segments);
@@ -70,7 +72,7 @@ function patternsOf(rules: OperationRules): string[] {
   return patterns;
 }
 
-/** The facts of the rules a body breaks; nothing is allocated while every rule holds. */
+/** The facts of the rules a body breaks: no fact, pointer or text is built while every rule holds. */
 class Broken {
   private facts: CheckFacts[] | null = null;
   private unlisted = 0;
@@ -88,7 +90,7 @@ class Broken {
       if (plan.check!(this.body, binding) === false) this.report(() => this.invariantFact(rule, binding));
       return;
     }
-    const at = segmentsOf(rule.at);
+    const { at } = plan;
     const figure = this.body.figure(at, binding);
     const present = figure !== undefined && figure !== null;
     if (present !== (rule.presence === 'present')) {

@@ -74,7 +74,7 @@ export class RuleBody {
     const value = this.figure(segments, binding);
     if (value === undefined) return 'absent';
     if (typeof value === 'number') return this.sourceOf(concretePointer(segments, binding)) ?? String(value);
-    return JSON.stringify(value) ?? 'absent';
+    return JSON.stringify(value);
   }
 
   private sourceOf(pointer: string): string | undefined {
@@ -98,19 +98,10 @@ const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), ...O
 /** Whether a pattern can be read with plainFigure: no `*`, and no segment a body's prototypes answer for. */
 const isPlain = (segments: readonly string[]) => segments.every((segment) => segment !== WILDCARD && !INHERITED.has(segment));
 
-/** A pointer pattern's segments, split once per pattern. */
+/** A pointer pattern's segments (`*` stays `*`): split once per rule by its callers, which keep them. */
 export function segmentsOf(pattern: string): readonly string[] {
-  let segments = SEGMENTS.get(pattern);
-  if (segments === undefined) {
-    segments = Object.freeze(parsePointer(pattern));
-    if (SEGMENTS.size < MAX_CACHED) SEGMENTS.set(pattern, segments);
-  }
-  return segments;
+  return Object.freeze(parsePointer(pattern));
 }
-
-const SEGMENTS = new Map<string, readonly string[]>();
-// Patterns come from vendor files and recognised documents: a few hundred at most in a real run.
-const MAX_CACHED = 10_000;
 
 /** The pointer a pattern names under a binding: `/volumes/*\/balance` with ["2"] is `/volumes/2/balance`. */
 export function concretePointer(segments: readonly string[], binding: Binding): string {

@@ -11,7 +11,9 @@ const fixture = (name: string): CheckFixture => FIXTURES.find((f) => f.name.star
 async function facts(checked: CheckFixture) {
   const spec = await loadSpec(checked.spec, { cwd: REPO_ROOT });
   const operation = spec.operations.find((o) => o.key === checked.operation)!;
-  return checkResponse(spec, operation, fixtureResponse(checked), { semantic: fixtureSemantic(checked) }).map((f) => [f.pointer, f.expected, f.observed]);
+  return checkResponse(spec, operation, fixtureResponse(checked), { semantic: fixtureSemantic(checked) })
+    .filter((f) => f.id === 'balance-invariant-violated')
+    .map((f) => [f.pointer, f.expected, f.observed]);
 }
 
 describe('balance-invariant-violated', () => {
@@ -50,6 +52,18 @@ describe('balance-invariant-violated', () => {
     expect(await facts(checked)).toEqual([
       ['/eth/onHold', '<= "0.000000000000000001" (/eth/onHold <= /eth/available - 1)', '"0.000000000000000002"'],
       ['/eth/locked', 'present (/eth/locked present when /eth/total > 0)', 'absent'],
+    ]);
+  });
+
+  it('holds each entry of a list to a presence rule, entries without the figure included', async () => {
+    const checked: CheckFixture = {
+      ...fixture('each entry of a volumes list'),
+      rules: { presence: [{ at: '/volumes/*/balance', presence: 'present', when: '/volumes/*/input > 0' }] },
+      bodyText: JSON.stringify({ volumes: [{ input: '1', balance: '1' }, { input: '2' }, { input: '0' }, { input: '3', balance: null }] }),
+    };
+    expect(await facts(checked)).toEqual([
+      ['/volumes/1/balance', 'present (/volumes/*/balance present when /volumes/*/input > 0)', 'absent'],
+      ['/volumes/3/balance', 'present (/volumes/*/balance present when /volumes/*/input > 0)', 'null'],
     ]);
   });
 
