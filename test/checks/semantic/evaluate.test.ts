@@ -27,6 +27,25 @@ describe('evaluate', () => {
     expect(valueOf('/a/length == 1', '{"a": ["x"]}')).toBeNull();
   });
 
+  it('compares decimals by value with each operator', () => {
+    const body = '{"a": "5000.00", "b": 5000, "c": "-0.01"}';
+    const table: Array<[string, boolean]> = [
+      ['/a == /b', true],
+      ['/a != /b', false],
+      ['/a < /b', false],
+      ['/a <= /b', true],
+      ['/a > /b', false],
+      ['/a >= /b', true],
+      ['/c == 0', false],
+      ['/c != 0', true],
+      ['/c < 0', true],
+      ['/c <= 0', true],
+      ['/c > 0', false],
+      ['/c >= 0', false],
+    ];
+    expect(table.map(([rule]) => [rule, valueOf(rule, body)])).toEqual(table);
+  });
+
   it('compares booleans for equality only, and a boolean with a decimal not at all', () => {
     expect(valueOf('/f == false', '{"f": false}')).toBe(true);
     expect(valueOf('/f != true', '{"f": false}')).toBe(true);
