@@ -49,7 +49,7 @@ export class RuleBody {
    * figure() for a pattern with no `*` and no key a prototype has (see `isPlain`): a key missing from
    * the body reads as undefined, so no own-property test is needed on the hot path.
    */
-  plainFigure(segments: readonly string[]): unknown {
+  private plainFigure(segments: readonly string[]): unknown {
     let node = this.value;
     for (let i = 0; i < segments.length; i++) {
       if (node === null || typeof node !== 'object') return undefined;
