@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { ObservedResponse } from '../../src/checks/index.ts';
+import { ISO_ONLY, NO_RULES, type ObservedResponse, type RuleSource, type SemanticInput } from '../../src/checks/index.ts';
+import { parseExpression } from '../../src/checks/semantic/expression.ts';
+import type { Expression } from '../../src/checks/semantic/rules.ts';
 import { applyPatch, type PatchOperation } from './json-patch.ts';
 import { FIXTURES } from './paths.ts';
 
@@ -21,7 +23,36 @@ export interface CheckFixture {
   bodyBase64?: string;
   /** The client stopped reading at its size cap (response-body-too-large). */
   truncated?: boolean;
+  /** Money rules the operation is held to, as a vendor file would declare them, in the rule language. */
+  rules?: FixtureRules;
   expect: Array<[string, string | null, string]>;
+}
+
+export interface FixtureRules {
+  invariants?: Array<{ check: string; when?: string }>;
+  presence?: Array<{ at: string; presence: 'absent' | 'present'; when?: string }>;
+}
+
+/** What checkResponse is given for a fixture's rules (none: what it gives by default). */
+export function fixtureSemantic({ rules }: CheckFixture): SemanticInput | undefined {
+  if (rules === undefined) return undefined;
+  const source: RuleSource = { origin: 'vendor-file', file: 'test fixture', line: 1 };
+  const when = (text: string | undefined) => (text === undefined ? null : expression(text));
+  return {
+    declared: {
+      ...NO_RULES,
+      invariants: (rules.invariants ?? []).map((rule) => ({ text: rule.check, check: expression(rule.check), when: when(rule.when), source })),
+      presence: (rules.presence ?? []).map((rule) => ({ text: `${rule.at} ${rule.presence}${rule.when ? ` when ${rule.when}` : ''}`, ...rule, when: when(rule.when), source })),
+    },
+    currencies: ISO_ONLY,
+    params: null,
+  };
+}
+
+function expression(text: string): Expression {
+  const parsed = parseExpression(text);
+  if (!parsed.ok) throw new Error(`fixture rule ${text}: ${parsed.problem}`);
+  return parsed.expression;
 }
 
 /** The checks that have a fixture file (test/fixtures/checks/<check module>.yaml). */
