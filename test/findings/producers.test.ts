@@ -11,7 +11,7 @@ import { changedUpstream } from '../../src/pipeline/upstream/findings.ts';
 import { securityNotEnforced } from '../../src/run/checks/security-not-enforced.ts';
 import { statusUnexpected } from '../../src/run/checks/status-unexpected.ts';
 import { loadSpec } from '../../src/spec/load.ts';
-import { checkFixtureNames, fixtureResponse, readBody, readCheckFixtures, type CheckFixture } from '../support/fixtures.ts';
+import { checkFixtureNames, fixtureOptions, fixtureResponse, readBody, readCheckFixtures, type CheckFixture } from '../support/fixtures.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { runWhop } from '../judge/baseline/whop-run.ts';
 
@@ -57,7 +57,7 @@ interface Outcome {
 const viaCheckResponse = async (fixture: CheckFixture): Promise<Outcome> => {
   const spec = await loadSpec(fixture.spec, { cwd: REPO_ROOT });
   const operation = spec.operations.find((o) => o.key === fixture.operation)!;
-  const findings = checkResponse(spec, operation, fixtureResponse(fixture), { integrity: true });
+  const findings = checkResponse(spec, operation, fixtureResponse(fixture), fixtureOptions(fixture));
   return { reported: findings.map((f) => f.id), declared: declaredUnder('src/checks/') };
 };
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { ObservedResponse } from '../../src/checks/index.ts';
+import { NO_SEMANTIC_INPUT, type CheckOptions, type CurrencyPolicy, type ObservedResponse } from '../../src/checks/index.ts';
 import { applyPatch, type PatchOperation } from './json-patch.ts';
 import { FIXTURES } from './paths.ts';
 
@@ -21,6 +21,8 @@ export interface CheckFixture {
   bodyBase64?: string;
   /** The client stopped reading at its size cap (response-body-too-large). */
   truncated?: boolean;
+  /** The request's path parameters (an answer to a request, not a body checked alone) and the vendor's currencies. */
+  semantic?: { params?: Record<string, string>; currencies?: CurrencyPolicy };
   expect: Array<[string, string | null, string]>;
 }
 
@@ -35,6 +37,12 @@ export function checkFixtureNames(): string[] {
 /** The saved response of a fixture, as the client would have observed it. */
 export function fixtureResponse(fixture: CheckFixture): ObservedResponse {
   return { status: fixture.status, headers: fixtureHeaders(fixture), body: fixtureBody(fixture), truncated: fixture.truncated ?? false };
+}
+
+/** How a fixture is checked: as the suites check a response (integrity checks included), with its request's path parameters. */
+export function fixtureOptions(fixture: CheckFixture): CheckOptions {
+  const { params = null, currencies = NO_SEMANTIC_INPUT.currencies } = fixture.semantic ?? {};
+  return { integrity: true, semantic: { ...NO_SEMANTIC_INPUT, params, currencies } };
 }
 
 export function readCheckFixtures(check: string): CheckFixture[] {
