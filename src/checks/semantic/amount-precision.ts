@@ -12,7 +12,7 @@ export const amountPrecision: ResponseCheck = {
   check: (context) => {
     let facts: CheckFacts[] | undefined;
     for (const { pointer, encoding, text, parsed } of amountsOf(context)) {
-      if (encoding !== 'number') continue;
+      if (encoding !== 'number' || withinDouble(text)) continue;
       // The shortest text of a double is exactly that double, so comparing it with the text as sent is exact.
       const held = String(parsed);
       if (held === text || new Decimal(text).equals(held)) continue;
@@ -21,3 +21,15 @@ export const amountPrecision: ResponseCheck = {
     return facts ?? NO_FACTS;
   },
 };
+
+/** A double holds every decimal of at most 15 significant digits and no exponent (1e400 is Infinity): those need no exact comparison. */
+function withinDouble(text: string): boolean {
+  let significant = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 101 || c === 69) return false; // e, E
+    if (c >= 49 && c <= 57) significant++; // 1-9
+    else if (c === 48 && significant > 0) significant++; // a 0 after the first significant digit
+  }
+  return significant <= 15;
+}

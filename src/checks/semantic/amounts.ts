@@ -1,9 +1,9 @@
-import { getAtPointer, rawValuesAt } from '../../json/index.ts';
+import { rawValuesAt } from '../../json/index.ts';
 import { normaliseIndices } from '../../findings/index.ts';
 import type { CheckContext } from '../context.ts';
 import { applicableRules } from './applicable.ts';
-import { bindPattern, matchPattern, MAX_MATCHES } from './pattern.ts';
-import type { AmountEncoding, AmountRule } from './rules.ts';
+import { bindPattern, compilePattern, MAX_MATCHES, valueAt, visitPattern, type Pattern } from './pattern.ts';
+import type { AmountEncoding, OperationRules } from './rules.ts';
 
 /** One amount of a body that an amount rule reaches, with the currency that sets its decimals. */
 export interface Amount {
@@ -20,14 +20,14 @@ export interface Amount {
 }
 
 const NONE: readonly Amount[] = Object.freeze([]);
-// Several checks and the response facts read the amounts of one response: found once.
-const found = new WeakMap<CheckContext, readonly Amount[]>();
+// Several checks, then the response facts, read the amounts of one response, one response after another:
+// the last response's are kept (a WeakMap entry per response cost more than finding them).
+let last: { context: CheckContext; amounts: readonly Amount[] } | undefined;
 
 /** The amounts the applicable amount rules reach in a response's body, each pointer once (the first rule to reach it wins), at most MAX_MATCHES. */
 export function amountsOf(context: CheckContext): readonly Amount[] {
-  let amounts = found.get(context);
-  if (!amounts) found.set(context, (amounts = findAmounts(context)));
-  return amounts;
+  if (last?.context !== context) last = { context, amounts: findAmounts(context) };
+  return last.amounts;
 }
 
 /** How each amount was written, by where it sits (array indices as `*`), each way once: what a baseline keeps. */
@@ -45,35 +45,57 @@ export function amountEncodings(context: CheckContext): AmountEncoding[] {
   return encodings;
 }
 
+/** An amount rule with its patterns read once: per operation, not per response. */
+interface Plan {
+  at: Pattern;
+  currency: Pattern | string;
+}
+
+const plans = new WeakMap<OperationRules, Plan[]>();
+
+function planOf(rules: OperationRules): Plan[] {
+  let plan = plans.get(rules);
+  if (!plan) {
+    plan = rules.amounts.map(({ at, currency }) => ({ at: compilePattern(at), currency: 'asset' in currency ? currency.asset : compilePattern(currency.pointer) }));
+    plans.set(rules, plan);
+  }
+  return plan;
+}
+
 function findAmounts(context: CheckContext): readonly Amount[] {
   const rules = applicableRules(context);
   if (!rules || rules.amounts.length === 0 || !context.json?.ok) return NONE;
   const { value: body, text: bodyText } = context.json;
-  const amounts = new Map<string, Amount>();
-  const numbers: string[] = [];
-  for (const rule of rules.amounts) {
-    for (const { pointer, value, bindings } of matchPattern(body, rule.at)) {
-      if (amounts.size === MAX_MATCHES) break;
-      if ((typeof value !== 'number' && typeof value !== 'string') || amounts.has(pointer)) continue;
-      const text = typeof value === 'string' ? value : String(value);
-      if (typeof value === 'number') numbers.push(pointer);
-      amounts.set(pointer, { pointer, encoding: typeof value === 'number' ? 'number' : 'string', text, parsed: value, scale: null, currency: currencyOf(rule, body, bindings) });
+  const amounts: Amount[] = [];
+  let reached: Set<string> | undefined;
+  let numbers: string[] | undefined;
+  for (const { at, currency } of planOf(rules)) {
+    visitPattern(body, at, (pointer, value, bindings) => {
+      if ((typeof value !== 'number' && typeof value !== 'string') || amounts.length === MAX_MATCHES) return;
+      // Two rules reach one place only when their patterns overlap: rare, so the set is made only then.
+      if (amounts.length > 0 && (reached ??= new Set(amounts.map((a) => a.pointer))).has(pointer)) return;
+      reached?.add(pointer);
+      if (typeof value === 'number') (numbers ??= []).push(pointer);
+      const text = typeof value === 'string' ? value : '';
+      amounts.push({ pointer, encoding: typeof value === 'number' ? 'number' : 'string', text, parsed: value, scale: typeof value === 'string' ? scaleOf(value) : null, currency: currencyOf(currency, body, bindings) });
+    });
+  }
+  if (numbers) {
+    // A number's digits as sent, for all of them in one pass over the text, and only when there are numbers.
+    const sent = rawValuesAt(bodyText, numbers);
+    for (const amount of amounts) {
+      if (amount.encoding !== 'number') continue;
+      amount.text = sent.get(amount.pointer) ?? String(amount.parsed);
+      amount.scale = scaleOf(amount.text);
     }
   }
-  // A number's digits as sent, for all of them in one pass over the text, and only when there are numbers.
-  const sent = numbers.length > 0 ? rawValuesAt(bodyText, numbers) : undefined;
-  for (const amount of amounts.values()) {
-    if (amount.encoding === 'number') amount.text = sent?.get(amount.pointer) ?? amount.text;
-    amount.scale = scaleOf(amount.text);
-  }
-  return [...amounts.values()];
+  return amounts;
 }
 
-function currencyOf(rule: AmountRule, body: unknown, bindings: readonly string[]): Amount['currency'] {
-  if ('asset' in rule.currency) return { code: rule.currency.asset, pointer: null };
-  const pointer = bindPattern(rule.currency.pointer, bindings);
-  const code = pointer === null ? undefined : getAtPointer(body, pointer);
-  return typeof code === 'string' ? { code, pointer } : null;
+function currencyOf(currency: Pattern | string, body: unknown, bindings: readonly string[]): Amount['currency'] {
+  if (typeof currency === 'string') return { code: currency, pointer: null };
+  const code = valueAt(body, currency, bindings);
+  return typeof code === 'string' ? { code, pointer: bindPattern(currency, bindings) } : null;
 }
 
 /** Longest exponent read: beyond it a decimal says nothing a scale could judge. */

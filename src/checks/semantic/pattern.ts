@@ -3,6 +3,8 @@ import { escapeSegment, parsePointer } from '../../json/index.ts';
 /**
  * Pointer patterns (rules.ts): a `*` segment stands for any one segment. Within one rule every `*`
  * binds to the same segments, in order, so a pattern's matches carry what their `*`s bound.
+ * These run on every success body a rule reaches: no pointer text is parsed or built that a
+ * pattern without `*` already is.
  */
 export interface Match {
   pointer: string;
@@ -14,29 +16,64 @@ export interface Match {
 /** The most matches one pattern yields in one body: a hostile body's million items cost no more than this. */
 export const MAX_MATCHES = 10_000;
 
-// Patterns come from rules (a vendor file, the document's recognised shapes): few, and fixed for a run.
-const compiled = new Map<string, readonly string[]>();
+/** A pattern read once: its segments, unescaped, and whether any is `*`. */
+export interface Pattern {
+  text: string;
+  segments: readonly string[];
+  starred: boolean;
+}
 
-function segmentsOf(pattern: string): readonly string[] {
-  let segments = compiled.get(pattern);
-  if (!segments) compiled.set(pattern, (segments = parsePointer(pattern)));
-  return segments;
+const NO_BINDINGS: readonly string[] = Object.freeze([]);
+// Patterns come from rules (a vendor file, the document's recognised shapes): few, and fixed for a run.
+const compiled = new Map<string, Pattern>();
+
+export function compilePattern(text: string): Pattern {
+  let found = compiled.get(text);
+  if (!found) {
+    const segments = parsePointer(text);
+    compiled.set(text, (found = { text, segments, starred: segments.includes('*') }));
+  }
+  return found;
+}
+
+const compile = (pattern: string | Pattern) => (typeof pattern === 'string' ? compilePattern(pattern) : pattern);
+
+/**
+ * Calls `visit` for every place in `root` the pattern reaches, breadth first and iterative (no body is
+ * too deep), at most MAX_MATCHES times. A pattern without `*` allocates nothing.
+ */
+export function visitPattern(root: unknown, pattern: string | Pattern, visit: (pointer: string, value: unknown, bindings: readonly string[]) => void): void {
+  const { text, segments, starred } = compile(pattern);
+  if (!starred) {
+    const value = walk(root, segments, NO_BINDINGS);
+    if (value !== undefined) visit(text, value, NO_BINDINGS);
+    return;
+  }
+  for (const { pointer, value, bindings } of matchPattern(root, pattern)) visit(pointer, value, bindings);
 }
 
 /** Every place in `root` the pattern reaches, breadth first and iterative (no body is too deep), at most MAX_MATCHES. */
-export function matchPattern(root: unknown, pattern: string): Match[] {
-  let frontier: Match[] = [{ pointer: '', value: root, bindings: [] }];
-  for (const segment of segmentsOf(pattern)) {
+export function matchPattern(root: unknown, pattern: string | Pattern): Match[] {
+  const { text, segments, starred } = compile(pattern);
+  if (!starred) {
+    const value = walk(root, segments, NO_BINDINGS);
+    return value === undefined ? [] : [{ pointer: text, value, bindings: NO_BINDINGS }];
+  }
+  let frontier: Match[] = [{ pointer: '', value: root, bindings: NO_BINDINGS }];
+  for (const segment of segments) {
     const next: Match[] = [];
     for (const { pointer, value, bindings } of frontier) {
       if (value === null || typeof value !== 'object') continue;
       if (segment === '*') {
-        for (const key of Object.keys(value)) {
+        const keys = Array.isArray(value) ? value.keys() : Object.keys(value);
+        for (const key of keys) {
           if (next.length === MAX_MATCHES) break;
-          next.push({ pointer: `${pointer}/${escapeSegment(key)}`, value: (value as Record<string, unknown>)[key], bindings: [...bindings, key] });
+          const name = String(key);
+          next.push({ pointer: `${pointer}/${escape(name)}`, value: (value as Record<string, unknown>)[name], bindings: [...bindings, name] });
         }
-      } else if (Array.isArray(value) ? isIndex(segment, value.length) : Object.hasOwn(value, segment)) {
-        next.push({ pointer: `${pointer}/${escapeSegment(segment)}`, value: (value as Record<string, unknown>)[segment], bindings });
+      } else {
+        const child = member(value, segment);
+        if (child !== undefined) next.push({ pointer: `${pointer}/${escape(segment)}`, value: child, bindings });
       }
     }
     if (next.length === 0) return next;
@@ -45,19 +82,46 @@ export function matchPattern(root: unknown, pattern: string): Match[] {
   return frontier;
 }
 
-/**
- * The concrete pointer of `pattern` with its `*`s bound, in order, to `bindings` (what a match of
- * another pattern of the same rule bound); null when the pattern has more `*`s than there are bindings.
- */
-export function bindPattern(pattern: string, bindings: readonly string[]): string | null {
+/** The value of `pattern` in `root` with its `*`s bound, in order, to `bindings` (what a match of another pattern of the rule bound); undefined when absent. */
+export function valueAt(root: unknown, pattern: string | Pattern, bindings: readonly string[]): unknown {
+  return walk(root, compile(pattern).segments, bindings);
+}
+
+/** The concrete pointer of `pattern` with its `*`s bound to `bindings`; null when it has more `*`s than there are bindings. */
+export function bindPattern(pattern: string | Pattern, bindings: readonly string[]): string | null {
+  const { text, segments, starred } = compile(pattern);
+  if (!starred) return text;
   let used = 0;
   let pointer = '';
-  for (const segment of segmentsOf(pattern)) {
-    if (segment !== '*') pointer += `/${escapeSegment(segment)}`;
-    else if (used < bindings.length) pointer += `/${escapeSegment(bindings[used++]!)}`;
+  for (const segment of segments) {
+    if (segment !== '*') pointer += `/${escape(segment)}`;
+    else if (used < bindings.length) pointer += `/${escape(bindings[used++]!)}`;
     else return null;
   }
   return pointer;
+}
+
+function walk(root: unknown, segments: readonly string[], bindings: readonly string[]): unknown {
+  let value = root;
+  let used = 0;
+  for (const segment of segments) {
+    if (value === null || typeof value !== 'object') return undefined;
+    const key = segment === '*' ? bindings[used++] : segment;
+    if (key === undefined) return undefined;
+    value = member(value, key);
+  }
+  return value;
+}
+
+function member(container: object, key: string): unknown {
+  if (Array.isArray(container)) return isIndex(key, container.length) ? container[Number(key)] : undefined;
+  const value = (container as Record<string, unknown>)[key];
+  // What a parsed body inherits is a method or, under `__proto__`, the prototype: never a member (Object.hasOwn on every step cost more).
+  return typeof value === 'function' || (key === '__proto__' && !Object.hasOwn(container, key)) ? undefined : value;
+}
+
+function escape(segment: string): string {
+  return segment.includes('~') || segment.includes('/') ? escapeSegment(segment) : segment;
 }
 
 function isIndex(segment: string, length: number): boolean {

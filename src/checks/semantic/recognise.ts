@@ -56,6 +56,8 @@ function recognisedIn(spec: LoadedSpec, operation: Operation): Recognised {
 
 /** A schema seen as one object: its properties and items, merged through $ref and allOf. */
 interface Shape {
+  /** The schemas that describe this object's members (have properties or items). */
+  schemas: unknown[];
   properties: Map<string, unknown>;
   items: unknown[];
   types: Set<string>;
@@ -68,26 +70,28 @@ function recognise(document: Record<string, unknown>, operation: Operation): Rec
     return { origin: 'recognised' as const, why };
   };
   const seen = new Set<string>();
-  const stack: Array<{ schema: unknown; at: string; depth: number }> = [];
+  // `lineage`: the schemas of the objects this one sits in; meeting one again is a cycle (a tree's `parent`), not a new place.
+  const stack: Array<{ schema: unknown; at: string; depth: number; lineage: ReadonlySet<unknown> }> = [];
   for (const response of operation.responses) {
     if (!/^2/.test(response.statusKey)) continue;
     for (const media of response.content) {
-      if (media.schemaPointer !== null && isJsonMediaType(media.mediaType)) stack.push({ schema: getAtPointer(document, media.schemaPointer), at: '', depth: 0 });
+      if (media.schemaPointer !== null && isJsonMediaType(media.mediaType)) stack.push({ schema: getAtPointer(document, media.schemaPointer), at: '', depth: 0, lineage: new Set() });
     }
   }
   const root = stack.map(({ schema }) => shapeOf(document, schema));
   recogniseEchoes(document, operation, root, found.rules.echoes, add);
   let objects = 0;
   while (stack.length > 0 && objects++ < MAX_OBJECTS) {
-    const { schema, at, depth } = stack.pop()!;
+    const { schema, at, depth, lineage } = stack.pop()!;
     const shape = shapeOf(document, schema);
-    const key = `${at} ${JSON.stringify([...shape.properties.keys()])}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // The first success schema to describe a place sets its rules there; a cycle ends the walk down it.
+    if (shape.schemas.some((s) => lineage.has(s)) || seen.has(at)) continue;
+    seen.add(at);
     recogniseObject(document, shape, at, found.rules, add);
     if (depth === MAX_DEPTH) continue;
-    for (const [name, property] of shape.properties) stack.push({ schema: property, at: `${at}/${escapeSegment(name)}`, depth: depth + 1 });
-    for (const items of shape.items) stack.push({ schema: items, at: `${at}/*`, depth: depth + 1 });
+    const inner = new Set([...lineage, ...shape.schemas]);
+    for (const [name, property] of shape.properties) stack.push({ schema: property, at: `${at}/${escapeSegment(name)}`, depth: depth + 1, lineage: inner });
+    for (const items of shape.items) stack.push({ schema: items, at: `${at}/*`, depth: depth + 1, lineage: inner });
   }
   return found;
 }
@@ -158,7 +162,7 @@ function recogniseEchoes(document: Record<string, unknown>, operation: Operation
 
 /** The schema's object view, through $ref and allOf (bounded, each schema once). */
 function shapeOf(document: Record<string, unknown>, schema: unknown): Shape {
-  const shape: Shape = { properties: new Map(), items: [], types: new Set() };
+  const shape: Shape = { schemas: [], properties: new Map(), items: [], types: new Set() };
   const visited = new Set<unknown>();
   const pending = [schema];
   while (pending.length > 0 && visited.size < MAX_FLATTENED) {
@@ -168,6 +172,7 @@ function shapeOf(document: Record<string, unknown>, schema: unknown): Shape {
     const s = next as Record<string, unknown>;
     if (typeof s.$ref === 'string' && s.$ref.startsWith('#')) pending.push(getAtPointer(document, s.$ref));
     if (Array.isArray(s.allOf)) pending.push(...s.allOf);
+    if ((s.properties !== null && typeof s.properties === 'object') || (s.items !== null && typeof s.items === 'object')) shape.schemas.push(s);
     if (s.properties !== null && typeof s.properties === 'object') {
       for (const [name, property] of Object.entries(s.properties)) if (!shape.properties.has(name)) shape.properties.set(name, property);
     }

@@ -1,8 +1,7 @@
-import { getAtPointer } from '../../json/index.ts';
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
 import { applicableRules } from './applicable.ts';
 import { isAfter } from './instant.ts';
-import { bindPattern, matchPattern } from './pattern.ts';
+import { bindPattern, matchPattern, valueAt } from './pattern.ts';
 
 /**
  * timestamp-order-violated: a creation time after the last update or the deletion, and a deletion
@@ -19,15 +18,15 @@ export const timestampOrder: ResponseCheck = {
     for (const rule of rules.timestamps) {
       for (const { pointer, value: created, bindings } of matchPattern(body, rule.created)) {
         if (typeof created !== 'string') continue;
-        const at = (pattern: string | null) => (pattern === null ? null : bindPattern(pattern, bindings));
-        for (const [later, what] of [[at(rule.updated), 'updated'], [at(rule.deleted), 'deleted']] as const) {
-          const time = later === null ? undefined : getAtPointer(body, later);
-          if (typeof time === 'string' && isAfter(created, time)) (facts ??= []).push({ id: 'timestamp-order-violated', pointer, expected: `not after ${time} (${what}, ${later})`, observed: created });
+        for (const [later, what] of [[rule.updated, 'updated'], [rule.deleted, 'deleted']] as const) {
+          const time = later === null ? undefined : valueAt(body, later, bindings);
+          if (typeof time !== 'string' || !isAfter(created, time)) continue;
+          (facts ??= []).push({ id: 'timestamp-order-violated', pointer, expected: `not after ${time} (${what}, ${bindPattern(later!, bindings)})`, observed: created });
         }
-        const deletion = at(rule.deleted);
-        const deleted = deletion === null ? undefined : getAtPointer(body, deletion);
+        const deleted = rule.deleted === null ? undefined : valueAt(body, rule.deleted, bindings);
         if (context.operation.method === 'GET' && deleted !== null && deleted !== undefined) {
-          (facts ??= []).push({ id: 'timestamp-order-violated', pointer: deletion, expected: 'null (a live resource)', observed: typeof deleted === 'string' ? deleted : JSON.stringify(deleted) });
+          const observed = typeof deleted === 'string' ? deleted : JSON.stringify(deleted);
+          (facts ??= []).push({ id: 'timestamp-order-violated', pointer: bindPattern(rule.deleted!, bindings), expected: 'null (a live resource)', observed });
         }
       }
     }
