@@ -12,7 +12,9 @@ import type { AmountRule, EchoRule, Expression, InvariantRule, OperationRules, R
  * - timestamps: a creation time beside an update time or a deletion time (TIMESTAMP_NAMES);
  * - ids echoing the path: a path parameter `X_id`/`xId` answered by a property `X_id` or `xId`, and the
  *   path's last parameter answered by `id`, on the resource itself (the body, or the items of a list:
- *   the body's array, or an array property of a body that answers none itself).
+ *   the body's array, or an array property of a body that answers none itself). A parameter the
+ *   document says accepts other identifiers too (Whop's `id`: "Accepts a user ID, company ID, or
+ *   ledger account ID") is answered by a resource with an id of its own, and is not echoed.
  */
 export const CURRENCY_NAMES = ['currency', 'currencyCode', 'currency_code', 'assetCode', 'asset_code', 'asset'];
 export const AMOUNT_NAMES = new Set(['amount', 'balance', 'available', 'onHold', 'on_hold', 'pending', 'reserved', 'overdraftUsed', 'overdraft_used']);
@@ -133,7 +135,8 @@ function volumesRule(text: string, pointer: (name: string) => string, source: In
 
 /** Ids answering the path's parameters, on the resource the body is (or the items of the list it is). */
 function recogniseEchoes(document: Record<string, unknown>, operation: Operation, roots: Shape[], echoes: EchoRule[], note: Note): void {
-  const parameters = [...operation.path.matchAll(/\{([^{}/]{1,200})\}/g)].map((m) => m[1]!);
+  const several = answersSeveralKinds(document, operation);
+  const parameters = [...operation.path.matchAll(/\{([^{}/]{1,200})\}/g)].map((m) => m[1]!).filter((name) => !several.has(name));
   if (parameters.length === 0) return;
   const last = operation.path.endsWith('}') ? parameters[parameters.length - 1] : undefined;
   const answers = (shape: Shape): Array<[string, string]> =>
@@ -195,4 +198,19 @@ function idNames(parameter: string): string[] {
   if (parameter.length > 3 && parameter.endsWith('_id')) return [parameter, parameter.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())];
   if (parameter.length > 2 && parameter.endsWith('Id')) return [parameter, parameter.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)];
   return [];
+}
+
+/** Path parameters whose description says they accept more than one kind of identifier. */
+function answersSeveralKinds(document: Record<string, unknown>, operation: Operation): Set<string> {
+  const several = new Set<string>();
+  const item = getAtPointer(document, operation.pointer.slice(0, operation.pointer.lastIndexOf('/'))) as Record<string, unknown> | undefined;
+  const own = getAtPointer(document, operation.pointer) as Record<string, unknown> | undefined;
+  for (const list of [item?.parameters, own?.parameters]) {
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) {
+      const parameter = (typeof entry?.$ref === 'string' ? getAtPointer(document, entry.$ref) : entry) as { name?: unknown; in?: unknown; description?: unknown } | undefined;
+      if (parameter?.in === 'path' && typeof parameter.name === 'string' && typeof parameter.description === 'string' && /\baccepts\b/i.test(parameter.description)) several.add(parameter.name);
+    }
+  }
+  return several;
 }
