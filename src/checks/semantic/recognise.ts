@@ -16,8 +16,8 @@ import type { AmountRule, EchoRule, Expression, InvariantRule, OperationRules, R
  *   document says accepts other identifiers too (Whop's `id`: "Accepts a user ID, company ID, or
  *   ledger account ID") is answered by a resource with an id of its own, and is not echoed.
  */
-export const CURRENCY_NAMES = ['currency', 'currencyCode', 'currency_code', 'assetCode', 'asset_code', 'asset'];
-export const AMOUNT_NAMES = new Set(['amount', 'balance', 'available', 'onHold', 'on_hold', 'pending', 'reserved', 'overdraftUsed', 'overdraft_used']);
+const CURRENCY_NAMES = ['currency', 'currencyCode', 'currency_code', 'assetCode', 'asset_code', 'asset'];
+const AMOUNT_NAMES = new Set(['amount', 'balance', 'available', 'onHold', 'on_hold', 'pending', 'reserved', 'overdraftUsed', 'overdraft_used']);
 const AMOUNT_SUFFIXES = ['_amount', 'Amount', '_balance', 'Balance'];
 const TIMESTAMP_NAMES = [
   { created: 'createdAt', updated: 'updatedAt' },
