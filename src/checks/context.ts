@@ -2,6 +2,7 @@ import { EVIDENCE_LIMIT, excerpt } from '../findings/index.ts';
 import { heldBranches, type HeldBranches } from '../schema/index.ts';
 import { isJsonMediaType, essence, findMediaType, findResponse } from '../spec/index.ts';
 import type { LoadedSpec, MediaTypeEntry, Operation, ResponseEntry } from '../spec/index.ts';
+import { amountEncodings } from './semantic/amounts.ts';
 import { ISO_ONLY, NO_RULES, type AmountEncoding, type SemanticInput } from './semantic/rules.ts';
 
 /** A real response as it came off the wire. Header names are lower-case. */
@@ -60,7 +61,8 @@ export interface ResponseFacts {
   amounts: AmountEncoding[];
 }
 
-export function responseFacts({ spec, documented, media, json }: CheckContext): ResponseFacts {
+export function responseFacts(context: CheckContext): ResponseFacts {
+  const { spec, documented, media, json } = context;
   const schemaPointer = media?.schemaPointer ?? null;
   const { registry, documentId } = spec.validation;
   const validatorAt = (pointer: string) => {
@@ -76,7 +78,7 @@ export function responseFacts({ spec, documented, media, json }: CheckContext): 
     mediaType: media?.mediaType ?? null,
     schemaPointer,
     branches: schemaPointer !== null && json?.ok ? heldBranches(json.value, schemaPointer, { document: spec.document, validatorAt }) : {},
-    amounts: [],
+    amounts: amountEncodings(context),
   };
 }
 

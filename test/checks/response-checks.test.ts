@@ -3,7 +3,7 @@ import { checkResponse } from '../../src/checks/index.ts';
 import { withSeverity } from '../../src/judge/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import type { LoadedSpec } from '../../src/spec/types.ts';
-import { checkFixtureNames, fixtureResponse, fixtureSemantic, readCheckFixtures } from '../support/fixtures.ts';
+import { checkFixtureNames, fixtureOptions, fixtureResponse, readCheckFixtures } from '../support/fixtures.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const specs = new Map<string, Promise<LoadedSpec>>();
@@ -22,7 +22,7 @@ for (const check of checkFixtureNames()) {
         const loaded = await spec(fixture.spec);
         const operation = loaded.operations.find((o) => o.key === fixture.operation);
         expect(operation, `operation ${fixture.operation}`).toBeDefined();
-        const findings = checkResponse(loaded, operation!, fixtureResponse(fixture), { integrity: true, semantic: fixtureSemantic(fixture) });
+        const findings = checkResponse(loaded, operation!, fixtureResponse(fixture), fixtureOptions(fixture));
         const actual = withSeverity(findings, {}).map((f) => [f.id, f.pointer, f.severity]);
         expect(sortRows(actual)).toEqual(sortRows(fixture.expect));
       });

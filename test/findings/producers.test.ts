@@ -15,7 +15,7 @@ import { securityNotEnforced } from '../../src/run/checks/security-not-enforced.
 import { statusUnexpected } from '../../src/run/checks/status-unexpected.ts';
 import type { CaseResult } from '../../src/results/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
-import { checkFixtureNames, fixtureResponse, fixtureSemantic, readBody, readCheckFixtures, type CheckFixture } from '../support/fixtures.ts';
+import { checkFixtureNames, fixtureOptions, fixtureResponse, readBody, readCheckFixtures, type CheckFixture } from '../support/fixtures.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { runWhop } from '../judge/baseline/whop-run.ts';
 
@@ -66,7 +66,7 @@ interface Outcome {
 const viaCheckResponse = async (fixture: CheckFixture): Promise<Outcome> => {
   const spec = await loadSpec(fixture.spec, { cwd: REPO_ROOT });
   const operation = spec.operations.find((o) => o.key === fixture.operation)!;
-  const findings = checkResponse(spec, operation, fixtureResponse(fixture), { integrity: true, semantic: fixtureSemantic(fixture) });
+  const findings = checkResponse(spec, operation, fixtureResponse(fixture), fixtureOptions(fixture));
   return { reported: findings.map((f) => f.id), declared: declaredUnder('src/checks/') };
 };
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ISO_ONLY, NO_RULES, type ObservedResponse, type RuleSource, type SemanticInput } from '../../src/checks/index.ts';
+import { NO_RULES, NO_SEMANTIC_INPUT, type CheckOptions, type CurrencyPolicy, type ObservedResponse, type OperationRules, type RuleSource } from '../../src/checks/index.ts';
 import { parseExpression } from '../../src/checks/semantic/expression.ts';
 import type { Expression } from '../../src/checks/semantic/rules.ts';
 import { applyPatch, type PatchOperation } from './json-patch.ts';
@@ -25,6 +25,8 @@ export interface CheckFixture {
   truncated?: boolean;
   /** Money rules the operation is held to, as a vendor file would declare them, in the rule language. */
   rules?: FixtureRules;
+  /** The request's path parameters (an answer to a request, not a body checked alone) and the vendor's currencies. */
+  semantic?: { params?: Record<string, string>; currencies?: CurrencyPolicy };
   expect: Array<[string, string | null, string]>;
 }
 
@@ -33,19 +35,15 @@ export interface FixtureRules {
   presence?: Array<{ at: string; presence: 'absent' | 'present'; when?: string }>;
 }
 
-/** What checkResponse is given for a fixture's rules (none: what it gives by default). */
-export function fixtureSemantic({ rules }: CheckFixture): SemanticInput | undefined {
-  if (rules === undefined) return undefined;
+/** A fixture's rules as a vendor file's would be declared (none: the operation declares none). */
+function declaredRules({ rules }: CheckFixture): OperationRules {
+  if (rules === undefined) return NO_RULES;
   const source: RuleSource = { origin: 'vendor-file', file: 'test fixture', line: 1 };
   const when = (text: string | undefined) => (text === undefined ? null : expression(text));
   return {
-    declared: {
-      ...NO_RULES,
-      invariants: (rules.invariants ?? []).map((rule) => ({ text: rule.check, check: expression(rule.check), when: when(rule.when), source })),
-      presence: (rules.presence ?? []).map((rule) => ({ text: `${rule.at} ${rule.presence}${rule.when ? ` when ${rule.when}` : ''}`, ...rule, when: when(rule.when), source })),
-    },
-    currencies: ISO_ONLY,
-    params: null,
+    ...NO_RULES,
+    invariants: (rules.invariants ?? []).map((rule) => ({ text: rule.check, check: expression(rule.check), when: when(rule.when), source })),
+    presence: (rules.presence ?? []).map((rule) => ({ text: `${rule.at} ${rule.presence}${rule.when ? ` when ${rule.when}` : ''}`, ...rule, when: when(rule.when), source })),
   };
 }
 
@@ -66,6 +64,12 @@ export function checkFixtureNames(): string[] {
 /** The saved response of a fixture, as the client would have observed it. */
 export function fixtureResponse(fixture: CheckFixture): ObservedResponse {
   return { status: fixture.status, headers: fixtureHeaders(fixture), body: fixtureBody(fixture), truncated: fixture.truncated ?? false };
+}
+
+/** How a fixture is checked: as the suites check a response (integrity checks included), with its rules and its request's path parameters. */
+export function fixtureOptions(fixture: CheckFixture): CheckOptions {
+  const { params = null, currencies = NO_SEMANTIC_INPUT.currencies } = fixture.semantic ?? {};
+  return { integrity: true, semantic: { declared: declaredRules(fixture), params, currencies } };
 }
 
 export function readCheckFixtures(check: string): CheckFixture[] {

@@ -83,7 +83,9 @@ export function liveMidaz(): Promise<LiveVendor> {
     const [, organization, ledger, account, balances] = match;
     if (![organization, ledger, account].every((id) => UUID.test(id!))) return answer(400, midazError('0065', 'Invalid Path Parameter'));
     if (organization !== LIVE.midazOrganization || ledger !== LIVE.midazLedger || account !== LIVE.midazAccount) return answer(404, midazError('0007', 'Entity Not Found'));
-    answer(200, readBody(balances ? 'midaz-balance.json' : 'midaz-account.json'));
+    // The resource asked for, as Midaz answers it: the ids in the body are the path's (conform checks they are).
+    const ids = { organizationId: organization, ledgerId: ledger, ...(balances ? { accountId: account } : { id: account }) };
+    answer(200, { ...(readBody(balances ? 'midaz-balance.json' : 'midaz-account.json') as object), ...ids });
   });
 }
 

@@ -1,8 +1,36 @@
+import type { Operation } from '../../spec/index.ts';
 import type { CheckContext } from '../context.ts';
+import { recognisedRules } from './recognise.ts';
 import type { OperationRules } from './rules.ts';
 
-/** The rules a response is held to: the operation's declared rules, for a success body that parsed. */
+// Merged once per operation and set of declared rules: responses of one operation share them.
+const merged = new WeakMap<OperationRules, WeakMap<Operation, OperationRules>>();
+
+/**
+ * The rules a response is held to, for a success body that parsed: the operation's declared rules,
+ * and the rules of the shapes recognised in its document (recognise.ts) where no declared rule
+ * covers the same pointer (a vendor file knows its API better than a guess from names).
+ */
 export function applicableRules(context: CheckContext): OperationRules | null {
   if (!context.json?.ok || context.response.status < 200 || context.response.status > 299) return null;
-  return context.semantic.declared;
+  const { declared } = context.semantic;
+  let byOperation = merged.get(declared);
+  if (!byOperation) merged.set(declared, (byOperation = new WeakMap()));
+  let rules = byOperation.get(context.operation);
+  if (!rules) byOperation.set(context.operation, (rules = merge(declared, recognisedRules(context.spec, context.operation))));
+  return rules;
+}
+
+function merge(declared: OperationRules, recognised: OperationRules): OperationRules {
+  const uncovered = <Rule>(mine: Rule[], theirs: Rule[], key: (rule: Rule) => string): Rule[] => {
+    const covered = new Set(mine.map(key));
+    return [...mine, ...theirs.filter((rule) => !covered.has(key(rule)))];
+  };
+  return {
+    amounts: uncovered(declared.amounts, recognised.amounts, (r) => r.at),
+    invariants: uncovered(declared.invariants, recognised.invariants, (r) => r.text),
+    presence: declared.presence,
+    echoes: uncovered(declared.echoes, recognised.echoes, (r) => r.at),
+    timestamps: uncovered(declared.timestamps, recognised.timestamps, (r) => r.created),
+  };
 }

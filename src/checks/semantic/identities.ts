@@ -85,7 +85,7 @@ function sightings(answer: IdentityAnswer, entry: IdentityRule['entries'][number
   const found: Array<{ key: unknown; pointer: string; value: unknown }> = [];
   for (const match of matchPattern(answer.value, entry.key)) {
     if (!isKey(match.value)) continue;
-    const pointer = bindPattern(entry.value, match.bound);
+    const pointer = bindPattern(entry.value, match.bindings);
     const value = pointer === null ? undefined : getAtPointer(answer.value, pointer);
     if (pointer !== null && value !== undefined) found.push({ key: match.value, pointer, value });
   }

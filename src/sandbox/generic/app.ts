@@ -3,6 +3,7 @@ import { answerFor, documents, renderResponses, successFor, type Answer, type Re
 import { securityGate, type SchemeCredentials } from './auth.ts';
 import { isObject, type Json, type OpenApiDocument } from './document.ts';
 import { listOperations, matchOperation, type GenericOperation, type PathParameter } from './operations.ts';
+import { echoPath } from './echo-path.ts';
 import { chooseFixtures, fitsShape } from './params.ts';
 import { sampleSchema } from './sample.ts';
 import { tokenPaths } from './token-endpoint.ts';
@@ -30,6 +31,10 @@ export function buildGenericApp(document: OpenApiDocument, options: { basePath?:
   const renderedFor = new Map<GenericOperation, Map<string, RenderedResponse>>(operations.map((operation) => [operation, renderResponses(document, operation.responses)]));
   const gate = securityGate(document);
   const fixtures = chooseFixtures(operations, options.fixtures ?? {}, (parameter) => sampledParameter(document, parameter));
+  for (const [operation, rendered] of renderedFor) {
+    const echoed = echoPath(operation, successFor(rendered).rendered, fixtures);
+    if (echoed) rendered.set(echoed.key, echoed);
+  }
   const basePath = normalisedBasePath(options.basePath ?? serverPath(document.root));
   const tokens = tokenPaths(document, gate.tokenUrls, basePath);
   const tokenPathnames = new Set(Object.values(tokens).map((path) => new URL(path, 'http://sandbox.invalid').pathname));

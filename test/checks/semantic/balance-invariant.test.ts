@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkResponse } from '../../../src/checks/index.ts';
 import { MAX_BINDINGS } from '../../../src/checks/semantic/evaluate.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
-import { fixtureResponse, fixtureSemantic, readCheckFixtures, type CheckFixture } from '../../support/fixtures.ts';
+import { fixtureResponse, fixtureOptions, readCheckFixtures, type CheckFixture } from '../../support/fixtures.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
 
 const FIXTURES = readCheckFixtures('balance-invariant');
@@ -11,7 +11,7 @@ const fixture = (name: string): CheckFixture => FIXTURES.find((f) => f.name.star
 async function facts(checked: CheckFixture) {
   const spec = await loadSpec(checked.spec, { cwd: REPO_ROOT });
   const operation = spec.operations.find((o) => o.key === checked.operation)!;
-  return checkResponse(spec, operation, fixtureResponse(checked), { semantic: fixtureSemantic(checked) })
+  return checkResponse(spec, operation, fixtureResponse(checked), fixtureOptions(checked))
     .filter((f) => f.id === 'balance-invariant-violated')
     .map((f) => [f.pointer, f.expected, f.observed]);
 }
@@ -71,7 +71,7 @@ describe('balance-invariant-violated', () => {
     const volumes = Array.from({ length: MAX_BINDINGS + 500 }, () => ({ input: '2', output: '1', balance: '0' }));
     const checked: CheckFixture = { ...fixture('each entry of a volumes list'), bodyText: JSON.stringify({ volumes }) };
     const spec = await loadSpec(checked.spec, { cwd: REPO_ROOT });
-    const findings = checkResponse(spec, spec.operations[0]!, fixtureResponse(checked), { semantic: fixtureSemantic(checked) });
+    const findings = checkResponse(spec, spec.operations[0]!, fixtureResponse(checked), fixtureOptions(checked));
     expect(findings.filter((f) => f.id === 'balance-invariant-violated')).toHaveLength(100);
     expect(findings.find((f) => f.id === 'response-findings-truncated')?.observed).toBe(`${MAX_BINDINGS - 100} more: balance-invariant-violated ${MAX_BINDINGS - 100}`);
   });

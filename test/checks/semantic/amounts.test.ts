@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { inspectResponse, responseFacts, type SemanticInput } from '../../../src/checks/index.ts';
+import { amountsOf, scaleOf } from '../../../src/checks/semantic/amounts.ts';
+import { currencyScale } from '../../../src/checks/semantic/currency.ts';
+import { isAfter } from '../../../src/checks/semantic/instant.ts';
+import { MAX_MATCHES, matchPattern } from '../../../src/checks/semantic/pattern.ts';
+import { ISO_ONLY, NO_RULES } from '../../../src/checks/semantic/rules.ts';
+import { loadSpec } from '../../../src/spec/load.ts';
+import { REPO_ROOT } from '../../support/paths.ts';
+
+const spec = await loadSpec('test/fixtures/specs/money.yaml', { cwd: REPO_ROOT });
+const wallet = spec.operations.find((o) => o.key === 'GET /accounts/{account_id}/wallets/{wallet_id}')!;
+const inspect = (bodyText: string, semantic?: SemanticInput) =>
+  inspectResponse(spec, wallet, { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(bodyText) }, semantic);
+
+describe('amounts a rule reaches', () => {
+  it('are paired with their own entry’s currency, and numbers keep the digits as sent', () => {
+    const amounts = amountsOf(inspect('{"currency": "USD", "amount": 1.50, "holdings": [{"asset": "ETH/18", "amount": 12345678901234567890.5}, {"asset": "jpy", "amount": "7"}]}'));
+    expect(amounts.map(({ pointer, encoding, text, scale, currency }) => [pointer, encoding, text, scale, currency])).toEqual([
+      ['/amount', 'number', '1.50', 2, { code: 'USD', pointer: '/currency' }],
+      ['/holdings/0/amount', 'number', '12345678901234567890.5', 1, { code: 'ETH/18', pointer: '/holdings/0/asset' }],
+      ['/holdings/1/amount', 'string', '7', 0, { code: 'jpy', pointer: '/holdings/1/asset' }],
+    ]);
+  });
+
+  it('a declared rule wins over the recognised one at the same place (its fixed asset is the currency)', () => {
+    const declared = { ...NO_RULES, amounts: [{ at: '/amount', currency: { asset: 'BTC/8' }, source: { origin: 'vendor-file' as const, file: 'vendors/x.yaml', line: 3 } }] };
+    const [amount] = amountsOf(inspect('{"currency": "USD", "amount": 1.5}', { declared, currencies: ISO_ONLY, params: null }));
+    expect(amount!.currency).toEqual({ code: 'BTC/8', pointer: null });
+  });
+
+  it('are how the response facts record each encoding once, indices as *', () => {
+    const context = inspect('{"currency": "USD", "amount": 2, "available": "1.50", "holdings": [{"asset": "EUR", "amount": "1.25"}, {"asset": "EUR", "amount": "2.50"}, {"asset": "EUR", "amount": 3.5}]}');
+    expect(responseFacts(context).amounts).toEqual([
+      { pointer: '/amount', encoding: 'number', scale: 0 },
+      { pointer: '/available', encoding: 'string', scale: 2 },
+      { pointer: '/holdings/*/amount', encoding: 'string', scale: 2 },
+      { pointer: '/holdings/*/amount', encoding: 'number', scale: 1 },
+    ]);
+  });
+
+  it('are none on an error answer', () => {
+    const context = inspectResponse(spec, wallet, { status: 500, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"amount": 1}') });
+    expect(amountsOf(context)).toEqual([]);
+  });
+});
+
+describe('pointer patterns', () => {
+  it('stop at MAX_MATCHES however long the list', () => {
+    const body = { items: Array.from({ length: MAX_MATCHES + 5 }, (_, i) => ({ amount: i })) };
+    expect(matchPattern(body, '/items/*/amount')).toHaveLength(MAX_MATCHES);
+  });
+
+  it('match array indices and keys, escape what they bind, and never an inherited member', () => {
+    const body = JSON.parse('{"a/b": [{"x": 1}], "__proto__": {"x": 2}}') as unknown;
+    expect(matchPattern(body, '/*/0/x').map((m) => [m.pointer, m.value, m.bindings])).toEqual([['/a~1b/0/x', 1, ['a/b']]]);
+    expect(matchPattern(body, '/__proto__/x').map((m) => m.value)).toEqual([2]);
+    expect(matchPattern({}, '/constructor')).toEqual([]);
+    expect(matchPattern({ a: [1] }, '/a/01')).toEqual([]);
+  });
+});
+
+describe('scale as written', () => {
+  it.each([
+    ['1000', 0],
+    ['1000.50', 2],
+    ['-0.001', 3],
+    ['1.5e-3', 4],
+    ['15e-1', 1],
+    ['1.5e3', 0],
+    ['1.5E+1', 0],
+  ])('%s has %i decimals', (text, scale) => expect(scaleOf(text)).toBe(scale));
+
+  it.each(['', '-', 'abc', '1.', '.5', '1e', '1.5x', '1e1234567890'])('%j is no decimal', (text) => expect(scaleOf(text)).toBeNull());
+});
+
+describe('currencies', () => {
+  it('ISO 4217 minor units from the maintained list, in any case; none for units without one', () => {
+    expect(['usd', 'JPY', 'BHD', 'CLF', 'XAU', 'XDR'].map((code) => currencyScale(code, ISO_ONLY).decimals)).toEqual([2, 0, 3, 4, null, null]);
+  });
+
+  it('asset notations carry their scale; anything else that is not ISO is unknown unless declared', () => {
+    expect(currencyScale('ETH/18', ISO_ONLY)).toEqual({ known: true, decimals: 18, label: 'ETH/18' });
+    expect(currencyScale('ETH/1234', ISO_ONLY).known).toBe(false);
+    expect(currencyScale('/18', ISO_ONLY).known).toBe(false);
+    expect(currencyScale('x'.repeat(10_000), ISO_ONLY)).toMatchObject({ known: false, decimals: null });
+    expect(currencyScale('pts', { declared: { PTS: 1 }, anyCode: false })).toEqual({ known: true, decimals: 1, label: 'PTS' });
+    expect(currencyScale('USD', { declared: { USD: null }, anyCode: false }).decimals).toBeNull();
+  });
+});
+
+describe('instants', () => {
+  it.each([
+    ['2026-02-25T21:06:38Z', '2026-02-25T21:06:37Z', true],
+    ['2026-02-25T21:06:37.5Z', '2026-02-25T21:06:37.123Z', true],
+    ['2026-02-25T21:06:37.100Z', '2026-02-25T21:06:37.1Z', false],
+    ['2026-02-25T23:00:00+02:00', '2026-02-25T21:30:00Z', false],
+    ['2026-02-25T21:00:00-01:00', '2026-02-25T21:30:00Z', true],
+    ['0050-01-02T00:00:00Z', '1950-01-01T00:00:00+01:00', false],
+  ])('%s after %s: %s', (a, b, after) => expect(isAfter(a, b)).toBe(after));
+
+  it('are not compared when either is no date-time', () => {
+    expect(isAfter('2026-02-30T00:00:00Z', '2026-02-01T00:00:00Z')).toBeNull();
+    expect(isAfter('yesterday', '2026-02-01T00:00:00Z')).toBeNull();
+  });
+});
