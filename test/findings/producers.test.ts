@@ -51,7 +51,7 @@ const SHARED_IDS: Partial<Record<FindingId, string[]>> = {
   // parameter), or by two operations of a run (identities.ts), which only the run can compare.
   'cross-response-mismatch': ['src/checks/semantic/echo.ts', 'src/checks/semantic/identities.ts'],
   // Digits lost: visible in one body (an integer beyond 2^53), or only against the same amount in another answer of the run.
-  'amount-precision-lost': ['src/checks/semantic/amounts.ts', 'src/checks/semantic/identities.ts'],
+  'amount-precision-lost': ['src/checks/semantic/amount-precision.ts', 'src/checks/semantic/identities.ts'],
 };
 
 /** The IDs the producers of the modules under `folder` declare: what its public entry may report. */

@@ -1,42 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import type { AmountEncoding } from '../../../src/checks/index.ts';
 import { buildBaseline, compareToBaseline, type Baseline } from '../../../src/judge/baseline/index.ts';
-import { rawValueAt } from '../../../src/json/index.ts';
 import type { CaseResult } from '../../../src/results/index.ts';
 import { runSandbox } from '../../support/sandbox-run.ts';
 
 const BALANCES = 'GET /v1/organizations/{organization_id}/ledgers/{ledger_id}/accounts/{account_id}/balances';
-const AMOUNTS = ['/available', '/onHold', '/position/available'];
 
-/**
- * The balance amounts' encodings as the money checks carry them on a case result (derived.amounts),
- * read here from the body as sent, so the baseline is tested on what a real sandbox wrote.
- */
-function withAmounts(results: readonly CaseResult[]): CaseResult[] {
-  return results.map((result) => {
-    if (result.operation !== BALANCES || result.response?.status !== 200) return result;
-    const amounts = AMOUNTS.map((pointer): AmountEncoding => {
-      const raw = rawValueAt(result.response!.body, pointer)!;
-      const digits = raw.replace(/"/g, '');
-      return { pointer, encoding: raw.startsWith('"') ? 'string' : 'number', scale: digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0 };
-    });
-    return { ...result, derived: { ...result.derived!, amounts } };
-  });
-}
-
-const faithful = withAmounts((await runSandbox('midaz')).results);
-const asNumbers = withAmounts((await runSandbox('midaz', { scenario: 'amounts-as-numbers' })).results);
+// The amounts' encodings as the money checks carried them on each case result (derived.amounts), from real sandbox answers.
+const faithful = (await runSandbox('midaz')).results;
+// The fixture balance as the faithful sandbox writes it: decimal strings, "0" and the rest with 2 decimals.
+const SCALES: Record<string, number> = {
+  '/available': 0,
+  '/onHold': 2,
+  '/overdraftUsed': 2,
+  '/settings/overdraftLimit': 2,
+  '/position/available': 2,
+  '/position/onHold': 2,
+  '/position/overdraftLimitAvailable': 2,
+};
+const asNumbers = (await runSandbox('midaz', { scenario: 'amounts-as-numbers' })).results;
 const baseline = buildBaseline(faithful, { vendor: 'midaz', mode: 'sandbox', updatedAt: '2026-02-01T00:00:00.000Z' });
 const changes = (against: Baseline, results: readonly CaseResult[]) =>
   compareToBaseline(against, results, 'midaz').shapeFindings.map(({ id, case: name, pointer, expected, observed }) => ({ id, case: name, pointer, expected, observed }));
 
 describe('the baseline records how amounts are written', () => {
   it('by operation, status and pointer: the encoding and a decimal string’s decimals', () => {
-    expect(baseline.operations[BALANCES]!.responses['200']!.amounts).toEqual({
-      '/available': { encodings: ['string'], scales: [0] },
-      '/onHold': { encodings: ['string'], scales: [0] },
-      '/position/available': { encodings: ['string'], scales: [0] },
-    });
+    expect(baseline.operations[BALANCES]!.responses['200']!.amounts).toEqual(
+      Object.fromEntries(Object.entries(SCALES).map(([pointer, scale]) => [pointer, { encodings: ['string'], scales: [scale] }])),
+    );
   });
 
   it('records no amounts where no rule reached one, so the file is as before', () => {
@@ -50,14 +40,22 @@ describe('amount-encoding-changed', () => {
   });
 
   it('reports each amount that turned from a decimal string into a number, and no shape change for it', () => {
-    expect(changes(baseline, asNumbers)).toEqual(
-      AMOUNTS.map((pointer) => ({ id: 'amount-encoding-changed', case: 'balances', pointer, expected: 'decimal string, 0 decimals', observed: 'number, 0 decimals' })),
+    const byPointer = (a: { pointer: string | null }, b: { pointer: string | null }) => a.pointer!.localeCompare(b.pointer!);
+    expect(changes(baseline, asNumbers).sort(byPointer)).toEqual(
+      // As numbers, 89.90 is 89.9 and 5000.00 is 5000: a number's decimals are its value's.
+      Object.entries({ ...SCALES, '/onHold': 1, '/position/onHold': 1, '/settings/overdraftLimit': 0 }).map(([pointer, written]) => ({
+        id: 'amount-encoding-changed',
+        case: 'balances',
+        pointer,
+        expected: `decimal string, ${SCALES[pointer]} decimals`,
+        observed: `number, ${written} decimal${written === 1 ? '' : 's'}`,
+      })).sort(byPointer),
     );
   });
 
   it('reports a decimal string written with other decimals', () => {
-    const twoDecimals = faithful.map((r) => (r.case === 'balances' ? { ...r, derived: { ...r.derived!, amounts: [{ pointer: '/onHold', encoding: 'string' as const, scale: 2 }] } } : r));
-    expect(changes(baseline, twoDecimals)).toEqual([{ id: 'amount-encoding-changed', case: 'balances', pointer: '/onHold', expected: 'decimal string, 0 decimals', observed: 'decimal string, 2 decimals' }]);
+    const fourDecimals = faithful.map((r) => (r.case === 'balances' ? { ...r, derived: { ...r.derived!, amounts: [{ pointer: '/onHold', encoding: 'string' as const, scale: 4 }] } } : r));
+    expect(changes(baseline, fourDecimals)).toEqual([{ id: 'amount-encoding-changed', case: 'balances', pointer: '/onHold', expected: 'decimal string, 2 decimals', observed: 'decimal string, 4 decimals' }]);
   });
 
   it('is not reported against a baseline written before amounts were recorded', () => {
