@@ -1,4 +1,4 @@
-import { escapeSegment, parsePointer, rawValuesAt } from '../json/index.ts';
+import { escapeSegment, mayHoldInexactNumbers, parsePointer, rawValuesAt } from '../json/index.ts';
 
 /**
  * Numbers the vendor wrote with a fraction that JSON.parse rounded away (12345678901234567890.5
@@ -7,7 +7,7 @@ import { escapeSegment, parsePointer, rawValuesAt } from '../json/index.ts';
  */
 export function lostFractions(value: unknown, text: string): Map<string, string> {
   // A fraction is lost only past 15 significant digits, or behind an exponent (1e-400 parses to 0): a body with neither has none.
-  if (!/\d{16}|\d[eE][+-]?\d/.test(text)) return new Map();
+  if (!mayHoldInexactNumbers(text)) return new Map();
   const integers = integerValuedNumbers(value);
   if (integers.length === 0) return new Map();
   return new Map([...rawValuesAt(text, integers)].filter(([, raw]) => !isWholeNumber(raw)));

@@ -1,5 +1,18 @@
 import { parsePointer } from './pointer.ts';
 
+// A number token a double may not hold exactly: 16 or more digits (a point among them or not), or an
+// exponent. Single character classes, no nesting: linear on any text.
+const MAYBE_INEXACT = /\d{16}|[\d.]{17}|\d[eE][+-]?\d/;
+
+/**
+ * Whether a JSON text may hold a number JSON.parse cannot keep exactly. A number of at most 15
+ * significant digits without exponent is held exactly (its shortest double text has its value), so
+ * where this is false the parsed numbers are the numbers sent and no source text need be read.
+ */
+export function mayHoldInexactNumbers(text: string): boolean {
+  return MAYBE_INEXACT.test(text);
+}
+
 /**
  * The exact source text of the value at `pointer` in a JSON text, or null. Reports show it as
  * evidence where JSON.parse would lose something: 12345678901234567890.12 stays that, not 1.2345e19.

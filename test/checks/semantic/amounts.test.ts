@@ -14,13 +14,20 @@ const inspect = (bodyText: string, semantic?: SemanticInput) =>
   inspectResponse(spec, wallet, { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(bodyText) }, semantic);
 
 describe('amounts a rule reaches', () => {
-  it('are paired with their own entry’s currency, and numbers keep the digits as sent', () => {
+  it('are paired with their own entry’s currency, and numbers keep the digits as sent (a number’s decimals are its value’s)', () => {
     const amounts = amountsOf(inspect('{"currency": "USD", "amount": 1.50, "holdings": [{"asset": "ETH/18", "amount": 12345678901234567890.5}, {"asset": "jpy", "amount": "7"}]}'));
     expect(amounts.map(({ pointer, encoding, text, scale, currency }) => [pointer, encoding, text, scale, currency])).toEqual([
-      ['/amount', 'number', '1.50', 2, { code: 'USD', pointer: '/currency' }],
+      ['/amount', 'number', '1.50', 1, { code: 'USD', pointer: '/currency' }],
       ['/holdings/0/amount', 'number', '12345678901234567890.5', 1, { code: 'ETH/18', pointer: '/holdings/0/asset' }],
       ['/holdings/1/amount', 'string', '7', 0, { code: 'jpy', pointer: '/holdings/1/asset' }],
     ]);
+  });
+
+  it('are read from the parsed body alone where the text holds no number a double could not keep', () => {
+    const [amount] = amountsOf(inspect('{"currency": "USD", "amount": 1.50, "id": "acct_12345"}'));
+    expect([amount!.text, amount!.scale]).toEqual(['1.5', 1]);
+    const [exact] = amountsOf(inspect('{"currency": "USD", "amount": 1.50, "total": 12345678.123456789}'));
+    expect([exact!.text, exact!.scale]).toEqual(['1.50', 1]);
   });
 
   it('a declared rule wins over the recognised one at the same place (its fixed asset is the currency)', () => {
