@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { duplicateKeys } from '../src/json/duplicate-keys.ts';
 import { EVIDENCE_LIMIT, excerpt } from '../src/findings/finding.ts';
 import { jsonPrefix } from '../src/json/prefix.ts';
-import { rawValueAt, rawValuesAt } from '../src/json/raw-value.ts';
+import { mayHoldInexactNumbers, rawValueAt, rawValuesAt } from '../src/json/raw-value.ts';
 
 describe('duplicate keys', () => {
   it.each([
@@ -33,6 +33,16 @@ describe('raw values', () => {
     ['/list/9', null],
   ])('%s', (pointer, raw) => {
     expect(rawValueAt(text, pointer)).toBe(raw);
+  });
+});
+
+describe('whether a text may hold a number a double cannot keep', () => {
+  it('says no for numbers of at most 14 digits, ids and timestamps around them', () => {
+    expect(mayHoldInexactNumbers('{"id": "019c96a0-0c0d-7915-84b9-e497bfee9916", "a": 1234567.1234567, "b": -0.25, "at": "2026-02-25T21:06:37.197596Z"}')).toBe(false);
+  });
+
+  it.each(['9007199254740993', '12345678.5', '1.23456789', '0.1000000000000000055511151231257827', '1e400', '15E-1', '2e+3'])('says yes for %s', (number) => {
+    expect(mayHoldInexactNumbers(`{"a": ${number}}`)).toBe(true);
   });
 });
 

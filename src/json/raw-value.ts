@@ -1,16 +1,18 @@
 import { parsePointer } from './pointer.ts';
 
-// A number token a double may not hold exactly: 16 or more digits (a point among them or not), or an
-// exponent. Single character classes, no nesting: linear on any text.
-const MAYBE_INEXACT = /\d{16}|[\d.]{17}|\d[eE][+-]?\d/;
+// A number of 16 or more significant digits has a run of at least 8 digits on one side of its point,
+// and a number with an exponent has a digit before its `e`: a text with neither holds only numbers of at
+// most 14 digits, which a double keeps exactly. Two plain scans, no alternation: the cheapest test V8 runs.
+const EIGHT_DIGITS = /\d{8}/;
+const EXPONENT = /\d[eE][+-]?\d/;
 
 /**
- * Whether a JSON text may hold a number JSON.parse cannot keep exactly. A number of at most 15
- * significant digits without exponent is held exactly (its shortest double text has its value), so
- * where this is false the parsed numbers are the numbers sent and no source text need be read.
+ * Whether a JSON text may hold a number JSON.parse cannot keep exactly (it may say yes for one it can:
+ * a long digit run inside a string). Where this is false the parsed numbers are the numbers sent, and
+ * no source text need be read.
  */
 export function mayHoldInexactNumbers(text: string): boolean {
-  return MAYBE_INEXACT.test(text);
+  return EIGHT_DIGITS.test(text) || EXPONENT.test(text);
 }
 
 /**
