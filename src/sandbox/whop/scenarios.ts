@@ -174,12 +174,5 @@ export const WHOP_SCENARIOS: ReadonlyArray<Scenario<WhopDrift>> = [
     ]),
     drift: { ledgerAccount: (account) => mapFirstBalance(account, (balance) => ({ ...balance, currency: 'usdc' })) },
   },
-  {
-    name: 'id-not-echoed',
-    description:
-      "id is the owner's id (biz_…, user_…) instead of the ledger account's ldgr_ id. The lookup by ledger account id no longer gets back the id it asked for; a lookup by owner id faithfully answers the ledger account's own id, no echo of the owner id it sent, so only the first case can show the drift.",
-    expectedFindings: [finding('by ledger account id', 'cross-response-mismatch', '/id')],
-    drift: { ledgerAccount: (account) => ({ ...account, id: account.owner.id }) },
-  },
   ...errorBodyScenarios(ERROR_CASES),
 ];
