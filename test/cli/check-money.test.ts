@@ -1,4 +1,4 @@
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,5 +38,37 @@ describe('conform check applies the money rules of the vendor file that lists th
     expect(run.stderr).toBe(
       `conform check: configuration error: vendors/acme.yaml:${lineOf(text, '- { at: /balance')}: /currencyCode is not in the success response of GET /wallets/{wallet_id} (specs/acme/2026-01.yaml)\n`,
     );
+  });
+});
+
+describe('conform check runs the money checks that need one body', () => {
+  const midazBalance = async (change: (body: Record<string, unknown>) => void): Promise<string> => {
+    const body = JSON.parse(await readFile(BALANCE_BODY, 'utf8')) as Record<string, unknown>;
+    change(body);
+    const file = join(await mkdtemp(join(tmpdir(), 'conform-balance-')), 'balance.json');
+    await writeFile(file, JSON.stringify(body));
+    return file;
+  };
+  const check = (file: string) => runCli(['check', '--spec', 'specs/midaz/3.7.1.yaml', '--operation', BALANCES, '--status', '200', file]);
+
+  it('a position computed without the overdraft in use breaks Midaz’s documented rule: exit 1, the rule and both figures named', async () => {
+    const file = await midazBalance((body) => {
+      Object.assign(body, { available: '0', onHold: '89.90', overdraftUsed: '1250.75' });
+      body.position = { available: '0', onHold: '89.90', overdraftLimitAvailable: '3749.25' };
+    });
+    const run = await check(file);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      'breaking  balance-invariant-violated  /position/available  figure at /position/available breaks a money rule: expected "-1250.75" (/position/available == /available - /overdraftUsed), got "0"\n',
+    );
+  });
+
+  it('the same balance with its position computed as documented has no finding: exit 0', async () => {
+    const file = await midazBalance((body) => {
+      Object.assign(body, { available: '0', onHold: '89.90', overdraftUsed: '1250.75' });
+      body.position = { available: '-1250.75', onHold: '89.90', overdraftLimitAvailable: '3749.25' };
+    });
+    const run = await check(file);
+    expect([run.code, run.stdout]).toEqual([0, 'no findings\n']);
   });
 });
