@@ -61,6 +61,8 @@ describe('conform check runs the money checks that need one body', () => {
     expect(run.stdout).toBe(
       'breaking  balance-invariant-violated  /position/available  figure at /position/available breaks a money rule: expected "-1250.75" (/position/available == /available - /overdraftUsed), got "0"\n',
     );
+    // README's worked example shows this very line.
+    expect(await readFile(join(REPO_ROOT, 'README.md'), 'utf8')).toContain(run.stdout);
   });
 
   it('the same balance with its position computed as documented has no finding: exit 0', async () => {
