@@ -1,4 +1,4 @@
-import { escapeSegment, parsePointer, rawValuesAt } from '../../json/index.ts';
+import { escapeSegment, mayHoldInexactNumbers, parsePointer, rawValuesAt } from '../../json/index.ts';
 import { addDecimals, compareDecimals, decimalOf, subtractDecimals, type ExactDecimal } from './decimal.ts';
 import type { Expression } from './rules.ts';
 
@@ -6,9 +6,9 @@ import type { Expression } from './rules.ts';
  * Evaluating the rule language (expression.ts) against one parsed body, with exact decimals.
  *
  * A figure that is missing, null, or neither a decimal nor a boolean makes what reads it
- * INAPPLICABLE (null): a rule over it is skipped, not broken. A JSON number is read by its source
- * text wherever its double may not be exact (anything but a safe integer): 1000.50 keeps its two
- * decimals and 9007199254740993 its last digit.
+ * INAPPLICABLE (null): a rule over it is skipped, not broken. A JSON number is its value (1000.50 is
+ * 1000.5), read by its source text wherever the body may hold one a double cannot keep:
+ * 9007199254740993 keeps its last digit, 1000.000000000000001 its fraction.
  */
 export type RuleValue = ExactDecimal | boolean | null;
 
@@ -23,7 +23,8 @@ export const MAX_BINDINGS = 10_000;
  * first need, for every number any of `patterns` reaches (one pass over the text, whatever their count).
  */
 export class RuleBody {
-  private sources: Map<string, string> | null = null;
+  /** null: not looked at yet; undefined: the text holds no number a double could not keep, so none is needed. */
+  private sources: Map<string, string> | undefined | null = null;
 
   constructor(
     readonly value: unknown,
@@ -64,31 +65,36 @@ export class RuleBody {
     if (typeof value === 'string') return decimalOf(value);
     if (typeof value === 'boolean') return value;
     if (typeof value !== 'number') return null;
-    if (Number.isSafeInteger(value)) return { units: value, scale: 0, big: null };
-    const source = this.sourceOf(concretePointer(segments, binding));
-    return source === undefined ? null : decimalOf(source, true);
+    // Where the text may hold a number a double cannot keep, every number is read as sent: 1000.000000000000001 parses to the integer 1000.
+    const source = this.sourceOf(segments, binding);
+    if (source !== undefined) return decimalOf(source, true);
+    return Number.isSafeInteger(value) ? { units: value, scale: 0, big: null } : decimalOf(String(value), true);
   }
 
   /** A figure as the vendor sent it, in JSON: `"1000.50"`, `1000.50`, `true`; `absent` when it is not there. */
   sent(segments: readonly string[], binding: Binding): string {
     const value = this.figure(segments, binding);
     if (value === undefined) return 'absent';
-    if (typeof value === 'number') return this.sourceOf(concretePointer(segments, binding)) ?? String(value);
+    if (typeof value === 'number') return this.sourceOf(segments, binding) ?? String(value);
     return JSON.stringify(value);
   }
 
-  private sourceOf(pointer: string): string | undefined {
-    if (this.sources === null) {
-      const numbers: string[] = [];
-      for (const pattern of this.patterns) {
-        const segments = segmentsOf(pattern);
-        forEachBinding(segments, this, (binding) => {
-          if (typeof this.figure(segments, binding) === 'number') numbers.push(concretePointer(segments, binding));
-        });
-      }
-      this.sources = rawValuesAt(this.text, numbers);
+  /** A number's source text; undefined where the text holds no number a double could not keep (its shortest text is then its value). */
+  private sourceOf(segments: readonly string[], binding: Binding): string | undefined {
+    if (this.sources === null) this.sources = mayHoldInexactNumbers(this.text) ? this.numberSources() : undefined;
+    return this.sources?.get(concretePointer(segments, binding));
+  }
+
+  /** The source text of every number the rules' patterns reach, in one pass over the text. */
+  private numberSources(): Map<string, string> {
+    const numbers: string[] = [];
+    for (const pattern of this.patterns) {
+      const segments = segmentsOf(pattern);
+      forEachBinding(segments, this, (binding) => {
+        if (typeof this.figure(segments, binding) === 'number') numbers.push(concretePointer(segments, binding));
+      });
     }
-    return this.sources.get(pointer);
+    return rawValuesAt(this.text, numbers);
   }
 }
 
