@@ -35,7 +35,17 @@ export const amountEncodingChanged: Check<{ baseline: Baseline; answers: readonl
 
 function changed(known: AmountShape, amount: AmountEncoding): boolean {
   if (!known.encodings.includes(amount.encoding)) return true;
-  return amount.encoding === 'string' && known.scales.length > 0 && !known.scales.includes(amount.scale);
+  return amount.encoding === 'string' && fixedWidth(known) !== null && amount.scale !== fixedWidth(known);
+}
+
+/**
+ * The decimals every decimal string at this place was written with, when the baseline shows a fixed
+ * width: one scale, of at least one decimal. A vendor that trims zeros writes "0", "12.5" and "1000.25"
+ * for one field, and a width of 0 is what trimming gives too: neither says the vendor changed.
+ */
+function fixedWidth(known: AmountShape): number | null {
+  const [scale, ...others] = known.scales;
+  return scale !== undefined && scale > 0 && others.length === 0 ? scale : null;
 }
 
 function describeKnown(known: AmountShape): string {

@@ -58,6 +58,14 @@ describe('amount-encoding-changed', () => {
     expect(changes(baseline, fourDecimals)).toEqual([{ id: 'amount-encoding-changed', case: 'balances', pointer: '/onHold', expected: 'decimal string, 2 decimals', observed: 'decimal string, 4 decimals' }]);
   });
 
+  it('is not reported where the baseline shows no fixed width: a field seen as "0", or with several scales', () => {
+    const withScale = (pointer: string, scale: number) => faithful.map((r) => (r.case === 'balances' ? { ...r, derived: { ...r.derived!, amounts: [{ pointer, encoding: 'string' as const, scale }] } } : r));
+    expect(changes(baseline, withScale('/available', 2))).toEqual([]);
+    const twoWidths = structuredClone(baseline);
+    twoWidths.operations[BALANCES]!.responses['200']!.amounts!['/onHold']!.scales = [1, 2];
+    expect(changes(twoWidths, withScale('/onHold', 4))).toEqual([]);
+  });
+
   it('is not reported against a baseline written before amounts were recorded', () => {
     const older = structuredClone(baseline);
     delete older.operations[BALANCES]!.responses['200']!.amounts;
