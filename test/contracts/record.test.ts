@@ -105,7 +105,7 @@ describe('a run against the faithful sandboxes', () => {
     expect(rulesAt(balance, '$.id')).toEqual([['type'], ['regex', UUID]]);
     expect(rulesAt(balance, '$.available')).toEqual([['type']]);
     expect(rulesAt(balance, '$.version')).toEqual([['integer']]);
-    expect(balance.response.body?.content).toMatchObject({ available: '1000', assetCode: 'BRL' });
+    expect(balance.response.body?.content).toMatchObject({ available: '0', overdraftUsed: '1250.75', assetCode: 'BRL' });
 
     const owned = interaction(pacts.xendit!, 'owned account (GET /v2/accounts/{id})');
     expect(rulesAt(owned, '$.created')).toEqual([['datetime', "yyyy-MM-dd'T'HH:mm:ssXXX"]]);

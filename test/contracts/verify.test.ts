@@ -29,6 +29,10 @@ const BROKEN: Record<VendorName, Record<string, string[]>> = {
     'error-body-html': ['insufficient scope', 'invalid credentials', 'malformed id', 'missing credentials', 'unknown id'],
     'error-body-text': ['insufficient scope', 'invalid credentials', 'malformed id', 'missing credentials', 'unknown id'],
     'error-body-mislabelled': ['insufficient scope', 'invalid credentials', 'malformed id', 'missing credentials', 'unknown id'],
+    // Money drifts change values the contract holds by type: none breaks it, which is why conform checks them apart.
+    'amount-float-noise': [],
+    'amount-beyond-double': [],
+    'currency-code-unknown': [],
   },
   midaz: {
     'amounts-as-numbers': ['balances'],
@@ -44,6 +48,22 @@ const BROKEN: Record<VendorName, Record<string, string[]>> = {
         ['account invalid token', 'account malformed id', 'account missing token', 'account unknown id', 'balances invalid token', 'balances malformed id', 'balances missing token', 'balances unknown id'],
       ]),
     ),
+    ...Object.fromEntries(
+      [
+        'position-ignores-overdraft',
+        'position-hold-stale',
+        'overdraft-headroom-ignores-usage',
+        'overdraft-used-negative',
+        'amount-scale-exceeded',
+        'balances-asset-differs',
+        'asset-code-unknown',
+        'created-after-updated',
+        'balances-of-another-account',
+      ].map((scenario) => [scenario, []]),
+    ),
+    // A figure the contract recorded is gone: the headroom, or the limit of an overdraft made unlimited.
+    'overdraft-headroom-when-unlimited': ['balances'],
+    'overdraft-headroom-missing': ['balances'],
   },
   xendit: {
     'enum-value-added': ['managed account', 'owned account'],
@@ -57,10 +77,12 @@ const BROKEN: Record<VendorName, Record<string, string[]>> = {
     'error-body-html': ['invalid credentials', 'missing credentials', 'unknown id'],
     'error-body-text': ['invalid credentials', 'missing credentials', 'unknown id'],
     'error-body-mislabelled': ['invalid credentials', 'missing credentials', 'unknown id'],
+    'updated-before-created': [],
+    'id-not-echoed': [],
   },
 };
 
-// One `conform verify` per round, each vendor in its next drift scenario: eleven verifications cover all 31.
+// One `conform verify` per round, each vendor in its next drift scenario: as many verifications as Midaz has drifts cover them all.
 const DRIFTS = Object.fromEntries(Object.entries(BROKEN).map(([vendor, scenarios]) => [vendor, Object.keys(scenarios)]));
 const ROUNDS = Array.from({ length: Math.max(...Object.values(DRIFTS).map((list) => list.length)) }, (_, round) =>
   Object.entries(DRIFTS).flatMap(([vendor, scenarios]) => (scenarios[round] ? [{ vendor: vendor as VendorName, scenario: scenarios[round]! }] : [])),

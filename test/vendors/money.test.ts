@@ -40,13 +40,14 @@ function replacing(from: string, to: string): (text: string) => string {
 }
 
 describe("the seed vendors' money rules", () => {
-  it("Midaz's balances: the five position rules as its 3.7.1 prose states them, each located on its line", () => {
+  it("Midaz's balances: the position rules as its 3.7.1 prose states them, each located on its line", () => {
     const rules = VENDORS.midaz.money.operations[BALANCES]!;
     expect(rules.invariants.map((rule) => [rule.text, rule.when === null, rule.source])).toEqual([
       ['/position/available == /available - /overdraftUsed', true, { origin: 'vendor-file', file: 'vendors/midaz.yaml', line: lineOf(MIDAZ_TEXT, '- rule: /position/available ==') }],
       ['/position/onHold == /onHold', true, { origin: 'vendor-file', file: 'vendors/midaz.yaml', line: lineOf(MIDAZ_TEXT, '- rule: /position/onHold') }],
       ['/position/overdraftLimitAvailable == "0"', false, { origin: 'vendor-file', file: 'vendors/midaz.yaml', line: lineOf(MIDAZ_TEXT, '== "0"') }],
       ['/position/overdraftLimitAvailable == /settings/overdraftLimit - /overdraftUsed', false, { origin: 'vendor-file', file: 'vendors/midaz.yaml', line: lineOf(MIDAZ_TEXT, '== /settings/overdraftLimit') }],
+      ['/overdraftUsed >= 0', true, { origin: 'vendor-file', file: 'vendors/midaz.yaml', line: lineOf(MIDAZ_TEXT, '- rule: /overdraftUsed >= 0') }],
     ]);
     expect(rules.invariants[0]!.check).toEqual({
       kind: 'compare',
@@ -55,7 +56,12 @@ describe("the seed vendors' money rules", () => {
       right: { kind: 'arithmetic', operator: '-', left: { kind: 'pointer', pointer: '/available' }, right: { kind: 'pointer', pointer: '/overdraftUsed' } },
     });
     expect(rules.invariants[2]!.when).toEqual({ kind: 'not', operand: { kind: 'pointer', pointer: '/settings/allowOverdraft' } });
-    expect(rules.presence).toEqual([
+    expect(rules.presence.map((rule) => rule.text)).toEqual([
+      '/position/overdraftLimitAvailable absent when /settings/allowOverdraft and not /settings/overdraftLimitEnabled',
+      '/position present',
+      '/position/overdraftLimitAvailable present when not /settings/allowOverdraft or /settings/overdraftLimitEnabled',
+    ]);
+    expect(rules.presence[0]).toEqual(
       {
         text: '/position/overdraftLimitAvailable absent when /settings/allowOverdraft and not /settings/overdraftLimitEnabled',
         at: '/position/overdraftLimitAvailable',
@@ -68,7 +74,7 @@ describe("the seed vendors' money rules", () => {
         },
         source: { origin: 'vendor-file', file: 'vendors/midaz.yaml', line: lineOf(MIDAZ_TEXT, '- at: /position/overdraftLimitAvailable') },
       },
-    ]);
+    );
     expect(rules.amounts.map((amount) => [amount.at, amount.currency])).toEqual(
       ['/available', '/onHold', '/overdraftUsed', '/settings/overdraftLimit', '/position/available', '/position/onHold', '/position/overdraftLimitAvailable'].map((at) => [at, { pointer: '/assetCode' }]),
     );

@@ -57,6 +57,20 @@ export const MIDAZ_MONEY_SCENARIOS: ReadonlyArray<Scenario<MidazDrift>> = [
     },
   },
   {
+    name: 'overdraft-headroom-missing',
+    description:
+      'position.overdraftLimitAvailable is omitted although the overdraft is limited (allowOverdraft and overdraftLimitEnabled true, limit "5000.00"): Midaz omits it only for an unlimited overdraft.',
+    expectedFindings: [finding('balances', 'balance-invariant-violated', '/position/overdraftLimitAvailable')],
+    drift: { balance: (body) => ({ ...body, position: { available: body.position.available, onHold: body.position.onHold } }) },
+  },
+  {
+    name: 'overdraft-used-negative',
+    description:
+      'overdraftUsed is "-1250.75", the overdraft in use written with the sign of the balance, where Midaz documents it as always non-negative; the position is derived from it as Midaz would, so only that rule breaks.',
+    expectedFindings: [finding('balances', 'balance-invariant-violated', '/overdraftUsed')],
+    drift: { balance: (body) => restated(body, { overdraftUsed: '-1250.75' }) },
+  },
+  {
     name: 'amount-scale-exceeded',
     description:
       'The hold is recorded with three decimals ("89.905") in BRL, whose ISO 4217 minor unit is 2; position.onHold mirrors it faithfully, so both amounts carry the third decimal.',

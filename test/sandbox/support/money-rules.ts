@@ -101,6 +101,9 @@ function positionRules(amounts: Map<string, Amount>, body: unknown): Broken[] {
   if (allowed === true && limited === true && position.headroom && limit && used && !position.headroom.equals(limit.minus(used))) failed.push('/position/overdraftLimitAvailable');
   if (allowed === false && position.headroom && !position.headroom.isZero()) failed.push('/position/overdraftLimitAvailable');
   if (allowed === true && limited === false && field(body, 'position', 'overdraftLimitAvailable') !== undefined) failed.push('/position/overdraftLimitAvailable');
+  // The headroom is there whenever the overdraft is not unlimited; overdraftUsed is never negative.
+  if ((allowed === false || limited === true) && field(body, 'position', 'overdraftLimitAvailable') === undefined) failed.push('/position/overdraftLimitAvailable');
+  if (used?.isNegative()) failed.push('/overdraftUsed');
   return failed.map((pointer) => ({ case: 'balances', id: 'balance-invariant-violated', pointer }));
 }
 
