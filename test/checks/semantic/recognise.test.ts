@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkResponse, recognitions, type CheckOptions } from '../../../src/checks/index.ts';
 import { recognisedRules } from '../../../src/checks/semantic/recognise.ts';
@@ -118,5 +121,35 @@ describe('faithful bodies raise no semantic finding with recognised rules alone'
       ['amount-scale-exceeds-currency', '/onHold'],
       ['cross-response-mismatch', '/accountId'],
     ]);
+  });
+});
+
+describe('the path parameter answered by /id', () => {
+  // A document of one GET answering {id, alias} at `path`, written where loadSpec reads documents.
+  const aliasSpec = async (path: string, parameter: string) => {
+    const dir = await mkdtemp(join(tmpdir(), 'conform-recognise-'));
+    const file = join(dir, 'spec.json');
+    const schema = { type: 'object', properties: { id: { type: 'string' }, alias: { type: 'string' } } };
+    const operation = { parameters: [{ name: parameter, in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'one', content: { 'application/json': { schema } } } } };
+    await writeFile(file, JSON.stringify({ openapi: '3.1.0', info: { title: 'ids', version: '1' }, paths: { [path]: { get: operation } } }));
+    return loadSpec(file);
+  };
+  const echoes = async (path: string, parameter: string) => {
+    const spec = await aliasSpec(path, parameter);
+    return recognisedRules(spec, spec.operations[0]!).echoes.map((r) => [r.parameter, r.at]);
+  };
+
+  it('is only a parameter that names an id: an alias is answered beside an id of its own', async () => {
+    expect(await echoes('/accounts/by-alias/{alias}', 'alias')).toEqual([]);
+    expect(await echoes('/accounts/{id}', 'id')).toEqual([['id', '/id']]);
+    expect(await echoes('/accounts/{account_id}', 'account_id')).toEqual([['account_id', '/id']]);
+    expect(await echoes('/accounts/{accountId}', 'accountId')).toEqual([['accountId', '/id']]);
+  });
+
+  it('so an alias answered beside the account id raises no mismatch', async () => {
+    const spec = await aliasSpec('/accounts/by-alias/{alias}', 'alias');
+    const response = { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"id": "acc_123", "alias": "customer-1"}') };
+    const findings = checkResponse(spec, spec.operations[0]!, response, { integrity: true, semantic: { ...NO_SEMANTIC_INPUT, params: { alias: 'customer-1' } } });
+    expect(findings.map((f) => f.id)).toEqual([]);
   });
 });
