@@ -86,8 +86,12 @@ describe('currencies', () => {
     expect(['usd', 'JPY', 'BHD', 'CLF', 'XAU', 'XDR'].map((code) => currencyScale(code, ISO_ONLY).decimals)).toEqual([2, 0, 3, 4, null, null]);
   });
 
-  it('asset notations carry their scale; anything else that is not ISO is unknown unless declared', () => {
-    expect(currencyScale('ETH/18', ISO_ONLY)).toEqual({ known: true, decimals: 18, label: 'ETH/18' });
+  it('asset notations carry their scale, and their code is known as any other; anything else that is not ISO is unknown unless declared', () => {
+    expect(currencyScale('ETH/18', { declared: { ETH: 18 }, anyCode: false })).toEqual({ known: true, decimals: 18, label: 'ETH/18' });
+    expect(currencyScale('ETH/18', ISO_ONLY)).toEqual({ known: false, decimals: 18, label: 'ETH/18' });
+    expect(currencyScale('usd/4', ISO_ONLY)).toEqual({ known: true, decimals: 4, label: 'usd/4' });
+    expect(currencyScale('FOO/2', ISO_ONLY).known).toBe(false);
+    expect(currencyScale('FOO/2', { declared: {}, anyCode: true }).known).toBe(true);
     expect(currencyScale('ETH/1234', ISO_ONLY).known).toBe(false);
     expect(currencyScale('/18', ISO_ONLY).known).toBe(false);
     expect(currencyScale('x'.repeat(10_000), ISO_ONLY)).toMatchObject({ known: false, decimals: null });
