@@ -30,6 +30,20 @@ describe('amounts a rule reaches', () => {
     expect([exact!.text, exact!.scale]).toEqual(['1.50', 1]);
   });
 
+  it('a number written with an exponent has its value’s decimals, however far the exponent reaches', () => {
+    const scales = (bodyText: string) => amountsOf(inspect(bodyText)).map(({ text, scale }) => [text, scale]);
+    expect(scales('{"currency": "JPY", "amount": 100e-2, "holdings": [{"asset": "USD", "amount": 1.50E+1}, {"asset": "USD", "amount": 1.5e-3}]}')).toEqual([
+      ['100e-2', 0],
+      ['1.50E+1', 0],
+      ['1.5e-3', 4],
+    ]);
+    expect(scales('{"currency": "USD", "amount": 1e999999999, "holdings": [{"asset": "USD", "amount": 1e-999999999}, {"asset": "USD", "amount": 1e1234567890}]}')).toEqual([
+      ['1e999999999', 0],
+      ['1e-999999999', 999999999],
+      ['1e1234567890', null],
+    ]);
+  });
+
   it('a declared rule wins over the recognised one at the same place (its fixed asset is the currency)', () => {
     const declared = { ...NO_RULES, amounts: [{ at: '/amount', currency: { asset: 'BTC/8' }, source: { origin: 'vendor-file' as const, file: 'vendors/x.yaml', line: 3 } }] };
     const [amount] = amountsOf(inspect('{"currency": "USD", "amount": 1.5}', { declared, currencies: ISO_ONLY, params: null }));
