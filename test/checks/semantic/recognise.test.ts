@@ -1,6 +1,3 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkResponse, recognitions, type CheckOptions } from '../../../src/checks/index.ts';
 import { recognisedRules } from '../../../src/checks/semantic/recognise.ts';
@@ -12,6 +9,7 @@ import { loadSpec } from '../../../src/spec/load.ts';
 import { NO_SEMANTIC_INPUT } from '../../../src/checks/index.ts';
 import { readBody } from '../../support/fixtures.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
+import { answering, specOf } from './spec-of.ts';
 
 const load = (file: string) => loadSpec(file, { cwd: REPO_ROOT });
 const MIDAZ_ACCOUNT = 'GET /v1/organizations/{organization_id}/ledgers/{ledger_id}/accounts/{account_id}';
@@ -125,15 +123,8 @@ describe('faithful bodies raise no semantic finding with recognised rules alone'
 });
 
 describe('the path parameter answered by /id', () => {
-  // A document of one GET answering {id, alias} at `path`, written where loadSpec reads documents.
-  const aliasSpec = async (path: string, parameter: string) => {
-    const dir = await mkdtemp(join(tmpdir(), 'conform-recognise-'));
-    const file = join(dir, 'spec.json');
-    const schema = { type: 'object', properties: { id: { type: 'string' }, alias: { type: 'string' } } };
-    const operation = { parameters: [{ name: parameter, in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'one', content: { 'application/json': { schema } } } } };
-    await writeFile(file, JSON.stringify({ openapi: '3.1.0', info: { title: 'ids', version: '1' }, paths: { [path]: { get: operation } } }));
-    return loadSpec(file);
-  };
+  const aliasSpec = (path: string, parameter: string) =>
+    specOf({ [path]: { get: answering({ type: 'object', properties: { id: { type: 'string' }, alias: { type: 'string' } } }, [parameter]) } });
   const echoes = async (path: string, parameter: string) => {
     const spec = await aliasSpec(path, parameter);
     return recognisedRules(spec, spec.operations[0]!).echoes.map((r) => [r.parameter, r.at]);
