@@ -176,7 +176,8 @@ function shapeOf(document: Record<string, unknown>, schema: unknown): Shape {
     visited.add(next);
     const s = next as Record<string, unknown>;
     if (typeof s.$ref === 'string' && s.$ref.startsWith('#')) pending.push(getAtPointer(document, s.$ref));
-    if (Array.isArray(s.allOf)) pending.push(...s.allOf);
+    // One at a time: spread as arguments, a vendor's 200,000 allOf entries overflow the stack.
+    if (Array.isArray(s.allOf)) for (const member of s.allOf as unknown[]) pending.push(member);
     if ((s.properties !== null && typeof s.properties === 'object') || (s.items !== null && typeof s.items === 'object')) shape.schemas.push(s);
     if (s.properties !== null && typeof s.properties === 'object') {
       for (const [name, property] of Object.entries(s.properties)) if (!shape.properties.has(name)) shape.properties.set(name, property);

@@ -5,6 +5,7 @@ import { FINDING_KINDS } from '../../../src/findings/index.ts';
 import { createMidazStore, MIDAZ_FIXTURES } from '../../../src/sandbox/midaz/data.ts';
 import { createWhopStore, WHOP_FIXTURES } from '../../../src/sandbox/whop/data.ts';
 import { createXenditStore, XENDIT_FIXTURES } from '../../../src/sandbox/xendit/data.ts';
+import { getAtPointer } from '../../../src/json/index.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { NO_SEMANTIC_INPUT } from '../../../src/checks/index.ts';
 import { readBody } from '../../support/fixtures.ts';
@@ -142,5 +143,16 @@ describe('the path parameter answered by /id', () => {
     const response = { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"id": "acc_123", "alias": "customer-1"}') };
     const findings = checkResponse(spec, spec.operations[0]!, response, { integrity: true, semantic: { ...NO_SEMANTIC_INPUT, params: { alias: 'customer-1' } } });
     expect(findings.map((f) => f.id)).toEqual([]);
+  });
+});
+
+describe('a vendor document of a 200,000-entry allOf', () => {
+  it('is read within the flattening bound, without overflowing the stack', async () => {
+    const amount = { type: 'object', properties: { currency: { type: 'string' }, amount: { type: 'string' } } };
+    const spec = await specOf({ '/wallet': { get: answering({ allOf: [amount] }) } });
+    // Loading lints every entry (seconds for 200,000), so they join the loaded document, which recognition reads.
+    const schema = getAtPointer(spec.document, spec.operations[0]!.responses[0]!.content[0]!.schemaPointer!) as { allOf: unknown[] };
+    schema.allOf = [...Array.from({ length: 200_000 }, () => ({ type: 'object' })), ...schema.allOf];
+    expect(recognisedRules(spec, spec.operations[0]!).amounts.map((r) => r.at)).toEqual(['/amount']);
   });
 });
