@@ -1,7 +1,10 @@
 import { getAtPointer, parsePointer } from '../json/index.ts';
 import { list, record, type SuccessBody } from './document-facts.ts';
 
-/** Schemas looked at for one pointer, at most: a document is the vendor's, so its shape is no bound. */
+/**
+ * Schemas looked at for one pointer, at most: a document is the vendor's, so its shape is no bound.
+ * Its arrays are pushed one member at a time: spread as arguments, 200,000 allOf entries overflow the stack.
+ */
 const MAX_VISITS = 10_000;
 
 /** A schema that says nothing checkable below it (`true`, `{}`, an external `$ref`): any pointer may sit there. */
@@ -20,7 +23,7 @@ export function documentsPointer(body: SuccessBody, pointer: string): boolean {
     const next: unknown[] = [];
     for (const schema of concrete(body.document, level, budget)) {
       if (schema === OPEN) return true;
-      next.push(...children(schema, segment));
+      for (const child of children(schema, segment)) next.push(child);
     }
     if (next.length === 0) return false;
     level = next;
@@ -44,7 +47,7 @@ function concrete(document: Record<string, unknown>, schemas: unknown[], budget:
       if (!object.$ref.startsWith('#')) return [OPEN];
       queue.push(getAtPointer(document, object.$ref));
     }
-    for (const branch of ['allOf', 'oneOf', 'anyOf']) queue.push(...list(object[branch]));
+    for (const branch of ['allOf', 'oneOf', 'anyOf']) for (const member of list(object[branch])) queue.push(member);
     if (unconstrained(object)) return [OPEN];
     found.push(object);
   }
@@ -61,13 +64,13 @@ function unconstrained(schema: Record<string, unknown>): boolean {
 function children(schema: Record<string, unknown>, segment: string): unknown[] {
   const found: unknown[] = [];
   const properties = record(schema.properties);
-  if (properties && segment === '*') found.push(...Object.values(properties));
+  if (properties && segment === '*') for (const property of Object.values(properties)) found.push(property);
   else if (properties && Object.hasOwn(properties, segment)) found.push(properties[segment]);
   if (segment === '*' || /^(0|[1-9][0-9]{0,8})$/.test(segment)) {
     if (schema.items !== undefined && schema.items !== false) found.push(schema.items);
-    found.push(...list(schema.prefixItems));
+    for (const item of list(schema.prefixItems)) found.push(item);
   }
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) found.push(schema.additionalProperties);
-  found.push(...Object.values(record(schema.patternProperties) ?? {}));
+  for (const property of Object.values(record(schema.patternProperties) ?? {})) found.push(property);
   return found;
 }

@@ -143,7 +143,7 @@ const FIXTURES: Partial<Record<FindingId, () => Promise<Outcome> | Outcome>> = {
       changes: [{ id: 'response-property-enum-value-removed', level: 'ERR', severity: 'breaking', reason: null, operation: LEDGER_ACCOUNT.operation, status: '200', where: '/ledger_type', value: 'primary' }],
     }),
   'cross-response-mismatch': () => direct(crossResponse, { identities: [ASSET_IDENTITY], answers: [answerOf('account', '{"id":"a1","assetCode":"USD"}'), answerOf('balances', '{"accountId":"a1","assetCode":"BRL"}')], placeholderFor }),
-  'amount-precision-lost': () => direct(crossResponse, { identities: [ASSET_IDENTITY], answers: [answerOf('account', '{"id":"a1","assetCode":9007199254740993}'), answerOf('balances', '{"accountId":"a1","assetCode":"9007199254740992"}')], placeholderFor }),
+  'amount-precision-lost': () => direct(crossResponse, { identities: [ASSET_IDENTITY], answers: [answerOf('account', '{"id":"a1","assetCode":9007199254740993}'), answerOf('balances', '{"accountId":"a1","assetCode":9007199254740992}')], placeholderFor }),
   'spec-schema-invalid': () => viaLoadSpec(SPEC_DEFECTS),
   'spec-ref-unresolved': () => viaLoadSpec(SPEC_DEFECTS),
   'spec-ref-outside': () => viaLoadSpec('test/fixtures/specs/outside/ref-outside.yaml'),

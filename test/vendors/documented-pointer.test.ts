@@ -58,3 +58,17 @@ describe('a body pointer is documented by the success schema', () => {
     expect(documentsPointer(body(wide), '/nowhere')).toBe(true);
   });
 });
+
+describe('a vendor document of huge arrays', () => {
+  const many = (schema: unknown) => Array.from({ length: 200_000 }, () => schema);
+
+  it.each(['allOf', 'oneOf', 'anyOf'])('is read within the visit bound, 200,000 %s entries and all, without overflowing the stack', (branch) => {
+    expect(documentsPointer(body({ [branch]: many({ properties: { a: { type: 'string' } } }) }), '/a')).toBe(true);
+  });
+
+  it('of properties, prefix items and pattern properties is read without overflowing the stack', () => {
+    const properties = Object.fromEntries(many(null).map((_, i) => [`p${i}`, { type: 'string' }]));
+    expect(documentsPointer(body({ type: 'object', properties, patternProperties: properties }), '/*')).toBe(true);
+    expect(documentsPointer(body({ type: 'array', prefixItems: many({ type: 'string' }) }), '/0')).toBe(true);
+  });
+});

@@ -16,7 +16,8 @@ export const amountPrecision: ResponseCheck = {
       // The shortest text of a double is exactly that double, so comparing it with the text as sent is exact.
       const held = String(parsed);
       if (held === text || new Decimal(text).equals(held)) continue;
-      (facts ??= []).push({ id: 'amount-precision-lost', pointer, expected: `${text} exactly`, observed: held });
+      // Said as a double, not ending in its digits: withRawNumbers would restore the digits sent, the very loss shown.
+      (facts ??= []).push({ id: 'amount-precision-lost', pointer, expected: `${text} exactly`, observed: `${held} (as a double)` });
     }
     return facts ?? NO_FACTS;
   },

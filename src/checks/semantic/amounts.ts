@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { mayHoldInexactNumbers, rawValuesAt } from '../../json/index.ts';
 import { normaliseIndices } from '../../findings/index.ts';
 import type { CheckContext } from '../context.ts';
@@ -13,7 +14,7 @@ export interface Amount {
   text: string;
   /** What JSON.parse made of it. */
   parsed: number | string;
-  /** Fractional digits: a string's as written (`"1000.50"`: 2), a number's value's (`1.50` is 1.5: 1; `1.5e-3`: 4); null for a string that is no decimal. */
+  /** Fractional digits: a string's as written (`"1000.50"`: 2), a number's value's (`1.50` is 1.5: 1; `100e-2` is 1: 0; `1.5e-3`: 4); null for a string that is no decimal. */
   scale: number | null;
   /** The currency code from the body (`pointer` where it sits) or the rule's fixed asset (`pointer` null); null when the body has none. */
   currency: { code: string; pointer: string | null } | null;
@@ -87,24 +88,19 @@ function findAmounts(context: CheckContext): readonly Amount[] {
     for (const amount of amounts) {
       if (amount.encoding !== 'number') continue;
       amount.text = sent?.get(amount.pointer) ?? String(amount.parsed);
-      amount.scale = scaleOf(withoutTrailingZeros(amount.text));
+      amount.scale = valueScale(amount.text);
     }
   }
   return amounts;
 }
 
-/** A JSON number's text without the zeros that end its fraction: a number is a value, and 1.50 is 1.5. */
-function withoutTrailingZeros(text: string): string {
-  const point = text.indexOf('.');
-  if (point < 0) return text;
-  let exponent = text.indexOf('e');
-  if (exponent < 0) exponent = text.indexOf('E');
-  const end = exponent < 0 ? text.length : exponent;
-  let last = end;
-  while (last > point + 1 && text[last - 1] === '0') last--;
-  // A fraction of zeros only goes with its point: 2.00 is 2.
-  if (last === point + 1 && text[point + 1] === '0') last = point;
-  return text.slice(0, last) + text.slice(end);
+/**
+ * A JSON number's decimals are its value's: 1.50 is 1.5 (1), 100e-2 is 1 (0), 1.5e-3 is 0.0015 (4).
+ * Read only once scaleOf has accepted the text (its exponent at most MAX_EXPONENT_DIGITS digits, far
+ * inside decimal.js's bounds, which keeps the digits as an exponent and a coefficient, never expands them).
+ */
+function valueScale(text: string): number | null {
+  return scaleOf(text) === null ? null : new Decimal(text).decimalPlaces();
 }
 
 function currencyOf(currency: Pattern | string, body: unknown, bindings: readonly string[]): Amount['currency'] {

@@ -22,7 +22,7 @@ const MAX_CACHED = 256;
 
 const cache = new WeakMap<CurrencyPolicy, Map<string, CurrencyScale>>();
 
-/** The decimals `code` allows under the vendor's policy: `USD/2` and `ETH/18` carry their own, else the vendor's declaration, else ISO 4217. */
+/** The decimals `code` allows under the vendor's policy: `USD/2` and `ETH/18` carry their own (their code known as any other), else the vendor's declaration, else ISO 4217. */
 export function currencyScale(code: string, policy: CurrencyPolicy): CurrencyScale {
   let known = cache.get(policy);
   if (!known) cache.set(policy, (known = new Map()));
@@ -37,14 +37,20 @@ export function currencyScale(code: string, policy: CurrencyPolicy): CurrencySca
 function lookUp(code: string, policy: CurrencyPolicy): CurrencyScale {
   const label = code.length > MAX_CODE_LENGTH ? `${code.slice(0, MAX_CODE_LENGTH)}…` : code;
   if (code.length > MAX_CODE_LENGTH) return { known: policy.anyCode, decimals: null, label };
+  // `ETH/18` carries its scale, but its code is held to the policy like any other: `FOO/2` is no more known than FOO.
   const notation = notationScale(code);
-  if (notation !== null) return { known: true, decimals: notation, label };
+  if (notation !== null) return { known: isKnown(code.slice(0, code.lastIndexOf('/')).toUpperCase(), policy), decimals: notation, label };
   const upper = code.toUpperCase();
   if (Object.hasOwn(policy.declared, upper)) return { known: true, decimals: policy.declared[upper] ?? null, label: upper };
   // Whop sends 'usd': ISO codes are upper case, vendors are not always.
   const iso = currencyCodes.code(upper);
   if (iso) return { known: true, decimals: withoutMinorUnit().has(upper) ? null : iso.digits, label: upper };
   return { known: policy.anyCode, decimals: null, label: upper };
+}
+
+/** Whether an upper-case code is ISO 4217, declared by the vendor, or free under its policy. */
+function isKnown(upper: string, policy: CurrencyPolicy): boolean {
+  return policy.anyCode || Object.hasOwn(policy.declared, upper) || currencyCodes.code(upper) !== undefined;
 }
 
 /** N of an asset notation `CODE/N`, read character by character (vendor text, no regex); null when `code` is none. */

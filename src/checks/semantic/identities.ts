@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Decimal } from 'decimal.js';
 import { excerpt, runCheck, type Check, type FindingFacts } from '../../findings/index.ts';
 import { getAtPointer, rawValuesAt } from '../../json/index.ts';
@@ -104,25 +105,30 @@ function keyForms(form: string, placeholderFor: IdentityInput['placeholderFor'])
   return masked === form ? [form] : [form, masked];
 }
 
-/** Why two sightings of one entity disagree, or null when they agree. */
+/**
+ * Why two sightings of one entity disagree, or null when they agree. Values are compared as sent: a
+ * string by its characters (`"007"` is not `"7"`, an id or code drift), anything else by its JSON; only
+ * two numbers are compared by value, by the digits written (1.50 is 1.5), where a double may have lost some.
+ */
 function difference(reference: Sighting, other: Sighting, placeholderFor: IdentityInput['placeholderFor']): CrossResponseFacts['id'] | null {
+  const a = reference.value, b = other.value;
+  if (isKey(a) && isKey(b) && (placeholderFor(a) === b || a === placeholderFor(b))) return null;
+  if (typeof a !== 'number' || typeof b !== 'number') return isDeepStrictEqual(a, b) ? null : 'cross-response-mismatch';
   if (reference.written === other.written) return null;
-  if (isKey(reference.value) && isKey(other.value) && (placeholderFor(reference.value) === other.value || reference.value === placeholderFor(other.value))) return null;
-  const a = decimalText(reference), b = decimalText(other);
-  if (a === null || b === null) return 'cross-response-mismatch';
-  if (new Decimal(a).equals(new Decimal(b))) return null;
+  const x = decimalText(reference.written), y = decimalText(other.written);
+  if (x === null || y === null) return a === b ? null : 'cross-response-mismatch';
+  if (new Decimal(x).equals(new Decimal(y))) return null;
   // Equal once each is held as a double, yet not the same digits: one side went through a double.
-  return Number(a) === Number(b) ? 'amount-precision-lost' : 'cross-response-mismatch';
+  return a === b ? 'amount-precision-lost' : 'cross-response-mismatch';
 }
 
 // A decimal literal as amounts are written: linear to test (no nested quantifier), bounded before it is read.
 const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const MAX_DECIMAL_LENGTH = 100;
 
-/** The amount a sighting holds as decimal text: a number's written digits, or a decimal string; null for anything else. */
-function decimalText(sighting: Sighting): string | null {
-  const text = typeof sighting.value === 'number' ? sighting.written : typeof sighting.value === 'string' ? sighting.value : null;
-  return text !== null && text.length <= MAX_DECIMAL_LENGTH && DECIMAL.test(text) && Number.isFinite(Number(text)) ? text : null;
+/** A number's written digits when decimal.js may read them; null for anything else. */
+function decimalText(written: string): string | null {
+  return written.length <= MAX_DECIMAL_LENGTH && DECIMAL.test(written) && Number.isFinite(Number(written)) ? written : null;
 }
 
 /** The run's cross-response facts (runCheck refuses an ID the check does not declare). */

@@ -11,10 +11,10 @@ import type { AmountRule, EchoRule, Expression, InvariantRule, OperationRules, R
  *   (AMOUNT_NAMES, or a name ending in `_amount`, `Amount`, `_balance`, `Balance`) that are numbers or strings;
  * - timestamps: a creation time beside an update time or a deletion time (TIMESTAMP_NAMES);
  * - ids echoing the path: a path parameter `X_id`/`xId` answered by a property `X_id` or `xId`, and the
- *   path's last parameter answered by `id`, on the resource itself (the body, or the items of a list:
- *   the body's array, or an array property of a body that answers none itself). A parameter the
- *   document says accepts other identifiers too (Whop's `id`: "Accepts a user ID, company ID, or
- *   ledger account ID") is answered by a resource with an id of its own, and is not echoed.
+ *   path's last parameter, when it names an id (`id`, `X_id`, `xId`), answered by `id`, on the resource
+ *   itself (the body, or the items of a list: the body's array, or an array property of a body that
+ *   answers none itself). A parameter the document says accepts other identifiers too (Whop's `id`:
+ *   "Accepts a user ID, company ID, or ledger account ID") is answered by a resource with an id of its own, and is not echoed.
  */
 const CURRENCY_NAMES = ['currency', 'currencyCode', 'currency_code', 'assetCode', 'asset_code', 'asset'];
 const AMOUNT_NAMES = new Set(['amount', 'balance', 'available', 'onHold', 'on_hold', 'pending', 'reserved', 'overdraftUsed', 'overdraft_used']);
@@ -138,7 +138,9 @@ function recogniseEchoes(document: Record<string, unknown>, operation: Operation
   const several = answersSeveralKinds(document, operation);
   const parameters = [...operation.path.matchAll(/\{([^{}/]{1,200})\}/g)].map((m) => m[1]!).filter((name) => !several.has(name));
   if (parameters.length === 0) return;
-  const last = operation.path.endsWith('}') ? parameters[parameters.length - 1] : undefined;
+  // `/id` answers only an id: `GET /accounts/by-alias/{alias}` answers its alias beside an id of its own.
+  const final = operation.path.endsWith('}') ? parameters[parameters.length - 1] : undefined;
+  const last = final !== undefined && (final === 'id' || idNames(final).length > 0) ? final : undefined;
   const answers = (shape: Shape): Array<[string, string]> =>
     parameters.flatMap((parameter): Array<[string, string]> => {
       const names = idNames(parameter).filter((n) => shape.properties.has(n));
@@ -174,7 +176,8 @@ function shapeOf(document: Record<string, unknown>, schema: unknown): Shape {
     visited.add(next);
     const s = next as Record<string, unknown>;
     if (typeof s.$ref === 'string' && s.$ref.startsWith('#')) pending.push(getAtPointer(document, s.$ref));
-    if (Array.isArray(s.allOf)) pending.push(...s.allOf);
+    // One at a time: spread as arguments, a vendor's 200,000 allOf entries overflow the stack.
+    if (Array.isArray(s.allOf)) for (const member of s.allOf as unknown[]) pending.push(member);
     if ((s.properties !== null && typeof s.properties === 'object') || (s.items !== null && typeof s.items === 'object')) shape.schemas.push(s);
     if (s.properties !== null && typeof s.properties === 'object') {
       for (const [name, property] of Object.entries(s.properties)) if (!shape.properties.has(name)) shape.properties.set(name, property);

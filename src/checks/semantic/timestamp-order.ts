@@ -5,8 +5,8 @@ import { bindPattern, matchPattern, valueAt } from './pattern.ts';
 
 /**
  * timestamp-order-violated: a creation time after the last update or the deletion, and a deletion
- * time on the resource a GET just answered (it is live). A timestamp that is no RFC 3339 date-time
- * is the format check's business and is skipped here.
+ * time on the resource a GET just answered (it is live; a list's items may be deleted). A timestamp
+ * that is no RFC 3339 date-time is the format check's business and is skipped here.
  */
 export const timestampOrder: ResponseCheck = {
   ids: ['timestamp-order-violated'],
@@ -24,7 +24,8 @@ export const timestampOrder: ResponseCheck = {
           (facts ??= []).push({ id: 'timestamp-order-violated', pointer, expected: `not after ${time} (${what}, ${bindPattern(later!, bindings)})`, observed: created });
         }
         const deleted = rule.deleted === null ? undefined : valueAt(body, rule.deleted, bindings);
-        if (context.operation.method === 'GET' && deleted !== null && deleted !== undefined) {
+        // Only the resource itself (no `*` bound): a list may hold deleted items.
+        if (context.operation.method === 'GET' && bindings.length === 0 && deleted !== null && deleted !== undefined) {
           const observed = typeof deleted === 'string' ? deleted : JSON.stringify(deleted);
           (facts ??= []).push({ id: 'timestamp-order-violated', pointer: bindPattern(rule.deleted!, bindings), expected: 'null (a live resource)', observed });
         }

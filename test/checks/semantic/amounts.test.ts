@@ -30,6 +30,20 @@ describe('amounts a rule reaches', () => {
     expect([exact!.text, exact!.scale]).toEqual(['1.50', 1]);
   });
 
+  it('a number written with an exponent has its value’s decimals, however far the exponent reaches', () => {
+    const scales = (bodyText: string) => amountsOf(inspect(bodyText)).map(({ text, scale }) => [text, scale]);
+    expect(scales('{"currency": "JPY", "amount": 100e-2, "holdings": [{"asset": "USD", "amount": 1.50E+1}, {"asset": "USD", "amount": 1.5e-3}]}')).toEqual([
+      ['100e-2', 0],
+      ['1.50E+1', 0],
+      ['1.5e-3', 4],
+    ]);
+    expect(scales('{"currency": "USD", "amount": 1e999999999, "holdings": [{"asset": "USD", "amount": 1e-999999999}, {"asset": "USD", "amount": 1e1234567890}]}')).toEqual([
+      ['1e999999999', 0],
+      ['1e-999999999', 999999999],
+      ['1e1234567890', null],
+    ]);
+  });
+
   it('a declared rule wins over the recognised one at the same place (its fixed asset is the currency)', () => {
     const declared = { ...NO_RULES, amounts: [{ at: '/amount', currency: { asset: 'BTC/8' }, source: { origin: 'vendor-file' as const, file: 'vendors/x.yaml', line: 3 } }] };
     const [amount] = amountsOf(inspect('{"currency": "USD", "amount": 1.5}', { declared, currencies: ISO_ONLY, params: null }));
@@ -86,8 +100,12 @@ describe('currencies', () => {
     expect(['usd', 'JPY', 'BHD', 'CLF', 'XAU', 'XDR'].map((code) => currencyScale(code, ISO_ONLY).decimals)).toEqual([2, 0, 3, 4, null, null]);
   });
 
-  it('asset notations carry their scale; anything else that is not ISO is unknown unless declared', () => {
-    expect(currencyScale('ETH/18', ISO_ONLY)).toEqual({ known: true, decimals: 18, label: 'ETH/18' });
+  it('asset notations carry their scale, and their code is known as any other; anything else that is not ISO is unknown unless declared', () => {
+    expect(currencyScale('ETH/18', { declared: { ETH: 18 }, anyCode: false })).toEqual({ known: true, decimals: 18, label: 'ETH/18' });
+    expect(currencyScale('ETH/18', ISO_ONLY)).toEqual({ known: false, decimals: 18, label: 'ETH/18' });
+    expect(currencyScale('usd/4', ISO_ONLY)).toEqual({ known: true, decimals: 4, label: 'usd/4' });
+    expect(currencyScale('FOO/2', ISO_ONLY).known).toBe(false);
+    expect(currencyScale('FOO/2', { declared: {}, anyCode: true }).known).toBe(true);
     expect(currencyScale('ETH/1234', ISO_ONLY).known).toBe(false);
     expect(currencyScale('/18', ISO_ONLY).known).toBe(false);
     expect(currencyScale('x'.repeat(10_000), ISO_ONLY)).toMatchObject({ known: false, decimals: null });

@@ -68,12 +68,26 @@ describe('crossResponse: one entity answered by two operations', () => {
 });
 
 describe('crossResponse: the same amount in two answers', () => {
-  it('compares amounts exactly as decimals: a number and its decimal string agree, trailing zeros included', () => {
-    expect(facts([AMOUNT], [account('{"id":"a1","balance":100.5}'), balances('{"items":[{"accountId":"a1","total":"100.50"}]}')])).toEqual([]);
+  it('compares two numbers exactly as decimals, trailing zeros included', () => {
+    expect(facts([AMOUNT], [account('{"id":"a1","balance":100.5}'), balances('{"items":[{"accountId":"a1","total":100.50}]}')])).toEqual([]);
+  });
+
+  it('compares anything but two numbers as sent: strings by their characters, a number and a string not at all alike', () => {
+    const mismatch = (reference: string, other: string) =>
+      facts([AMOUNT], [account(`{"id":"a1","balance":${reference}}`), balances(`{"items":[{"accountId":"a1","total":${other}}]}`)]).map((f) => [f.id, f.observed]);
+    expect(mismatch('"007"', '"7"')).toEqual([['cross-response-mismatch', '"7"']]);
+    expect(mismatch('"1.0"', '"1"')).toEqual([['cross-response-mismatch', '"1"']]);
+    expect(mismatch('100.5', '"100.50"')).toEqual([['cross-response-mismatch', '"100.50"']]);
+    expect(mismatch('"100.50"', '"100.50"')).toEqual([]);
+  });
+
+  it('holds keys as sent: "007" and "7" are two entities', () => {
+    const answers = [account('{"id":"007","assetCode":"USD"}'), balances('{"items":[{"accountId":"7","assetCode":"BRL"},{"accountId":7,"assetCode":"BRL"}]}')];
+    expect(facts([ASSET], answers)).toEqual([]);
   });
 
   it('reports amount-precision-lost for digits beyond 2^53 that a double cannot tell apart', () => {
-    const found = facts([AMOUNT], [account('{"id":"a1","balance":12345678901234567890}'), balances('{"items":[{"accountId":"a1","total":"12345678901234567891"}]}')]);
+    const found = facts([AMOUNT], [account('{"id":"a1","balance":12345678901234567890}'), balances('{"items":[{"accountId":"a1","total":12345678901234567891}]}')]);
     expect(found).toEqual([
       {
         id: 'amount-precision-lost',
@@ -82,7 +96,7 @@ describe('crossResponse: the same amount in two answers', () => {
         status: 200,
         pointer: '/items/0/total',
         expected: `12345678901234567890 (as ${ACCOUNT} answered)`,
-        observed: '"12345678901234567891": digits differ from the same amount elsewhere in the run',
+        observed: '12345678901234567891: digits differ from the same amount elsewhere in the run',
       },
     ]);
   });

@@ -5,10 +5,12 @@ import { FINDING_KINDS } from '../../../src/findings/index.ts';
 import { createMidazStore, MIDAZ_FIXTURES } from '../../../src/sandbox/midaz/data.ts';
 import { createWhopStore, WHOP_FIXTURES } from '../../../src/sandbox/whop/data.ts';
 import { createXenditStore, XENDIT_FIXTURES } from '../../../src/sandbox/xendit/data.ts';
+import { getAtPointer } from '../../../src/json/index.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { NO_SEMANTIC_INPUT } from '../../../src/checks/index.ts';
 import { readBody } from '../../support/fixtures.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
+import { answering, specOf } from './spec-of.ts';
 
 const load = (file: string) => loadSpec(file, { cwd: REPO_ROOT });
 const MIDAZ_ACCOUNT = 'GET /v1/organizations/{organization_id}/ledgers/{ledger_id}/accounts/{account_id}';
@@ -118,5 +120,39 @@ describe('faithful bodies raise no semantic finding with recognised rules alone'
       ['amount-scale-exceeds-currency', '/onHold'],
       ['cross-response-mismatch', '/accountId'],
     ]);
+  });
+});
+
+describe('the path parameter answered by /id', () => {
+  const aliasSpec = (path: string, parameter: string) =>
+    specOf({ [path]: { get: answering({ type: 'object', properties: { id: { type: 'string' }, alias: { type: 'string' } } }, [parameter]) } });
+  const echoes = async (path: string, parameter: string) => {
+    const spec = await aliasSpec(path, parameter);
+    return recognisedRules(spec, spec.operations[0]!).echoes.map((r) => [r.parameter, r.at]);
+  };
+
+  it('is only a parameter that names an id: an alias is answered beside an id of its own', async () => {
+    expect(await echoes('/accounts/by-alias/{alias}', 'alias')).toEqual([]);
+    expect(await echoes('/accounts/{id}', 'id')).toEqual([['id', '/id']]);
+    expect(await echoes('/accounts/{account_id}', 'account_id')).toEqual([['account_id', '/id']]);
+    expect(await echoes('/accounts/{accountId}', 'accountId')).toEqual([['accountId', '/id']]);
+  });
+
+  it('so an alias answered beside the account id raises no mismatch', async () => {
+    const spec = await aliasSpec('/accounts/by-alias/{alias}', 'alias');
+    const response = { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"id": "acc_123", "alias": "customer-1"}') };
+    const findings = checkResponse(spec, spec.operations[0]!, response, { integrity: true, semantic: { ...NO_SEMANTIC_INPUT, params: { alias: 'customer-1' } } });
+    expect(findings.map((f) => f.id)).toEqual([]);
+  });
+});
+
+describe('a vendor document of a 200,000-entry allOf', () => {
+  it('is read within the flattening bound, without overflowing the stack', async () => {
+    const amount = { type: 'object', properties: { currency: { type: 'string' }, amount: { type: 'string' } } };
+    const spec = await specOf({ '/wallet': { get: answering({ allOf: [amount] }) } });
+    // Loading lints every entry (seconds for 200,000), so they join the loaded document, which recognition reads.
+    const schema = getAtPointer(spec.document, spec.operations[0]!.responses[0]!.content[0]!.schemaPointer!) as { allOf: unknown[] };
+    schema.allOf = [...Array.from({ length: 200_000 }, () => ({ type: 'object' })), ...schema.allOf];
+    expect(recognisedRules(spec, spec.operations[0]!).amounts.map((r) => r.at)).toEqual(['/amount']);
   });
 });
