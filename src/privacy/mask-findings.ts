@@ -3,7 +3,7 @@ import type { FindingId } from '../findings/index.ts';
 import { getAtPointer, parsePointer, escapeSegment } from '../json/index.ts';
 import { jsonType } from '../schema/index.ts';
 import type { MaskedJson } from './mask-body.ts';
-import { maskedPointer, NOTHING_RENAMED } from './mask-keys.ts';
+import { maskedPointer, NOTHING_RENAMED, type PointerNames } from './mask-keys.ts';
 
 type Render = (masked: unknown, finding: Finding, original: unknown) => string;
 
@@ -22,6 +22,13 @@ const QUOTES_VALUE: Partial<Record<FindingId, Render>> = {
   'response-body-schema-mismatch': (masked) => excerpt(masked),
 };
 
+/** Findings whose pointer names a place the body may lack, by a name the document gives (see maskedPointer). */
+const POINTER_NAMES: Partial<Record<FindingId, PointerNames>> = {
+  'response-property-missing': 'last',
+  // A presence rule's figure: its pointer was checked against the document when the vendor file loaded.
+  'balance-invariant-violated': 'rule',
+};
+
 // What parseJson says without quoting the body.
 const QUOTELESS_PROBLEMS = new Set(['empty body', 'invalid UTF-8']);
 const UNPARSED = 'not valid JSON (its text is not shown: it may hold personal data)';
@@ -33,7 +40,7 @@ const UNPARSED = 'not valid JSON (its text is not shown: it may hold personal da
  */
 export function maskFindings(findings: readonly Finding[], original: unknown, masked: MaskedJson | undefined): Finding[] {
   return findings.map((sent) => {
-    const finding = sent.pointer === null ? sent : withPointer(sent, maskedPointer(sent.pointer, original, masked?.renamedKeys ?? NOTHING_RENAMED, sent.id === 'response-property-missing'));
+    const finding = sent.pointer === null ? sent : withPointer(sent, maskedPointer(sent.pointer, original, masked?.renamedKeys ?? NOTHING_RENAMED, POINTER_NAMES[sent.id] ?? 'body'));
     const render = finding.pointer === null ? undefined : QUOTES_VALUE[finding.id];
     if (render) {
       if (original === undefined) return withObserved(finding, '(not shown)');

@@ -32,13 +32,19 @@ export function maskKeys(names: readonly string[], shown: (name: string) => bool
 }
 
 /**
+ * Where the names of a finding's pointer come from beyond what the body holds: nowhere (`body`), the
+ * document's name for its last segment (`last`: a missing required property), or a money rule checked
+ * against the document for every segment the body lacks (`rule`: a figure a presence rule wants).
+ */
+export type PointerNames = 'body' | 'last' | 'rule';
+
+/**
  * A pointer into the parsed body as it reads in the masked body: each segment that is a key masked
  * there becomes its placeholder. A segment the parsed body does not hold is masked too (a key JSON.parse
- * dropped with a duplicate is still the vendor's data), but for the last one of a pointer whose last
- * name comes from the document (`lastFromDocument`: a missing required property). Without the body to
- * follow (`original` undefined) no segment is known to be a name, so every one is masked.
+ * dropped with a duplicate is still the vendor's data), but where the document names it (`names`).
+ * Without the body to follow (`original` undefined) no segment is known to be a name, so every one is masked.
  */
-export function maskedPointer(pointer: string, original: unknown, renamed: RenamedKeys, lastFromDocument = false): string {
+export function maskedPointer(pointer: string, original: unknown, renamed: RenamedKeys, names: PointerNames = 'body'): string {
   const segments = parsePointer(pointer);
   if (segments.length === 0) return pointer;
   let node: unknown = original;
@@ -46,7 +52,7 @@ export function maskedPointer(pointer: string, original: unknown, renamed: Renam
     if (original === undefined) return stringPlaceholder(segment);
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) {
       node = undefined;
-      return lastFromDocument && index === segments.length - 1 ? segment : stringPlaceholder(segment);
+      return names === 'rule' || (names === 'last' && index === segments.length - 1) ? segment : stringPlaceholder(segment);
     }
     const slot = renamed.get(node)?.get(segment) ?? segment;
     node = (node as Record<string, unknown>)[segment];

@@ -86,10 +86,11 @@ export const MIDAZ_SCENARIOS: ReadonlyArray<Scenario<MidazDrift>> = [
   {
     name: 'list-wrapper',
     description:
-      "The balances endpoint answers a page {items: [balance], limit: 10} instead of the single GetBalanceResponse the 3.7.1 document describes. GetBalanceResponse declares no required properties, so the absent top-level properties are not findings; only the envelope's are.",
+      "The balances endpoint answers a page {items: [balance], limit: 10} instead of the single GetBalanceResponse the 3.7.1 document describes. GetBalanceResponse declares no required properties, so the absent top-level properties are not schema findings; only the envelope's are, and the money rule that the computed position is always present.",
     expectedFindings: [
       finding('balances', 'response-property-undocumented', '/items'),
       finding('balances', 'response-property-undocumented', '/limit'),
+      finding('balances', 'balance-invariant-violated', '/position'),
     ],
     drift: { balance: (body) => ({ items: [body], limit: 10 }) },
   },

@@ -104,6 +104,7 @@ function positionRules(amounts: Map<string, Amount>, body: unknown): Broken[] {
   // The headroom is there whenever the overdraft is not unlimited; overdraftUsed is never negative.
   if ((allowed === false || limited === true) && field(body, 'position', 'overdraftLimitAvailable') === undefined) failed.push('/position/overdraftLimitAvailable');
   if (used?.isNegative()) failed.push('/overdraftUsed');
+  if (field(body, 'position') === undefined) failed.push('/position');
   return failed.map((pointer) => ({ case: 'balances', id: 'balance-invariant-violated', pointer }));
 }
 
