@@ -9,9 +9,14 @@ import type { Bench, BenchRow } from './types.ts';
 const root = join(import.meta.dirname, '..');
 const headers = { 'content-type': 'application/json' };
 
-/** The money checks alone on a body already parsed and resolved: what they add to a response's checking. */
+/**
+ * The money checks alone on a body already parsed and resolved: what they add to a response's checking.
+ * A copy of the context each time, as each response has its own: what the checks keep for the response
+ * they last saw (its rules, its amounts) must not carry over from one measured call to the next.
+ */
 function semanticChecks(context: CheckContext): void {
-  for (const check of SEMANTIC_CHECKS) check.check(context);
+  const response = { ...context };
+  for (const check of SEMANTIC_CHECKS) check.check(response);
 }
 
 /**

@@ -39,10 +39,14 @@ describe('raw values', () => {
 describe('whether a text may hold a number a double cannot keep', () => {
   it('says no for numbers of at most 14 digits, ids and timestamps around them', () => {
     expect(mayHoldInexactNumbers('{"id": "019c96a0-0c0d-7915-84b9-e497bfee9916", "a": 1234567.1234567, "b": -0.25, "at": "2026-02-25T21:06:37.197596Z"}')).toBe(false);
+    // Long digit runs and exponents inside strings are no numbers.
+    expect(mayHoldInexactNumbers('{"phone": "+15555550142", "hex": "1e5f", "a": [1.5, 2]}')).toBe(false);
   });
 
-  it.each(['9007199254740993', '12345678.5', '1.23456789', '0.1000000000000000055511151231257827', '1e400', '15E-1', '2e+3'])('says yes for %s', (number) => {
+  it.each(['9007199254740993', '12345678.5', '1.23456789', '0.1000000000000000055511151231257827', '1e400', '15E-1', '2e+3', '-1.5e-7'])('says yes for %s, in an object and in an array', (number) => {
     expect(mayHoldInexactNumbers(`{"a": ${number}}`)).toBe(true);
+    expect(mayHoldInexactNumbers(`[1,${number}]`)).toBe(true);
+    expect(mayHoldInexactNumbers(` ${number}`)).toBe(true);
   });
 });
 

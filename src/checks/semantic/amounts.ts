@@ -52,15 +52,27 @@ interface Plan {
   currency: Pattern | string;
 }
 
-const plans = new WeakMap<OperationRules, Plan[]>();
+/** The rules' plans, and whether two of their patterns can reach one place (only then is a place checked for a second rule). */
+interface Plans {
+  rules: Plan[];
+  overlapping: boolean;
+}
 
-function planOf(rules: OperationRules): Plan[] {
+const plans = new WeakMap<OperationRules, Plans>();
+
+function planOf(rules: OperationRules): Plans {
   let plan = plans.get(rules);
   if (!plan) {
-    plan = rules.amounts.map(({ at, currency }) => ({ at: compilePattern(at), currency: 'asset' in currency ? currency.asset : compilePattern(currency.pointer) }));
+    const planned = rules.amounts.map(({ at, currency }) => ({ at: compilePattern(at), currency: 'asset' in currency ? currency.asset : compilePattern(currency.pointer) }));
+    plan = { rules: planned, overlapping: planned.some((one, i) => planned.some((other, j) => j > i && mayMeet(one.at, other.at))) };
     plans.set(rules, plan);
   }
   return plan;
+}
+
+/** Whether two patterns can name one place: as many segments, each equal or a `*`. */
+function mayMeet(one: Pattern, other: Pattern): boolean {
+  return one.segments.length === other.segments.length && one.segments.every((segment, i) => segment === '*' || other.segments[i] === '*' || segment === other.segments[i]);
 }
 
 function findAmounts(context: CheckContext): readonly Amount[] {
@@ -68,17 +80,22 @@ function findAmounts(context: CheckContext): readonly Amount[] {
   if (!rules || rules.amounts.length === 0 || !context.json?.ok) return NONE;
   const { value: body, text: bodyText } = context.json;
   const amounts: Amount[] = [];
-  let reached: Set<string> | undefined;
+  const { rules: planned, overlapping } = planOf(rules);
+  // Two rules reach one place only when their patterns overlap (known per operation): only then is a set kept.
+  const reached = overlapping ? new Set<string>() : undefined;
+  // Amounts of one entry share its currency: a fixed currency place is read once per body.
+  const fixedCurrencies = new Map<Pattern, Amount['currency']>();
   let numbers: string[] | undefined;
-  for (const { at, currency } of planOf(rules)) {
+  for (const { at, currency } of planned) {
     visitPattern(body, at, (pointer, value, bindings) => {
       if ((typeof value !== 'number' && typeof value !== 'string') || amounts.length === MAX_MATCHES) return;
-      // Two rules reach one place only when their patterns overlap: rare, so the set is made only then.
-      if (amounts.length > 0 && (reached ??= new Set(amounts.map((a) => a.pointer))).has(pointer)) return;
-      reached?.add(pointer);
+      if (reached) {
+        if (reached.has(pointer)) return;
+        reached.add(pointer);
+      }
       if (typeof value === 'number') (numbers ??= []).push(pointer);
       const text = typeof value === 'string' ? value : '';
-      amounts.push({ pointer, encoding: typeof value === 'number' ? 'number' : 'string', text, parsed: value, scale: typeof value === 'string' ? scaleOf(value) : null, currency: currencyOf(currency, body, bindings) });
+      amounts.push({ pointer, encoding: typeof value === 'number' ? 'number' : 'string', text, parsed: value, scale: typeof value === 'string' ? scaleOf(value) : null, currency: currencyOf(currency, body, bindings, fixedCurrencies) });
     });
   }
   if (numbers) {
@@ -87,8 +104,10 @@ function findAmounts(context: CheckContext): readonly Amount[] {
     const sent = mayHoldInexactNumbers(bodyText) ? rawValuesAt(bodyText, numbers) : undefined;
     for (const amount of amounts) {
       if (amount.encoding !== 'number') continue;
-      amount.text = sent?.get(amount.pointer) ?? String(amount.parsed);
-      amount.scale = valueScale(amount.text);
+      const source = sent?.get(amount.pointer);
+      // A double's shortest text has no zero ending its fraction: its decimals as written are its value's.
+      amount.text = source ?? String(amount.parsed);
+      amount.scale = source === undefined ? scaleOf(amount.text) : valueScale(source);
     }
   }
   return amounts;
@@ -103,10 +122,13 @@ function valueScale(text: string): number | null {
   return scaleOf(text) === null ? null : new Decimal(text).decimalPlaces();
 }
 
-function currencyOf(currency: Pattern | string, body: unknown, bindings: readonly string[]): Amount['currency'] {
+function currencyOf(currency: Pattern | string, body: unknown, bindings: readonly string[], fixed: Map<Pattern, Amount['currency']>): Amount['currency'] {
   if (typeof currency === 'string') return { code: currency, pointer: null };
+  if (!currency.starred && fixed.has(currency)) return fixed.get(currency)!;
   const code = valueAt(body, currency, bindings);
-  return typeof code === 'string' ? { code, pointer: bindPattern(currency, bindings) } : null;
+  const found = typeof code === 'string' ? { code, pointer: bindPattern(currency, bindings) } : null;
+  if (!currency.starred) fixed.set(currency, found);
+  return found;
 }
 
 /** Longest exponent read: beyond it a decimal says nothing a scale could judge. */

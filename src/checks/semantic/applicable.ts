@@ -12,6 +12,14 @@ const merged = new WeakMap<OperationRules, WeakMap<Operation, OperationRules>>()
  * covers the same pointer (a vendor file knows its API better than a guess from names).
  */
 export function applicableRules(context: CheckContext): OperationRules | null {
+  // Every money check of a response asks in turn: the last response's answer is kept.
+  if (last?.context !== context) last = { context, rules: lookUp(context) };
+  return last.rules;
+}
+
+let last: { context: CheckContext; rules: OperationRules | null } | undefined;
+
+function lookUp(context: CheckContext): OperationRules | null {
   if (!context.json?.ok || context.response.status < 200 || context.response.status > 299) return null;
   const { declared } = context.semantic;
   let byOperation = merged.get(declared);

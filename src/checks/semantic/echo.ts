@@ -1,6 +1,6 @@
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
 import { applicableRules } from './applicable.ts';
-import { matchPattern } from './pattern.ts';
+import { visitPattern } from './pattern.ts';
 
 /**
  * cross-response-mismatch, for the request and its answer: an id that should echo the requested
@@ -18,11 +18,11 @@ export const idEcho: ResponseCheck = {
     for (const { parameter, at } of rules.echoes) {
       const sent = params[parameter];
       if (sent === undefined) continue;
-      for (const { pointer, value } of matchPattern(context.json.value, at)) {
-        if (value === null || value === undefined) continue;
+      visitPattern(context.json.value, at, (pointer, value) => {
+        if (value === null || value === undefined || value === sent) return;
         const answered = typeof value === 'string' ? value : JSON.stringify(value);
         if (answered !== sent) (facts ??= []).push({ id: 'cross-response-mismatch', pointer, expected: `${sent} (path parameter ${parameter})`, observed: answered });
-      }
+      });
     }
     return facts ?? NO_FACTS;
   },

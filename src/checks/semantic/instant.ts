@@ -31,10 +31,12 @@ export function instantOf(text: string): Instant | null {
   return { seconds: day + field(11, 13) * 3600 + field(14, 16) * 60 + field(17, 19) - offset * 60, fraction };
 }
 
-/** Whether `a` is after `b`. Same-length UTC texts compare as text (the fast path), others as instants; null when either is no instant. */
+/** Whether `a` is after `b`. Same-length UTC texts compare as text (the fast path), others as instants; null (or false) when either is no instant. */
 export function isAfter(a: string, b: string): boolean | null {
   if (a.length === b.length && a.length <= MAX_LENGTH && a[a.length - 1] === 'Z' && b[b.length - 1] === 'Z' && a[10] === 'T' && b[10] === 'T') {
-    return isDateTime(a) && isDateTime(b) ? a > b : null;
+    // Text order is the instants' order for two valid ones; validity is read only where it decides a finding.
+    if (a <= b) return false;
+    return isDateTime(a) && isDateTime(b) ? true : null;
   }
   const x = instantOf(a);
   const y = instantOf(b);

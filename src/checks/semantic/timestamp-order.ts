@@ -1,7 +1,7 @@
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
 import { applicableRules } from './applicable.ts';
 import { isAfter } from './instant.ts';
-import { bindPattern, matchPattern, valueAt } from './pattern.ts';
+import { bindPattern, valueAt, visitPattern } from './pattern.ts';
 
 /**
  * timestamp-order-violated: a creation time after the last update or the deletion, and a deletion
@@ -16,8 +16,8 @@ export const timestampOrder: ResponseCheck = {
     const body = context.json.value;
     let facts: CheckFacts[] | undefined;
     for (const rule of rules.timestamps) {
-      for (const { pointer, value: created, bindings } of matchPattern(body, rule.created)) {
-        if (typeof created !== 'string') continue;
+      visitPattern(body, rule.created, (pointer, created, bindings) => {
+        if (typeof created !== 'string') return;
         for (const [later, what] of [[rule.updated, 'updated'], [rule.deleted, 'deleted']] as const) {
           const time = later === null ? undefined : valueAt(body, later, bindings);
           if (typeof time !== 'string' || !isAfter(created, time)) continue;
@@ -29,7 +29,7 @@ export const timestampOrder: ResponseCheck = {
           const observed = typeof deleted === 'string' ? deleted : JSON.stringify(deleted);
           (facts ??= []).push({ id: 'timestamp-order-violated', pointer: bindPattern(rule.deleted!, bindings), expected: 'null (a live resource)', observed });
         }
-      }
+      });
     }
     return facts ?? NO_FACTS;
   },
