@@ -31,7 +31,7 @@ export const bodySchema: ResponseCheck = {
     try {
       // A Violation is already a CheckFacts: id, pointer, expected, observed.
       const facts = validate(json.value) ? NO_FACTS : violationsOf(validate, json.value, prepared);
-      const lost = lostFractions(json.value, json.text);
+      const lost = lostFractions(json);
       if (lost.size === 0) return facts;
       // A place the first pass already found of the wrong type (a string wanted) needs no second finding.
       const typed = new Set(facts.filter((f) => f.id === 'response-property-type-mismatch').map((f) => f.pointer));

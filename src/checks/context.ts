@@ -1,4 +1,5 @@
 import { EVIDENCE_LIMIT, excerpt } from '../findings/index.ts';
+import { mayHoldInexactNumbers } from '../json/index.ts';
 import { heldBranches, type HeldBranches } from '../schema/index.ts';
 import { isJsonMediaType, essence, findMediaType, findResponse } from '../spec/index.ts';
 import type { LoadedSpec, MediaTypeEntry, Operation, ResponseEntry } from '../spec/index.ts';
@@ -122,6 +123,18 @@ function mediaFor(documented: ResponseEntry, contentType: string | null): MediaT
   if (contentType !== null) return findMediaType(documented, contentType);
   const json = documented.content.filter((c) => isJsonMediaType(c.mediaType));
   return json.length === 1 ? json[0] : undefined;
+}
+
+const inexact = new WeakMap<object, boolean>();
+
+/**
+ * Whether a parsed body's text may hold a number a double cannot keep (mayHoldInexactNumbers): scanned
+ * once per response, whichever check asks first (lost fractions, the money checks' amounts and figures).
+ */
+export function mayHoldInexact(json: { text: string }): boolean {
+  let answer = inexact.get(json);
+  if (answer === undefined) inexact.set(json, (answer = mayHoldInexactNumbers(json.text)));
+  return answer;
 }
 
 // Stateless between calls (no stream option), so one decoder serves every response.

@@ -1,13 +1,15 @@
-import { escapeSegment, mayHoldInexactNumbers, parsePointer, rawValuesAt } from '../json/index.ts';
+import { escapeSegment, parsePointer, rawValuesAt } from '../json/index.ts';
+import { mayHoldInexact } from './context.ts';
 
 /**
  * Numbers the vendor wrote with a fraction that JSON.parse rounded away (12345678901234567890.5
  * parses to an integer-valued double: beyond 2^53 every double is one), by pointer, with the text as
  * written. A schema's `type: integer` must be judged on those digits, not on the rounded double.
  */
-export function lostFractions(value: unknown, text: string): Map<string, string> {
+export function lostFractions(json: { value: unknown; text: string }): Map<string, string> {
+  const { value, text } = json;
   // A fraction is lost only past 15 significant digits, or behind an exponent (1e-400 parses to 0): a body with neither has none.
-  if (!mayHoldInexactNumbers(text)) return new Map();
+  if (!mayHoldInexact(json)) return new Map();
   const integers = integerValuedNumbers(value);
   if (integers.length === 0) return new Map();
   return new Map([...rawValuesAt(text, integers)].filter(([, raw]) => !isWholeNumber(raw)));

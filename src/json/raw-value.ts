@@ -13,18 +13,6 @@ const CANDIDATES = [/\d{8}/g, /\d[eE][+-]?\d/g];
  * a candidate, a scan resumes past its token, so no character is walked more than a few times.
  */
 export function mayHoldInexactNumbers(text: string): boolean {
-  // Several checks of one response ask about its text in turn: the last answer is kept.
-  if (text !== lastText) {
-    lastText = text;
-    lastAnswer = scanForInexactNumbers(text);
-  }
-  return lastAnswer;
-}
-
-let lastText: string | undefined;
-let lastAnswer = false;
-
-function scanForInexactNumbers(text: string): boolean {
   for (const candidate of CANDIDATES) {
     candidate.lastIndex = 0;
     for (let found = candidate.exec(text); found !== null; found = candidate.exec(text)) {

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
-import { mayHoldInexactNumbers, rawValuesAt } from '../../json/index.ts';
+import { rawValuesAt } from '../../json/index.ts';
+import { mayHoldInexact } from '../context.ts';
 import { normaliseIndices } from '../../findings/index.ts';
 import type { CheckContext } from '../context.ts';
 import { applicableRules } from './applicable.ts';
@@ -101,7 +102,7 @@ function findAmounts(context: CheckContext): readonly Amount[] {
   if (numbers) {
     // A number's digits as sent, for all of them in one pass over the text, and only when the text may
     // hold one a double cannot keep: otherwise the parsed number is exactly what was sent.
-    const sent = mayHoldInexactNumbers(bodyText) ? rawValuesAt(bodyText, numbers) : undefined;
+    const sent = mayHoldInexact(context.json) ? rawValuesAt(bodyText, numbers) : undefined;
     for (const amount of amounts) {
       if (amount.encoding !== 'number') continue;
       const source = sent?.get(amount.pointer);

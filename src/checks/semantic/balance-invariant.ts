@@ -18,8 +18,7 @@ export const balanceInvariant: ResponseCheck = {
   check(context) {
     const rules = applicableRules(context);
     if (rules === null || (rules.invariants.length === 0 && rules.presence.length === 0)) return NO_FACTS;
-    const { value, text } = context.json as Extract<CheckContext['json'], { ok: true }>;
-    const broken = new Broken(new RuleBody(value, text, patternsOf(rules)));
+    const broken = new Broken(new RuleBody(context.json as Extract<CheckContext['json'], { ok: true }>, patternsOf(rules)));
     for (const rule of rules.invariants) broken.check(rule, planOf(rule));
     for (const rule of rules.presence) broken.check(rule, planOf(rule));
     return broken.listed();

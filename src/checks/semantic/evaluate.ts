@@ -1,4 +1,5 @@
-import { escapeSegment, mayHoldInexactNumbers, parsePointer, rawValuesAt } from '../../json/index.ts';
+import { escapeSegment, parsePointer, rawValuesAt } from '../../json/index.ts';
+import { mayHoldInexact } from '../context.ts';
 import { addDecimals, compareDecimals, decimalOf, subtractDecimals, type ExactDecimal } from './decimal.ts';
 import type { Expression } from './rules.ts';
 
@@ -26,11 +27,15 @@ export class RuleBody {
   /** null: not looked at yet; undefined: the text holds no number a double could not keep, so none is needed. */
   private sources: Map<string, string> | undefined | null = null;
 
+  readonly value: unknown;
+
+  /** `json`: the parsed body and its text, as the checks' context holds them. */
   constructor(
-    readonly value: unknown,
-    private readonly text: string,
+    private readonly json: { value: unknown; text: string },
     private readonly patterns: readonly string[],
-  ) {}
+  ) {
+    this.value = json.value;
+  }
 
   /** The value at a pointer pattern's segments, its `*` segments taken from `binding`; undefined when absent. */
   figure(segments: readonly string[], binding: Binding): unknown {
@@ -81,7 +86,7 @@ export class RuleBody {
 
   /** A number's source text; undefined where the text holds no number a double could not keep (its shortest text is then its value). */
   private sourceOf(segments: readonly string[], binding: Binding): string | undefined {
-    if (this.sources === null) this.sources = mayHoldInexactNumbers(this.text) ? this.numberSources() : undefined;
+    if (this.sources === null) this.sources = mayHoldInexact(this.json) ? this.numberSources() : undefined;
     return this.sources?.get(concretePointer(segments, binding));
   }
 
@@ -94,7 +99,7 @@ export class RuleBody {
         if (typeof this.figure(segments, binding) === 'number') numbers.push(concretePointer(segments, binding));
       });
     }
-    return rawValuesAt(this.text, numbers);
+    return rawValuesAt(this.json.text, numbers);
   }
 }
 

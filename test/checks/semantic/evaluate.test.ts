@@ -7,7 +7,7 @@ import { parseExpression, pointersOf } from '../../../src/checks/semantic/expres
 function valueOf(rule: string, text: string, binding: Binding = []): string | boolean | null {
   const parsed = parseExpression(rule);
   if (!parsed.ok) throw new Error(parsed.problem);
-  const value: RuleValue = evaluate(parsed.expression, new RuleBody(JSON.parse(text), text, pointersOf(parsed.expression)), binding);
+  const value: RuleValue = evaluate(parsed.expression, new RuleBody({ value: JSON.parse(text), text }, pointersOf(parsed.expression)), binding);
   return value === null || typeof value === 'boolean' ? value : decimalText(value);
 }
 
@@ -77,7 +77,7 @@ describe('evaluate', () => {
 describe('forEachBinding', () => {
   const bindings = (pattern: string, value: unknown) => {
     const found: Binding[] = [];
-    forEachBinding(segmentsOf(pattern), new RuleBody(value, JSON.stringify(value), []), (binding) => found.push(binding));
+    forEachBinding(segmentsOf(pattern), new RuleBody({ value, text: JSON.stringify(value) }, []), (binding) => found.push(binding));
     return found;
   };
 
