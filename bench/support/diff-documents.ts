@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../test/support/seeded-random.ts';
+
 /**
  * Two versions of a vendor document for the spec-diff bench: a base of about `kilobytes` KB (many
  * operations, each with its own schemas, enums, nested objects and arrays) and a revision with
@@ -72,17 +74,5 @@ function resource(i: number): Record<string, unknown> {
       lines: { type: 'array', items: { $ref: `#/components/schemas/Line${i}` } },
       metadata: { type: ['object', 'null'], additionalProperties: { type: 'string' } },
     },
-  };
-}
-
-/** A small seeded generator (mulberry32): the same sequence for the same seed, on every machine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { addDecimals, compareDecimals, decimalOf, decimalText, subtractDecimals, type ExactDecimal } from '../../../src/checks/semantic/decimal.ts';
+import { mulberry32 } from '../../support/seeded-random.ts';
 
 const exact = (text: string, exponent = false): ExactDecimal => {
   const value = decimalOf(text, exponent);
@@ -59,20 +60,8 @@ describe('arithmetic', () => {
   });
 });
 
-/** mulberry32: a fixed-seed generator, so every run tries the same inputs. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('the fast path agrees with decimal.js', () => {
-  const next = generator(15);
+  const next = mulberry32(15);
   const digits = (count: number) => Array.from({ length: count }, () => String(Math.floor(next() * 10))).join('');
   // Lengths around the edge of the safe integers (15-17 digits) and the double's scales.
   const decimal = (): string => {
