@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ajvPeerBench } from './ajv-peer.bench.ts';
 import { auditBench } from './audit.bench.ts';
 import { checkerBench } from './checker.bench.ts';
 import { coldStartBench } from './cold-start.bench.ts';
@@ -13,7 +14,7 @@ import { formatTable } from './table.ts';
 import { notMeasured, type Bench, type BenchRow } from './types.ts';
 
 /** Every benchmark of `npm run bench`, in the order of the issue's figures, which the table keeps. */
-const BENCHES: Bench[] = [checkerBench, semanticBench, runnerBench, contractsBench, coldStartBench, prismBench, scaleBench, auditBench, specDiffBench];
+const BENCHES: Bench[] = [checkerBench, semanticBench, runnerBench, contractsBench, coldStartBench, prismBench, ajvPeerBench, scaleBench, auditBench, specDiffBench];
 
 // `npm run bench -- prism scale` runs only the benches whose group names a word (and leaves latest.json alone).
 const only = process.argv.slice(2);
