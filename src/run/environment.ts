@@ -1,3 +1,5 @@
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SeverityOverrides } from '../findings/index.ts';
 import type { HttpClientOptions } from '../http/index.ts';
 import type { VendorTarget } from '../vendors/index.ts';
@@ -16,12 +18,19 @@ declare module 'vitest' {
   }
 }
 
-/** The suite that runs every vendor file's explicit cases. */
-const VENDOR_FILES_SUITE = 'suites/vendors.suite.ts';
+/**
+ * The suites' folder, found from this module: suites/ beside src/ in the sources, dist/suites/ compiled,
+ * wherever conform is installed (not the working directory's).
+ */
+export const SUITES_DIR = fileURLToPath(new URL('../../suites/', import.meta.url));
 
-/** Where the suites live (the vendor files' cases, then hand-written suites per vendor); shared by vitest.config.ts and `conform run`. */
-export const SUITES_GLOBS = [VENDOR_FILES_SUITE, 'suites/*/**/*.suite.ts'];
+/** .ts in the sources, .js compiled: a compiled run has vitest load JavaScript, no TypeScript to transform. */
+const SUITE_EXTENSION = extname(fileURLToPath(import.meta.url));
 
+/** The suites of `vendors` in SUITES_DIR: the vendor files' cases, then the hand-written suites of each (suites/VENDOR/). */
 export function suitesGlobFor(vendors: readonly string[]): string[] {
-  return [VENDOR_FILES_SUITE, ...vendors.map((vendor) => `suites/${vendor}/**/*.suite.ts`)];
+  return [`vendors.suite${SUITE_EXTENSION}`, ...vendors.map((vendor) => `${vendor}/**/*.suite${SUITE_EXTENSION}`)];
 }
+
+/** Every suite in SUITES_DIR; shared by vitest.config.ts and `conform run`. */
+export const SUITES_GLOBS = suitesGlobFor(['*']);
