@@ -27,6 +27,13 @@ export const SUITES_DIR = fileURLToPath(new URL('../../suites/', import.meta.url
 /** .ts in the sources, .js compiled: a compiled run has vitest load JavaScript, no TypeScript to transform. */
 const SUITE_EXTENSION = extname(fileURLToPath(import.meta.url));
 
+/**
+ * Compiled, conform's own modules (dist/src/) load natively in the suite worker, as its dependencies do,
+ * instead of through vite's transform (a second module graph built in the main thread, then sent over).
+ * In the sources they are TypeScript, which vite has to transform.
+ */
+export const SUITE_EXTERNALS: RegExp[] = SUITE_EXTENSION === '.js' ? [pathPrefix(fileURLToPath(new URL('../', import.meta.url)))] : [];
+
 /** The suites of `vendors` in SUITES_DIR: the vendor files' cases, then the hand-written suites of each (suites/VENDOR/). */
 export function suitesGlobFor(vendors: readonly string[]): string[] {
   return [`vendors.suite${SUITE_EXTENSION}`, ...vendors.map((vendor) => `${vendor}/**/*.suite${SUITE_EXTENSION}`)];
@@ -34,3 +41,7 @@ export function suitesGlobFor(vendors: readonly string[]): string[] {
 
 /** Every suite in SUITES_DIR; shared by vitest.config.ts and `conform run`. */
 export const SUITES_GLOBS = suitesGlobFor(['*']);
+
+function pathPrefix(folder: string): RegExp {
+  return new RegExp(`^${folder.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`);
+}
