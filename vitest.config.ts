@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { SUITES_GLOBS } from './src/run/environment.ts';
+import { SUITES_DIR, SUITES_GLOBS } from './src/run/environment.ts';
 
 export default defineConfig({
   test: {
@@ -9,9 +9,10 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     projects: [
       // The engine's own tests: `npm test`. Timeouts are a safety net for a hung test, wide enough for two files sharing 2 cores.
-      { test: { name: 'unit', include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
+      // globalSetup builds dist/ (what bin/conform.js runs) from the current sources first.
+      { test: { name: 'unit', include: ['test/**/*.test.ts'], globalSetup: ['test/support/build-dist.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       // The vendor suites, against sandboxes or live vendors: `npm run conformance` (or `vitest --project suites`).
-      { test: { name: 'suites', include: SUITES_GLOBS, globalSetup: ['src/run/global-setup.ts'], testTimeout: 60_000 } },
+      { test: { name: 'suites', dir: SUITES_DIR, include: SUITES_GLOBS, globalSetup: ['src/run/global-setup.ts'], testTimeout: 60_000 } },
     ],
   },
 });

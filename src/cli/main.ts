@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SpecLoadError } from '../spec/index.ts';
-import { ConfigError } from '../vendors/index.ts';
+import { CONFORM_ROOT, ConfigError } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
 import { commandHelp, commandList, wantsHelp } from './help.ts';
 import { processIo, type CliIo, type Command } from './io.ts';
@@ -100,7 +101,7 @@ function answer(io: CliIo, asked: boolean, argv: string[], text: string): number
   return asked ? EXIT.pass : EXIT.cannotRun;
 }
 
-/** The version in package.json, read when asked: the CLI runs from its sources, with no build to stamp it. */
+/** The version in package.json, read when asked: one place to bump it. */
 function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(CONFORM_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }

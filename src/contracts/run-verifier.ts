@@ -2,7 +2,9 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { VerifierAnswer, VerifierJob } from './verifier-process.ts';
 
-const VERIFIER_PROCESS = fileURLToPath(new URL('./verifier-process.ts', import.meta.url));
+// Compiled (dist/), the verifier is JavaScript beside this module; in the sources (the tests) it is TypeScript, run through tsx.
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const VERIFIER_PROCESS = fileURLToPath(new URL(FROM_SOURCES ? './verifier-process.ts' : './verifier-process.js', import.meta.url));
 
 /**
  * Runs the Pact Verifier in a child process, because the native verifier prints its own report
@@ -12,7 +14,7 @@ const VERIFIER_PROCESS = fileURLToPath(new URL('./verifier-process.ts', import.m
  */
 export async function runVerifier(job: VerifierJob): Promise<VerifierAnswer> {
   const child = fork(VERIFIER_PROCESS, [], {
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    execArgv: FROM_SOURCES ? ['--import', import.meta.resolve('tsx')] : [],
     env: verifierEnvironment(process.env),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

@@ -8,7 +8,7 @@ import type { LoadedSpec } from '../spec/index.ts';
 import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
 import { historyRunsFrom, type VendorReport, publishRun, recoverLatest, pruneRuns, runIdFor } from '../report/index.ts';
 import { flag, type Env, type VendorTarget } from '../vendors/index.ts';
-import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
+import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, SUITE_EXTERNALS, SUITES_DIR, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { withCrossResponseFindings } from './cross-response.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
@@ -158,7 +158,7 @@ async function runSuites(
     // run concurrently and each case's exchange times itself (src/run/runtime.ts): vitest's own limit on tests at
     // once is lifted, so it never makes one vendor's cases wait for another's.
     { config: false, root: options.cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false },
-    { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), maxConcurrency: UNLIMITED_TESTS_AT_ONCE, hookTimeout: 60_000 } },
+    { test: { dir: SUITES_DIR, include: suitesGlobFor(targets.map((t) => t.vendor)), server: { deps: { external: SUITE_EXTERNALS } }, maxConcurrency: UNLIMITED_TESTS_AT_ONCE, hookTimeout: 60_000 } },
   );
   // vitest's logger exits the process on SIGINT; what an interrupt does is conform's to decide.
   for (const listener of process.listeners('SIGINT')) if (!sigintListeners.includes(listener)) process.off('SIGINT', listener);

@@ -1,3 +1,5 @@
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SeverityOverrides } from '../findings/index.ts';
 import type { HttpClientOptions } from '../http/index.ts';
 import type { VendorTarget } from '../vendors/index.ts';
@@ -16,12 +18,30 @@ declare module 'vitest' {
   }
 }
 
-/** The suite that runs every vendor file's explicit cases. */
-const VENDOR_FILES_SUITE = 'suites/vendors.suite.ts';
+/**
+ * The suites' folder, found from this module: suites/ beside src/ in the sources, dist/suites/ compiled,
+ * wherever conform is installed (not the working directory's).
+ */
+export const SUITES_DIR = fileURLToPath(new URL('../../suites/', import.meta.url));
 
-/** Where the suites live (the vendor files' cases, then hand-written suites per vendor); shared by vitest.config.ts and `conform run`. */
-export const SUITES_GLOBS = [VENDOR_FILES_SUITE, 'suites/*/**/*.suite.ts'];
+/** .ts in the sources, .js compiled: a compiled run has vitest load JavaScript, no TypeScript to transform. */
+const SUITE_EXTENSION = extname(fileURLToPath(import.meta.url));
 
+/**
+ * Compiled, conform's own modules (dist/src/) load natively in the suite worker, as its dependencies do,
+ * instead of through vite's transform (a second module graph built in the main thread, then sent over).
+ * In the sources they are TypeScript, which vite has to transform.
+ */
+export const SUITE_EXTERNALS: RegExp[] = SUITE_EXTENSION === '.js' ? [pathPrefix(fileURLToPath(new URL('../', import.meta.url)))] : [];
+
+/** The suites of `vendors` in SUITES_DIR: the vendor files' cases, then the hand-written suites of each (suites/VENDOR/). */
 export function suitesGlobFor(vendors: readonly string[]): string[] {
-  return [VENDOR_FILES_SUITE, ...vendors.map((vendor) => `suites/${vendor}/**/*.suite.ts`)];
+  return [`vendors.suite${SUITE_EXTENSION}`, ...vendors.map((vendor) => `${vendor}/**/*.suite${SUITE_EXTENSION}`)];
+}
+
+/** Every suite in SUITES_DIR; shared by vitest.config.ts and `conform run`. */
+export const SUITES_GLOBS = suitesGlobFor(['*']);
+
+function pathPrefix(folder: string): RegExp {
+  return new RegExp(`^${folder.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`);
 }

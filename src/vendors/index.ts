@@ -4,6 +4,7 @@ export { ConfigError } from './config-error.ts';
 export { VendorFileError } from './file-error.ts';
 export { baseUrl, flag, optional } from './env.ts';
 export { displayUrl } from './display-url.ts';
+export { CONFORM_ROOT } from './conform-root.ts';
 export { loadVendorFile, loadVendors, VENDOR_SCHEMA_FILE, VENDORS_DIR } from './load.ts';
 export { exercised, vendorNamed, vendorTarget, type TargetPlace } from './target.ts';
 export { invalidCredentialFor } from './invalid-credential.ts';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { authSchemeOf } from '../http/index.ts';
 import { configValidator } from '../schema/index.ts';
+import { CONFORM_ROOT } from './conform-root.ts';
 import { documentFacts, type DocumentFacts } from './document-facts.ts';
 import { VendorFileError } from './file-error.ts';
 import { liveTargetOf } from './live.ts';
@@ -18,7 +18,7 @@ import { YamlLines } from './yaml-lines.ts';
 export const VENDORS_DIR = 'vendors';
 
 /** The schema editors complete vendor files with, and the loader validates them by. */
-export const VENDOR_SCHEMA_FILE = fileURLToPath(new URL('../../schemas/vendor.schema.json', import.meta.url));
+export const VENDOR_SCHEMA_FILE = join(CONFORM_ROOT, 'schemas', 'vendor.schema.json');
 
 const validate = configValidator(JSON.parse(readFileSync(VENDOR_SCHEMA_FILE, 'utf8')) as object);
 const loaded = new Map<string, readonly VendorDefinition[]>();
