@@ -31,6 +31,9 @@ export const bodySchema: ResponseCheck = {
     try {
       // A Violation is already a CheckFacts: id, pointer, expected, observed.
       const facts = validate(json.value) ? NO_FACTS : violationsOf(validate, json.value, prepared);
+      // Only a document that types some value `integer` can be broken by a fraction JSON.parse dropped:
+      // for any other, the body's text is not read again.
+      if (!registry.typesIntegers(documentId)) return facts;
       const lost = lostFractions(json);
       if (lost.size === 0) return facts;
       // A place the first pass already found of the wrong type (a string wanted) needs no second finding.

@@ -66,9 +66,14 @@ export async function exchange(dispatcher: Dispatcher, call: HttpRequest, settin
   }
 }
 
+// One parse: canParse() and then new URL() parsed every request's URL twice.
 function httpUrl(text: string): URL | null {
-  if (!URL.canParse(text)) return null;
-  const url = new URL(text);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
   return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
 }
 

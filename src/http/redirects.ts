@@ -28,16 +28,15 @@ function guardHops(dispatch: Dispatcher.Dispatch, maxRedirects: number): Dispatc
   return (options, handler) => {
     const trace = traceOf(options);
     const hopUrl = new URL(options.path, String(options.origin));
-    const firstUrl = trace.urls[0] ?? hopUrl.href;
+    // The first hop is the chain's origin: only a later hop's URL is compared (and parsed) against it.
+    const firstUrl = trace.urls[0];
     trace.urls.push(hopUrl.href);
     // Sticky: a chain that leaves the origin and comes back does not get its credentials back.
-    trace.leftOrigin ||= hopUrl.origin !== new URL(firstUrl).origin;
+    trace.leftOrigin ||= firstUrl !== undefined && hopUrl.origin !== new URL(firstUrl).origin;
     const headers = trace.leftOrigin ? withoutCredentials(options.headers) : options.headers;
-    const guarded = relay(handler, {
-      onResponseStart(controller, status, responseHeaders, message) {
-        refuseOverlongChain(trace, hopUrl, status, responseHeaders.location, maxRedirects);
-        handler.onResponseStart?.(controller, status, responseHeaders, message);
-      },
+    const guarded = relay(handler, (controller, status, responseHeaders, message) => {
+      refuseOverlongChain(trace, hopUrl, status, responseHeaders.location, maxRedirects);
+      handler.onResponseStart?.(controller, status, responseHeaders, message);
     });
     return dispatch({ ...options, headers }, guarded);
   };

@@ -16,11 +16,9 @@ export function retrying(settings: RetrySettings): Dispatcher.DispatcherComposeI
     return (options, handler) => {
       const trace = traceOf(options);
       trace.responseDelivered = false;
-      const marking = relay(handler, {
-        onResponseStart(controller, status, headers, message) {
-          trace.responseDelivered = true;
-          handler.onResponseStart?.(controller, status, headers, message);
-        },
+      const marking = relay(handler, (controller, status, headers, message) => {
+        trace.responseDelivered = true;
+        handler.onResponseStart?.(controller, status, headers, message);
       });
       return retryingDispatch(options, marking);
     };

@@ -152,8 +152,8 @@ function constrains(schema: Json, value: string | number | boolean): boolean {
   if (typeof value === 'boolean') return hasType(schema, 'boolean');
   // A number written as a string where the document types a number (amounts as strings) tells no more than the number would.
   if ((hasType(schema, 'number') || hasType(schema, 'integer')) && NUMBER_TEXT.test(value)) return true;
-  if (schema.format === 'uuid' && (uuid as RegExp).test(value)) return true;
-  if (schema.format === 'date-time' && (dateTime as (text: string) => boolean)(value)) return true;
+  if (schema.format === 'uuid' && uuid(value)) return true;
+  if (schema.format === 'date-time' && dateTime(value)) return true;
   return typeof schema.pattern === 'string' && admitsNoFreeText(schema.pattern, value);
 }
 

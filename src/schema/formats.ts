@@ -29,12 +29,21 @@ function digits(text: string, at: number, count: number): number {
 
 const isChar = (text: string, at: number, char: string) => text.charCodeAt(at) === char.charCodeAt(0);
 
+/** ECMA-262's white space and line terminators (RegExp `\s`): ajv-formats splits a date-time on t or any of them. */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
 
-/** RFC 3339 date-time: YYYY-MM-DD, T (or t, or a space), hh:mm:ss, optional fraction, Z or a +hh:mm offset. */
-export const dateTime: Format = (value: string) => {
+/**
+ * RFC 3339 date-time: YYYY-MM-DD, T (or t, or white space), hh:mm:ss, optional fraction, Z or a +hh:mm
+ * offset. Stricter than ajv-formats in one place: its leap-second arithmetic lets an hour of 24-99 or a
+ * minute of 60-99 through when the offset brings it to 23:59 UTC ("24:59:00+01:00"); here they fail.
+ */
+export function dateTime(value: string): boolean {
   if (value.length < 20 || !isChar(value, 4, '-') || !isChar(value, 7, '-') || !isChar(value, 13, ':') || !isChar(value, 16, ':')) return false;
-  const separator = value[10];
-  if (separator !== 'T' && separator !== 't' && separator !== ' ') return false;
+  const separator = value.charCodeAt(10);
+  if (separator !== 84 && separator !== 116 && !isSpace(separator)) return false;
   const year = digits(value, 0, 4);
   const month = digits(value, 5, 2);
   const day = digits(value, 8, 2);
@@ -63,15 +72,38 @@ export const dateTime: Format = (value: string) => {
   if (second < 60) return true;
   // A leap second is only ever the last second of a UTC day.
   return (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 1439;
-};
+}
 
-export const date: Format = (value: string) => {
+export function date(value: string): boolean {
   const m = DATE.exec(value);
   return m !== null && validDate(+m[1]!, +m[2]!, +m[3]!);
-};
+}
 
-/** 8-4-4-4-12 hex digits, optionally after "urn:uuid:" (as ajv-formats accepts); a regex is fastest here. */
-export const uuid: Format = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+// 1 for the code units 0-9, a-f and A-F: one load per character, whatever the character.
+const HEX = new Uint8Array(0x10000);
+for (const char of '0123456789abcdefABCDEF') HEX[char.charCodeAt(0)] = 1;
+
+function hexDigits(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (HEX[text.charCodeAt(at)] === 0) return false;
+  return true;
+}
+
+/**
+ * 8-4-4-4-12 hex digits in either case, optionally after "urn:uuid:" (also in either case), as
+ * ajv-formats accepts: any version and variant. By char codes: a fifth cheaper than its regex.
+ */
+export function uuid(value: string): boolean {
+  let at = 0;
+  if (value.length !== 36) {
+    if (value.length !== 45 || value.slice(0, 9).toLowerCase() !== 'urn:uuid:') return false;
+    at = 9;
+  }
+  const dash = 45;
+  return (
+    value.charCodeAt(at + 8) === dash && value.charCodeAt(at + 13) === dash && value.charCodeAt(at + 18) === dash && value.charCodeAt(at + 23) === dash &&
+    hexDigits(value, at, at + 8) && hexDigits(value, at + 9, at + 13) && hexDigits(value, at + 14, at + 18) && hexDigits(value, at + 19, at + 23) && hexDigits(value, at + 24, at + 36)
+  );
+}
 
 /**
  * ajv-formats' `url`, on RE2: its regex is quadratic in V8 ("http://" and 20,000 "a:" took 0.2 s, a

@@ -15,6 +15,9 @@ export class SchemaRegistry {
   private readonly ajv: Ajv2020;
   /** Document id -> schema pointer -> validator: two lookups of strings that already exist, no key built per call. */
   private readonly compiled = new Map<string, Map<string, ValidateFunction>>();
+  private readonly documents = new Map<string, object>();
+  /** Document id -> whether any of its schemas types a value `integer` (worked out on first ask). */
+  private readonly integerTyped = new Map<string, boolean>();
   private nextId = 0;
 
   constructor() {
@@ -45,6 +48,7 @@ export class SchemaRegistry {
   register(document: object): string {
     const id = `conform:document:${this.nextId++}`;
     this.ajv.addSchema(document, id);
+    this.documents.set(id, document);
     return id;
   }
 
@@ -52,7 +56,19 @@ export class SchemaRegistry {
   replace(id: string, document: object): void {
     this.ajv.removeSchema(id);
     this.compiled.delete(id);
+    this.integerTyped.delete(id);
     this.ajv.addSchema(document, id);
+    this.documents.set(id, document);
+  }
+
+  /**
+   * Whether any schema in document `id` has `type: integer` (alone or in a list). Where none has, no
+   * body can be held to an integer, so the checker need not look for fractions JSON.parse rounded away.
+   */
+  typesIntegers(id: string): boolean {
+    let answer = this.integerTyped.get(id);
+    if (answer === undefined) this.integerTyped.set(id, (answer = typesInteger(this.documents.get(id) ?? {})));
+    return answer;
   }
 
   /**
@@ -70,6 +86,21 @@ export class SchemaRegistry {
     }
     return validate;
   }
+}
+
+/** A walk of the whole document (iterative: no document is too deep for it); a shared object is visited once. */
+function typesInteger(document: object): boolean {
+  const seen = new Set<object>();
+  const stack: object[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    const type = (node as { type?: unknown }).type;
+    if (type === 'integer' || (Array.isArray(type) && type.includes('integer'))) return true;
+    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push(child);
+  }
+  return false;
 }
 
 let shared: SchemaRegistry | undefined;

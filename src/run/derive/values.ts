@@ -1,7 +1,6 @@
 import { linearRegExp, uuid } from '../../schema/index.ts';
 import type { Parameter, Shape } from './parameters.ts';
 
-const UUID = uuid as RegExp;
 const INTEGER_FORMATS = ['int32', 'int64'];
 const INT32_MAX = '2147483647';
 const INT64_MAX = '9223372036854775807';
@@ -48,7 +47,7 @@ export function accepts(shape: Shape, value: string): boolean {
   if (shape.enum && !shape.enum.some((allowed) => String(allowed) === value)) return false;
   if (isInteger(shape) && !integerWithin(shape, value)) return false;
   if (!isInteger(shape) && !typeAccepts(shape.types, value)) return false;
-  if (shape.format === 'uuid' && !UUID.test(value)) return false;
+  if (shape.format === 'uuid' && !uuid(value)) return false;
   const length = [...value].length;
   if (length < (shape.minLength ?? 0) || length > (shape.maxLength ?? Infinity)) return false;
   return shape.pattern === undefined || linearRegExp(shape.pattern).test(value);
@@ -79,7 +78,7 @@ function typeAccepts(types: string[], value: string): boolean {
  */
 export function unknownValue(shape: Shape, fixture: string, examples: readonly unknown[]): Derived {
   const tails = [fixture, ...examples.map(String)].flatMap((value) => [changedTail(value, ZEROS), changedTail(value, HIGHEST)]);
-  const candidates = [...(shape.format === 'uuid' ? [zeroUuid(UUID.test(fixture) ? fixture : '')] : []), ...(isInteger(shape) ? [largestInteger(shape)] : []), ...tails];
+  const candidates = [...(shape.format === 'uuid' ? [zeroUuid(uuid(fixture) ? fixture : '')] : []), ...(isInteger(shape) ? [largestInteger(shape)] : []), ...tails];
   const fitting = candidates.find((candidate) => candidate !== fixture && candidate !== '' && accepts(shape, candidate));
   return fitting === undefined ? { reason: 'no value of its shape could be made' } : { value: fitting };
 }
@@ -96,7 +95,7 @@ const ZEROS: Replacements = { digit: '0', lower: '0', upper: '0' };
 const HIGHEST: Replacements = { digit: '9', lower: 'z', upper: 'Z' };
 
 function changedTail(value: string, to: Replacements): string {
-  if (UUID.test(value)) return zeroUuid(value);
+  if (uuid(value)) return zeroUuid(value);
   const cut = value.lastIndexOf('_') + 1;
   const tail = value.slice(cut).replace(/[0-9]/g, to.digit).replace(/[a-z]/g, to.lower).replace(/[A-Z]/g, to.upper);
   return value.slice(0, cut) + tail;
