@@ -136,6 +136,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
  * limits its cases, and hand-written suites (not counted up front) must not be starved either.
  */
 const UNLIMITED_TESTS_AT_ONCE = 10_000;
+/** vitest starts no more workers than there are files to run. */
+const A_WORKER_PER_SUITE_FILE = 10_000;
 
 async function runSuites(
   targets: VendorTarget[],
@@ -153,11 +155,13 @@ async function runSuites(
   const sigintListeners = process.listeners('SIGINT');
   const vitest = await createVitest(
     'test',
-    // One worker, modules shared between the vendor suites: each vendor's documents and the checker
-    // load once per run instead of once per suite file (the suites share no mutable state). Vendors
-    // run concurrently and each case's exchange times itself (src/run/runtime.ts): vitest's own limit on tests at
-    // once is lifted, so it never makes one vendor's cases wait for another's.
-    { config: false, root: options.cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false },
+    // Modules shared within a worker (isolate: false): every vendor file's cases run in one suite file,
+    // so each vendor's documents and the checker load once. A worker runs its files one after another,
+    // so each suite file gets its own (vitest's default on 2 cores is one in all): a hand-written suite
+    // runs while the vendor files' cases do, not after them. Each case's exchange times itself
+    // (src/run/runtime.ts) and vitest's limit on tests at once is lifted: it never makes one vendor's
+    // cases wait for another's.
+    { config: false, root: options.cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false, maxWorkers: A_WORKER_PER_SUITE_FILE },
     { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), maxConcurrency: UNLIMITED_TESTS_AT_ONCE, hookTimeout: 60_000 } },
   );
   // vitest's logger exits the process on SIGINT; what an interrupt does is conform's to decide.
