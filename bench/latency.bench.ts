@@ -74,12 +74,13 @@ async function latencyRun(root: string, dir: string): Promise<LatencyRun> {
     await servers.stop();
   }
   const served = JSON.parse(await readFile(timesFile, 'utf8')) as ServedTimes;
-  const schedules = await Promise.all(
-    VENDORS.map(async (vendor) => {
-      const latenciesMs = injectedLatencies(vendor.seed, await casesRun(reportsDir, vendor.name), MEAN_MS, JITTER_MS);
-      return latencyBoundMs({ latenciesMs, concurrency: vendor.live.concurrency ?? 8, rateLimit: vendor.live.rateLimit ?? null });
-    }),
-  );
+  // The schedule of the requests each vendor received (a case is one request: no retries, an apiKey needs no token).
+  const schedules = VENDORS.map((vendor) => {
+    const latenciesMs = injectedLatencies(vendor.seed, served.requests[vendor.name] ?? 0, MEAN_MS, JITTER_MS);
+    return latencyBoundMs({ latenciesMs, concurrency: vendor.live.concurrency ?? 8, rateLimit: vendor.live.rateLimit ?? null });
+  });
+  const cases = await Promise.all(VENDORS.map((vendor) => casesRun(reportsDir, vendor.name)));
+  if (cases.some((count, i) => count !== served.requests[VENDORS[i]!.name])) throw new Error(`cases ${cases.join('/')} are not the requests served ${JSON.stringify(served.requests)}`);
   return {
     wallMs,
     idealMs: Math.max(...schedules),
@@ -91,6 +92,5 @@ async function latencyRun(root: string, dir: string): Promise<LatencyRun> {
 }
 
 function serversFor(root: string): (vendor: (typeof VENDORS)[number]) => LatencyVendor {
-  // More latencies than requests: the run's case count is known only from its reports.
   return (vendor) => ({ vendor: vendor.name, document: join(root, 'specs', vendor.name, 'v1.yaml'), seed: vendor.seed, requests: 10 * vendor.operations });
 }

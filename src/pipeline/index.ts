@@ -136,8 +136,6 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
  * limits its cases, and hand-written suites (not counted up front) must not be starved either.
  */
 const UNLIMITED_TESTS_AT_ONCE = 10_000;
-/** vitest starts no more workers than there are files to run. */
-const A_WORKER_PER_SUITE_FILE = 10_000;
 
 async function runSuites(
   targets: VendorTarget[],
@@ -155,13 +153,13 @@ async function runSuites(
   const sigintListeners = process.listeners('SIGINT');
   const vitest = await createVitest(
     'test',
-    // Modules shared within a worker (isolate: false): every vendor file's cases run in one suite file,
-    // so each vendor's documents and the checker load once. A worker runs its files one after another,
-    // so each suite file gets its own (vitest's default on 2 cores is one in all): a hand-written suite
-    // runs while the vendor files' cases do, not after them. Each case's exchange times itself
-    // (src/run/runtime.ts) and vitest's limit on tests at once is lifted: it never makes one vendor's
-    // cases wait for another's.
-    { config: false, root: options.cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false, maxWorkers: A_WORKER_PER_SUITE_FILE },
+    // Modules are shared within a worker (isolate: false): every vendor file's cases run in one suite
+    // file, and the checker loads once. A worker runs its files one after another: a worker per vendor,
+    // plus one for that suite (vitest's default on 2 cores is one in all), lets a hand-written suite run
+    // while the vendor files' cases do, and keeps the workers no more than the vendors. Each case's
+    // exchange times itself (src/run/runtime.ts) and vitest's limit on tests at once is lifted: it never
+    // makes one vendor's cases wait for another's.
+    { config: false, root: options.cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false, maxWorkers: targets.length + 1 },
     { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), maxConcurrency: UNLIMITED_TESTS_AT_ONCE, hookTimeout: 60_000 } },
   );
   // vitest's logger exits the process on SIGINT; what an interrupt does is conform's to decide.
