@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generatedCheckout } from './support/generated-vendors.ts';
 import { casesRun } from './support/run-reports.ts';
@@ -55,7 +55,12 @@ async function platformRun(count: number): Promise<PlatformRun> {
     CONFORM_REPORTS_DIR: join(root, 'reports'),
     CONFORM_BENCH_PEAK_RSS_FILE: peakFile,
   };
-  const wallMs = await timedNode(['--import', join(import.meta.dirname, 'support', 'peak-rss-at-exit.mjs'), join(root, 'bin', 'conform.js'), 'run'], env, [0], root);
-  const counts = await Promise.all(vendors.map((vendor) => casesRun(join(root, 'reports'), vendor.name)));
-  return { vendors: count, interactions: counts.reduce((sum, n) => sum + n, 0), wallMs, peakRssMb: Number(await readFile(peakFile, 'utf8')) / 1024 };
+  try {
+    const wallMs = await timedNode(['--import', join(import.meta.dirname, 'support', 'peak-rss-at-exit.mjs'), join(root, 'bin', 'conform.js'), 'run'], env, [0], root);
+    const counts = await Promise.all(vendors.map((vendor) => casesRun(join(root, 'reports'), vendor.name)));
+    return { vendors: count, interactions: counts.reduce((sum, n) => sum + n, 0), wallMs, peakRssMb: Number(await readFile(peakFile, 'utf8')) / 1024 };
+  } finally {
+    // The links into the repository go, not what they point at.
+    await rm(root, { recursive: true, force: true });
+  }
 }
