@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { SUITES_DIR, SUITES_GLOBS } from './src/run/environment.ts';
+import { SUITES_GLOBS } from './src/run/environment.ts';
 
 export default defineConfig({
   test: {
@@ -12,7 +12,7 @@ export default defineConfig({
       // globalSetup builds dist/ (what bin/conform.js runs) from the current sources first.
       { test: { name: 'unit', include: ['test/**/*.test.ts'], globalSetup: ['test/support/build-dist.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       // The vendor suites, against sandboxes or live vendors: `npm run conformance` (or `vitest --project suites`).
-      { test: { name: 'suites', dir: SUITES_DIR, include: SUITES_GLOBS, globalSetup: ['src/run/global-setup.ts'], testTimeout: 60_000 } },
+      { test: { name: 'suites', include: SUITES_GLOBS, globalSetup: ['src/run/global-setup.ts'], testTimeout: 60_000 } },
     ],
   },
 });

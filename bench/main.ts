@@ -5,16 +5,18 @@ import { auditBench } from './audit.bench.ts';
 import { checkerBench } from './checker.bench.ts';
 import { coldStartBench } from './cold-start.bench.ts';
 import { contractsBench } from './contracts.bench.ts';
+import { platformBench } from './platform.bench.ts';
 import { prismBench } from './prism.bench.ts';
 import { runnerBench } from './runner.bench.ts';
 import { scaleBench } from './scale.bench.ts';
 import { semanticBench } from './semantic.bench.ts';
 import { specDiffBench } from './spec-diff.bench.ts';
 import { formatTable } from './table.ts';
+import { latencyBench } from './latency.bench.ts';
 import { notMeasured, type Bench, type BenchRow } from './types.ts';
 
 /** Every benchmark of `npm run bench`, in the order of the issue's figures, which the table keeps. */
-const BENCHES: Bench[] = [checkerBench, semanticBench, runnerBench, contractsBench, coldStartBench, prismBench, ajvPeerBench, scaleBench, auditBench, specDiffBench];
+const BENCHES: Bench[] = [checkerBench, semanticBench, runnerBench, contractsBench, coldStartBench, prismBench, ajvPeerBench, scaleBench, latencyBench, platformBench, auditBench, specDiffBench];
 
 // `npm run bench -- prism scale` runs only the benches whose group names a word (and leaves latest.json alone).
 const only = process.argv.slice(2);

@@ -8,7 +8,7 @@ import type { LoadedSpec } from '../spec/index.ts';
 import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
 import { historyRunsFrom, type VendorReport, publishRun, recoverLatest, pruneRuns, runIdFor } from '../report/index.ts';
 import { flag, type Env, type VendorTarget } from '../vendors/index.ts';
-import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, SUITE_EXTERNALS, SUITES_DIR, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
+import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, SUITE_EXTERNALS, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { withCrossResponseFindings } from './cross-response.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
@@ -137,6 +137,9 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
  */
 const UNLIMITED_TESTS_AT_ONCE = 10_000;
 
+/** No suite is excluded by where it lies: conform's own suite is inside node_modules/ once conform is installed as a package. */
+const INSTALLED_ANYWHERE: string[] = [];
+
 async function runSuites(
   targets: VendorTarget[],
   config: RunConfig,
@@ -153,12 +156,14 @@ async function runSuites(
   const sigintListeners = process.listeners('SIGINT');
   const vitest = await createVitest(
     'test',
-    // One worker, modules shared between the vendor suites: each vendor's documents and the checker
-    // load once per run instead of once per suite file (the suites share no mutable state). Vendors
-    // run concurrently and each case's exchange times itself (src/run/runtime.ts): vitest's own limit on tests at
-    // once is lifted, so it never makes one vendor's cases wait for another's.
-    { config: false, root: options.cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false },
-    { test: { dir: SUITES_DIR, include: suitesGlobFor(targets.map((t) => t.vendor)), server: { deps: { external: SUITE_EXTERNALS } }, maxConcurrency: UNLIMITED_TESTS_AT_ONCE, hookTimeout: 60_000 } },
+    // Modules are shared within a worker (isolate: false): every vendor file's cases run in one suite
+    // file, and the checker loads once. A worker runs its files one after another: a worker per vendor,
+    // plus one for that suite (vitest's default on 2 cores is one in all), lets a hand-written suite run
+    // while the vendor files' cases do, and keeps the workers no more than the vendors. Each case's
+    // exchange times itself (src/run/runtime.ts) and vitest's limit on tests at once is lifted: it never
+    // makes one vendor's cases wait for another's.
+    { config: false, root: options.cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false, maxWorkers: targets.length + 1 },
+    { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), exclude: INSTALLED_ANYWHERE, server: { deps: { external: SUITE_EXTERNALS } }, maxConcurrency: UNLIMITED_TESTS_AT_ONCE, hookTimeout: 60_000 } },
   );
   // vitest's logger exits the process on SIGINT; what an interrupt does is conform's to decide.
   for (const listener of process.listeners('SIGINT')) if (!sigintListeners.includes(listener)) process.off('SIGINT', listener);

@@ -18,14 +18,14 @@ declare module 'vitest' {
   }
 }
 
-/**
- * The suites' folder, found from this module: suites/ beside src/ in the sources, dist/suites/ compiled,
- * wherever conform is installed (not the working directory's).
- */
-export const SUITES_DIR = fileURLToPath(new URL('../../suites/', import.meta.url));
-
 /** .ts in the sources, .js compiled: a compiled run has vitest load JavaScript, no TypeScript to transform. */
 const SUITE_EXTENSION = extname(fileURLToPath(import.meta.url));
+
+/**
+ * conform's own suite of the vendor files' cases, found from this module: suites/ beside src/ in the
+ * sources, dist/suites/ compiled, wherever conform is installed (not the working directory's).
+ */
+const VENDOR_FILES_SUITE = fileURLToPath(new URL(`../../suites/vendors.suite${SUITE_EXTENSION}`, import.meta.url));
 
 /**
  * Compiled, conform's own modules (dist/src/) load natively in the suite worker, as its dependencies do,
@@ -34,12 +34,15 @@ const SUITE_EXTENSION = extname(fileURLToPath(import.meta.url));
  */
 export const SUITE_EXTERNALS: RegExp[] = SUITE_EXTENSION === '.js' ? [pathPrefix(fileURLToPath(new URL('../', import.meta.url)))] : [];
 
-/** The suites of `vendors` in SUITES_DIR: the vendor files' cases, then the hand-written suites of each (suites/VENDOR/). */
+/**
+ * The suites of `vendors`: conform's suite of the vendor files' cases (an absolute pattern), then the
+ * project's hand-written suites of each (suites/VENDOR/ in the working directory, TypeScript or JavaScript).
+ */
 export function suitesGlobFor(vendors: readonly string[]): string[] {
-  return [`vendors.suite${SUITE_EXTENSION}`, ...vendors.map((vendor) => `${vendor}/**/*.suite${SUITE_EXTENSION}`)];
+  return [VENDOR_FILES_SUITE, ...vendors.map((vendor) => `suites/${vendor}/**/*.suite.{ts,js}`)];
 }
 
-/** Every suite in SUITES_DIR; shared by vitest.config.ts and `conform run`. */
+/** Every suite; shared by vitest.config.ts and `conform run`. */
 export const SUITES_GLOBS = suitesGlobFor(['*']);
 
 function pathPrefix(folder: string): RegExp {

@@ -6,7 +6,7 @@
 export { httpOptions, readEnvironment, resolveRunConfig, severityOverrides, type RunConfig } from './config.ts';
 export { describeTarget, startTargets } from './targets.ts';
 export { unknownVariableWarnings } from './variables.ts';
-export { SUITE_EXTERNALS, SUITES_DIR, suitesGlobFor, type SuiteEnvironment } from './environment.ts';
+export { SUITE_EXTERNALS, suitesGlobFor, type SuiteEnvironment } from './environment.ts';
 export { CaseCollector } from './collector.ts';
 export { LiveStatus, progressStatus, type VendorCount } from './progress.ts';
 export {
