@@ -1,10 +1,9 @@
 import { Decimal } from 'decimal.js';
-import { rawValuesAt } from '../../json/index.ts';
-import { mayHoldInexact } from '../context.ts';
 import { normaliseIndices } from '../../findings/index.ts';
 import type { CheckContext } from '../context.ts';
-import { applicableRules } from './applicable.ts';
-import { bindPattern, compilePattern, MAX_MATCHES, valueAt, visitPattern, type Pattern } from './pattern.ts';
+import { applicableBody, applicableRules } from './applicable.ts';
+import { bindPattern, MAX_MATCHES, type Pattern } from './pattern.ts';
+import { placesOf, type Place } from './places.ts';
 import type { AmountEncoding, OperationRules } from './rules.ts';
 
 /** One amount of a body that an amount rule reaches, with the currency that sets its decimals. */
@@ -47,11 +46,14 @@ export function amountEncodings(context: CheckContext): AmountEncoding[] {
   return encodings;
 }
 
-/** An amount rule with its patterns read once: per operation, not per response. */
+/** An amount rule with its places found once: per operation, not per response. */
 interface Plan {
-  at: Pattern;
-  currency: Pattern | string;
+  at: Place;
+  /** The currency's place in the body, or the rule's fixed asset. */
+  currency: Place | Currency;
 }
+
+type Currency = NonNullable<Amount['currency']>;
 
 /** The rules' plans, and whether two of their patterns can reach one place (only then is a place checked for a second rule). */
 interface Plans {
@@ -64,8 +66,9 @@ const plans = new WeakMap<OperationRules, Plans>();
 function planOf(rules: OperationRules): Plans {
   let plan = plans.get(rules);
   if (!plan) {
-    const planned = rules.amounts.map(({ at, currency }) => ({ at: compilePattern(at), currency: 'asset' in currency ? currency.asset : compilePattern(currency.pointer) }));
-    plan = { rules: planned, overlapping: planned.some((one, i) => planned.some((other, j) => j > i && mayMeet(one.at, other.at))) };
+    const places = placesOf(rules);
+    const planned = rules.amounts.map(({ at, currency }) => ({ at: places.place(at), currency: 'asset' in currency ? Object.freeze({ code: currency.asset, pointer: null }) : places.place(currency.pointer) }));
+    plan = { rules: planned, overlapping: planned.some((one, i) => planned.some((other, j) => j > i && mayMeet(one.at.pattern, other.at.pattern))) };
     plans.set(rules, plan);
   }
   return plan;
@@ -78,35 +81,42 @@ function mayMeet(one: Pattern, other: Pattern): boolean {
 
 function findAmounts(context: CheckContext): readonly Amount[] {
   const rules = applicableRules(context);
-  if (!rules || rules.amounts.length === 0 || !context.json?.ok) return NONE;
-  const { value: body, text: bodyText } = context.json;
+  if (!rules || rules.amounts.length === 0) return NONE;
+  const body = applicableBody(context)!;
   const amounts: Amount[] = [];
   const { rules: planned, overlapping } = planOf(rules);
   // Two rules reach one place only when their patterns overlap (known per operation): only then is a set kept.
   const reached = overlapping ? new Set<string>() : undefined;
-  // Amounts of one entry share its currency: a fixed currency place is read once per body.
-  const fixedCurrencies = new Map<Pattern, Amount['currency']>();
-  let numbers: string[] | undefined;
+  // Amounts of one entry share its currency: a plain currency place is read once per body.
+  let plainCurrencies: Map<Place, Amount['currency']> | undefined;
+  const currencyOf = (currency: Place | Currency, bindings: readonly string[]): Amount['currency'] => {
+    if (!('slot' in currency)) return currency;
+    const plain = currency.slot >= 0;
+    if (plain && plainCurrencies?.has(currency)) return plainCurrencies.get(currency)!;
+    const code = body.valueAt(currency, bindings);
+    const found = typeof code === 'string' ? { code, pointer: bindPattern(currency.pattern, bindings) } : null;
+    if (plain) (plainCurrencies ??= new Map()).set(currency, found);
+    return found;
+  };
+  let numbers = false;
   for (const { at, currency } of planned) {
-    visitPattern(body, at, (pointer, value, bindings) => {
+    body.visit(at, (pointer, value, bindings) => {
       if ((typeof value !== 'number' && typeof value !== 'string') || amounts.length === MAX_MATCHES) return;
       if (reached) {
         if (reached.has(pointer)) return;
         reached.add(pointer);
       }
-      if (typeof value === 'number') (numbers ??= []).push(pointer);
+      numbers ||= typeof value === 'number';
       const text = typeof value === 'string' ? value : '';
-      amounts.push({ pointer, encoding: typeof value === 'number' ? 'number' : 'string', text, parsed: value, scale: typeof value === 'string' ? scaleOf(value) : null, currency: currencyOf(currency, body, bindings, fixedCurrencies) });
+      amounts.push({ pointer, encoding: typeof value === 'number' ? 'number' : 'string', text, parsed: value, scale: typeof value === 'string' ? scaleOf(value) : null, currency: currencyOf(currency, bindings) });
     });
   }
   if (numbers) {
-    // A number's digits as sent, for all of them in one pass over the text, and only when the text may
-    // hold one a double cannot keep: otherwise the parsed number is exactly what was sent.
-    const sent = mayHoldInexact(context.json) ? rawValuesAt(bodyText, numbers) : undefined;
     for (const amount of amounts) {
       if (amount.encoding !== 'number') continue;
-      const source = sent?.get(amount.pointer);
-      // A double's shortest text has no zero ending its fraction: its decimals as written are its value's.
+      // A number's digits as sent, only where the text may hold one a double cannot keep: otherwise the
+      // parsed number is exactly what was sent (a double's shortest text has no zero ending its fraction).
+      const source = body.source(amount.pointer);
       amount.text = source ?? String(amount.parsed);
       amount.scale = source === undefined ? scaleOf(amount.text) : valueScale(source);
     }
@@ -121,15 +131,6 @@ function findAmounts(context: CheckContext): readonly Amount[] {
  */
 function valueScale(text: string): number | null {
   return scaleOf(text) === null ? null : new Decimal(text).decimalPlaces();
-}
-
-function currencyOf(currency: Pattern | string, body: unknown, bindings: readonly string[], fixed: Map<Pattern, Amount['currency']>): Amount['currency'] {
-  if (typeof currency === 'string') return { code: currency, pointer: null };
-  if (!currency.starred && fixed.has(currency)) return fixed.get(currency)!;
-  const code = valueAt(body, currency, bindings);
-  const found = typeof code === 'string' ? { code, pointer: bindPattern(currency, bindings) } : null;
-  if (!currency.starred) fixed.set(currency, found);
-  return found;
 }
 
 /** Longest exponent read: beyond it a decimal says nothing a scale could judge. */

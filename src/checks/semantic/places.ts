@@ -1,0 +1,57 @@
+import { pointersOf } from './expression.ts';
+import { compilePattern, type Pattern } from './pattern.ts';
+import type { Expression, OperationRules } from './rules.ts';
+
+/** A pointer pattern of a rule, and its slot in its table when it has no `*` (-1 when it has). */
+export interface Place {
+  pattern: Pattern;
+  slot: number;
+}
+
+/**
+ * Every pointer pattern a set of rules reads, each once, and a numbered slot for each plain one (no
+ * `*`): a body's value there is read once per body (rule-body.ts), however many rules read it.
+ */
+export class Places {
+  /** Every pattern, plain or starred, in the order first read. */
+  readonly patterns: string[] = [];
+  /** The plain patterns, by slot. */
+  readonly slots: Pattern[] = [];
+  private readonly byText = new Map<string, Place>();
+
+  constructor(patterns: Iterable<string>) {
+    for (const text of patterns) {
+      if (this.byText.has(text)) continue;
+      const pattern = compilePattern(text);
+      this.byText.set(text, { pattern, slot: pattern.starred ? -1 : this.slots.length });
+      if (!pattern.starred) this.slots.push(pattern);
+      this.patterns.push(text);
+    }
+  }
+
+  /** A pattern's place: only a pattern the table was made with has one (a body's slots are counted then). */
+  place(text: string): Place {
+    const place = this.byText.get(text);
+    if (place === undefined) throw new Error(`no place for ${text}: the table was made without it`);
+    return place;
+  }
+}
+
+// Rules are plain data that live as long as their target: their table is worked out once.
+const tables = new WeakMap<OperationRules, Places>();
+
+/** The table of every pattern an operation's rules read: amounts, currencies, invariants, presence, echoes, timestamps. */
+export function placesOf(rules: OperationRules): Places {
+  let places = tables.get(rules);
+  if (places === undefined) tables.set(rules, (places = new Places(patternsOf(rules))));
+  return places;
+}
+
+function* patternsOf(rules: OperationRules): Iterable<string> {
+  const read = (expression: Expression | null) => (expression === null ? [] : pointersOf(expression));
+  for (const { at, currency } of rules.amounts) yield* 'pointer' in currency ? [at, currency.pointer] : [at];
+  for (const { check, when } of rules.invariants) yield* [...read(check), ...read(when)];
+  for (const { at, when } of rules.presence) yield* [at, ...read(when)];
+  for (const { at } of rules.echoes) yield at;
+  for (const { created, updated, deleted } of rules.timestamps) yield* [created, updated, deleted].filter((text) => text !== null);
+}
