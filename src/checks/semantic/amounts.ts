@@ -3,8 +3,10 @@ import { normaliseIndices } from '../../findings/index.ts';
 import type { CheckContext } from '../context.ts';
 import { applicableBody, applicableRules } from './applicable.ts';
 import { bindPattern, MAX_MATCHES, type Pattern } from './pattern.ts';
+import { currencyScale, type CurrencyScale } from './currency.ts';
 import { placesOf, type Place } from './places.ts';
-import type { AmountEncoding, OperationRules } from './rules.ts';
+import type { RuleBody } from './rule-body.ts';
+import type { AmountEncoding, CurrencyPolicy, OperationRules } from './rules.ts';
 
 /** One amount of a body that an amount rule reaches, with the currency that sets its decimals. */
 export interface Amount {
@@ -18,6 +20,8 @@ export interface Amount {
   scale: number | null;
   /** The currency code from the body (`pointer` where it sits) or the rule's fixed asset (`pointer` null); null when the body has none. */
   currency: { code: string; pointer: string | null } | null;
+  /** What the currency allows under the vendor's policy; null with no currency. */
+  allowed: CurrencyScale | null;
 }
 
 const NONE: readonly Amount[] = Object.freeze([]);
@@ -82,46 +86,61 @@ function mayMeet(one: Pattern, other: Pattern): boolean {
 function findAmounts(context: CheckContext): readonly Amount[] {
   const rules = applicableRules(context);
   if (!rules || rules.amounts.length === 0) return NONE;
-  const body = applicableBody(context)!;
-  const amounts: Amount[] = [];
   const { rules: planned, overlapping } = planOf(rules);
   // Two rules reach one place only when their patterns overlap (known per operation): only then is a set kept.
-  const reached = overlapping ? new Set<string>() : undefined;
-  // Amounts of one entry share its currency: a plain currency place is read once per body.
-  let plainCurrencies: Map<Place, Amount['currency']> | undefined;
-  const currencyOf = (currency: Place | Currency, bindings: readonly string[]): Amount['currency'] => {
-    if (!('slot' in currency)) return currency;
-    const plain = currency.slot >= 0;
-    if (plain && plainCurrencies?.has(currency)) return plainCurrencies.get(currency)!;
-    const code = body.valueAt(currency, bindings);
-    const found = typeof code === 'string' ? { code, pointer: bindPattern(currency.pattern, bindings) } : null;
-    if (plain) (plainCurrencies ??= new Map()).set(currency, found);
-    return found;
-  };
-  let numbers = false;
+  const gathered = new Gathered(applicableBody(context)!, context.semantic.currencies, overlapping ? new Set() : undefined);
   for (const { at, currency } of planned) {
-    body.visit(at, (pointer, value, bindings) => {
-      if ((typeof value !== 'number' && typeof value !== 'string') || amounts.length === MAX_MATCHES) return;
-      if (reached) {
-        if (reached.has(pointer)) return;
-        reached.add(pointer);
-      }
-      numbers ||= typeof value === 'number';
-      const text = typeof value === 'string' ? value : '';
-      amounts.push({ pointer, encoding: typeof value === 'number' ? 'number' : 'string', text, parsed: value, scale: typeof value === 'string' ? scaleOf(value) : null, currency: currencyOf(currency, bindings) });
-    });
+    if (at.slot >= 0) gathered.add(at.pattern.text, gathered.body.at(at.slot), NO_BINDINGS, currency);
+    else gathered.body.visit(at, (pointer, value, bindings) => gathered.add(pointer, value, bindings, currency));
   }
-  if (numbers) {
-    for (const amount of amounts) {
-      if (amount.encoding !== 'number') continue;
-      // A number's digits as sent, only where the text may hold one a double cannot keep: otherwise the
-      // parsed number is exactly what was sent (a double's shortest text has no zero ending its fraction).
-      const source = body.source(amount.pointer);
-      amount.text = source ?? String(amount.parsed);
-      amount.scale = source === undefined ? scaleOf(amount.text) : valueScale(source);
+  return gathered.amounts;
+}
+
+const NO_BINDINGS: readonly string[] = Object.freeze([]);
+
+/** One body's amounts, as the rules reach them. */
+class Gathered {
+  readonly amounts: Amount[] = [];
+  // Amounts of one entry share its currency: the last one read from a place without `*` (or fixed) is kept.
+  private from: Place | Currency | null = null;
+  private currency: Amount['currency'] = null;
+  private allowed: CurrencyScale | null = null;
+
+  constructor(
+    readonly body: RuleBody,
+    private readonly policy: CurrencyPolicy,
+    private readonly reached: Set<string> | undefined,
+  ) {}
+
+  add(pointer: string, value: unknown, bindings: readonly string[], currency: Place | Currency): void {
+    if ((typeof value !== 'number' && typeof value !== 'string') || this.amounts.length === MAX_MATCHES) return;
+    if (this.reached) {
+      if (this.reached.has(pointer)) return;
+      this.reached.add(pointer);
     }
+    this.readCurrency(currency, bindings);
+    if (typeof value === 'string') {
+      this.amounts.push({ pointer, encoding: 'string', text: value, parsed: value, scale: scaleOf(value), currency: this.currency, allowed: this.allowed });
+      return;
+    }
+    // A number's digits as sent, only where the text may hold one a double cannot keep: otherwise the
+    // parsed number is exactly what was sent (a double's shortest text has no zero ending its fraction).
+    const source = this.body.source(pointer);
+    const text = source ?? String(value);
+    this.amounts.push({ pointer, encoding: 'number', text, parsed: value, scale: source === undefined ? scaleOf(text) : valueScale(source), currency: this.currency, allowed: this.allowed });
   }
-  return amounts;
+
+  private readCurrency(from: Place | Currency, bindings: readonly string[]): void {
+    if (from === this.from) return;
+    let currency: Amount['currency'] = from as Currency;
+    if ('slot' in from) {
+      const code = this.body.valueAt(from, bindings);
+      currency = typeof code === 'string' ? { code, pointer: bindPattern(from.pattern, bindings) } : null;
+    }
+    this.currency = currency;
+    this.allowed = currency && currencyScale(currency.code, this.policy);
+    this.from = 'slot' in from && from.slot < 0 ? null : from;
+  }
 }
 
 /**

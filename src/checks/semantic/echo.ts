@@ -1,6 +1,7 @@
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
-import { applicableRules } from './applicable.ts';
-import { visitPattern } from './pattern.ts';
+import { applicableBody, applicableRules } from './applicable.ts';
+import { placesOf, type Place } from './places.ts';
+import type { OperationRules } from './rules.ts';
 
 /**
  * cross-response-mismatch, for the request and its answer: an id that should echo the requested
@@ -13,13 +14,14 @@ export const idEcho: ResponseCheck = {
     const { params } = context.semantic;
     if (params === null) return NO_FACTS;
     const rules = applicableRules(context);
-    if (!rules || rules.echoes.length === 0 || !context.json?.ok) return NO_FACTS;
+    if (!rules || rules.echoes.length === 0) return NO_FACTS;
+    const body = applicableBody(context)!;
     let facts: CheckFacts[] | undefined;
-    for (const { parameter, at } of rules.echoes) {
+    for (const { parameter, at } of plansOf(rules)) {
       const sent = params[parameter];
       if (sent === undefined) continue;
-      visitPattern(context.json.value, at, (pointer, value) => {
-        if (value === null || value === undefined || value === sent) return;
+      body.visit(at, (pointer, value) => {
+        if (value === null || value === sent) return;
         const answered = typeof value === 'string' ? value : JSON.stringify(value);
         if (answered !== sent) (facts ??= []).push({ id: 'cross-response-mismatch', pointer, expected: `${sent} (path parameter ${parameter})`, observed: answered });
       });
@@ -27,3 +29,15 @@ export const idEcho: ResponseCheck = {
     return facts ?? NO_FACTS;
   },
 };
+
+const plans = new WeakMap<OperationRules, Array<{ parameter: string; at: Place }>>();
+
+/** The echo rules with their places: per operation, not per response. */
+function plansOf(rules: OperationRules): Array<{ parameter: string; at: Place }> {
+  let planned = plans.get(rules);
+  if (planned === undefined) {
+    const places = placesOf(rules);
+    plans.set(rules, (planned = rules.echoes.map(({ parameter, at }) => ({ parameter, at: places.place(at) }))));
+  }
+  return planned;
+}
