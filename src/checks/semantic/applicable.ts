@@ -35,12 +35,17 @@ function lastOf(context: CheckContext): NonNullable<typeof last> {
 function lookUp(context: CheckContext): OperationRules | null {
   if (!context.json?.ok || context.response.status < 200 || context.response.status > 299) return null;
   const { declared } = context.semantic;
+  // Responses come one operation after another: the last pair's rules are kept.
+  if (lastMerged?.declared === declared && lastMerged.operation === context.operation) return lastMerged.rules;
   let byOperation = merged.get(declared);
   if (!byOperation) merged.set(declared, (byOperation = new WeakMap()));
   let rules = byOperation.get(context.operation);
   if (!rules) byOperation.set(context.operation, (rules = merge(declared, recognisedRules(context.spec, context.operation))));
+  lastMerged = { declared, operation: context.operation, rules };
   return rules;
 }
+
+let lastMerged: { declared: OperationRules; operation: Operation; rules: OperationRules } | undefined;
 
 function merge(declared: OperationRules, recognised: OperationRules): OperationRules {
   const uncovered = <Rule>(mine: Rule[], theirs: Rule[], key: (rule: Rule) => string): Rule[] => {

@@ -36,6 +36,8 @@ interface Plan {
   check: CompiledExpression | null;
   /** A presence rule's figure; null for an invariant. */
   at: Place | null;
+  /** Whether a presence rule wants its figure present. */
+  present: boolean;
 }
 
 type Rule = InvariantRule | PresenceRule;
@@ -60,6 +62,7 @@ function planOf(rule: Rule, places: Places): Plan {
     when: rule.when && compile(rule.when, places),
     check: 'check' in rule ? compile(rule.check, places) : null,
     at: 'at' in rule ? places.place(rule.at) : null,
+    present: 'presence' in rule && rule.presence === 'present',
   };
   for (const pointer of pointersOfRule(rule)) {
     const segments = segmentsOf(pointer);
@@ -88,16 +91,15 @@ class Broken {
   }
 
   private checkBinding(plan: Plan, binding: Binding): void {
-    const { rule } = plan;
     if (plan.when !== null && plan.when(this.body, binding) !== true) return;
-    if ('check' in rule) {
-      if (plan.check!(this.body, binding) === false) this.report(() => this.invariantFact(rule, binding));
+    if (plan.check !== null) {
+      if (plan.check(this.body, binding) === false) this.report(() => this.invariantFact(plan.rule as InvariantRule, binding));
       return;
     }
     const at = plan.at!;
     const figure = this.body.valueAt(at, binding);
-    const present = figure !== undefined && figure !== null;
-    if (present !== (rule.presence === 'present')) {
+    if ((figure !== undefined && figure !== null) !== plan.present) {
+      const rule = plan.rule as PresenceRule;
       this.report(() => ({ id: 'balance-invariant-violated', pointer: concretePointer(at.pattern.segments, binding), expected: `${rule.presence} (${rule.text})`, observed: this.body.sent(at.pattern.segments, binding) }));
     }
   }

@@ -114,7 +114,8 @@ export function valueAtSegments(root: unknown, segments: readonly string[], bind
   return value;
 }
 
-function member(container: object, key: string): unknown {
+/** A container's own member `key`: undefined for what it inherits, and for an array, for anything but an index it holds. */
+export function member(container: object, key: string): unknown {
   if (Array.isArray(container)) return isIndex(key, container.length) ? container[Number(key)] : undefined;
   const value = (container as Record<string, unknown>)[key];
   // What a parsed body inherits is a method or, under `__proto__`, the prototype: never a member (Object.hasOwn on every step cost more).

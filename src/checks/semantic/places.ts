@@ -8,6 +8,14 @@ export interface Place {
   slot: number;
 }
 
+/** The plain patterns as a tree of their segments: a body is read along it, each shared prefix once. */
+export interface Branch {
+  key: string;
+  /** The slot of the pattern that ends here; -1 when none does. */
+  slot: number;
+  branches: Branch[];
+}
+
 /**
  * Every pointer pattern a set of rules reads, each once, and a numbered slot for each plain one (no
  * `*`): a body's value there is read once per body (rule-body.ts), however many rules read it.
@@ -17,6 +25,8 @@ export class Places {
   readonly patterns: string[] = [];
   /** The plain patterns, by slot. */
   readonly slots: Pattern[] = [];
+  /** The plain patterns' tree, from the body's root. */
+  readonly root: Branch = { key: '', slot: -1, branches: [] };
   private readonly byText = new Map<string, Place>();
 
   constructor(patterns: Iterable<string>) {
@@ -24,9 +34,19 @@ export class Places {
       if (this.byText.has(text)) continue;
       const pattern = compilePattern(text);
       this.byText.set(text, { pattern, slot: pattern.starred ? -1 : this.slots.length });
-      if (!pattern.starred) this.slots.push(pattern);
+      if (!pattern.starred) this.grow(pattern.segments).slot = this.slots.push(pattern) - 1;
       this.patterns.push(text);
     }
+  }
+
+  private grow(segments: readonly string[]): Branch {
+    let branch = this.root;
+    for (const key of segments) {
+      let next = branch.branches.find((child) => child.key === key);
+      if (next === undefined) branch.branches.push((next = { key: internalised(key), slot: -1, branches: [] }));
+      branch = next;
+    }
+    return branch;
   }
 
   /** A pattern's place: only a pattern the table was made with has one (a body's slots are counted then). */
@@ -54,4 +74,12 @@ function* patternsOf(rules: OperationRules): Iterable<string> {
   for (const { at, when } of rules.presence) yield* [at, ...read(when)];
   for (const { at } of rules.echoes) yield at;
   for (const { created, updated, deleted } of rules.timestamps) yield* [created, updated, deleted].filter((text) => text !== null);
+}
+
+/**
+ * The same text as V8 keeps a property name (an object's own key is always held so): a key sliced
+ * out of a pointer is not, and looking a member up by it hashes it again on every read.
+ */
+function internalised(key: string): string {
+  return Object.keys({ [key]: true })[0]!;
 }

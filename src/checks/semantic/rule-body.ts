@@ -2,15 +2,16 @@ import { rawValuesAt } from '../../json/index.ts';
 import { mayHoldInexact } from '../context.ts';
 import { decimalOf } from './decimal.ts';
 import { concretePointer, forEachBinding, type Binding, type RuleValue } from './evaluate.ts';
-import { valueAt, valueAtSegments, visitPattern } from './pattern.ts';
-import type { Place, Places } from './places.ts';
+import { member, valueAt, valueAtSegments, visitPattern } from './pattern.ts';
+import type { Branch, Place, Places } from './places.ts';
 
 const UNREAD = Symbol('unread');
 const NO_BINDING: Binding = Object.freeze([]);
 
 /**
  * One parsed body, as the rules of an operation read it (every money check of the response shares it).
- * The value at each plain place is read once, on first need, and so is its decimal; the source texts of
+ * The value at each plain place is read once, as the body is made, along the places' tree (see
+ * places.ts), and its decimal on first need; the source texts of
  * its numbers are looked up once, on first need, for every number any pattern of the table reaches
  * (one pass over the text, whatever their count).
  */
@@ -27,14 +28,13 @@ export class RuleBody {
     readonly places: Places,
   ) {
     this.value = json.value;
-    this.values = new Array<unknown>(places.slots.length).fill(UNREAD);
+    this.values = new Array<unknown>(places.slots.length);
+    readInto(this.values, places.root, json.value);
   }
 
   /** The value at a plain place's slot; undefined when absent. */
   at(slot: number): unknown {
-    let value = this.values[slot];
-    if (value === UNREAD) this.values[slot] = value = valueAt(this.value, this.places.slots[slot]!, NO_BINDING);
-    return value;
+    return this.values[slot];
   }
 
   /** The value at a place, its `*`s bound, in order, to `bindings`; undefined when absent. */
@@ -97,4 +97,11 @@ export class RuleBody {
     }
     return rawValuesAt(this.json.text, numbers);
   }
+}
+
+/** Every plain place's value under `branch`, in its slot; a slot under an absent member stays a hole (undefined). */
+function readInto(values: unknown[], branch: Branch, value: unknown): void {
+  if (branch.slot >= 0) values[branch.slot] = value;
+  if (value === null || typeof value !== 'object') return;
+  for (const child of branch.branches) readInto(values, child, member(value, child.key));
 }
