@@ -90,8 +90,8 @@ function findAmounts(context: CheckContext): readonly Amount[] {
   // Two rules reach one place only when their patterns overlap (known per operation): only then is a set kept.
   const gathered = new Gathered(applicableBody(context)!, context.semantic.currencies, overlapping ? new Set() : undefined);
   for (const { at, currency } of planned) {
-    if (at.slot >= 0) gathered.add(at.pattern.text, gathered.body.at(at.slot), NO_BINDINGS, currency);
-    else gathered.body.visit(at, (pointer, value, bindings) => gathered.add(pointer, value, bindings, currency));
+    if (at.slot >= 0) gathered.add(at.pattern.text, gathered.body.at(at.slot), NO_BINDINGS, currency, at.slot);
+    else gathered.body.visit(at, (pointer, value, bindings) => gathered.add(pointer, value, bindings, currency, -1));
   }
   return gathered.amounts;
 }
@@ -112,7 +112,8 @@ class Gathered {
     private readonly reached: Set<string> | undefined,
   ) {}
 
-  add(pointer: string, value: unknown, bindings: readonly string[], currency: Place | Currency): void {
+  /** `slot`: the amount's plain place (-1 when starred), where the invariants may read the same figure. */
+  add(pointer: string, value: unknown, bindings: readonly string[], currency: Place | Currency, slot: number): void {
     if ((typeof value !== 'number' && typeof value !== 'string') || this.amounts.length === MAX_MATCHES) return;
     if (this.reached) {
       if (this.reached.has(pointer)) return;
@@ -120,7 +121,7 @@ class Gathered {
     }
     this.readCurrency(currency, bindings);
     if (typeof value === 'string') {
-      this.amounts.push({ pointer, encoding: 'string', text: value, parsed: value, scale: scaleOf(value), currency: this.currency, allowed: this.allowed });
+      this.amounts.push({ pointer, encoding: 'string', text: value, parsed: value, scale: this.stringScale(value, slot), currency: this.currency, allowed: this.allowed });
       return;
     }
     // A number's digits as sent, only where the text may hold one a double cannot keep: otherwise the
@@ -128,6 +129,12 @@ class Gathered {
     const source = this.body.source(pointer);
     const text = source ?? String(value);
     this.amounts.push({ pointer, encoding: 'number', text, parsed: value, scale: source === undefined ? scaleOf(text) : valueScale(source), currency: this.currency, allowed: this.allowed });
+  }
+
+  /** A string's decimals: a plain place's figure is read (and kept) once for the amounts and the rules alike; scaleOf reads what no figure is (`1e3`). */
+  private stringScale(text: string, slot: number): number | null {
+    const figure = slot < 0 ? null : this.body.readSlot(slot);
+    return figure !== null && typeof figure === 'object' ? figure.scale : scaleOf(text);
   }
 
   private readCurrency(from: Place | Currency, bindings: readonly string[]): void {
@@ -160,29 +167,33 @@ const MAX_EXPONENT_DIGITS = 9;
  * JSON number syntax, `1.50` 2, `15e-1` 1, `1.5e3` 0; null for text that is no such number.
  */
 export function scaleOf(text: string): number | null {
-  let i = text[0] === '-' ? 1 : 0;
+  let i = text.charCodeAt(0) === MINUS ? 1 : 0;
   const whole = i;
-  while (i < text.length && isDigit(text[i]!)) i++;
+  while (isDigit(text.charCodeAt(i))) i++;
   if (i === whole) return null;
   let fraction = 0;
-  if (text[i] === '.') {
+  if (text.charCodeAt(i) === POINT) {
     const start = ++i;
-    while (i < text.length && isDigit(text[i]!)) i++;
+    while (isDigit(text.charCodeAt(i))) i++;
     fraction = i - start;
     if (fraction === 0) return null;
   }
   let exponent = 0;
-  if (text[i] === 'e' || text[i] === 'E') {
-    const sign = text[i + 1] === '-' ? -1 : 1;
-    i += text[i + 1] === '-' || text[i + 1] === '+' ? 2 : 1;
+  const e = text.charCodeAt(i);
+  if (e === LOWER_E || e === UPPER_E) {
+    const sign = text.charCodeAt(i + 1) === MINUS ? -1 : 1;
+    i += text.charCodeAt(i + 1) === MINUS || text.charCodeAt(i + 1) === PLUS ? 2 : 1;
     const start = i;
-    while (i < text.length && isDigit(text[i]!)) i++;
+    while (isDigit(text.charCodeAt(i))) i++;
     if (i === start || i - start > MAX_EXPONENT_DIGITS) return null;
     exponent = sign * Number(text.slice(start, i));
   }
   return i === text.length ? Math.max(0, fraction - exponent) : null;
 }
 
-function isDigit(c: string): boolean {
-  return c >= '0' && c <= '9';
+const [MINUS, PLUS, POINT, LOWER_E, UPPER_E] = ['-', '+', '.', 'e', 'E'].map((c) => c.charCodeAt(0));
+
+/** Past the end, charCodeAt is NaN: no digit. */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

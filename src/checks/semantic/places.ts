@@ -43,7 +43,7 @@ export class Places {
     let branch = this.root;
     for (const key of segments) {
       let next = branch.branches.find((child) => child.key === key);
-      if (next === undefined) branch.branches.push((next = { key: internalised(key), slot: -1, branches: [] }));
+      if (next === undefined) branch.branches.push((next = { key, slot: -1, branches: [] }));
       branch = next;
     }
     return branch;
@@ -76,10 +76,3 @@ function* patternsOf(rules: OperationRules): Iterable<string> {
   for (const { created, updated, deleted } of rules.timestamps) yield* [created, updated, deleted].filter((text) => text !== null);
 }
 
-/**
- * The same text as V8 keeps a property name (an object's own key is always held so): a key sliced
- * out of a pointer is not, and looking a member up by it hashes it again on every read.
- */
-function internalised(key: string): string {
-  return Object.keys({ [key]: true })[0]!;
-}

@@ -5,7 +5,6 @@ import { concretePointer, forEachBinding, type Binding, type RuleValue } from '.
 import { member, valueAt, valueAtSegments, visitPattern } from './pattern.ts';
 import type { Branch, Place, Places } from './places.ts';
 
-const UNREAD = Symbol('unread');
 const NO_BINDING: Binding = Object.freeze([]);
 
 /**
@@ -18,7 +17,8 @@ const NO_BINDING: Binding = Object.freeze([]);
 export class RuleBody {
   readonly value: unknown;
   private readonly values: unknown[];
-  private decimals: Array<RuleValue | typeof UNREAD> | null = null;
+  /** The figures read so far, by slot (a hole: not read yet; no figure is undefined). */
+  private decimals: RuleValue[] | null = null;
   /** null: not looked at yet; undefined: the text holds no number a double could not keep, so none is needed. */
   private sources: Map<string, string> | undefined | null = null;
 
@@ -51,10 +51,9 @@ export class RuleBody {
 
   /** A plain place's figure as the rules see it (read once per body): a decimal, a boolean, or null (inapplicable). */
   readSlot(slot: number): RuleValue {
-    const decimals = (this.decimals ??= new Array<RuleValue | typeof UNREAD>(this.values.length).fill(UNREAD));
+    const decimals = (this.decimals ??= new Array<RuleValue>(this.values.length));
     const read = decimals[slot];
-    if (read !== UNREAD) return read as RuleValue;
-    return (decimals[slot] = this.ruleValue(this.at(slot), this.places.slots[slot]!.segments, NO_BINDING));
+    return read !== undefined ? read : (decimals[slot] = this.ruleValue(this.at(slot), this.places.slots[slot]!.segments, NO_BINDING));
   }
 
   /** A starred pattern's figure under a binding, as the rules see it. */
