@@ -4,9 +4,9 @@ import type { CheckContext } from '../context.ts';
 import { applicableBody, applicableRules } from './applicable.ts';
 import { bindPattern, MAX_MATCHES, type Pattern } from './pattern.ts';
 import { currencyScale, type CurrencyScale } from './currency.ts';
-import { placesOf, type Place } from './places.ts';
+import { perRules, placesOf, type Place } from './places.ts';
 import type { RuleBody } from './rule-body.ts';
-import type { AmountEncoding, CurrencyPolicy, OperationRules } from './rules.ts';
+import type { AmountEncoding, CurrencyPolicy } from './rules.ts';
 
 /** One amount of a body that an amount rule reaches, with the currency that sets its decimals. */
 export interface Amount {
@@ -65,18 +65,11 @@ interface Plans {
   overlapping: boolean;
 }
 
-const plans = new WeakMap<OperationRules, Plans>();
-
-function planOf(rules: OperationRules): Plans {
-  let plan = plans.get(rules);
-  if (!plan) {
-    const places = placesOf(rules);
-    const planned = rules.amounts.map(({ at, currency }) => ({ at: places.place(at), currency: 'asset' in currency ? Object.freeze({ code: currency.asset, pointer: null }) : places.place(currency.pointer) }));
-    plan = { rules: planned, overlapping: planned.some((one, i) => planned.some((other, j) => j > i && mayMeet(one.at.pattern, other.at.pattern))) };
-    plans.set(rules, plan);
-  }
-  return plan;
-}
+const planOf = perRules((rules): Plans => {
+  const places = placesOf(rules);
+  const planned = rules.amounts.map(({ at, currency }) => ({ at: places.place(at), currency: 'asset' in currency ? Object.freeze({ code: currency.asset, pointer: null }) : places.place(currency.pointer) }));
+  return { rules: planned, overlapping: planned.some((one, i) => planned.some((other, j) => j > i && mayMeet(one.at.pattern, other.at.pattern))) };
+});
 
 /** Whether two patterns can name one place: as many segments, each equal or a `*`. */
 function mayMeet(one: Pattern, other: Pattern): boolean {

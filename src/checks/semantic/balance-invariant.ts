@@ -5,9 +5,9 @@ import { decimalText } from './decimal.ts';
 import { compile, concretePointer, evaluate, forEachBinding, segmentsOf, wildcardsOf, type Binding, type CompiledExpression, type RuleValue } from './evaluate.ts';
 import { pointersOf } from './expression.ts';
 import { valueAtSegments } from './pattern.ts';
-import { placesOf, type Place, type Places } from './places.ts';
+import { perRules, placesOf, type Place, type Places } from './places.ts';
 import type { RuleBody } from './rule-body.ts';
-import type { InvariantRule, OperationRules, PresenceRule } from './rules.ts';
+import type { InvariantRule, PresenceRule } from './rules.ts';
 
 /**
  * balance-invariant-violated: an arithmetic rule among the figures of one body does not hold
@@ -42,17 +42,10 @@ interface Plan {
 
 type Rule = InvariantRule | PresenceRule;
 
-// Rules are plain data that live as long as their target: their plans are worked out once.
-const PLANS = new WeakMap<OperationRules, Plan[]>();
-
-function plansOf(rules: OperationRules): Plan[] {
-  let plans = PLANS.get(rules);
-  if (plans === undefined) {
-    const places = placesOf(rules);
-    PLANS.set(rules, (plans = [...rules.invariants, ...rules.presence].map((rule) => planOf(rule, places))));
-  }
-  return plans;
-}
+const plansOf = perRules((rules): Plan[] => {
+  const places = placesOf(rules);
+  return [...rules.invariants, ...rules.presence].map((rule) => planOf(rule, places));
+});
 
 function planOf(rule: Rule, places: Places): Plan {
   const plan: Plan = {

@@ -1,7 +1,6 @@
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
 import { applicableBody, applicableRules } from './applicable.ts';
-import { placesOf, type Place } from './places.ts';
-import type { OperationRules } from './rules.ts';
+import { perRules, placesOf, type Place } from './places.ts';
 
 /**
  * cross-response-mismatch, for the request and its answer: an id that should echo the requested
@@ -30,14 +29,8 @@ export const idEcho: ResponseCheck = {
   },
 };
 
-const plans = new WeakMap<OperationRules, Array<{ parameter: string; at: Place }>>();
-
 /** The echo rules with their places: per operation, not per response. */
-function plansOf(rules: OperationRules): Array<{ parameter: string; at: Place }> {
-  let planned = plans.get(rules);
-  if (planned === undefined) {
-    const places = placesOf(rules);
-    plans.set(rules, (planned = rules.echoes.map(({ parameter, at }) => ({ parameter, at: places.place(at) }))));
-  }
-  return planned;
-}
+const plansOf = perRules((rules): Array<{ parameter: string; at: Place }> => {
+  const places = placesOf(rules);
+  return rules.echoes.map(({ parameter, at }) => ({ parameter, at: places.place(at) }));
+});

@@ -57,15 +57,24 @@ export class Places {
   }
 }
 
-// Rules are plain data that live as long as their target: their table is worked out once.
-const tables = new WeakMap<OperationRules, Places>();
+/**
+ * `make` worked out once per rules (plain data that live as long as their target). Responses of one operation come one after another: the last rules' plan is kept, as a
+ * WeakMap lookup per check and response cost more than using the plan.
+ */
+export function perRules<Plan>(make: (rules: OperationRules) => Plan): (rules: OperationRules) => Plan {
+  const plans = new WeakMap<OperationRules, Plan>();
+  let last: { rules: OperationRules; plan: Plan } | undefined;
+  return (rules) => {
+    if (last?.rules === rules) return last.plan;
+    let plan = plans.get(rules);
+    if (plan === undefined) plans.set(rules, (plan = make(rules)));
+    last = { rules, plan };
+    return plan;
+  };
+}
 
 /** The table of every pattern an operation's rules read: amounts, currencies, invariants, presence, echoes, timestamps. */
-export function placesOf(rules: OperationRules): Places {
-  let places = tables.get(rules);
-  if (places === undefined) tables.set(rules, (places = new Places(patternsOf(rules))));
-  return places;
-}
+export const placesOf: (rules: OperationRules) => Places = perRules((rules) => new Places(patternsOf(rules)));
 
 function* patternsOf(rules: OperationRules): Iterable<string> {
   const read = (expression: Expression | null) => (expression === null ? [] : pointersOf(expression));

@@ -2,9 +2,8 @@ import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
 import { applicableBody, applicableRules } from './applicable.ts';
 import { isAfter } from './instant.ts';
 import { bindPattern } from './pattern.ts';
-import { placesOf, type Place } from './places.ts';
+import { perRules, placesOf, type Place } from './places.ts';
 import type { RuleBody } from './rule-body.ts';
-import type { OperationRules } from './rules.ts';
 
 /**
  * timestamp-order-violated: a creation time after the last update or the deletion, and a deletion
@@ -30,25 +29,18 @@ interface Plan {
   deleted: Place | null;
 }
 
-const plans = new WeakMap<OperationRules, Plan[]>();
-
-function plansOf(rules: OperationRules): Plan[] {
-  let planned = plans.get(rules);
-  if (planned === undefined) {
-    const places = placesOf(rules);
-    const placeOf = (text: string | null) => (text === null ? null : places.place(text));
-    planned = rules.timestamps.map(({ created, updated, deleted }) => ({
-      created: places.place(created),
-      later: [
-        { place: placeOf(updated), what: 'updated' as const },
-        { place: placeOf(deleted), what: 'deleted' as const },
-      ].filter((later): later is Plan['later'][number] => later.place !== null),
-      deleted: placeOf(deleted),
-    }));
-    plans.set(rules, planned);
-  }
-  return planned;
-}
+const plansOf = perRules((rules): Plan[] => {
+  const places = placesOf(rules);
+  const placeOf = (text: string | null) => (text === null ? null : places.place(text));
+  return rules.timestamps.map(({ created, updated, deleted }) => ({
+    created: places.place(created),
+    later: [
+      { place: placeOf(updated), what: 'updated' as const },
+      { place: placeOf(deleted), what: 'deleted' as const },
+    ].filter((later): later is Plan['later'][number] => later.place !== null),
+    deleted: placeOf(deleted),
+  }));
+});
 
 /** The facts of one body's timestamps: none is built while every timestamp is in order. */
 class Found {
