@@ -12,7 +12,7 @@ const headers = { 'content-type': 'application/json' };
 /**
  * The money checks alone on a body already parsed and resolved: what they add to a response's checking.
  * A copy of the context each time, as each response has its own: what the checks keep for the response
- * they last saw (its rules, its amounts) must not carry over from one measured call to the next.
+ * they last saw (its rules, its rule body with the figures read, its amounts) must not carry over from one measured call to the next.
  */
 function semanticChecks(context: CheckContext): void {
   const response = { ...context };

@@ -1,11 +1,12 @@
 import { Decimal } from 'decimal.js';
-import { rawValuesAt } from '../../json/index.ts';
-import { mayHoldInexact } from '../context.ts';
 import { normaliseIndices } from '../../findings/index.ts';
 import type { CheckContext } from '../context.ts';
-import { applicableRules } from './applicable.ts';
-import { bindPattern, compilePattern, MAX_MATCHES, valueAt, visitPattern, type Pattern } from './pattern.ts';
-import type { AmountEncoding, OperationRules } from './rules.ts';
+import { applicableBody, applicableRules } from './applicable.ts';
+import { bindPattern, MAX_MATCHES, type Pattern } from './pattern.ts';
+import { currencyScale, type CurrencyScale } from './currency.ts';
+import { perRules, placesOf, type Place } from './places.ts';
+import type { RuleBody } from './rule-body.ts';
+import type { AmountEncoding, CurrencyPolicy } from './rules.ts';
 
 /** One amount of a body that an amount rule reaches, with the currency that sets its decimals. */
 export interface Amount {
@@ -19,6 +20,8 @@ export interface Amount {
   scale: number | null;
   /** The currency code from the body (`pointer` where it sits) or the rule's fixed asset (`pointer` null); null when the body has none. */
   currency: { code: string; pointer: string | null } | null;
+  /** What the currency allows under the vendor's policy; null with no currency. */
+  allowed: CurrencyScale | null;
 }
 
 const NONE: readonly Amount[] = Object.freeze([]);
@@ -47,11 +50,14 @@ export function amountEncodings(context: CheckContext): AmountEncoding[] {
   return encodings;
 }
 
-/** An amount rule with its patterns read once: per operation, not per response. */
+/** An amount rule with its places found once: per operation, not per response. */
 interface Plan {
-  at: Pattern;
-  currency: Pattern | string;
+  at: Place;
+  /** The currency's place in the body, or the rule's fixed asset. */
+  currency: Place | Currency;
 }
+
+type Currency = NonNullable<Amount['currency']>;
 
 /** The rules' plans, and whether two of their patterns can reach one place (only then is a place checked for a second rule). */
 interface Plans {
@@ -59,17 +65,11 @@ interface Plans {
   overlapping: boolean;
 }
 
-const plans = new WeakMap<OperationRules, Plans>();
-
-function planOf(rules: OperationRules): Plans {
-  let plan = plans.get(rules);
-  if (!plan) {
-    const planned = rules.amounts.map(({ at, currency }) => ({ at: compilePattern(at), currency: 'asset' in currency ? currency.asset : compilePattern(currency.pointer) }));
-    plan = { rules: planned, overlapping: planned.some((one, i) => planned.some((other, j) => j > i && mayMeet(one.at, other.at))) };
-    plans.set(rules, plan);
-  }
-  return plan;
-}
+const planOf = perRules((rules): Plans => {
+  const places = placesOf(rules);
+  const planned = rules.amounts.map(({ at, currency }) => ({ at: places.place(at), currency: 'asset' in currency ? Object.freeze({ code: currency.asset, pointer: null }) : places.place(currency.pointer) }));
+  return { rules: planned, overlapping: planned.some((one, i) => planned.some((other, j) => j > i && mayMeet(one.at.pattern, other.at.pattern))) };
+});
 
 /** Whether two patterns can name one place: as many segments, each equal or a `*`. */
 function mayMeet(one: Pattern, other: Pattern): boolean {
@@ -78,40 +78,69 @@ function mayMeet(one: Pattern, other: Pattern): boolean {
 
 function findAmounts(context: CheckContext): readonly Amount[] {
   const rules = applicableRules(context);
-  if (!rules || rules.amounts.length === 0 || !context.json?.ok) return NONE;
-  const { value: body, text: bodyText } = context.json;
-  const amounts: Amount[] = [];
+  if (!rules || rules.amounts.length === 0) return NONE;
   const { rules: planned, overlapping } = planOf(rules);
   // Two rules reach one place only when their patterns overlap (known per operation): only then is a set kept.
-  const reached = overlapping ? new Set<string>() : undefined;
-  // Amounts of one entry share its currency: a fixed currency place is read once per body.
-  const fixedCurrencies = new Map<Pattern, Amount['currency']>();
-  let numbers: string[] | undefined;
+  const gathered = new Gathered(applicableBody(context)!, context.semantic.currencies, overlapping ? new Set() : undefined);
   for (const { at, currency } of planned) {
-    visitPattern(body, at, (pointer, value, bindings) => {
-      if ((typeof value !== 'number' && typeof value !== 'string') || amounts.length === MAX_MATCHES) return;
-      if (reached) {
-        if (reached.has(pointer)) return;
-        reached.add(pointer);
-      }
-      if (typeof value === 'number') (numbers ??= []).push(pointer);
-      const text = typeof value === 'string' ? value : '';
-      amounts.push({ pointer, encoding: typeof value === 'number' ? 'number' : 'string', text, parsed: value, scale: typeof value === 'string' ? scaleOf(value) : null, currency: currencyOf(currency, body, bindings, fixedCurrencies) });
-    });
+    if (at.slot >= 0) gathered.add(at.pattern.text, gathered.body.at(at.slot), NO_BINDINGS, currency, at.slot);
+    else gathered.body.visit(at, (pointer, value, bindings) => gathered.add(pointer, value, bindings, currency, -1));
   }
-  if (numbers) {
-    // A number's digits as sent, for all of them in one pass over the text, and only when the text may
-    // hold one a double cannot keep: otherwise the parsed number is exactly what was sent.
-    const sent = mayHoldInexact(context.json) ? rawValuesAt(bodyText, numbers) : undefined;
-    for (const amount of amounts) {
-      if (amount.encoding !== 'number') continue;
-      const source = sent?.get(amount.pointer);
-      // A double's shortest text has no zero ending its fraction: its decimals as written are its value's.
-      amount.text = source ?? String(amount.parsed);
-      amount.scale = source === undefined ? scaleOf(amount.text) : valueScale(source);
+  return gathered.amounts;
+}
+
+const NO_BINDINGS: readonly string[] = Object.freeze([]);
+
+/** One body's amounts, as the rules reach them. */
+class Gathered {
+  readonly amounts: Amount[] = [];
+  // Amounts of one entry share its currency: the last one read from a place without `*` (or fixed) is kept.
+  private from: Place | Currency | null = null;
+  private currency: Amount['currency'] = null;
+  private allowed: CurrencyScale | null = null;
+
+  constructor(
+    readonly body: RuleBody,
+    private readonly policy: CurrencyPolicy,
+    private readonly reached: Set<string> | undefined,
+  ) {}
+
+  /** `slot`: the amount's plain place (-1 when starred), where the invariants may read the same figure. */
+  add(pointer: string, value: unknown, bindings: readonly string[], currency: Place | Currency, slot: number): void {
+    if ((typeof value !== 'number' && typeof value !== 'string') || this.amounts.length === MAX_MATCHES) return;
+    if (this.reached) {
+      if (this.reached.has(pointer)) return;
+      this.reached.add(pointer);
     }
+    this.readCurrency(currency, bindings);
+    if (typeof value === 'string') {
+      this.amounts.push({ pointer, encoding: 'string', text: value, parsed: value, scale: this.stringScale(value, slot), currency: this.currency, allowed: this.allowed });
+      return;
+    }
+    // A number's digits as sent, only where the text may hold one a double cannot keep: otherwise the
+    // parsed number is exactly what was sent (a double's shortest text has no zero ending its fraction).
+    const source = this.body.source(pointer);
+    const text = source ?? String(value);
+    this.amounts.push({ pointer, encoding: 'number', text, parsed: value, scale: source === undefined ? scaleOf(text) : valueScale(source), currency: this.currency, allowed: this.allowed });
   }
-  return amounts;
+
+  /** A string's decimals: a plain place's figure is read (and kept) once for the amounts and the rules alike; scaleOf reads what no figure is (`1e3`). */
+  private stringScale(text: string, slot: number): number | null {
+    const figure = slot < 0 ? null : this.body.readSlot(slot);
+    return figure !== null && typeof figure === 'object' ? figure.scale : scaleOf(text);
+  }
+
+  private readCurrency(from: Place | Currency, bindings: readonly string[]): void {
+    if (from === this.from) return;
+    let currency: Amount['currency'] = from as Currency;
+    if ('slot' in from) {
+      const code = this.body.valueAt(from, bindings);
+      currency = typeof code === 'string' ? { code, pointer: bindPattern(from.pattern, bindings) } : null;
+    }
+    this.currency = currency;
+    this.allowed = currency && currencyScale(currency.code, this.policy);
+    this.from = 'slot' in from && from.slot < 0 ? null : from;
+  }
 }
 
 /**
@@ -123,15 +152,6 @@ function valueScale(text: string): number | null {
   return scaleOf(text) === null ? null : new Decimal(text).decimalPlaces();
 }
 
-function currencyOf(currency: Pattern | string, body: unknown, bindings: readonly string[], fixed: Map<Pattern, Amount['currency']>): Amount['currency'] {
-  if (typeof currency === 'string') return { code: currency, pointer: null };
-  if (!currency.starred && fixed.has(currency)) return fixed.get(currency)!;
-  const code = valueAt(body, currency, bindings);
-  const found = typeof code === 'string' ? { code, pointer: bindPattern(currency, bindings) } : null;
-  if (!currency.starred) fixed.set(currency, found);
-  return found;
-}
-
 /** Longest exponent read: beyond it a decimal says nothing a scale could judge. */
 const MAX_EXPONENT_DIGITS = 9;
 
@@ -140,29 +160,33 @@ const MAX_EXPONENT_DIGITS = 9;
  * JSON number syntax, `1.50` 2, `15e-1` 1, `1.5e3` 0; null for text that is no such number.
  */
 export function scaleOf(text: string): number | null {
-  let i = text[0] === '-' ? 1 : 0;
+  let i = text.charCodeAt(0) === MINUS ? 1 : 0;
   const whole = i;
-  while (i < text.length && isDigit(text[i]!)) i++;
+  while (isDigit(text.charCodeAt(i))) i++;
   if (i === whole) return null;
   let fraction = 0;
-  if (text[i] === '.') {
+  if (text.charCodeAt(i) === POINT) {
     const start = ++i;
-    while (i < text.length && isDigit(text[i]!)) i++;
+    while (isDigit(text.charCodeAt(i))) i++;
     fraction = i - start;
     if (fraction === 0) return null;
   }
   let exponent = 0;
-  if (text[i] === 'e' || text[i] === 'E') {
-    const sign = text[i + 1] === '-' ? -1 : 1;
-    i += text[i + 1] === '-' || text[i + 1] === '+' ? 2 : 1;
+  const e = text.charCodeAt(i);
+  if (e === LOWER_E || e === UPPER_E) {
+    const sign = text.charCodeAt(i + 1) === MINUS ? -1 : 1;
+    i += text.charCodeAt(i + 1) === MINUS || text.charCodeAt(i + 1) === PLUS ? 2 : 1;
     const start = i;
-    while (i < text.length && isDigit(text[i]!)) i++;
+    while (isDigit(text.charCodeAt(i))) i++;
     if (i === start || i - start > MAX_EXPONENT_DIGITS) return null;
     exponent = sign * Number(text.slice(start, i));
   }
   return i === text.length ? Math.max(0, fraction - exponent) : null;
 }
 
-function isDigit(c: string): boolean {
-  return c >= '0' && c <= '9';
+const [MINUS, PLUS, POINT, LOWER_E, UPPER_E] = ['-', '+', '.', 'e', 'E'].map((c) => c.charCodeAt(0));
+
+/** Past the end, charCodeAt is NaN: no digit. */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

@@ -1,6 +1,8 @@
 import type { Operation } from '../../spec/index.ts';
 import type { CheckContext } from '../context.ts';
+import { placesOf } from './places.ts';
 import { recognisedRules } from './recognise.ts';
+import { RuleBody } from './rule-body.ts';
 import type { OperationRules } from './rules.ts';
 
 // Merged once per operation and set of declared rules: responses of one operation share them.
@@ -12,22 +14,38 @@ const merged = new WeakMap<OperationRules, WeakMap<Operation, OperationRules>>()
  * covers the same pointer (a vendor file knows its API better than a guess from names).
  */
 export function applicableRules(context: CheckContext): OperationRules | null {
-  // Every money check of a response asks in turn: the last response's answer is kept.
-  if (last?.context !== context) last = { context, rules: lookUp(context) };
-  return last.rules;
+  return lastOf(context).rules;
 }
 
-let last: { context: CheckContext; rules: OperationRules | null } | undefined;
+/** The body as the applicable rules read it, shared by every money check of the response; null when no rule applies. */
+export function applicableBody(context: CheckContext): RuleBody | null {
+  const answer = lastOf(context);
+  if (answer.body === undefined) answer.body = answer.rules === null ? null : new RuleBody(context.json as { value: unknown; text: string }, placesOf(answer.rules));
+  return answer.body;
+}
+
+// Every money check of a response asks in turn: the last response's answer is kept.
+let last: { context: CheckContext; rules: OperationRules | null; body?: RuleBody | null } | undefined;
+
+function lastOf(context: CheckContext): NonNullable<typeof last> {
+  if (last?.context !== context) last = { context, rules: lookUp(context) };
+  return last;
+}
 
 function lookUp(context: CheckContext): OperationRules | null {
   if (!context.json?.ok || context.response.status < 200 || context.response.status > 299) return null;
   const { declared } = context.semantic;
+  // Responses come one operation after another: the last pair's rules are kept.
+  if (lastMerged?.declared === declared && lastMerged.operation === context.operation) return lastMerged.rules;
   let byOperation = merged.get(declared);
   if (!byOperation) merged.set(declared, (byOperation = new WeakMap()));
   let rules = byOperation.get(context.operation);
   if (!rules) byOperation.set(context.operation, (rules = merge(declared, recognisedRules(context.spec, context.operation))));
+  lastMerged = { declared, operation: context.operation, rules };
   return rules;
 }
+
+let lastMerged: { declared: OperationRules; operation: Operation; rules: OperationRules } | undefined;
 
 function merge(declared: OperationRules, recognised: OperationRules): OperationRules {
   const uncovered = <Rule>(mine: Rule[], theirs: Rule[], key: (rule: Rule) => string): Rule[] => {

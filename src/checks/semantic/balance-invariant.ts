@@ -1,11 +1,13 @@
 import { MAX_FINDINGS_PER_RESPONSE } from '../cap.ts';
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
-import type { CheckContext } from '../context.ts';
-import { applicableRules } from './applicable.ts';
+import { applicableBody, applicableRules } from './applicable.ts';
 import { decimalText } from './decimal.ts';
-import { compile, concretePointer, evaluate, forEachBinding, RuleBody, segmentsOf, wildcardsOf, type Binding, type CompiledExpression, type RuleValue } from './evaluate.ts';
+import { compile, concretePointer, evaluate, forEachBinding, segmentsOf, wildcardsOf, type Binding, type CompiledExpression, type RuleValue } from './evaluate.ts';
 import { pointersOf } from './expression.ts';
-import type { InvariantRule, OperationRules, PresenceRule } from './rules.ts';
+import { valueAtSegments } from './pattern.ts';
+import { perRules, placesOf, type Place, type Places } from './places.ts';
+import type { RuleBody } from './rule-body.ts';
+import type { InvariantRule, PresenceRule } from './rules.ts';
 
 /**
  * balance-invariant-violated: an arithmetic rule among the figures of one body does not hold
@@ -18,40 +20,47 @@ export const balanceInvariant: ResponseCheck = {
   check(context) {
     const rules = applicableRules(context);
     if (rules === null || (rules.invariants.length === 0 && rules.presence.length === 0)) return NO_FACTS;
-    const broken = new Broken(new RuleBody(context.json as Extract<CheckContext['json'], { ok: true }>, patternsOf(rules)));
-    for (const rule of rules.invariants) broken.check(rule, planOf(rule));
-    for (const rule of rules.presence) broken.check(rule, planOf(rule));
+    const broken = new Broken(applicableBody(context)!);
+    for (const plan of plansOf(rules)) broken.check(plan);
     return broken.listed();
   },
 };
 
 /** How a rule is evaluated: its pattern with the most `*` sets its bindings (one empty binding when none has any). */
 interface Plan {
+  rule: Rule;
   expand: readonly string[];
   wildcards: number;
   when: CompiledExpression | null;
   /** An invariant's check; null for a presence rule. */
   check: CompiledExpression | null;
-  /** A presence rule's figure; empty for an invariant. */
-  at: readonly string[];
+  /** A presence rule's figure; null for an invariant. */
+  at: Place | null;
+  /** Whether a presence rule wants its figure present. */
+  present: boolean;
 }
 
 type Rule = InvariantRule | PresenceRule;
 
-// Rules are plain data that live as long as their target: their plans are worked out once.
-const PLANS = new WeakMap<Rule, Plan>();
-const PATTERNS = new WeakMap<OperationRules, string[]>();
+const plansOf = perRules((rules): Plan[] => {
+  const places = placesOf(rules);
+  return [...rules.invariants, ...rules.presence].map((rule) => planOf(rule, places));
+});
 
-function planOf(rule: Rule): Plan {
-  let plan = PLANS.get(rule);
-  if (plan === undefined) {
-    plan = { expand: [], wildcards: 0, when: rule.when && compile(rule.when), check: 'check' in rule ? compile(rule.check) : null, at: 'at' in rule ? segmentsOf(rule.at) : [] };
-    for (const pointer of pointersOfRule(rule)) {
-      const segments = segmentsOf(pointer);
-      const wildcards = wildcardsOf(segments);
-      if (wildcards > plan.wildcards) Object.assign(plan, { expand: segments, wildcards });
-    }
-    PLANS.set(rule, plan);
+function planOf(rule: Rule, places: Places): Plan {
+  const plan: Plan = {
+    rule,
+    expand: [],
+    wildcards: 0,
+    when: rule.when && compile(rule.when, places),
+    check: 'check' in rule ? compile(rule.check, places) : null,
+    at: 'at' in rule ? places.place(rule.at) : null,
+    present: 'presence' in rule && rule.presence === 'present',
+  };
+  for (const pointer of pointersOfRule(rule)) {
+    const segments = segmentsOf(pointer);
+    const wildcards = wildcardsOf(segments);
+    if (wildcards > plan.wildcards) Object.assign(plan, { expand: segments, wildcards });
   }
   return plan;
 }
@@ -62,15 +71,6 @@ function pointersOfRule(rule: Rule): string[] {
   return 'check' in rule ? [...pointersOf(rule.check), ...when] : [rule.at, ...when];
 }
 
-/** Every pointer pattern the rules read: where a body's numbers may need their source text. */
-function patternsOf(rules: OperationRules): string[] {
-  let patterns = PATTERNS.get(rules);
-  if (patterns === undefined) {
-    PATTERNS.set(rules, (patterns = [...new Set([...rules.invariants, ...rules.presence].flatMap(pointersOfRule))]));
-  }
-  return patterns;
-}
-
 /** The facts of the rules a body breaks: no fact, pointer or text is built while every rule holds. */
 class Broken {
   private facts: CheckFacts[] | null = null;
@@ -78,22 +78,22 @@ class Broken {
 
   constructor(private readonly body: RuleBody) {}
 
-  check(rule: Rule, plan: Plan): void {
-    if (plan.wildcards === 0) this.checkBinding(rule, plan, ALWAYS);
-    else forEachBinding(plan.expand, this.body, (binding) => this.checkBinding(rule, plan, binding));
+  check(plan: Plan): void {
+    if (plan.wildcards === 0) this.checkBinding(plan, ALWAYS);
+    else forEachBinding(plan.expand, this.body.value, (binding) => this.checkBinding(plan, binding));
   }
 
-  private checkBinding(rule: Rule, plan: Plan, binding: Binding): void {
+  private checkBinding(plan: Plan, binding: Binding): void {
     if (plan.when !== null && plan.when(this.body, binding) !== true) return;
-    if ('check' in rule) {
-      if (plan.check!(this.body, binding) === false) this.report(() => this.invariantFact(rule, binding));
+    if (plan.check !== null) {
+      if (plan.check(this.body, binding) === false) this.report(() => this.invariantFact(plan.rule as InvariantRule, binding));
       return;
     }
-    const { at } = plan;
-    const figure = this.body.figure(at, binding);
-    const present = figure !== undefined && figure !== null;
-    if (present !== (rule.presence === 'present')) {
-      this.report(() => ({ id: 'balance-invariant-violated', pointer: concretePointer(at, binding), expected: `${rule.presence} (${rule.text})`, observed: this.body.sent(at, binding) }));
+    const at = plan.at!;
+    const figure = this.body.valueAt(at, binding);
+    if ((figure !== undefined && figure !== null) !== plan.present) {
+      const rule = plan.rule as PresenceRule;
+      this.report(() => ({ id: 'balance-invariant-violated', pointer: concretePointer(at.pattern.segments, binding), expected: `${rule.presence} (${rule.text})`, observed: this.body.sent(at.pattern.segments, binding) }));
     }
   }
 
@@ -120,7 +120,7 @@ class Broken {
     const figure = segmentsOf(check.kind === 'compare' && check.left.kind === 'pointer' ? check.left.pointer : (pointersOf(check)[0] ?? ''));
     let expected = 'true';
     if (check.kind === 'compare') {
-      const quoted = typeof this.body.figure(figure, binding) === 'string';
+      const quoted = typeof valueAtSegments(this.body.value, figure, binding) === 'string';
       const right = textOf(evaluate(check.right, this.body, binding), quoted);
       expected = check.operator === '==' ? right : `${check.operator} ${right}`;
     }

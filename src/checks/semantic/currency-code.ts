@@ -1,6 +1,5 @@
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
 import { amountsOf } from './amounts.ts';
-import { currencyScale } from './currency.ts';
 
 /**
  * currency-code-unknown: an amount's currency code in the body that is neither ISO 4217 nor declared
@@ -12,9 +11,9 @@ export const currencyCode: ResponseCheck = {
   check: (context) => {
     let facts: CheckFacts[] | undefined;
     let reported: Set<string> | undefined;
-    for (const { currency } of amountsOf(context)) {
+    for (const { currency, allowed } of amountsOf(context)) {
       if (currency?.pointer == null || reported?.has(currency.pointer)) continue;
-      if (currencyScale(currency.code, context.semantic.currencies).known) continue;
+      if (allowed!.known) continue;
       (reported ??= new Set()).add(currency.pointer);
       (facts ??= []).push({ id: 'currency-code-unknown', pointer: currency.pointer, observed: currency.code });
     }

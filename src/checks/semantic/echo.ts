@@ -1,6 +1,6 @@
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
-import { applicableRules } from './applicable.ts';
-import { visitPattern } from './pattern.ts';
+import { applicableBody, applicableRules } from './applicable.ts';
+import { perRules, placesOf, type Place } from './places.ts';
 
 /**
  * cross-response-mismatch, for the request and its answer: an id that should echo the requested
@@ -13,13 +13,14 @@ export const idEcho: ResponseCheck = {
     const { params } = context.semantic;
     if (params === null) return NO_FACTS;
     const rules = applicableRules(context);
-    if (!rules || rules.echoes.length === 0 || !context.json?.ok) return NO_FACTS;
+    if (!rules || rules.echoes.length === 0) return NO_FACTS;
+    const body = applicableBody(context)!;
     let facts: CheckFacts[] | undefined;
-    for (const { parameter, at } of rules.echoes) {
+    for (const { parameter, at } of plansOf(rules)) {
       const sent = params[parameter];
       if (sent === undefined) continue;
-      visitPattern(context.json.value, at, (pointer, value) => {
-        if (value === null || value === undefined || value === sent) return;
+      body.visit(at, (pointer, value) => {
+        if (value === null || value === sent) return;
         const answered = typeof value === 'string' ? value : JSON.stringify(value);
         if (answered !== sent) (facts ??= []).push({ id: 'cross-response-mismatch', pointer, expected: `${sent} (path parameter ${parameter})`, observed: answered });
       });
@@ -27,3 +28,9 @@ export const idEcho: ResponseCheck = {
     return facts ?? NO_FACTS;
   },
 };
+
+/** The echo rules with their places: per operation, not per response. */
+const plansOf = perRules((rules): Array<{ parameter: string; at: Place }> => {
+  const places = placesOf(rules);
+  return rules.echoes.map(({ parameter, at }) => ({ parameter, at: places.place(at) }));
+});

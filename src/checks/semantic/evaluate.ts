@@ -1,6 +1,7 @@
-import { escapeSegment, parsePointer, rawValuesAt } from '../../json/index.ts';
-import { mayHoldInexact } from '../context.ts';
+import { escapeSegment, parsePointer } from '../../json/index.ts';
 import { addDecimals, compareDecimals, decimalOf, subtractDecimals, type ExactDecimal } from './decimal.ts';
+import type { Places } from './places.ts';
+import type { RuleBody } from './rule-body.ts';
 import type { Expression } from './rules.ts';
 
 /**
@@ -19,95 +20,7 @@ export type Binding = readonly string[];
 /** At most this many bindings of one rule are evaluated per body: a hostile list costs bounded time. */
 export const MAX_BINDINGS = 10_000;
 
-/**
- * One parsed body, as the rules read it. The source texts of its numbers are looked up once, on
- * first need, for every number any of `patterns` reaches (one pass over the text, whatever their count).
- */
-export class RuleBody {
-  /** null: not looked at yet; undefined: the text holds no number a double could not keep, so none is needed. */
-  private sources: Map<string, string> | undefined | null = null;
-
-  readonly value: unknown;
-
-  /** `json`: the parsed body and its text, as the checks' context holds them. */
-  constructor(
-    private readonly json: { value: unknown; text: string },
-    private readonly patterns: readonly string[],
-  ) {
-    this.value = json.value;
-  }
-
-  /** The value at a pointer pattern's segments, its `*` segments taken from `binding`; undefined when absent. */
-  figure(segments: readonly string[], binding: Binding): unknown {
-    let node = this.value;
-    let star = 0;
-    for (let i = 0; i < segments.length; i++) {
-      if (node === null || typeof node !== 'object') return undefined;
-      const segment = segments[i] === WILDCARD ? binding[star++] : segments[i];
-      // An array's own `length` is no member of the JSON it came from.
-      if (segment === undefined || !Object.hasOwn(node, segment) || (segment === 'length' && Array.isArray(node))) return undefined;
-      node = (node as Record<string, unknown>)[segment];
-    }
-    return node;
-  }
-
-  /**
-   * figure() for a pattern with no `*` and no key a prototype has (see `isPlain`): a key missing from
-   * the body reads as undefined, so no own-property test is needed on the hot path.
-   */
-  private plainFigure(segments: readonly string[]): unknown {
-    let node = this.value;
-    for (let i = 0; i < segments.length; i++) {
-      if (node === null || typeof node !== 'object') return undefined;
-      node = (node as Record<string, unknown>)[segments[i]!];
-    }
-    return node;
-  }
-
-  /** A figure as the rules see it: a decimal, a boolean, or null (inapplicable). */
-  read(segments: readonly string[], binding: Binding, plain = false): RuleValue {
-    const value = plain ? this.plainFigure(segments) : this.figure(segments, binding);
-    if (typeof value === 'string') return decimalOf(value);
-    if (typeof value === 'boolean') return value;
-    if (typeof value !== 'number') return null;
-    // Where the text may hold a number a double cannot keep, every number is read as sent: 1000.000000000000001 parses to the integer 1000.
-    const source = this.sourceOf(segments, binding);
-    if (source !== undefined) return decimalOf(source, true);
-    return Number.isSafeInteger(value) ? { units: value, scale: 0, big: null } : decimalOf(String(value), true);
-  }
-
-  /** A figure as the vendor sent it, in JSON: `"1000.50"`, `1000.50`, `true`; `absent` when it is not there. */
-  sent(segments: readonly string[], binding: Binding): string {
-    const value = this.figure(segments, binding);
-    if (value === undefined) return 'absent';
-    if (typeof value === 'number') return this.sourceOf(segments, binding) ?? String(value);
-    return JSON.stringify(value);
-  }
-
-  /** A number's source text; undefined where the text holds no number a double could not keep (its shortest text is then its value). */
-  private sourceOf(segments: readonly string[], binding: Binding): string | undefined {
-    if (this.sources === null) this.sources = mayHoldInexact(this.json) ? this.numberSources() : undefined;
-    return this.sources?.get(concretePointer(segments, binding));
-  }
-
-  /** The source text of every number the rules' patterns reach, in one pass over the text. */
-  private numberSources(): Map<string, string> {
-    const numbers: string[] = [];
-    for (const pattern of this.patterns) {
-      const segments = segmentsOf(pattern);
-      forEachBinding(segments, this, (binding) => {
-        if (typeof this.figure(segments, binding) === 'number') numbers.push(concretePointer(segments, binding));
-      });
-    }
-    return rawValuesAt(this.json.text, numbers);
-  }
-}
-
 const WILDCARD = '*';
-const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), ...Object.getOwnPropertyNames(Array.prototype)]);
-
-/** Whether a pattern can be read with plainFigure: no `*`, and no segment a body's prototypes answer for. */
-const isPlain = (segments: readonly string[]) => segments.every((segment) => segment !== WILDCARD && !INHERITED.has(segment));
 
 /** A pointer pattern's segments (`*` stays `*`): split once per rule by its callers, which keep them. */
 export function segmentsOf(pattern: string): readonly string[] {
@@ -136,7 +49,7 @@ const NO_BINDING: Binding = Object.freeze([]);
  * to MAX_BINDINGS: the entries the pattern's last `*` reaches, whatever they hold (so a rule about a
  * figure sees the entries that lack it). A pattern without `*` has one, empty, binding.
  */
-export function forEachBinding(segments: readonly string[], body: RuleBody, visit: (binding: Binding) => void): void {
+export function forEachBinding(segments: readonly string[], root: unknown, visit: (binding: Binding) => void): void {
   const last = segments.lastIndexOf(WILDCARD);
   if (last < 0) {
     visit(NO_BINDING);
@@ -167,32 +80,37 @@ export function forEachBinding(segments: readonly string[], body: RuleBody, visi
       bound.pop();
     }
   };
-  walk(body.value, 0);
+  walk(root, 0);
 }
 
-/** An expression made ready for evaluation: a function of a body and a binding, its pointers split and literals read once. */
+/** An expression made ready for evaluation: a function of a body and a binding, its pointers placed and literals read once. */
 export type CompiledExpression = (body: RuleBody, binding: Binding) => RuleValue;
 
-// Rules are plain data that live as long as their target: each expression is compiled once.
-const COMPILED = new WeakMap<Expression, CompiledExpression>();
+// Rules are plain data that live as long as their target: each expression is compiled once per table of places.
+const COMPILED = new WeakMap<Places, WeakMap<Expression, CompiledExpression>>();
 
 /** The value of an expression in a body under a binding. */
 export function evaluate(expression: Expression, body: RuleBody, binding: Binding): RuleValue {
-  return compile(expression)(body, binding);
+  return compile(expression, body.places)(body, binding);
 }
 
-export function compile(expression: Expression): CompiledExpression {
-  let compiled = COMPILED.get(expression);
-  if (compiled === undefined) COMPILED.set(expression, (compiled = compileNode(expression)));
+/** An expression compiled against a table of places: its plain pointers read their body's slots (see rule-body.ts). */
+export function compile(expression: Expression, places: Places): CompiledExpression {
+  let byExpression = COMPILED.get(places);
+  if (byExpression === undefined) COMPILED.set(places, (byExpression = new WeakMap()));
+  let compiled = byExpression.get(expression);
+  if (compiled === undefined) byExpression.set(expression, (compiled = compileNode(expression, places)));
   return compiled;
 }
 
-function compileNode(expression: Expression): CompiledExpression {
+function compileNode(expression: Expression, places: Places): CompiledExpression {
+  const compileChild = (child: Expression) => compile(child, places);
   switch (expression.kind) {
     case 'pointer': {
-      const segments = segmentsOf(expression.pointer);
-      const plain = isPlain(segments);
-      return (body, binding) => body.read(segments, binding, plain);
+      const { pattern, slot } = places.place(expression.pointer);
+      if (slot >= 0) return (body) => body.readSlot(slot);
+      const { segments } = pattern;
+      return (body, binding) => body.read(segments, binding);
     }
     case 'decimal': {
       const value = decimalOf(expression.text);
@@ -203,7 +121,7 @@ function compileNode(expression: Expression): CompiledExpression {
       return () => value;
     }
     case 'arithmetic': {
-      const [left, right] = [compile(expression.left), compile(expression.right)];
+      const [left, right] = [compileChild(expression.left), compileChild(expression.right)];
       const combine = expression.operator === '+' ? addDecimals : subtractDecimals;
       return (body, binding) => {
         const a = left(body, binding);
@@ -213,18 +131,18 @@ function compileNode(expression: Expression): CompiledExpression {
       };
     }
     case 'compare': {
-      const [left, right, { operator }] = [compile(expression.left), compile(expression.right), expression];
+      const [left, right, { operator }] = [compileChild(expression.left), compileChild(expression.right), expression];
       return (body, binding) => compared(operator, left(body, binding), right(body, binding));
     }
     case 'not': {
-      const operand = compile(expression.operand);
+      const operand = compileChild(expression.operand);
       return (body, binding) => {
         const value = operand(body, binding);
         return typeof value === 'boolean' ? !value : null;
       };
     }
     case 'logical': {
-      const [left, right] = [compile(expression.left), compile(expression.right)];
+      const [left, right] = [compileChild(expression.left), compileChild(expression.right)];
       // Three-valued: false decides an `and` (true an `or`) even beside an inapplicable side.
       const decisive = expression.operator === 'or';
       return (body, binding) => {

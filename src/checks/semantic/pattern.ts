@@ -45,7 +45,7 @@ const compile = (pattern: string | Pattern) => (typeof pattern === 'string' ? co
 export function visitPattern(root: unknown, pattern: string | Pattern, visit: (pointer: string, value: unknown, bindings: readonly string[]) => void): void {
   const { text, segments, starred } = compile(pattern);
   if (!starred) {
-    const value = walk(root, segments, NO_BINDINGS);
+    const value = valueAtSegments(root, segments, NO_BINDINGS);
     if (value !== undefined) visit(text, value, NO_BINDINGS);
     return;
   }
@@ -56,7 +56,7 @@ export function visitPattern(root: unknown, pattern: string | Pattern, visit: (p
 export function matchPattern(root: unknown, pattern: string | Pattern): Match[] {
   const { text, segments, starred } = compile(pattern);
   if (!starred) {
-    const value = walk(root, segments, NO_BINDINGS);
+    const value = valueAtSegments(root, segments, NO_BINDINGS);
     return value === undefined ? [] : [{ pointer: text, value, bindings: NO_BINDINGS }];
   }
   let frontier: Match[] = [{ pointer: '', value: root, bindings: NO_BINDINGS }];
@@ -84,7 +84,7 @@ export function matchPattern(root: unknown, pattern: string | Pattern): Match[] 
 
 /** The value of `pattern` in `root` with its `*`s bound, in order, to `bindings` (what a match of another pattern of the rule bound); undefined when absent. */
 export function valueAt(root: unknown, pattern: string | Pattern, bindings: readonly string[]): unknown {
-  return walk(root, compile(pattern).segments, bindings);
+  return valueAtSegments(root, compile(pattern).segments, bindings);
 }
 
 /** The concrete pointer of `pattern` with its `*`s bound to `bindings`; null when it has more `*`s than there are bindings. */
@@ -101,7 +101,8 @@ export function bindPattern(pattern: string | Pattern, bindings: readonly string
   return pointer;
 }
 
-function walk(root: unknown, segments: readonly string[], bindings: readonly string[]): unknown {
+/** valueAt for a pattern's segments, `*` as `*`. */
+export function valueAtSegments(root: unknown, segments: readonly string[], bindings: readonly string[]): unknown {
   let value = root;
   let used = 0;
   for (const segment of segments) {
@@ -113,7 +114,8 @@ function walk(root: unknown, segments: readonly string[], bindings: readonly str
   return value;
 }
 
-function member(container: object, key: string): unknown {
+/** A container's own member `key`: undefined for what it inherits, and for an array, for anything but an index it holds. */
+export function member(container: object, key: string): unknown {
   if (Array.isArray(container)) return isIndex(key, container.length) ? container[Number(key)] : undefined;
   const value = (container as Record<string, unknown>)[key];
   // What a parsed body inherits is a method or, under `__proto__`, the prototype: never a member (Object.hasOwn on every step cost more).

@@ -1,7 +1,9 @@
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
-import { applicableRules } from './applicable.ts';
+import { applicableBody, applicableRules } from './applicable.ts';
 import { isAfter } from './instant.ts';
-import { bindPattern, valueAt, visitPattern } from './pattern.ts';
+import { bindPattern } from './pattern.ts';
+import { perRules, placesOf, type Place } from './places.ts';
+import type { RuleBody } from './rule-body.ts';
 
 /**
  * timestamp-order-violated: a creation time after the last update or the deletion, and a deletion
@@ -12,25 +14,55 @@ export const timestampOrder: ResponseCheck = {
   ids: ['timestamp-order-violated'],
   check: (context) => {
     const rules = applicableRules(context);
-    if (!rules || rules.timestamps.length === 0 || !context.json?.ok) return NO_FACTS;
-    const body = context.json.value;
-    let facts: CheckFacts[] | undefined;
-    for (const rule of rules.timestamps) {
-      visitPattern(body, rule.created, (pointer, created, bindings) => {
-        if (typeof created !== 'string') return;
-        for (const [later, what] of [[rule.updated, 'updated'], [rule.deleted, 'deleted']] as const) {
-          const time = later === null ? undefined : valueAt(body, later, bindings);
-          if (typeof time !== 'string' || !isAfter(created, time)) continue;
-          (facts ??= []).push({ id: 'timestamp-order-violated', pointer, expected: `not after ${time} (${what}, ${bindPattern(later!, bindings)})`, observed: created });
-        }
-        const deleted = rule.deleted === null ? undefined : valueAt(body, rule.deleted, bindings);
-        // Only the resource itself (no `*` bound): a list may hold deleted items.
-        if (context.operation.method === 'GET' && bindings.length === 0 && deleted !== null && deleted !== undefined) {
-          const observed = typeof deleted === 'string' ? deleted : JSON.stringify(deleted);
-          (facts ??= []).push({ id: 'timestamp-order-violated', pointer: bindPattern(rule.deleted!, bindings), expected: 'null (a live resource)', observed });
-        }
-      });
-    }
-    return facts ?? NO_FACTS;
+    if (!rules || rules.timestamps.length === 0) return NO_FACTS;
+    const body = applicableBody(context)!;
+    const found = new Found(body, context.operation.method === 'GET');
+    for (const plan of plansOf(rules)) body.visit(plan.created, (pointer, created, bindings) => found.check(plan, pointer, created, bindings));
+    return found.facts ?? NO_FACTS;
   },
 };
+
+/** A timestamp rule's places: per operation, not per response. */
+interface Plan {
+  created: Place;
+  later: Array<{ place: Place; what: 'updated' | 'deleted' }>;
+  deleted: Place | null;
+}
+
+const plansOf = perRules((rules): Plan[] => {
+  const places = placesOf(rules);
+  const placeOf = (text: string | null) => (text === null ? null : places.place(text));
+  return rules.timestamps.map(({ created, updated, deleted }) => ({
+    created: places.place(created),
+    later: [
+      { place: placeOf(updated), what: 'updated' as const },
+      { place: placeOf(deleted), what: 'deleted' as const },
+    ].filter((later): later is Plan['later'][number] => later.place !== null),
+    deleted: placeOf(deleted),
+  }));
+});
+
+/** The facts of one body's timestamps: none is built while every timestamp is in order. */
+class Found {
+  facts: CheckFacts[] | undefined;
+
+  constructor(
+    private readonly body: RuleBody,
+    private readonly get: boolean,
+  ) {}
+
+  check(plan: Plan, pointer: string, created: unknown, bindings: readonly string[]): void {
+    if (typeof created !== 'string') return;
+    for (const { place, what } of plan.later) {
+      const time = this.body.valueAt(place, bindings);
+      if (typeof time !== 'string' || !isAfter(created, time)) continue;
+      (this.facts ??= []).push({ id: 'timestamp-order-violated', pointer, expected: `not after ${time} (${what}, ${bindPattern(place.pattern, bindings)})`, observed: created });
+    }
+    const deleted = plan.deleted === null ? undefined : this.body.valueAt(plan.deleted, bindings);
+    // Only the resource itself (no `*` bound): a list may hold deleted items.
+    if (this.get && bindings.length === 0 && deleted !== null && deleted !== undefined) {
+      const observed = typeof deleted === 'string' ? deleted : JSON.stringify(deleted);
+      (this.facts ??= []).push({ id: 'timestamp-order-violated', pointer: bindPattern(plan.deleted!.pattern, bindings), expected: 'null (a live resource)', observed });
+    }
+  }
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inspectResponse, responseFacts, type SemanticInput } from '../../../src/checks/index.ts';
 import { amountsOf, scaleOf } from '../../../src/checks/semantic/amounts.ts';
+import { parseExpression } from '../../../src/checks/semantic/expression.ts';
 import { currencyScale } from '../../../src/checks/semantic/currency.ts';
 import { isAfter } from '../../../src/checks/semantic/instant.ts';
 import { MAX_MATCHES, matchPattern } from '../../../src/checks/semantic/pattern.ts';
@@ -12,6 +13,12 @@ const spec = await loadSpec('test/fixtures/specs/money.yaml', { cwd: REPO_ROOT }
 const wallet = spec.operations.find((o) => o.key === 'GET /accounts/{account_id}/wallets/{wallet_id}')!;
 const inspect = (bodyText: string, semantic?: SemanticInput) =>
   inspectResponse(spec, wallet, { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(bodyText) }, semantic);
+
+function parseRule(text: string) {
+  const parsed = parseExpression(text);
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.expression;
+}
 
 describe('amounts a rule reaches', () => {
   it('are paired with their own entry’s currency, and numbers keep the digits as sent (a number’s decimals are its value’s)', () => {
@@ -41,6 +48,21 @@ describe('amounts a rule reaches', () => {
       ['1e999999999', 0],
       ['1e-999999999', 999999999],
       ['1e1234567890', null],
+    ]);
+  });
+
+  it('a string at a place an invariant also reads has its decimals as written, decimal or not', () => {
+    const rule = (text: string) => ({ text, check: parseRule(text), when: null, source: { origin: 'vendor-file' as const, file: 'vendors/x.yaml', line: 4 } });
+    const declared = { ...NO_RULES, invariants: [rule('/amount >= 0'), rule('/available >= 0')] };
+    const strings = (bodyText: string) => amountsOf(inspect(bodyText, { declared, currencies: ISO_ONLY, params: null })).map(({ pointer, text, scale }) => [pointer, text, scale]);
+    // The figure the invariant reads gives the decimals; text no figure is (an exponent, a word) is read as written.
+    expect(strings('{"currency": "USD", "amount": "1000.50", "available": "1.5e3"}')).toEqual([
+      ['/amount', '1000.50', 2],
+      ['/available', '1.5e3', 0],
+    ]);
+    expect(strings('{"currency": "USD", "amount": "-0.125", "available": "ten"}')).toEqual([
+      ['/amount', '-0.125', 3],
+      ['/available', 'ten', null],
     ]);
   });
 

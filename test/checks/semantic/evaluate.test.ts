@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { decimalText } from '../../../src/checks/semantic/decimal.ts';
-import { evaluate, forEachBinding, MAX_BINDINGS, RuleBody, segmentsOf, type Binding, type RuleValue } from '../../../src/checks/semantic/evaluate.ts';
+import { evaluate, forEachBinding, MAX_BINDINGS, segmentsOf, type Binding, type RuleValue } from '../../../src/checks/semantic/evaluate.ts';
+import { Places } from '../../../src/checks/semantic/places.ts';
+import { RuleBody } from '../../../src/checks/semantic/rule-body.ts';
 import { parseExpression, pointersOf } from '../../../src/checks/semantic/expression.ts';
 
 /** A rule's value in a body given as JSON text, as the check sees it (the text kept for the numbers' digits). */
 function valueOf(rule: string, text: string, binding: Binding = []): string | boolean | null {
   const parsed = parseExpression(rule);
   if (!parsed.ok) throw new Error(parsed.problem);
-  const value: RuleValue = evaluate(parsed.expression, new RuleBody({ value: JSON.parse(text), text }, pointersOf(parsed.expression)), binding);
+  const value: RuleValue = evaluate(parsed.expression, new RuleBody({ value: JSON.parse(text), text }, new Places(pointersOf(parsed.expression))), binding);
   return value === null || typeof value === 'boolean' ? value : decimalText(value);
 }
 
@@ -77,7 +79,7 @@ describe('evaluate', () => {
 describe('forEachBinding', () => {
   const bindings = (pattern: string, value: unknown) => {
     const found: Binding[] = [];
-    forEachBinding(segmentsOf(pattern), new RuleBody({ value, text: JSON.stringify(value) }, []), (binding) => found.push(binding));
+    forEachBinding(segmentsOf(pattern), value, (binding) => found.push(binding));
     return found;
   };
 

@@ -1,0 +1,106 @@
+import { rawValuesAt } from '../../json/index.ts';
+import { mayHoldInexact } from '../context.ts';
+import { decimalOf } from './decimal.ts';
+import { concretePointer, forEachBinding, type Binding, type RuleValue } from './evaluate.ts';
+import { member, valueAt, valueAtSegments, visitPattern } from './pattern.ts';
+import type { Branch, Place, Places } from './places.ts';
+
+const NO_BINDING: Binding = Object.freeze([]);
+
+/**
+ * One parsed body, as the rules of an operation read it (every money check of the response shares it).
+ * The value at each plain place is read once, as the body is made, along the places' tree (see
+ * places.ts), and its decimal on first need; the source texts of
+ * its numbers are looked up once, on first need, for every number any pattern of the table reaches
+ * (one pass over the text, whatever their count).
+ */
+export class RuleBody {
+  readonly value: unknown;
+  private readonly values: unknown[];
+  /** The figures read so far, by slot (a hole: not read yet; no figure is undefined). */
+  private decimals: RuleValue[] | null = null;
+  /** null: not looked at yet; undefined: the text holds no number a double could not keep, so none is needed. */
+  private sources: Map<string, string> | undefined | null = null;
+
+  /** `json`: the parsed body and its text, as the checks' context holds them. */
+  constructor(
+    private readonly json: { value: unknown; text: string },
+    readonly places: Places,
+  ) {
+    this.value = json.value;
+    this.values = new Array<unknown>(places.slots.length);
+    readInto(this.values, places.root, json.value);
+  }
+
+  /** The value at a plain place's slot; undefined when absent. */
+  at(slot: number): unknown {
+    return this.values[slot];
+  }
+
+  /** The value at a place, its `*`s bound, in order, to `bindings`; undefined when absent. */
+  valueAt(place: Place, bindings: readonly string[]): unknown {
+    return place.slot >= 0 ? this.at(place.slot) : valueAt(this.value, place.pattern, bindings);
+  }
+
+  /** Calls `visit` for every place of the body a pattern reaches (see visitPattern). */
+  visit(place: Place, visit: (pointer: string, value: unknown, bindings: readonly string[]) => void): void {
+    if (place.slot < 0) return visitPattern(this.value, place.pattern, visit);
+    const value = this.at(place.slot);
+    if (value !== undefined) visit(place.pattern.text, value, NO_BINDING);
+  }
+
+  /** A plain place's figure as the rules see it (read once per body): a decimal, a boolean, or null (inapplicable). */
+  readSlot(slot: number): RuleValue {
+    const decimals = (this.decimals ??= new Array<RuleValue>(this.values.length));
+    const read = decimals[slot];
+    return read !== undefined ? read : (decimals[slot] = this.ruleValue(this.at(slot), this.places.slots[slot]!.segments, NO_BINDING));
+  }
+
+  /** A starred pattern's figure under a binding, as the rules see it. */
+  read(segments: readonly string[], binding: Binding): RuleValue {
+    return this.ruleValue(valueAtSegments(this.value, segments, binding), segments, binding);
+  }
+
+  /** A figure as the vendor sent it, in JSON: `"1000.50"`, `1000.50`, `true`; `absent` when it is not there. */
+  sent(segments: readonly string[], binding: Binding): string {
+    const value = valueAtSegments(this.value, segments, binding);
+    if (value === undefined) return 'absent';
+    if (typeof value === 'number') return this.source(concretePointer(segments, binding)) ?? String(value);
+    return JSON.stringify(value);
+  }
+
+  /** A number's source text; undefined where the text holds no number a double could not keep (its shortest text is then its value). */
+  source(pointer: string): string | undefined {
+    if (this.sources === null) this.sources = mayHoldInexact(this.json) ? this.numberSources() : undefined;
+    return this.sources?.get(pointer);
+  }
+
+  private ruleValue(value: unknown, segments: readonly string[], binding: Binding): RuleValue {
+    if (typeof value === 'string') return decimalOf(value);
+    if (typeof value === 'boolean') return value;
+    if (typeof value !== 'number') return null;
+    // Where the text may hold a number a double cannot keep, every number is read as sent: 1000.000000000000001 parses to the integer 1000.
+    const source = this.source(concretePointer(segments, binding));
+    if (source !== undefined) return decimalOf(source, true);
+    return Number.isSafeInteger(value) ? { units: value, scale: 0, big: null } : decimalOf(String(value), true);
+  }
+
+  /** The source text of every number the table's patterns reach, in one pass over the text. */
+  private numberSources(): Map<string, string> {
+    const numbers: string[] = [];
+    for (const text of this.places.patterns) {
+      const { segments } = this.places.place(text).pattern;
+      forEachBinding(segments, this.value, (binding) => {
+        if (typeof valueAtSegments(this.value, segments, binding) === 'number') numbers.push(concretePointer(segments, binding));
+      });
+    }
+    return rawValuesAt(this.json.text, numbers);
+  }
+}
+
+/** Every plain place's value under `branch`, in its slot; a slot under an absent member stays a hole (undefined). */
+function readInto(values: unknown[], branch: Branch, value: unknown): void {
+  if (branch.slot >= 0) values[branch.slot] = value;
+  if (value === null || typeof value !== 'object') return;
+  for (const child of branch.branches) readInto(values, child, member(value, child.key));
+}
