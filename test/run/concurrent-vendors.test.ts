@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VendorReport } from '../../src/report/types.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli } from '../support/cli.ts';
 import { heldFront } from '../support/held-vendor.ts';
 import { LIVE, liveWhop, liveXendit, whopLiveEnv } from '../support/live-vendors.ts';
 
@@ -22,7 +22,7 @@ describe('vendors run concurrently', () => {
     });
     try {
       const reportsDir = await mkdtemp(join(tmpdir(), 'conform-concurrent-'));
-      const run = await runCli(['run'], {
+      const run = await callCli(['run'], {
         CONFORM_VENDORS: 'whop,xendit',
         CONFORM_REPORTS_DIR: reportsDir,
         CONFORM_TIMEOUT_MS: '10000',
