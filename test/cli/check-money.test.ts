@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acmeCheckout, acmeVendorText, lineOf } from '../support/acme-vendor.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const BALANCES = 'GET /v1/organizations/{organization_id}/ledgers/{ledger_id}/accounts/{account_id}/balances';
@@ -11,7 +11,7 @@ const BALANCE_BODY = join(REPO_ROOT, 'test', 'fixtures', 'bodies', 'midaz-balanc
 
 /** The `moneyRules` of `conform check --json` for Midaz's balance body checked against `spec`, run in `cwd`. */
 async function moneyRulesOf(spec: string, cwd = REPO_ROOT): Promise<unknown> {
-  const run = await runCli(['check', '--spec', spec, '--operation', BALANCES, '--status', '200', '--json', BALANCE_BODY], {}, cwd);
+  const run = await callCli(['check', '--spec', spec, '--operation', BALANCES, '--status', '200', '--json', BALANCE_BODY], {}, cwd);
   expect(run.stderr).toBe('');
   return (JSON.parse(run.stdout) as { moneyRules: unknown }).moneyRules;
 }
@@ -33,7 +33,7 @@ describe('conform check applies the money rules of the vendor file that lists th
     const money = 'money:\n  operations:\n    GET /wallets/{wallet_id}:\n      amounts:\n        - { at: /balance, currency: /currencyCode }\n';
     const text = `${await acmeVendorText()}${money}`;
     const root = await acmeCheckout({ vendorText: text });
-    const run = await runCli(['check', '--spec', 'specs/acme/2026-01.yaml', '--operation', 'GET /wallets/{wallet_id}', '--status', '200', BALANCE_BODY], {}, root);
+    const run = await callCli(['check', '--spec', 'specs/acme/2026-01.yaml', '--operation', 'GET /wallets/{wallet_id}', '--status', '200', BALANCE_BODY], {}, root);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       `conform check: configuration error: vendors/acme.yaml:${lineOf(text, '- { at: /balance')}: /currencyCode is not in the success response of GET /wallets/{wallet_id} (specs/acme/2026-01.yaml)\n`,
@@ -49,7 +49,7 @@ describe('conform check runs the money checks that need one body', () => {
     await writeFile(file, JSON.stringify(body));
     return file;
   };
-  const check = (file: string) => runCli(['check', '--spec', 'specs/midaz/3.7.1.yaml', '--operation', BALANCES, '--status', '200', file]);
+  const check = (file: string) => callCli(['check', '--spec', 'specs/midaz/3.7.1.yaml', '--operation', BALANCES, '--status', '200', file]);
 
   it('a position computed without the overdraft in use breaks Midaz’s documented rule: exit 1, the rule and both figures named', async () => {
     const file = await midazBalance((body) => {

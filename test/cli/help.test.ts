@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS, main } from '../../src/cli/main.ts';
 import type { CommandDeclaration, OptionDeclaration } from '../../src/cli/options.ts';
-import { runCli, type CliRun } from '../support/cli.ts';
+import { callCli, runCli, type CliRun } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 // Every command of the registry with the declaration its parser reads: nothing here is a hand list.
@@ -122,7 +122,7 @@ describe('conform specs lint DIR', () => {
   }
 
   it('lints exactly the documents the default finds in that folder, with the same results and exit code', async () => {
-    const [all, folder] = await Promise.all([runCli(['specs', 'lint', '--json']), runCli(['specs', 'lint', '--json', 'specs/midaz'])]);
+    const [all, folder] = await Promise.all([callCli(['specs', 'lint', '--json']), callCli(['specs', 'lint', '--json', 'specs/midaz'])]);
     const expected = (JSON.parse(all.stdout) as Linted[]).filter((result) => result.file.startsWith('specs/midaz/'));
     expect(expected.length).toBeGreaterThan(1);
     expect(JSON.parse(folder.stdout)).toEqual(expected);
@@ -136,7 +136,7 @@ describe('conform specs lint DIR', () => {
     cpSync(join(REPO_ROOT, 'specs', 'whop', '1.0.0.yaml'), join(root, 'acme', 'v1', 'openapi.yaml'));
     cpSync(join(REPO_ROOT, 'specs', 'midaz', '3.7.1.yaml'), join(root, 'acme', 'top.yml'));
     writeFileSync(join(root, 'acme', 'notes.md'), '# not a document\n');
-    const run = await runCli(['specs', 'lint', '--json', 'acme'], {}, root);
+    const run = await callCli(['specs', 'lint', '--json', 'acme'], {}, root);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect((JSON.parse(run.stdout) as Linted[]).map((result) => result.file)).toEqual(['acme/top.yml', 'acme/v1/openapi.yaml']);
   });
@@ -149,7 +149,7 @@ describe('conform specs lint DIR', () => {
   });
 
   it('exits 2 with one line naming a path that does not exist', async () => {
-    const run = await runCli(['specs', 'lint', '/nonexistent']);
+    const run = await callCli(['specs', 'lint', '/nonexistent']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^[^\n]*\/nonexistent[^\n]*\n$/);
@@ -159,7 +159,7 @@ describe('conform specs lint DIR', () => {
 describe('conform specs import URL', () => {
   it('says plainly that it takes saved pages, not URLs: one line, exit 2, nothing fetched or written', async () => {
     const out = scratchDir();
-    const run = await runCli(['specs', 'import', 'https://example.com/x', '--out', out]);
+    const run = await callCli(['specs', 'import', 'https://example.com/x', '--out', out]);
     expect(run).toEqual({
       code: 2,
       stdout: '',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { PropertyShape } from '../../src/judge/baseline/index.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli } from '../support/cli.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -57,7 +57,7 @@ async function scratch(base: string, revision: string, files: Record<string, unk
 }
 
 async function diff(files: Scratch, ...flags: string[]) {
-  const run = await runCli(['specs', 'diff', files.base, files.revision, '--format', 'json', ...flags], { CONFORM_BASELINES_DIR: files.baselines });
+  const run = await callCli(['specs', 'diff', files.base, files.revision, '--format', 'json', ...flags], { CONFORM_BASELINES_DIR: files.baselines });
   return { ...run, json: run.code === 2 ? null : (JSON.parse(run.stdout) as { breaking: boolean; changes: unknown[] }) };
 }
 
@@ -175,14 +175,14 @@ describe('conform specs diff, graded by the wire', () => {
   it('text and Markdown say which grade came from the wire', async () => {
     const files = await scratch(NULLABLE_BASE, NULLABLE_REVISION, { 'acme.json': baselineOf('live', NULLABLE_BASELINE) });
     const env = { CONFORM_BASELINES_DIR: files.baselines };
-    const text = await runCli(['specs', 'diff', files.base, files.revision], env);
+    const text = await callCli(['specs', 'diff', files.base, files.revision], env);
     expect(text.stdout.endsWith(
       '  info      response-property-became-nullable  level ERR  status 200  where /closed_at\n' +
         '      reason: the document catches up with the wire: the vendor already sent null here\n' +
         '      graded by the wire: sent null (live baseline, /closed_at)\n' +
         '  breaking  response-property-became-nullable  level ERR  status 200  where /note\n',
     ), text.stdout).toBe(true);
-    const md = await runCli(['specs', 'diff', files.base, files.revision, '--format', 'md'], env);
+    const md = await callCli(['specs', 'diff', files.base, files.revision, '--format', 'md'], env);
     expect(md.stdout).toContain('| Severity | ID | oasdiff level | Status | Where | Value | Reason | Graded by the wire |\n');
     expect(md.stdout).toContain('| info | `response-property-became-nullable` | ERR | `200` | `/closed_at` | — | the document catches up with the wire: the vendor already sent null here | sent null (live baseline, `/closed_at`) |\n');
     expect(md.stdout).toContain('| `/note` | — | — | — |\n');

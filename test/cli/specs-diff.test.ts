@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runCliBounded } from '../support/bounded.ts';
-import { runCli, type CliRun } from '../support/cli.ts';
+import { callCli, runCli, type CliRun } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -73,10 +73,10 @@ describe('conform specs diff', () => {
 
   it('prints the same change as text and Markdown, under its operation, naming the vendor', async () => {
     const revision = await whopWith(addStatus);
-    const text = await runCli(['specs', 'diff', WHOP, revision]);
+    const text = await callCli(['specs', 'diff', WHOP, revision]);
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^whop: specs\/whop\/1\.0\.0\.yaml -> .*whop-next\.yaml: 1 change: 1 breaking, 0 warning, 0 info\n\nGET \/ledger_accounts\/\{id\}\n  breaking  response-property-enum-value-added  level WARN  status 200  where \/payout_account_details\/status  value "frozen"\n      reason: /);
-    const md = await runCli(['specs', 'diff', WHOP, revision, '--format', 'md']);
+    const md = await callCli(['specs', 'diff', WHOP, revision, '--format', 'md']);
     expect(md.code).toBe(1);
     expect(md.stdout).toMatch(/^# Spec diff: whop\n/);
     expect(md.stdout).toContain('## GET /ledger\\_accounts/{id}\n');
@@ -84,17 +84,17 @@ describe('conform specs diff', () => {
   });
 
   it('a document compared with itself has no changes: exit 0', async () => {
-    const run = await runCli(['specs', 'diff', WHOP, WHOP, '--format', 'json']);
+    const run = await callCli(['specs', 'diff', WHOP, WHOP, '--format', 'json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ breaking: false, changes: [] });
   });
 
   it('a warning passes by default and fails with --fail-on warning', async () => {
     const revision = await whopWith(deprecate);
-    const lenient = await runCli(['specs', 'diff', WHOP, revision]);
+    const lenient = await callCli(['specs', 'diff', WHOP, revision]);
     expect(lenient.code).toBe(0);
     expect(lenient.stdout).toContain('  warning   endpoint-deprecated  level INFO  whole endpoint\n');
-    const strict = await runCli(['specs', 'diff', WHOP, revision, '--fail-on', 'warning']);
+    const strict = await callCli(['specs', 'diff', WHOP, revision, '--fail-on', 'warning']);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toBe(lenient.stdout);
   });
@@ -109,35 +109,35 @@ describe('conform specs diff', () => {
     [['specs', 'diff', WHOP, WHOP, '--since', 'x'], /^conform specs diff: Unknown option '--since'.*; see conform specs diff --help$/],
     [['specs', 'diff', WHOP, 'specs/whop/none.yaml'], /^conform: specs\/whop\/none\.yaml: file not found$/],
   ])('a usage mistake or a missing file is one line, exit 2: %j', async (args, message) => {
-    expectRefused(await runCli(args), message);
+    expectRefused(await callCli(args), message);
   });
 });
 
 describe('conform specs diff refuses what it cannot compare (one located line, exit 2)', () => {
   it('documents of two vendors, by their x-provenance.vendor', async () => {
     expectRefused(
-      await runCli(['specs', 'diff', WHOP, 'specs/midaz/3.7.0.yaml']),
+      await callCli(['specs', 'diff', WHOP, 'specs/midaz/3.7.0.yaml']),
       /^conform specs diff: specs\/midaz\/3\.7\.0\.yaml#\/x-provenance\/vendor names vendor "midaz", specs\/whop\/1\.0\.0\.yaml#\/x-provenance\/vendor "whop": a diff compares two versions of one vendor's document$/,
     );
   });
 
   it('documents of two vendors, by the specs/VENDOR/ folders they sit in', async () => {
     const root = await scratch({ 'specs/acme/1.yaml': doc('Payments API'), 'specs/bursar/1.yaml': doc('Payments API') });
-    expectRefused(await runCli(['specs', 'diff', 'specs/acme/1.yaml', 'specs/bursar/1.yaml'], {}, root), /^conform specs diff: specs\/bursar\/ names vendor "bursar", specs\/acme\/ "acme": /);
+    expectRefused(await callCli(['specs', 'diff', 'specs/acme/1.yaml', 'specs/bursar/1.yaml'], {}, root), /^conform specs diff: specs\/bursar\/ names vendor "bursar", specs\/acme\/ "acme": /);
   });
 
   it('a document of another vendor than --vendor names', async () => {
-    expectRefused(await runCli(['specs', 'diff', WHOP, WHOP, '--vendor', 'midaz']), /^conform specs diff: specs\/whop\/1\.0\.0\.yaml#\/x-provenance\/vendor names vendor "whop", not --vendor midaz$/);
+    expectRefused(await callCli(['specs', 'diff', WHOP, WHOP, '--vendor', 'midaz']), /^conform specs diff: specs\/whop\/1\.0\.0\.yaml#\/x-provenance\/vendor names vendor "whop", not --vendor midaz$/);
   });
 
   it('titles with no word in common, outside specs/ and without provenance; --vendor says they are one vendor', async () => {
     const root = await scratch({ 'a.yaml': doc('Acme Payments API'), 'b.yaml': doc('Bursar Ledger API v2'), 'c.yaml': doc('Acme API v2') });
     expectRefused(
-      await runCli(['specs', 'diff', 'a.yaml', 'b.yaml'], {}, root),
+      await callCli(['specs', 'diff', 'a.yaml', 'b.yaml'], {}, root),
       /^conform specs diff: b\.yaml#\/info\/title: "Bursar Ledger API v2" shares no word with a\.yaml's "Acme Payments API": not two versions of one vendor's document \(give --vendor NAME if they are\)$/,
     );
-    expect((await runCli(['specs', 'diff', 'a.yaml', 'b.yaml', '--vendor', 'acme'], {}, root)).code).toBe(0);
-    expect((await runCli(['specs', 'diff', 'a.yaml', 'c.yaml'], {}, root)).code).toBe(0);
+    expect((await callCli(['specs', 'diff', 'a.yaml', 'b.yaml', '--vendor', 'acme'], {}, root)).code).toBe(0);
+    expect((await callCli(['specs', 'diff', 'a.yaml', 'c.yaml'], {}, root)).code).toBe(0);
   });
 
   it('a document that is not OpenAPI', async () => {
@@ -166,10 +166,10 @@ describe('conform specs diff refuses what it cannot compare (one located line, e
       const root = await scratch({ 'a.yaml': withSchema('{ type: string }'), 'schema.yaml': withSchema(`{ $ref: '${url}' }`), 'response.yaml': inResponse });
       const pointer = '/paths/~1a/get/responses/200/content/application~1json/schema/$ref';
       expectRefused(
-        await runCli(['specs', 'diff', 'a.yaml', 'schema.yaml'], {}, root),
+        await callCli(['specs', 'diff', 'a.yaml', 'schema.yaml'], {}, root),
         new RegExp(`^conform specs diff: schema\\.yaml#${pointer.replace(/\$/g, '\\$')}: \\$ref http://127\\.0\\.0\\.1:\\d+/schema\\.json is a URL, never fetched during a diff: `),
       );
-      expectRefused(await runCli(['specs', 'diff', 'response.yaml', 'a.yaml'], {}, root), /^conform specs diff: response\.yaml#\/paths\/~1a\/get\/responses\/200\/\$ref: \$ref http:\/\/127\.0\.0\.1:\d+\/schema\.json is a URL, never fetched during a diff: /);
+      expectRefused(await callCli(['specs', 'diff', 'response.yaml', 'a.yaml'], {}, root), /^conform specs diff: response\.yaml#\/paths\/~1a\/get\/responses\/200\/\$ref: \$ref http:\/\/127\.0\.0\.1:\d+\/schema\.json is a URL, never fetched during a diff: /);
     } finally {
       server.close();
     }
@@ -179,7 +179,7 @@ describe('conform specs diff refuses what it cannot compare (one located line, e
   it('a $ref to a file outside the folder the document may read', async () => {
     const root = await scratch({ 'outside.yaml': 'X: { type: string }\n', 'docs/a.yaml': withSchema('{ type: string }'), 'docs/b.yaml': withSchema("{ $ref: '../outside.yaml#/X' }") });
     expectRefused(
-      await runCli(['specs', 'diff', 'docs/a.yaml', 'docs/b.yaml'], {}, root),
+      await callCli(['specs', 'diff', 'docs/a.yaml', 'docs/b.yaml'], {}, root),
       /^conform specs diff: docs\/b\.yaml#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\/\$ref: \$ref \.\.\/outside\.yaml#\/X \(outside .*\) was not read: /,
     );
   });
@@ -187,7 +187,7 @@ describe('conform specs diff refuses what it cannot compare (one located line, e
   it('a $ref to a file that is not there', async () => {
     const root = await scratch({ 'a.yaml': withSchema('{ type: string }'), 'b.yaml': withSchema("{ $ref: 'missing.yaml#/X' }") });
     expectRefused(
-      await runCli(['specs', 'diff', 'a.yaml', 'b.yaml'], {}, root),
+      await callCli(['specs', 'diff', 'a.yaml', 'b.yaml'], {}, root),
       /^conform specs diff: b\.yaml#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\/\$ref: \$ref missing\.yaml#\/X \(file not found\) was not read: /,
     );
   });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from '../support/cli.ts';
+import { callCli, runCli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -57,7 +57,7 @@ describe('conform specs refresh', () => {
     const { url, requests } = await publish(serve(withoutDisabled));
     const root = await checkout(`{ url: '${url}', format: openapi }`);
 
-    const first = await runCli(['specs', 'refresh'], ENV, root);
+    const first = await callCli(['specs', 'refresh'], ENV, root);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     // 1.0.0.yaml exists: the same version published with other content gets the date.
@@ -77,7 +77,7 @@ describe('conform specs refresh', () => {
     });
     expect(requests.every((r) => r.authorization === undefined)).toBe(true);
 
-    const second = await runCli(['specs', 'refresh', '--vendor', 'whop'], ENV, root);
+    const second = await callCli(['specs', 'refresh', '--vendor', 'whop'], ENV, root);
     expect(second).toEqual({ code: 0, stdout: `whop: unchanged: ${url} matches ${written}\n`, stderr: '' });
     expect(await listing(root)).toEqual([`1.0.0-${today()}.yaml`, '1.0.0.yaml']);
   });
@@ -85,7 +85,7 @@ describe('conform specs refresh', () => {
   it('says unchanged and writes nothing when the upstream publishes the checked-in document', async () => {
     const { url } = await publish(serve(whopText));
     const root = await checkout(`{ url: '${url}', format: openapi }`);
-    const run = await runCli(['specs', 'refresh'], ENV, root);
+    const run = await callCli(['specs', 'refresh'], ENV, root);
     expect(run).toEqual({ code: 0, stdout: `whop: unchanged: ${url} matches specs/whop/1.0.0.yaml\n`, stderr: '' });
     expect(await listing(root)).toEqual(['1.0.0.yaml']);
   });
@@ -95,7 +95,7 @@ describe('conform specs refresh', () => {
     const page = ['---', 'url: https://docs.example.com/ledger-accounts', '---', '````yaml openapi.yaml get /ledger_accounts/{id}', bumped, '````', ''].join('\n');
     const { url } = await publish(serve(page));
     const root = await checkout(`{ url: '${url.replace('openapi.yaml', 'ledger-accounts.md')}', format: page }`);
-    const run = await runCli(['specs', 'refresh'], ENV, root);
+    const run = await callCli(['specs', 'refresh'], ENV, root);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('response-property-enum-value-removed');
     expect(run.stdout).toContain('whop: wrote specs/whop/1.1.0.yaml');
@@ -114,7 +114,7 @@ describe('conform specs refresh', () => {
     await mkdir(join(root, 'baselines'));
     await writeFile(join(root, 'baselines/whop.json'), JSON.stringify({ ...sandbox, mode: 'live' }));
 
-    const graded = await runCli(['specs', 'refresh'], { ...ENV, CONFORM_BASELINES_DIR: join(root, 'baselines') }, root);
+    const graded = await callCli(['specs', 'refresh'], { ...ENV, CONFORM_BASELINES_DIR: join(root, 'baselines') }, root);
     expect(graded.stderr).toBe('');
     expect(graded.code).toBe(0);
     expect(graded.stdout).toContain('1 change: 0 breaking, 0 warning, 1 info');
@@ -134,11 +134,11 @@ describe('conform specs refresh', () => {
   it('says unchanged and writes nothing when the upstream sends the bytes the newest version was refreshed from, whatever the diff would say', async () => {
     const { url } = await publish(serve(withoutDisabled));
     const root = await checkout(`{ url: '${url}', format: openapi }`);
-    expect((await runCli(['specs', 'refresh'], ENV, root)).code).toBe(0);
+    expect((await callCli(['specs', 'refresh'], ENV, root)).code).toBe(0);
     const written = `specs/whop/1.0.0-${today()}.yaml`;
     // Edited by hand since (the header says not to): the publication is still the one it came from.
     await writeFile(join(root, written), (await readFile(join(root, written), 'utf8')).replace('        - connected\n', '        - connected\n        - closed\n'));
-    const again = await runCli(['specs', 'refresh'], ENV, root);
+    const again = await callCli(['specs', 'refresh'], ENV, root);
     expect(again).toEqual({ code: 0, stdout: `whop: unchanged: ${url} matches ${written}\n`, stderr: '' });
     expect(await listing(root)).toEqual([`1.0.0-${today()}.yaml`, '1.0.0.yaml']);
   });
@@ -148,7 +148,7 @@ describe('conform specs refresh', () => {
     const root = await checkout(`{ url: '${url}', format: openapi }`);
     await writeFile(join(root, 'specs/whop/1.0.0.yaml'), deep('the leaf'));
     for (let refresh = 0; refresh < 2; refresh++) {
-      const run = await runCli(['specs', 'refresh'], ENV, root);
+      const run = await callCli(['specs', 'refresh'], ENV, root);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('spec-diff-incomplete');
@@ -162,15 +162,15 @@ describe('conform specs refresh', () => {
     const anchored = `${withoutDisabled}x-reused:\n  shared: &shared { type: string }\n  uses:\n${'    - *shared\n'.repeat(150)}`;
     const { url } = await publish(serve(anchored));
     const root = await checkout(`{ url: '${url}', format: openapi }`);
-    const first = await runCli(['specs', 'refresh'], ENV, root);
+    const first = await callCli(['specs', 'refresh'], ENV, root);
     expect(first.stderr).toBe('');
     expect(first.stdout).toContain(`whop: wrote specs/whop/1.0.0-${today()}.yaml`);
-    const second = await runCli(['specs', 'refresh'], ENV, root);
+    const second = await callCli(['specs', 'refresh'], ENV, root);
     expect(second).toEqual({ code: 0, stdout: `whop: unchanged: ${url} matches specs/whop/1.0.0-${today()}.yaml\n`, stderr: '' });
     // A refreshed version is written without anchors; one that has them (written otherwise) is still found as the newest.
     const written = join(root, `specs/whop/1.0.0-${today()}.yaml`);
     await writeFile(written, `${await readFile(written, 'utf8')}x-reused-again:\n  shared: &shared { type: string }\n  uses:\n${'    - *shared\n'.repeat(150)}`);
-    expect(await runCli(['specs', 'refresh'], ENV, root)).toEqual(second);
+    expect(await callCli(['specs', 'refresh'], ENV, root)).toEqual(second);
     expect(await listing(root)).toEqual([`1.0.0-${today()}.yaml`, '1.0.0.yaml']);
   });
 
@@ -194,7 +194,7 @@ describe('conform specs refresh', () => {
   it.each(unreachable)('warns, exits 3 and writes nothing when the upstream %s', async (_name, start, reason) => {
     const url = await start();
     const root = await checkout(`{ url: '${url}', format: openapi }`);
-    const run = await runCli(['specs', 'refresh'], ENV, root);
+    const run = await callCli(['specs', 'refresh'], ENV, root);
     expect(run.code).toBe(3);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(new RegExp(`^warning: whop: upstream ${url.replace(/[.?]/g, '\\$&')} not compared: `));
@@ -209,13 +209,13 @@ describe('conform specs refresh', () => {
     // Cut at a line boundary past the info block: the first part is a smaller document whose every missing operation would read as removed.
     const cap = withoutDisabled.indexOf('\n', withoutDisabled.length / 2) + 1;
     expect(parse(withoutDisabled.slice(0, cap))).toMatchObject({ info: { version: '1.0.0' } });
-    const run = await runCli(['specs', 'refresh'], { ...ENV, CONFORM_MAX_BODY_BYTES: String(cap) }, root);
+    const run = await callCli(['specs', 'refresh'], { ...ENV, CONFORM_MAX_BODY_BYTES: String(cap) }, root);
     expect(run).toEqual({ code: 3, stdout: '', stderr: `warning: whop: upstream ${url} not compared: the document is larger than ${cap} bytes (CONFORM_MAX_BODY_BYTES)\n` });
     expect(await listing(root)).toEqual(['1.0.0.yaml']);
   });
 
   it('says in its help why an upstream that could not be compared exits 3', async () => {
-    const help = await runCli(['specs', 'refresh', '--help']);
+    const help = await callCli(['specs', 'refresh', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('exit 3, inconclusive as in conform run, when one could not be compared: unchanged is not known');
   });
@@ -224,6 +224,6 @@ describe('conform specs refresh', () => {
     const root = await checkout(`{ url: 'https://docs.example.com/openapi.yaml', format: openapi }`);
     await writeFile(join(root, 'vendors/whop.yaml'), whopVendor);
     expect(await runCli(['specs', 'refresh'], ENV, root)).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^conform specs refresh: no vendor file names an upstream .*\n$/) });
-    expect(await runCli(['specs', 'refresh', '--vendor', 'whop'], ENV, root)).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^conform specs refresh: configuration error: --vendor: vendors\/whop\.yaml names no upstream .*\n$/) });
+    expect(await callCli(['specs', 'refresh', '--vendor', 'whop'], ENV, root)).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^conform specs refresh: configuration error: --vendor: vendors\/whop\.yaml names no upstream .*\n$/) });
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InteractionPlan } from '../../src/contracts/interaction.ts';
 import { writeContract } from '../../src/contracts/pact-writer.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli, runCli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 /** A stand-in Pact Broker that records every request and answers what the test sets. */
@@ -64,7 +64,7 @@ describe('conform contracts publish', () => {
   });
 
   it('posts every live contract, base64-encoded, under the git version and branch, with the token, and skips the sandbox ones, saying why', async () => {
-    const run = await runCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 'broker-token-1234', CONFORM_CONTRACTS_DIR: contractsDir });
+    const run = await callCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 'broker-token-1234', CONFORM_CONTRACTS_DIR: contractsDir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(requests).toHaveLength(1);
@@ -92,14 +92,14 @@ describe('conform contracts publish', () => {
   });
 
   it('authenticates with a user name and password when no token is set', async () => {
-    const run = await runCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_USERNAME: 'ci', PACT_BROKER_PASSWORD: 'pw-5678', CONFORM_CONTRACTS_DIR: contractsDir });
+    const run = await callCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_USERNAME: 'ci', PACT_BROKER_PASSWORD: 'pw-5678', CONFORM_CONTRACTS_DIR: contractsDir });
     expect(run.code).toBe(0);
     expect(requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('ci:pw-5678').toString('base64')}`);
   });
 
   it('exits 1 with the broker\'s notices when it refuses the pacts', async () => {
     answer = { status: 409, body: { notices: [{ type: 'error', text: 'Cannot change the content of the pact for conform version abc.' }] } };
-    const run = await runCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 't', CONFORM_CONTRACTS_DIR: contractsDir });
+    const run = await callCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 't', CONFORM_CONTRACTS_DIR: contractsDir });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^the Pact Broker refused .* \(HTTP 409\)\n {2}Cannot change the content of the pact for conform version abc\.\n$/);
   });
@@ -109,7 +109,7 @@ describe('conform contracts publish', () => {
     [{ PACT_BROKER_BASE_URL: 'http://127.0.0.1:1' }, 'configuration error: PACT_BROKER_TOKEN: no broker credentials: set PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD'],
     [{ PACT_BROKER_BASE_URL: 'http://127.0.0.1:1', PACT_BROKER_USERNAME: 'ci' }, 'configuration error: PACT_BROKER_TOKEN: no broker credentials: set PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD'],
   ])('exits 2 with one clear line when the broker is not configured: %j', async (env, message) => {
-    const run = await runCli(['contracts', 'publish'], { ...env, CONFORM_CONTRACTS_DIR: contractsDir });
+    const run = await callCli(['contracts', 'publish'], { ...env, CONFORM_CONTRACTS_DIR: contractsDir });
     expect(run).toEqual({ code: 2, stdout: '', stderr: `conform contracts publish: ${message}\n` });
     expect(requests).toEqual([]);
   });
@@ -124,7 +124,7 @@ describe('conform contracts publish', () => {
     const renamed = await mkdtemp(join(tmpdir(), 'conform-publish-renamed-'));
     await writeContract(join(renamed, 'conform-xendit.sandbox.json'), { consumer: 'conform', provider: 'xendit' }, [plan('owned account')], [], 'sandbox');
     await rename(join(renamed, 'conform-xendit.sandbox.json'), join(renamed, 'conform-xendit.json'));
-    const run = await runCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 't', CONFORM_CONTRACTS_DIR: renamed });
+    const run = await callCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 't', CONFORM_CONTRACTS_DIR: renamed });
     expect(run).toEqual({
       code: 2,
       stdout: '',
@@ -139,7 +139,7 @@ describe('conform contracts publish', () => {
     const pact = JSON.parse(await readFile(join(unmarked, 'conform-xendit.json'), 'utf8')) as { metadata: Record<string, unknown> };
     delete pact.metadata.conform;
     await writeFile(join(unmarked, 'conform-xendit.json'), JSON.stringify(pact));
-    const run = await runCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 't', CONFORM_CONTRACTS_DIR: unmarked });
+    const run = await callCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 't', CONFORM_CONTRACTS_DIR: unmarked });
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^skipped .*conform-xendit\.json: not marked as recorded live \(written before conform marked its contracts, or by another tool\); record it again with a live conform run\n$/);
     expect(requests).toEqual([]);
@@ -148,7 +148,7 @@ describe('conform contracts publish', () => {
   it('exits 2, sending nothing, when every contract is a sandbox one', async () => {
     const sandboxOnly = await mkdtemp(join(tmpdir(), 'conform-publish-sandbox-'));
     await writeContract(join(sandboxOnly, 'conform-xendit.sandbox.json'), { consumer: 'conform', provider: 'xendit' }, [plan('owned account')], [], 'sandbox');
-    const run = await runCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 't', CONFORM_CONTRACTS_DIR: sandboxOnly });
+    const run = await callCli(['contracts', 'publish'], { PACT_BROKER_BASE_URL: broker, PACT_BROKER_TOKEN: 't', CONFORM_CONTRACTS_DIR: sandboxOnly });
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^skipped .*conform-xendit\.sandbox\.json: recorded against the embedded sandbox, which is not xendit; only live contracts are published\n$/);
     expect(run.stderr).toBe(`conform contracts publish: no live contracts in ${sandboxOnly} (only sandbox ones, which are never published); record them with: conform run, with the vendors' live variables set\n`);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretForms } from '../../src/redaction/index.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import { VENDORS, VENDOR_NAMES } from '../support/seed-vendors.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli } from '../support/cli.ts';
 import { LIVE, liveMidaz, liveWhop, liveXendit, type LiveVendor } from '../support/live-vendors.ts';
 import { interaction, readPact, rulesAt, type PactJson } from './pact-json.ts';
 
@@ -16,7 +16,7 @@ async function recordInto(env: Record<string, string> = {}, dir?: string): Promi
   dir ??= await mkdtemp(join(tmpdir(), 'conform-contracts-'));
   // Reports go elsewhere, so the contracts folder holds only what the contract step left in it.
   const reports = await mkdtemp(join(tmpdir(), 'conform-reports-'));
-  const run = await runCli(['run'], { CONFORM_CONTRACTS_DIR: dir, CONFORM_REPORTS_DIR: reports, ...env });
+  const run = await callCli(['run'], { CONFORM_CONTRACTS_DIR: dir, CONFORM_REPORTS_DIR: reports, ...env });
   expect(run.stderr).toBe('');
   return dir;
 }

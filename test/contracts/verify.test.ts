@@ -8,7 +8,7 @@ import type { ReportedFinding, VendorReport } from '../../src/report/types.ts';
 import { runVerifier } from '../../src/contracts/run-verifier.ts';
 import { DISPLAY_LIMIT } from '../../src/findings/finding.ts';
 import { sandboxScenarios, startSandbox, type SandboxVendor as VendorName } from '../../src/sandbox/index.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli, runCli } from '../support/cli.ts';
 
 /**
  * Which interactions each drift scenario breaks, by case. The three `undocumented-fields`
@@ -97,7 +97,7 @@ beforeAll(async () => {
   // Contracts recorded once, against the faithful sandboxes; every test verifies these.
   contractsDir = await mkdtemp(join(tmpdir(), 'conform-verify-'));
   runReports = join(await mkdtemp(join(tmpdir(), 'conform-verify-run-')), 'reports');
-  const run = await runCli(['run'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: runReports });
+  const run = await callCli(['run'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: runReports });
   expect(run.code).toBe(0);
   // The live fronts below (liveXenditFront) serve the faithful sandbox's fixtures: its contract is theirs
   // too, as a live run against them would have recorded it (marked live).
@@ -115,7 +115,7 @@ async function verify(args: string[], env: Record<string, string> = {}) {
     // Verbatim: latest is a relative link to its set, which must stay the copy's.
     await cp(runReports, reportsDir, { recursive: true, verbatimSymlinks: true });
   }
-  const run = await runCli(['verify', ...args], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: reportsDir, ...env });
+  const run = await callCli(['verify', ...args], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: reportsDir, ...env });
   const report = async (vendor: string) => JSON.parse(await readFile(join(reportsDir, 'latest', `${vendor}.json`), 'utf8')) as VendorReport;
   return { ...run, report };
 }
@@ -191,7 +191,7 @@ describe('conform verify against each drift scenario', () => {
 
   it("adds its findings to the run's report, recounted, and replaces them on the next verification", async () => {
     const reportsDir = await mkdtemp(join(tmpdir(), 'conform-verify-reports-'));
-    await runCli(['run'], { CONFORM_VENDORS: 'xendit', CONFORM_CONTRACTS_DIR: await mkdtemp(join(tmpdir(), 'conform-unused-')), CONFORM_REPORTS_DIR: reportsDir });
+    await callCli(['run'], { CONFORM_VENDORS: 'xendit', CONFORM_CONTRACTS_DIR: await mkdtemp(join(tmpdir(), 'conform-unused-')), CONFORM_REPORTS_DIR: reportsDir });
     const env = { CONFORM_REPORTS_DIR: reportsDir, XENDIT_SANDBOX_SCENARIO: 'status-drift' };
     await verify(['--vendor', 'xendit'], env);
     const again = await verify(['--vendor', 'xendit'], env);
@@ -210,10 +210,10 @@ describe('conform verify against each drift scenario', () => {
 describe('conform verify after a run of some vendors', () => {
   it('updates the reports of the vendors that ran, writes none for the others, and says which it skipped', async () => {
     const reportsDir = join(await mkdtemp(join(tmpdir(), 'conform-verify-some-')), 'reports');
-    const ran = await runCli(['run'], { CONFORM_VENDORS: 'whop', CONFORM_REPORTS_DIR: reportsDir });
+    const ran = await callCli(['run'], { CONFORM_VENDORS: 'whop', CONFORM_REPORTS_DIR: reportsDir });
     expect(ran.code).toBe(0);
     const before = (await readdir(join(reportsDir, 'latest'))).sort();
-    const run = await runCli(['verify'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: reportsDir });
+    const run = await callCli(['verify'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: reportsDir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^midaz {3}10 verified/m);
@@ -228,7 +228,7 @@ describe('conform verify after a run of some vendors', () => {
 
   it('with no stored run at all, verifies and writes no report', async () => {
     const reportsDir = join(await mkdtemp(join(tmpdir(), 'conform-verify-none-')), 'reports');
-    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: reportsDir });
+    const run = await callCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: contractsDir, CONFORM_REPORTS_DIR: reportsDir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`reports: none written (no stored run in ${join(reportsDir, 'latest')}; conform run writes one)\n`);
     await expect(readdir(join(reportsDir, 'latest'))).rejects.toThrow(/ENOENT/);
@@ -241,7 +241,7 @@ describe("conform verify goes through the run's judge", () => {
   beforeAll(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conform-verify-judge-'));
     base = { CONFORM_VENDORS: 'xendit', CONFORM_REPORTS_DIR: join(dir, 'reports'), CONFORM_BASELINES_DIR: join(dir, 'baselines') };
-    const run = await runCli(['run'], { ...base, CONFORM_CONTRACTS_DIR: join(dir, 'unused-contracts') });
+    const run = await callCli(['run'], { ...base, CONFORM_CONTRACTS_DIR: join(dir, 'unused-contracts') });
     expect(run.code).toBe(0);
   });
 
@@ -287,6 +287,7 @@ describe('conform verify cannot run', () => {
 
   it('without a stored contract: exit 2, naming the file and how to record it', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'conform-no-contracts-'));
+    // The real binary: its exit code is main's.
     const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: empty });
     expect(run).toEqual({ code: 2, stdout: '', stderr: `conform verify: no contract at ${join(empty, 'conform-xendit.sandbox.json')}; record one with: conform run, with the vendor on its embedded sandbox (faithful scenario)\n` });
   });
@@ -357,7 +358,7 @@ describe('conform verify against a production target', () => {
   it('sends only GET and HEAD: the other interactions are skipped, never sent, with or without credentials', async () => {
     const key = 'xnd_production_conformFront0001';
     const front = await liveXenditFront(key);
-    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: await contractWithWrites(), CONFORM_ALLOW_PRODUCTION: '1', XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
+    const run = await callCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: await contractWithWrites(), CONFORM_ALLOW_PRODUCTION: '1', XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('skip xendit  create account (POST /v2/accounts): POST is never sent to a production target\n');
     expect(run.stdout).toContain('skip xendit  remove account (DELETE /v2/accounts/{id}): DELETE is never sent to a production target\n');
@@ -384,7 +385,7 @@ describe('conform verify against a production target', () => {
     // A DELETE hiding behind a GET's description would have escaped the production filter.
     pact.interactions.find((i) => i.request.method === 'DELETE')!.description = 'owned account (GET /v2/accounts/{id})';
     await writeFile(file, JSON.stringify(pact));
-    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: dir, CONFORM_ALLOW_PRODUCTION: '1', XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
+    const run = await callCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: dir, CONFORM_ALLOW_PRODUCTION: '1', XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
     expect(run.stderr).toContain('two interactions share a description');
     expect(run.code).toBe(2);
     expect(front.received).toEqual([]);
@@ -393,7 +394,7 @@ describe('conform verify against a production target', () => {
   it('a target that is not production is sent them (the contract above does hold writes)', async () => {
     const key = 'xnd_development_conformFront0001';
     const front = await liveXenditFront(key);
-    await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: await contractWithWrites(), XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
+    await callCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: await contractWithWrites(), XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
     expect(front.received.map((r) => r.method).filter((method) => method !== 'GET').sort()).toEqual(['DELETE', 'POST']);
   });
 });
@@ -407,7 +408,7 @@ describe('conform verify against a vendor that redirects', () => {
       response.writeHead(301, { location: `/xendit/moved${path}` }).end();
       return true;
     });
-    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: liveContractsDir, XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
+    const run = await callCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: liveContractsDir, XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('xendit  5 verified, 0 broken, 0 skipped, 0 not verifiable');
     expect(run.code).toBe(0);
@@ -429,7 +430,7 @@ describe('conform verify against a vendor that is unavailable', () => {
       return true;
     });
     const reportsDir = await mkdtemp(join(tmpdir(), 'conform-verify-reports-'));
-    const run = await runCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: liveContractsDir, CONFORM_REPORTS_DIR: reportsDir, XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
+    const run = await callCli(['verify', '--vendor', 'xendit'], { CONFORM_CONTRACTS_DIR: liveContractsDir, CONFORM_REPORTS_DIR: reportsDir, XENDIT_SECRET_KEY: key, XENDIT_BASE_URL: front.url });
     // The three interactions sent with the key; the two without it are verified.
     for (const name of ['managed account', 'owned account', 'unknown id']) {
       expect(run.stdout).toContain(`ERR  xendit  ${name} (GET /v2/accounts/{id}): UNAVAILABLE: the vendor answered 503 Service Unavailable\n`);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRuntime } from '../../src/run/runtime.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { fromVendorFile } from '../support/seed-vendors.ts';
 
@@ -15,7 +15,7 @@ import { fromVendorFile } from '../support/seed-vendors.ts';
  */
 async function refused(command: 'run' | 'verify', env: Record<string, string>) {
   const reportsDir = join(mkdtempSync(join(tmpdir(), 'conform-guard-')), 'reports');
-  const run = await runCli([command], { CONFORM_REPORTS_DIR: reportsDir, ...env });
+  const run = await callCli([command], { CONFORM_REPORTS_DIR: reportsDir, ...env });
   return { ...run, ranAtAll: existsSync(reportsDir) };
 }
 

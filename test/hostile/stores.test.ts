@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Baseline } from '../../src/judge/baseline/index.ts';
 import type { VendorReport } from '../../src/report/types.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli } from '../support/cli.ts';
 import { readBody } from '../support/fixtures.ts';
 import { LIVE, liveWhop, type LiveVendor } from '../support/live-vendors.ts';
 
@@ -66,7 +66,7 @@ describe('baselines are shaped only by verified answers', () => {
 
   it('a 429 never becomes the expected status of "insufficient scope", so the next honest 403 is no drift', async () => {
     const dirs = await folders('conform-429-');
-    await runCli(['run'], { ...dirs, ...whopLive(limitedRateLimited.url) });
+    await callCli(['run'], { ...dirs, ...whopLive(limitedRateLimited.url) });
     const baseline = await readJson<Baseline>(join(dirs.CONFORM_BASELINES_DIR, 'whop.json'));
     const cases = baseline.operations[operation]!.cases;
     expect(cases['insufficient scope']).toBeUndefined();
@@ -74,7 +74,7 @@ describe('baselines are shaped only by verified answers', () => {
     expect(Object.keys(baseline.operations[operation]!.responses)).not.toContain('429');
     expect(baseline.findings.filter((finding) => finding.case === 'insufficient scope')).toEqual([]);
 
-    const next = await runCli(['run'], { ...dirs, ...whopLive(honest.url) });
+    const next = await callCli(['run'], { ...dirs, ...whopLive(honest.url) });
     expect(next.stderr).toBe('');
     const report = await readJson<VendorReport>(join(dirs.CONFORM_REPORTS_DIR, 'latest', 'whop.json'));
     expect(report.findings.filter((finding) => finding.id === 'response-shape-changed')).toEqual([]);
@@ -83,13 +83,13 @@ describe('baselines are shaped only by verified answers', () => {
   it('a run where nothing answered writes no baseline, and leaves an existing one untouched', async () => {
     const dirs = await folders('conform-unreachable-');
     const unreachable = whopLive('http://127.0.0.1:9');
-    await runCli(['run'], { ...dirs, ...unreachable });
+    await callCli(['run'], { ...dirs, ...unreachable });
     expect(await readdir(dirs.CONFORM_BASELINES_DIR).catch(() => [])).toEqual([]);
 
-    expect((await runCli(['run'], { ...dirs, ...whopLive(honest.url) })).code).toBe(0);
+    expect((await callCli(['run'], { ...dirs, ...whopLive(honest.url) })).code).toBe(0);
     const file = join(dirs.CONFORM_BASELINES_DIR, 'whop.json');
     const written = await readFile(file, 'utf8');
-    await runCli(['run'], { ...dirs, ...unreachable });
+    await callCli(['run'], { ...dirs, ...unreachable });
     expect(await readFile(file, 'utf8')).toBe(written);
   });
 
@@ -99,7 +99,7 @@ describe('baselines are shaped only by verified answers', () => {
     const file = join(dirs.CONFORM_BASELINES_DIR, 'whop.json');
     const empty: Baseline = { version: 2, vendor: 'whop', mode: 'live', updatedAt: '2026-11-01T00:00:00.000Z', operations: {}, findings: [] };
     await writeFile(file, JSON.stringify(empty));
-    expect((await runCli(['run'], { ...dirs, ...whopLive(honest.url) })).code).toBe(0);
+    expect((await callCli(['run'], { ...dirs, ...whopLive(honest.url) })).code).toBe(0);
     const refreshed = await readJson<Baseline>(file);
     expect(Object.keys(refreshed.operations[operation]!.cases)).toHaveLength(8);
   });
@@ -125,8 +125,8 @@ describe('contracts hold a documented mixed array by its schema', () => {
   it('records a contract that the Pact Verifier verifies against the vendor that answered it', async () => {
     const dirs = await folders('conform-mixed-array-');
     const env = { ...dirs, CONFORM_VENDORS: 'xendit', XENDIT_SECRET_KEY: LIVE.xenditKey, XENDIT_BASE_URL: xendit.url, XENDIT_ACCOUNT_ID: LIVE.xenditAccount };
-    expect((await runCli(['run'], env)).code).toBe(0);
-    const verified = await runCli(['verify', '--vendor', 'xendit'], env);
+    expect((await callCli(['run'], env)).code).toBe(0);
+    const verified = await callCli(['verify', '--vendor', 'xendit'], env);
     expect(verified.stdout).toContain('0 broken');
     expect(verified.code).toBe(0);
     expect(await readFile(join(dirs.CONFORM_CONTRACTS_DIR, 'conform-xendit.json'), 'utf8')).toContain('"arrayContains"');

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/report/index.ts';
 import { BURSAR_CLIENT, BURSAR_SECRET, BURSAR_SPEC, BURSAR_TOKEN, bursarCheckout, LEDGER, startBursar, type BursarServer } from '../support/bursar-vendor.ts';
-import { runCli, type CliRun } from '../support/cli.ts';
+import { callCli, runCli, type CliRun } from '../support/cli.ts';
 
 const CLIENT = `${BURSAR_CLIENT}:${BURSAR_SECRET}`;
 
 /** `conform audit` of Bursar at `url`, its client credentials read from the environment. */
 function audit(root: string, url: string, extra: string[] = []): Promise<CliRun> {
   const args = ['audit', '--vendor', 'bursar', '--spec', BURSAR_SPEC, '--base-url', url, '--auth', 'bursarOAuth=env:BURSAR_CLIENT', '--fixture', `ledger_id=${LEDGER}`, ...extra];
-  return runCli(args, { BURSAR_CLIENT: CLIENT }, root);
+  return callCli(args, { BURSAR_CLIENT: CLIENT }, root);
 }
 
 async function written(dir: string): Promise<{ json: AuditReport; all: string }> {
@@ -95,7 +95,7 @@ describe('conform audit of a fourth vendor with OAuth 2.0 client credentials, fr
   });
 
   it('puts two audits side by side', async () => {
-    const compared = await runCli(['audit', '--compare', 'reports/audit/bursar', 'reports/audit/drifted', '--out', 'reports/audit/compared'], {}, root);
+    const compared = await callCli(['audit', '--compare', 'reports/audit/bursar', 'reports/audit/drifted', '--out', 'reports/audit/compared'], {}, root);
     expect(compared.stderr).toBe('');
     expect(compared.code).toBe(0);
     expect(compared.stdout).toMatch(/bursar[\s\S]*bursar/);
@@ -116,7 +116,7 @@ describe('conform audit of a fourth vendor with OAuth 2.0 client credentials, fr
     delete older.scorecard.moneyIntegrity;
     await mkdir(join(root, 'older'));
     await writeFile(join(root, 'older', 'audit.json'), JSON.stringify(older));
-    const compared = await runCli(['audit', '--compare', 'reports/audit/bursar', 'older'], {}, root);
+    const compared = await callCli(['audit', '--compare', 'reports/audit/bursar', 'older'], {}, root);
     expect(compared.stderr).toBe('');
     expect(compared.stdout).toMatch(/\| Money integrity \| [^|]+ \| n\/a \(0 \/ 0\) \|/);
   });
@@ -124,7 +124,7 @@ describe('conform audit of a fourth vendor with OAuth 2.0 client credentials, fr
   it('refuses to compare a folder whose audit.json is not an audit, in one line (exit 2)', async () => {
     await mkdir(join(root, 'forged'));
     await writeFile(join(root, 'forged', 'audit.json'), JSON.stringify({ vendor: 'a', verdict: 'pass', exitCode: 0, specDefects: [], counts: { findings: { breaking: 0, warning: 0, info: 0 } }, scorecard: {} }));
-    const compared = await runCli(['audit', '--compare', 'reports/audit/bursar', 'forged'], {}, root);
+    const compared = await callCli(['audit', '--compare', 'reports/audit/bursar', 'forged'], {}, root);
     expect(compared.code).toBe(2);
     expect(compared.stderr).toMatch(/^conform audit --compare: forged\/audit.json is not a conform audit \(\/scorecard: [^\n]+\)\n$/);
   });
@@ -158,7 +158,7 @@ describe('conform audit when the vendor cannot be tried', () => {
     const none = await runCli(['audit', '--vendor', 'bursar', '--spec', BURSAR_SPEC, '--base-url', 'http://127.0.0.1:9/v2', '--fixture', `ledger_id=${LEDGER}`], {}, root);
     expect(none.code).toBe(2);
     expect(none.stderr).toBe('conform audit: configuration error: --auth: GET /ledgers/{ledger_id} requires credentials (securitySchemes: bursarOAuth): give --auth SCHEME=VALUE (or SCHEME=env:VAR)\n');
-    const colonless = await runCli(['audit', '--vendor', 'bursar', '--spec', BURSAR_SPEC, '--base-url', 'http://127.0.0.1:9/v2', '--auth', 'bursarOAuth=justasecret_canary'], {}, root);
+    const colonless = await callCli(['audit', '--vendor', 'bursar', '--spec', BURSAR_SPEC, '--base-url', 'http://127.0.0.1:9/v2', '--auth', 'bursarOAuth=justasecret_canary'], {}, root);
     expect(colonless.code).toBe(2);
     expect(colonless.stderr).toBe('conform audit: configuration error: bursar: the valid credential for oauth2 scheme bursarOAuth must be client_id:client_secret\n');
   });
@@ -168,14 +168,14 @@ describe('conform audit when the vendor cannot be tried', () => {
     const root = await bursarCheckout();
     try {
       const flags = ['--vendor', 'bursar', '--spec', BURSAR_SPEC, '--base-url', bursar.url, '--auth', 'bursarOAuth=env:BURSAR_CLIENT', '--fixture', `ledger_id=${LEDGER}`];
-      expect((await runCli(['init', ...flags], { BURSAR_CLIENT: CLIENT }, root)).code).toBe(0);
+      expect((await callCli(['init', ...flags], { BURSAR_CLIENT: CLIENT }, root)).code).toBe(0);
       await appendFile(join(root, 'vendors', 'bursar.yaml'), 'production:\n  hosts: [127.0.0.1]\n');
-      const refused = await runCli(['audit', ...flags, '--allow-unsafe'], { BURSAR_CLIENT: CLIENT }, root);
+      const refused = await callCli(['audit', ...flags, '--allow-unsafe'], { BURSAR_CLIENT: CLIENT }, root);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(`--base-url: ${bursar.url} is a production credential or host`);
       expect(bursar.requests).toEqual([]);
       // Allowed, it is still production: the client secret goes over https only, so this plain-http token URL stops it.
-      const allowed = await runCli(['audit', ...flags, '--allow-unsafe'], { BURSAR_CLIENT: CLIENT, CONFORM_ALLOW_PRODUCTION: '1' }, root);
+      const allowed = await callCli(['audit', ...flags, '--allow-unsafe'], { BURSAR_CLIENT: CLIENT, CONFORM_ALLOW_PRODUCTION: '1' }, root);
       expect(allowed.code).toBe(2);
       expect(allowed.stderr).toBe(`conform audit: configuration error: bursar: no OAuth 2.0 token from ${bursar.url}/oauth/token: a production target sends its client secret over https only\n`);
       expect(bursar.requests).toEqual([]);
@@ -186,7 +186,7 @@ describe('conform audit when the vendor cannot be tried', () => {
 
   it('a scheme the document lacks stops before any request (exit 2)', async () => {
     const root = await bursarCheckout();
-    const run = await runCli(['audit', '--spec', BURSAR_SPEC, '--base-url', 'http://127.0.0.1:9/v2', '--auth', 'apiKey=k_canary_123456'], {}, root);
+    const run = await callCli(['audit', '--spec', BURSAR_SPEC, '--base-url', 'http://127.0.0.1:9/v2', '--auth', 'apiKey=k_canary_123456'], {}, root);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--auth apiKey: not in the documents' securitySchemes (bursarOAuth)");
     expect(run.stderr).not.toContain('k_canary_123456');

@@ -7,7 +7,7 @@ import { rejudgeLatest } from '../../src/pipeline/rejudge.ts';
 import { renderReportFiles } from '../../src/report/formats/index.ts';
 import type { VendorReport } from '../../src/report/types.ts';
 import { acmeCheckout, acmeVendorText, ACME } from '../support/acme-vendor.ts';
-import { runCli, type CliRun } from '../support/cli.ts';
+import { callCli, type CliRun } from '../support/cli.ts';
 import { HOSTILE_OBSERVED, sampleSummary, whopReport } from './formats/sample-reports.ts';
 
 const KEY = 'acme_live_key_from_the_environment_0001';
@@ -69,7 +69,7 @@ describe('a vendor whose cases are derived reports what became of every operatio
     await writeFile(join(root, 'specs', 'acme', '2026-01.yaml'), await acmeWithWalletList());
     const reportsDir = join(root, 'reports');
     latest = join(reportsDir, 'latest');
-    run = await runCli(['run'], { CONFORM_VENDORS: 'acme', ACME_API_KEY: KEY, ACME_BASE_URL: acme.url, CONFORM_REPORTS_DIR: reportsDir }, root);
+    run = await callCli(['run'], { CONFORM_VENDORS: 'acme', ACME_API_KEY: KEY, ACME_BASE_URL: acme.url, CONFORM_REPORTS_DIR: reportsDir }, root);
   });
 
   afterAll(async () => {
@@ -117,7 +117,7 @@ describe('a vendor whose cases are derived reports what became of every operatio
     const [markdown, page] = [await stored('acme.md'), await stored('acme.html')];
     await rm(join(latest, 'acme.md'));
     await rm(join(latest, 'acme.html'));
-    const rendered = await runCli(['report', '--dir', join(latest, '..')]);
+    const rendered = await callCli(['report', '--dir', join(latest, '..')]);
     expect(rendered).toMatchObject({ code: 0, stderr: '' });
     expect(await stored('acme.md')).toBe(markdown);
     expect(await stored('acme.md')).toMatch(WALLET_ROW);
@@ -135,7 +135,7 @@ describe('a vendor whose cases are derived reports what became of every operatio
   it('conform report refuses stored coverage that is not what a run writes, in one line', async () => {
     const report = JSON.parse(await stored('acme.json')) as VendorReport;
     await writeFile(join(latest, 'acme.json'), JSON.stringify({ ...report, coverage: [{ ...report.coverage![1], missingFixtures: ['wallet_id'] }] }));
-    const rendered = await runCli(['report', '--dir', join(latest, '..')]);
+    const rendered = await callCli(['report', '--dir', join(latest, '..')]);
     expect(rendered).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^conform report: .*acme\.json is not a conform vendor report\n$/) });
   });
 });
@@ -146,7 +146,7 @@ describe('a vendor file that lists its cases has no coverage', () => {
     try {
       const root = await acmeCheckout({ dotenv: `ACME_WALLET_ID=${WALLET.id}\n` });
       const reportsDir = join(root, 'reports');
-      const run = await runCli(['run'], { CONFORM_VENDORS: 'acme', ACME_API_KEY: KEY, ACME_BASE_URL: acme.url, CONFORM_REPORTS_DIR: reportsDir }, root);
+      const run = await callCli(['run'], { CONFORM_VENDORS: 'acme', ACME_API_KEY: KEY, ACME_BASE_URL: acme.url, CONFORM_REPORTS_DIR: reportsDir }, root);
       expect(run.code).toBe(0);
       const report = JSON.parse(await readFile(join(reportsDir, 'latest', 'acme.json'), 'utf8')) as VendorReport;
       expect(report.outcomes.passed).toBe(4);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { VendorReport } from '../../src/report/types.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli, runCli } from '../support/cli.ts';
 import { childrenNamed, parseXml } from './formats/xml.ts';
 
 const JSON_FILES = ['midaz.json', 'summary.json', 'whop.json', 'xendit.json'];
@@ -17,20 +17,20 @@ describe('conform report', () => {
     reportsDir = await mkdtemp(join(tmpdir(), 'conform-report-'));
     latest = join(reportsDir, 'latest');
     // A drifted run, so the rendered files have failures to carry.
-    const run = await runCli(['run'], { CONFORM_REPORTS_DIR: reportsDir, WHOP_SANDBOX_SCENARIO: 'amounts-as-strings', XENDIT_SANDBOX_SCENARIO: 'error-body-html' });
+    const run = await callCli(['run'], { CONFORM_REPORTS_DIR: reportsDir, WHOP_SANDBOX_SCENARIO: 'amounts-as-strings', XENDIT_SANDBOX_SCENARIO: 'error-body-html' });
     expect(run.code).toBe(1);
     for (const name of await readdir(latest)) if (!JSON_FILES.includes(name)) await rm(join(latest, name));
   });
 
   it('renders one format into latest/ beside the stored JSON (--format, --dir)', async () => {
-    const run = await runCli(['report', '--format', 'junit', '--dir', reportsDir]);
+    const run = await callCli(['report', '--format', 'junit', '--dir', reportsDir]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/^rendered junit\.xml in \/tmp\/[\w.-]+\/latest\n$/);
     expect((await readdir(latest)).sort()).toEqual([...JSON_FILES, 'junit.xml'].sort());
   });
 
   it('renders --format html as the vendor pages and summary.html, which joins them', async () => {
-    const run = await runCli(['report', '--format', 'html', '--dir', reportsDir]);
+    const run = await callCli(['report', '--format', 'html', '--dir', reportsDir]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/^rendered whop\.html, midaz\.html, xendit\.html, summary\.html in \/tmp\/[\w.-]+\/latest\n$/);
     const summary = await readFile(join(latest, 'summary.html'), 'utf8');
@@ -39,7 +39,7 @@ describe('conform report', () => {
   });
 
   it('renders every format by default, in the folder CONFORM_REPORTS_DIR names', async () => {
-    const run = await runCli(['report'], { CONFORM_REPORTS_DIR: reportsDir });
+    const run = await callCli(['report'], { CONFORM_REPORTS_DIR: reportsDir });
     expect(run.code).toBe(0);
     expect((await readdir(latest)).sort()).toEqual([...JSON_FILES, ...RENDERED].sort());
   });
@@ -67,7 +67,7 @@ describe('conform report', () => {
 
   it('says in one line that there is nothing to render, and exits 2, when no run is stored', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'conform-report-empty-'));
-    const run = await runCli(['report', '--dir', empty]);
+    const run = await callCli(['report', '--dir', empty]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^conform report: no stored run to render: \/tmp\/[\w.-]+\/latest\/summary\.json cannot be read \(run `conform run` first\)\n$/);
   });

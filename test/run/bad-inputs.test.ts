@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkResponse } from '../../src/checks/index.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { openRuntime, runCase } from '../../src/run/runtime.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { fromVendorFile } from '../support/seed-vendors.ts';
 
@@ -27,7 +27,7 @@ describe('a vendor document that cannot be loaded stops the run with one located
     ['not OpenAPI at all', (file: string) => writeFile(file, '"just a string"\n'), /^conform run: specs\/whop\/1\.0\.0\.yaml: the document is not a YAML\/JSON object$/],
   ])('%s: exit 2, no stack trace', async (_what, breakIt, message) => {
     const root = await checkoutWithSpecs((specs) => breakIt(join(specs, 'whop', '1.0.0.yaml')));
-    const run = await runCli(['run'], { CONFORM_VENDORS: 'whop' }, root);
+    const run = await callCli(['run'], { CONFORM_VENDORS: 'whop' }, root);
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -98,10 +98,10 @@ describe('configuration from .env', () => {
   it('is read from the working directory, and the environment wins over it', async () => {
     const root = await checkoutWithSpecs(async () => undefined);
     await writeFile(join(root, '.env'), '# chosen for this checkout\nCONFORM_VENDORS=xendit\nXENDIT_SANDBOX_SCENARIO=enum-value-added\n');
-    const fromFile = await runCli(['run'], {}, root);
+    const fromFile = await callCli(['run'], {}, root);
     expect(fromFile.stdout).toMatch(/^xendit\s+embedded sandbox \(enum-value-added\)/m);
     expect(fromFile.stdout).not.toMatch(/^whop /m);
-    const overridden = await runCli(['run'], { XENDIT_SANDBOX_SCENARIO: 'faithful' }, root);
+    const overridden = await callCli(['run'], { XENDIT_SANDBOX_SCENARIO: 'faithful' }, root);
     expect(overridden.stdout).toMatch(/^xendit\s+embedded sandbox \(faithful\)/m);
     expect(overridden.code).toBe(0);
   });

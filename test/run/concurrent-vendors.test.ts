@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VendorReport } from '../../src/report/types.ts';
 import { acmeCheckout, acmeVendorText } from '../support/acme-vendor.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli, runCli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { heldFront } from '../support/held-vendor.ts';
 import { LIVE, liveWhop, liveXendit, whopLiveEnv } from '../support/live-vendors.ts';
@@ -97,7 +97,7 @@ describe('vendors run concurrently', () => {
     });
     try {
       const reportsDir = await mkdtemp(join(tmpdir(), 'conform-concurrent-'));
-      const run = await runCli(['run'], {
+      const run = await callCli(['run'], {
         CONFORM_VENDORS: 'whop,xendit',
         CONFORM_REPORTS_DIR: reportsDir,
         CONFORM_TIMEOUT_MS: '10000',

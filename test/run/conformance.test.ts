@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary, VendorReport } from '../../src/report/types.ts';
-import { runCli, type CliRun } from '../support/cli.ts';
+import { callCli, runCli, type CliRun } from '../support/cli.ts';
 import { expectGolden, scrub } from '../support/golden.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
@@ -98,7 +98,7 @@ describe('a drifted vendor', () => {
 
   it('exits 2 when no vendor can be reached', async () => {
     const reportsDir = await mkdtemp(join(tmpdir(), 'conform-run-'));
-    const run = await runCli(['run'], {
+    const run = await callCli(['run'], {
       CONFORM_VENDORS: 'xendit',
       XENDIT_SECRET_KEY: 'xnd_development_unreachable',
       XENDIT_BASE_URL: 'http://127.0.0.1:9',

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VendorReport } from '../../src/report/types.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli } from '../support/cli.ts';
 
 // A nightly job's life: a clean night sets the baseline, a drifted night is new and fails, the team
 // waives what it accepts, a waiver runs out, and a night when the vendor is down is inconclusive.
 describe('successive runs against a baseline', () => {
   let folders: { CONFORM_REPORTS_DIR: string; CONFORM_BASELINES_DIR: string; CONFORM_CONTRACTS_DIR: string };
   const whop = async () => JSON.parse(await readFile(join(folders.CONFORM_REPORTS_DIR, 'latest', 'whop.json'), 'utf8')) as VendorReport;
-  const run = (env: Record<string, string> = {}) => runCli(['run'], { CONFORM_VENDORS: 'whop', ...folders, ...env });
+  const run = (env: Record<string, string> = {}) => callCli(['run'], { CONFORM_VENDORS: 'whop', ...folders, ...env });
 
   beforeAll(async () => {
     const root = await mkdtemp(join(tmpdir(), 'conform-nights-'));
@@ -79,7 +79,7 @@ describe('a vendor that is down', () => {
   });
 
   it('is inconclusive (exit 3), never failing, when 503 answers leave every case unverified', async () => {
-    const night = await runCli(['run'], {
+    const night = await callCli(['run'], {
       CONFORM_VENDORS: 'whop',
       WHOP_API_KEY: 'whop_live_key_down_0001',
       WHOP_BASE_URL: `${url}/api/v1`,

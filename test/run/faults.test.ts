@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VendorReport } from '../../src/report/types.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli } from '../support/cli.ts';
 import { judgeVendor } from '../../src/judge/index.ts';
 import type { CaseResult, JudgedOutcome } from '../../src/results/index.ts';
 import { stringPlaceholder } from '../../src/privacy/placeholder.ts';
@@ -124,7 +124,7 @@ describe('a whole run against hostile answers', () => {
     const server = await startFaultServer();
     try {
       const reportsDir = await mkdtemp(join(tmpdir(), 'conform-faults-'));
-      const run = await runCli(['run'], {
+      const run = await callCli(['run'], {
         CONFORM_VENDORS: 'whop',
         CONFORM_REPORTS_DIR: reportsDir,
         CONFORM_MAX_BODY_BYTES: String(1024 * 1024),

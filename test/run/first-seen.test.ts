@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/judge/index.ts';
 import { rejudgeLatest } from '../../src/pipeline/index.ts';
 import type { RunSummary, VendorReport } from '../../src/report/types.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli, runCli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 type Folders = { CONFORM_REPORTS_DIR: string; CONFORM_BASELINES_DIR: string; CONFORM_CONTRACTS_DIR: string };
@@ -28,7 +28,7 @@ function changedLines(before: string, after: string): { added: string[]; removed
 
 describe('since when: two identical drift nights in a row', () => {
   let dirs: Folders;
-  const drift = (env: Record<string, string> = {}) => runCli(['run'], { ...dirs, CONFORM_VENDORS: 'whop', WHOP_SANDBOX_SCENARIO: 'amounts-as-strings', ...env });
+  const drift = (env: Record<string, string> = {}) => callCli(['run'], { ...dirs, CONFORM_VENDORS: 'whop', WHOP_SANDBOX_SCENARIO: 'amounts-as-strings', ...env });
   let first: { summary: RunSummary; report: VendorReport; ledger: string };
 
   beforeAll(async () => {
@@ -81,7 +81,7 @@ describe('since when: two identical drift nights in a row', () => {
 describe('since when, kept with the baseline', () => {
   it('accepting a run with one new finding rewrites a few lines of the baseline; without the ledger (a fresh checkout) the baseline says since when', async () => {
     const dirs = await folders('conform-seen-accept-');
-    const run = (scenario: string) => runCli(['run'], { ...dirs, CONFORM_VENDORS: 'whop', WHOP_SANDBOX_SCENARIO: scenario });
+    const run = (scenario: string) => callCli(['run'], { ...dirs, CONFORM_VENDORS: 'whop', WHOP_SANDBOX_SCENARIO: scenario });
     const baselineFile = join(dirs.CONFORM_BASELINES_DIR, 'whop.sandbox.json');
     expect((await run('faithful')).code).toBe(0);
     const before = await readFile(baselineFile, 'utf8');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VendorReport } from '../../src/report/types.ts';
 import { acmeCheckout, acmeVendorText, lineOf } from '../support/acme-vendor.ts';
-import { runCli, type CliRun } from '../support/cli.ts';
+import { callCli, type CliRun } from '../support/cli.ts';
 
 const KEY = 'acme_live_key_from_the_environment_0001';
 const WALLET = 'wal_abcd1234';
@@ -34,7 +34,7 @@ describe('a fourth vendor, from its vendor file alone, runs live through conform
     // .env configures the wallet and the URL; the environment's key wins over the one in .env.
     const root = await acmeCheckout({ dotenv: `ACME_API_KEY=acme_stale_key_in_dotenv\nACME_BASE_URL=${acme.url}\nACME_WALLET_ID=${WALLET}\n` });
     reportsDir = join(root, 'reports');
-    run = await runCli(['run'], { CONFORM_VENDORS: 'acme', ACME_API_KEY: KEY, CONFORM_REPORTS_DIR: reportsDir }, root);
+    run = await callCli(['run'], { CONFORM_VENDORS: 'acme', ACME_API_KEY: KEY, CONFORM_REPORTS_DIR: reportsDir }, root);
   });
 
   afterAll(async () => {
@@ -73,7 +73,7 @@ describe('a vendor file that lists no cases runs the cases derived from its docu
       const vendorText = full.slice(0, full.indexOf('\ncases:') + 1);
       const root = await acmeCheckout({ vendorText, dotenv: `ACME_WALLET_ID=${WALLET}\n` });
       const reportsDir = join(root, 'reports');
-      const run = await runCli(['run'], { CONFORM_VENDORS: 'acme', ACME_API_KEY: KEY, ACME_BASE_URL: acme.url, CONFORM_REPORTS_DIR: reportsDir }, root);
+      const run = await callCli(['run'], { CONFORM_VENDORS: 'acme', ACME_API_KEY: KEY, ACME_BASE_URL: acme.url, CONFORM_REPORTS_DIR: reportsDir }, root);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       const derived = JSON.parse(await readFile(join(reportsDir, 'latest', 'acme.json'), 'utf8')) as VendorReport;
@@ -95,7 +95,7 @@ describe('a vendor without a hand-made sandbox runs offline against the sandbox 
     for (const vendorText of [full, full.slice(0, full.indexOf('\ncases:') + 1)]) {
       const root = await acmeCheckout({ vendorText });
       const reportsDir = join(root, 'reports');
-      const run = await runCli(['run'], { CONFORM_VENDORS: 'acme', CONFORM_REPORTS_DIR: reportsDir }, root);
+      const run = await callCli(['run'], { CONFORM_VENDORS: 'acme', CONFORM_REPORTS_DIR: reportsDir }, root);
       expect(run.stderr).toBe('');
       expect(run.code, run.stdout).toBe(0);
       const report = JSON.parse(await readFile(join(reportsDir, 'latest', 'acme.json'), 'utf8')) as VendorReport;
@@ -110,7 +110,7 @@ describe('a vendor file mistake stops conform run', () => {
     try {
       const vendorText = (await acmeVendorText()).replace('headers:', 'hedaers:');
       const root = await acmeCheckout({ vendorText, dotenv: `ACME_WALLET_ID=${WALLET}\n` });
-      const run = await runCli(['run'], { ACME_API_KEY: KEY, ACME_BASE_URL: acme.url }, root);
+      const run = await callCli(['run'], { ACME_API_KEY: KEY, ACME_BASE_URL: acme.url }, root);
       expect(run).toEqual({ code: 2, stdout: '', stderr: `conform run: configuration error: vendors/acme.yaml:${lineOf(vendorText, 'hedaers:')}: unknown key "hedaers"\n` });
       expect(acme.requests).toEqual([]);
     } finally {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { VendorReport } from '../../src/report/types.ts';
-import { runCli, type CliRun } from '../support/cli.ts';
+import { callCli, type CliRun } from '../support/cli.ts';
 
 // Whop sending its amounts as strings: 18 type findings (three amount fields, six balances over three
 // cases) of three root causes, one per field. Every output a person reads shows three, not eighteen.
@@ -15,7 +15,7 @@ describe('one row per root cause through conform run', () => {
   beforeAll(async () => {
     const reportsDir = await mkdtemp(join(tmpdir(), 'conform-grouped-'));
     latest = join(reportsDir, 'latest');
-    run = await runCli(['run'], { CONFORM_VENDORS: 'whop', WHOP_SANDBOX_SCENARIO: 'amounts-as-strings', GITHUB_ACTIONS: 'true', CONFORM_REPORTS_DIR: reportsDir });
+    run = await callCli(['run'], { CONFORM_VENDORS: 'whop', WHOP_SANDBOX_SCENARIO: 'amounts-as-strings', GITHUB_ACTIONS: 'true', CONFORM_REPORTS_DIR: reportsDir });
     report = JSON.parse(await readFile(join(latest, 'whop.json'), 'utf8')) as VendorReport;
   });
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VendorReport } from '../../src/report/types.ts';
-import { runCli, type CliRun } from '../support/cli.ts';
+import { callCli, type CliRun } from '../support/cli.ts';
 import { LIVE, liveMidaz, liveWhop, liveXendit, type LiveVendor, whopLiveEnv } from '../support/live-vendors.ts';
 
 describe('all three vendors run live through their variables', () => {
@@ -17,7 +17,7 @@ describe('all three vendors run live through their variables', () => {
   beforeAll(async () => {
     servers = { whop: await liveWhop(), midaz: await liveMidaz(), xendit: await liveXendit() };
     reportsDir = await mkdtemp(join(tmpdir(), 'conform-live-'));
-    run = await runCli(['run'], {
+    run = await callCli(['run'], {
       CONFORM_REPORTS_DIR: reportsDir,
       WHOP_API_KEY: LIVE.whopKey,
       WHOP_BASE_URL: `${servers.whop.url}/api/v1`,
@@ -91,7 +91,7 @@ describe('a live vendor that answers a request with 408 every time', () => {
     await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
     try {
       const reportsDir = await mkdtemp(join(tmpdir(), 'conform-live-408-'));
-      const run = await runCli(['run'], {
+      const run = await callCli(['run'], {
         CONFORM_VENDORS: 'whop',
         CONFORM_REPORTS_DIR: reportsDir,
         CONFORM_RETRIES: '1',

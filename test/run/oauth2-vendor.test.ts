@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VendorReport } from '../../src/report/index.ts';
 import { BURSAR_CLIENT, BURSAR_SECRET, BURSAR_SPEC, BURSAR_TOKEN, bursarCheckout, LEDGER, startBursar, type BursarServer } from '../support/bursar-vendor.ts';
-import { runCli, type CliRun } from '../support/cli.ts';
+import { callCli, runCli, type CliRun } from '../support/cli.ts';
 
 const CLIENT = `${BURSAR_CLIENT}:${BURSAR_SECRET}`;
 
@@ -41,7 +41,7 @@ describe('an oauth2 client-credentials vendor joins the nightly run through conf
 
   it('runs live: one token for the run, every derived case passing, coverage naming the fixture it lacks, and verifies its contract, redacting the token a vendor echoes', async () => {
     const env = { ...outputs('live'), BURSAR_CLIENT: CLIENT };
-    const run = await runCli(['run'], env, root);
+    const run = await callCli(['run'], env, root);
     expect(run.stderr).toBe('');
     expect(run.code, run.stdout).toBe(0);
     const live = await report('live');
@@ -51,7 +51,7 @@ describe('an oauth2 client-credentials vendor joins the nightly run through conf
     const contract = await readFile(join(root, 'live', 'contracts', 'conform-bursar.json'), 'utf8');
     expect(JSON.parse(contract).interactions).toHaveLength(9);
 
-    const verify = await runCli(['verify'], env, root);
+    const verify = await callCli(['verify'], env, root);
     expect(verify.code, verify.stdout + verify.stderr).toBe(0);
     // The verifier got a token of its own from the token endpoint, and sent it.
     expect(bursar.tokenRequests).toBe(2);
@@ -60,7 +60,7 @@ describe('an oauth2 client-credentials vendor joins the nightly run through conf
     // The same contract verified against a vendor that echoes the verifier's own token: it comes back in the mismatches, redacted.
     const echoing = await startBursar({ echoSecrets: true });
     try {
-      const broken = await runCli(['verify'], { ...env, BURSAR_BASE_URL: echoing.url }, root);
+      const broken = await callCli(['verify'], { ...env, BURSAR_BASE_URL: echoing.url }, root);
       expect(broken.code, broken.stdout + broken.stderr).toBe(1);
       expect(broken.stdout).toContain('[redacted]');
       noSecret(broken.stdout + broken.stderr + (await readFile(join(root, 'live', 'reports', 'latest', 'bursar.json'), 'utf8')));
@@ -71,7 +71,7 @@ describe('an oauth2 client-credentials vendor joins the nightly run through conf
 
   it('runs offline against the generated sandbox, which issues the tokens', async () => {
     const before = bursar.requests.length;
-    const run = await runCli(['run'], outputs('sandbox'), root);
+    const run = await callCli(['run'], outputs('sandbox'), root);
     expect(run.stderr).toBe('');
     expect(run.code, run.stdout).toBe(0);
     // The sandbox knows an account id and has a limited client: 13 cases, where live had 9.
@@ -82,7 +82,7 @@ describe('an oauth2 client-credentials vendor joins the nightly run through conf
   it('shows what a vendor echoes of its token and client secret only redacted, where privacy would let the values through', async () => {
     const echoing = await startBursar({ echoSecrets: true });
     try {
-      const run = await runCli(['run'], { ...outputs('echo'), BURSAR_CLIENT: CLIENT, BURSAR_BASE_URL: echoing.url }, root);
+      const run = await callCli(['run'], { ...outputs('echo'), BURSAR_CLIENT: CLIENT, BURSAR_BASE_URL: echoing.url }, root);
       expect(run.code, run.stdout + run.stderr).toBe(1);
       const echoed = await report('echo');
       // The token echoed as a currency is also no currency code (currency-code-unknown): redacted there too.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/report/types.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli } from '../support/cli.ts';
 import { LIVE, liveWhop, type LiveVendor } from '../support/live-vendors.ts';
 
 /** What a live Whop run needs besides its base URL: its key and every fixture. */
@@ -31,7 +31,7 @@ describe('a run that requires live vendors', () => {
     ['CONFORM_REQUIRE_LIVE=1', ['run'], { CONFORM_REQUIRE_LIVE: '1' }],
   ])('%s: a vendor left on its sandbox stops the run (exit 2) before any sandbox starts, every one named', async (_, args, env) => {
     const reportsDir = await mkdtemp(join(tmpdir(), 'conform-require-live-'));
-    const run = await runCli(args, { ...env, CONFORM_REPORTS_DIR: reportsDir, XENDIT_SECRET_KEY: LIVE.xenditKey });
+    const run = await callCli(args, { ...env, CONFORM_REPORTS_DIR: reportsDir, XENDIT_SECRET_KEY: LIVE.xenditKey });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
@@ -43,7 +43,7 @@ describe('a run that requires live vendors', () => {
 
   it('passes when every selected vendor is live', async () => {
     await withWhop(async (whop) => {
-      const run = await runCli(['run'], { ...WHOP, CONFORM_REQUIRE_LIVE: '1', CONFORM_VENDORS: 'whop', WHOP_BASE_URL: `${whop.url}/api/v1` });
+      const run = await callCli(['run'], { ...WHOP, CONFORM_REQUIRE_LIVE: '1', CONFORM_VENDORS: 'whop', WHOP_BASE_URL: `${whop.url}/api/v1` });
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^whop +live at /m);
@@ -56,7 +56,7 @@ describe('a run that requires live vendors', () => {
 describe('a base URL variable set without its credential', () => {
   it('stops the run naming both, and nothing is sent to that URL', async () => {
     await withWhop(async (whop) => {
-      const run = await runCli(['run'], { CONFORM_VENDORS: 'whop', WHOP_BASE_URL: `${whop.url}/api/v1` });
+      const run = await callCli(['run'], { CONFORM_VENDORS: 'whop', WHOP_BASE_URL: `${whop.url}/api/v1` });
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(
         'conform run: configuration error: WHOP_BASE_URL: is set but WHOP_API_KEY is not; set WHOP_API_KEY to run against it, or unset WHOP_BASE_URL to run against the embedded sandbox\n',
@@ -69,7 +69,7 @@ describe('a base URL variable set without its credential', () => {
 describe('a variable with conform\'s or a vendor\'s prefix that nothing reads', () => {
   it('is warned about with the closest known name, never its value: a misnamed secret is found', async () => {
     const secret = 'apik_misnamed_secret_0123456789';
-    const run = await runCli(['run', '--live'], { CONFORM_VENDOR: 'whop', CONFORM_VENDORS: 'whop', WHOP_APIKEY: secret });
+    const run = await callCli(['run', '--live'], { CONFORM_VENDOR: 'whop', CONFORM_VENDORS: 'whop', WHOP_APIKEY: secret });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       'warning: CONFORM_VENDOR is not a variable conform reads; did you mean CONFORM_VENDORS?\n' +
@@ -81,7 +81,7 @@ describe('a variable with conform\'s or a vendor\'s prefix that nothing reads', 
   });
 
   it('is warned about by conform verify too', async () => {
-    const run = await runCli(['verify', '--vendor', 'whop'], { WHOP_SANDBOX_SCENARO: 'drift' });
+    const run = await callCli(['verify', '--vendor', 'whop'], { WHOP_SANDBOX_SCENARO: 'drift' });
     expect(run.stderr).toMatch(/^warning: WHOP_SANDBOX_SCENARO is not a variable conform reads; did you mean WHOP_SANDBOX_SCENARIO\?\n/);
   });
 });
@@ -90,7 +90,7 @@ describe('a run that mixes live and sandbox vendors', () => {
   it('says so after the vendor lines and in summary.md; summary.json has each vendor\'s mode', async () => {
     await withWhop(async (whop) => {
       const reportsDir = await mkdtemp(join(tmpdir(), 'conform-mixed-'));
-      const run = await runCli(['run'], { ...WHOP, CONFORM_VENDORS: 'whop,midaz,xendit', WHOP_BASE_URL: `${whop.url}/api/v1`, CONFORM_REPORTS_DIR: reportsDir });
+      const run = await callCli(['run'], { ...WHOP, CONFORM_VENDORS: 'whop,midaz,xendit', WHOP_BASE_URL: `${whop.url}/api/v1`, CONFORM_REPORTS_DIR: reportsDir });
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^xendit .*\nmixed run: live: whop; embedded sandbox: midaz, xendit\n/m);
       const latest = join(reportsDir, 'latest');

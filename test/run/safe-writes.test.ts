@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverLatest } from '../../src/report/writer.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli, runCli } from '../support/cli.ts';
 import { withOwners } from '../support/owners.ts';
 import { readBody } from '../support/fixtures.ts';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -49,7 +49,7 @@ describe('safe writes', () => {
   it('a run killed mid-way leaves the previous reports, baselines and contracts intact and readable', async () => {
     const root = await mkdtemp(join(tmpdir(), 'conform-kill-'));
     const folders = { CONFORM_REPORTS_DIR: join(root, 'reports'), CONFORM_BASELINES_DIR: join(root, 'baselines'), CONFORM_CONTRACTS_DIR: join(root, 'contracts') };
-    expect((await runCli(['run'], { CONFORM_VENDORS: 'whop', ...folders })).code).toBe(0);
+    expect((await callCli(['run'], { CONFORM_VENDORS: 'whop', ...folders })).code).toBe(0);
     const before = await latestIsWhole(folders.CONFORM_REPORTS_DIR);
     const contract = await readFile(join(folders.CONFORM_CONTRACTS_DIR, 'conform-whop.sandbox.json'), 'utf8');
     const baseline = await readFile(join(folders.CONFORM_BASELINES_DIR, 'whop.sandbox.json'), 'utf8');
@@ -106,7 +106,7 @@ describe('stores survive a kill at the worst moment, and the next write clears w
   }
 
   const hidden = async (dir: string) => (await readdir(dir)).filter((name) => name.startsWith('.') || name.includes('.retired-') || name.includes('.tmp-')).sort();
-  const run = (dirs: Record<string, string>) => runCli(['run'], { ...dirs, CONFORM_VENDORS: 'whop' });
+  const run = (dirs: Record<string, string>) => callCli(['run'], { ...dirs, CONFORM_VENDORS: 'whop' });
 
   it('killed between the two renames: latest is the previous whole set; the next run leaves only its own set', async () => {
     const dirs = await folders('conform-kill-renames-');

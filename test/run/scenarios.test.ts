@@ -6,9 +6,9 @@ import type { VendorReport } from '../../src/report/types.ts';
 import { escapeSegment, parsePointer } from '../../src/json/pointer.ts';
 import { stringPlaceholder } from '../../src/privacy/placeholder.ts';
 import { sandboxScenarios, SANDBOX_VENDORS } from '../../src/sandbox/index.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli } from '../support/cli.ts';
 
-// Every documented scenario of every sandbox, run through the real suites: one `conform run` per
+// Every documented scenario of every sandbox, run through the real suites: one `conform run` (in this process) per
 // round, each vendor in its next scenario, so a dozen runs cover them all.
 const scenarios = Object.fromEntries(SANDBOX_VENDORS.map((vendor) => [vendor, sandboxScenarios(vendor)]));
 const rounds = Math.max(...Object.values(scenarios).map((list) => list.length));
@@ -29,7 +29,7 @@ describe('drift scenarios produce exactly the findings they document', () => {
     it(plan.map(([vendor, scenario]) => `${vendor}: ${scenario.name}`).join('; '), async () => {
       const reportsDir = await mkdtemp(join(tmpdir(), 'conform-scenario-'));
       const env = Object.fromEntries(plan.map(([vendor, scenario]) => [`${vendor.toUpperCase()}_SANDBOX_SCENARIO`, scenario.name]));
-      const run = await runCli(['run'], { ...env, CONFORM_VENDORS: plan.map(([vendor]) => vendor).join(','), CONFORM_REPORTS_DIR: reportsDir });
+      const run = await callCli(['run'], { ...env, CONFORM_VENDORS: plan.map(([vendor]) => vendor).join(','), CONFORM_REPORTS_DIR: reportsDir });
       expect(run.stderr).toBe('');
       let breaking = false;
       for (const [vendor, scenario] of plan) {

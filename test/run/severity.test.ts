@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.ts';
 import { specsLintCommand } from '../../src/cli/specs-lint.ts';
-import { runCli } from '../support/cli.ts';
+import { callCli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 // Issue 12, bug 1: CONFORM_SEVERITY was ignored for document defects, in the run's reports and in specs lint.
@@ -28,7 +28,7 @@ describe('CONFORM_SEVERITY applies to document defects too', () => {
 
   it("in a run's vendor report", async () => {
     const reports = await mkdtemp(join(tmpdir(), 'conform-severity-'));
-    const run = await runCli(['run'], { CONFORM_VENDORS: 'midaz', CONFORM_REPORTS_DIR: reports, ...OVERRIDE });
+    const run = await callCli(['run'], { CONFORM_VENDORS: 'midaz', CONFORM_REPORTS_DIR: reports, ...OVERRIDE });
     expect(run.stderr).toBe('');
     const report = JSON.parse(await readFile(join(reports, 'latest', 'midaz.json'), 'utf8')) as { specDefects: Array<{ id: string; severity: string }> };
     expect(report.specDefects.filter((d) => d.id === 'spec-schema-invalid').map((d) => d.severity)).toEqual(['info']);

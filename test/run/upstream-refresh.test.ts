@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { VendorReport } from '../../src/report/types.ts';
 import { acmeCheckout, acmeVendorText } from '../support/acme-vendor.ts';
-import { runCli, type CliRun } from '../support/cli.ts';
+import { callCli, type CliRun } from '../support/cli.ts';
 import { ACME } from '../support/acme-vendor.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -28,7 +28,7 @@ async function startUpstream(): Promise<{ server: Server; url: string; requests:
 describe('conform run with CONFORM_REFRESH_SPECS=1 compares each vendor with its published document', () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
   let root: string;
-  const run = (env: Record<string, string> = {}) => runCli(['run'], { CONFORM_VENDORS: 'acme', CONFORM_REPORTS_DIR: join(root, 'reports'), CONFORM_RETRIES: '0', ...env }, root);
+  const run = (env: Record<string, string> = {}) => callCli(['run'], { CONFORM_VENDORS: 'acme', CONFORM_REPORTS_DIR: join(root, 'reports'), CONFORM_RETRIES: '0', ...env }, root);
   const latest = (file: string) => readFile(join(root, 'reports', 'latest', file), 'utf8');
   const report = async () => JSON.parse(await latest('acme.json')) as VendorReport;
   const specsListing = () => readdir(join(root, 'specs', 'acme'));
@@ -133,7 +133,7 @@ describe("conform run grades the published document's changes with the vendor's 
   }
 
   const run = (env: Record<string, string>) =>
-    runCli(['run'], { CONFORM_VENDORS: 'acme', CONFORM_REPORTS_DIR: join(root, 'reports'), CONFORM_BASELINES_DIR: join(root, 'baselines'), CONFORM_RETRIES: '0', ...env }, root);
+    callCli(['run'], { CONFORM_VENDORS: 'acme', CONFORM_REPORTS_DIR: join(root, 'reports'), CONFORM_BASELINES_DIR: join(root, 'baselines'), CONFORM_RETRIES: '0', ...env }, root);
   const live = { ACME_API_KEY: KEY, ACME_BASE_URL: '', ACME_WALLET_ID: WALLET };
   const report = async () => JSON.parse(await readFile(join(root, 'reports', 'latest', 'acme.json'), 'utf8')) as VendorReport;
 

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary, VendorReport } from '../../src/report/types.ts';
-import { runCli, type CliRun } from '../support/cli.ts';
+import { callCli, type CliRun } from '../support/cli.ts';
 import { closedOrigin } from '../support/fault-server.ts';
 import { LIVE, liveWhop, type LiveVendor } from '../support/live-vendors.ts';
 import { startFaultServer, type FaultServer } from '../judge/baseline/whop-run.ts';
 
 /** A live Whop run at `origin`, its reports and baselines in `dirs`. */
 function runWhopAt(origin: string, dirs: { reports: string; baselines: string }, env: Record<string, string> = {}): Promise<CliRun> {
-  return runCli(['run'], {
+  return callCli(['run'], {
     CONFORM_VENDORS: 'whop',
     CONFORM_REPORTS_DIR: dirs.reports,
     CONFORM_BASELINES_DIR: dirs.baselines,

@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { main } from '../../src/cli/main.ts';
 import { REPO_ROOT } from './paths.ts';
 
 export interface CliRun {
@@ -24,6 +25,19 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = R
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * The CLI's main called in this process, with what runCli gives the child (the environment given plus PATH,
+ * fresh output folders) as its io: what a command computes, without starting node and the CLI for it.
+ * The process boundary (the real binary's exit code, signals, a terminal) is runCli's to prove.
+ */
+export async function callCli(args: string[], env: Record<string, string> = {}, cwd = REPO_ROOT): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), cwd, env: cliEnvironment(env) };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
 }
 
 /**
