@@ -37,6 +37,8 @@ const PACT_PROCESS = fileURLToPath(new URL(`./pact-process${EXTENSION}`, import.
 export function recordChunk(job: () => ChunkJob, signal?: AbortSignal): Promise<PactParts> {
   return children.run(async () => {
     signal?.throwIfAborted();
+    // Made before the process starts: a job that cannot be made must not leave a process waiting for it.
+    const message = job();
     const child = fork(PACT_PROCESS, [], {
       execArgv: EXTENSION === '.ts' ? ['--import', import.meta.resolve('tsx')] : [],
       serialization: 'advanced',
@@ -52,7 +54,7 @@ export function recordChunk(job: () => ChunkJob, signal?: AbortSignal): Promise<
       child.once('exit', (code) => resolve({ problem: `exit code ${code ?? 'none'}${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}` }));
       child.once('error', (error) => resolve({ problem: error.message }));
     });
-    child.send(job());
+    child.send(message);
     const answer = await answered;
     child.kill('SIGKILL');
     if ('problem' in answer) throw new Error(`the contract's pact-core process stopped: ${answer.problem}`);
