@@ -25,6 +25,18 @@ export type ChunkAnswer = { parts: PactParts } | { problem: string };
  */
 export const CHUNK_INTERACTIONS = 1000;
 
+/**
+ * A contract this small (the usual run: tens of cases per vendor) is written by pact-core in this
+ * process: its handle holds a few MB for good, less than a process start costs (about 0.3 s of CPU).
+ */
+export const IN_PROCESS_INTERACTIONS = 100;
+
+/** A chunk's pact, written by pact-core in this process (loaded on first use). */
+export async function recordChunkHere(job: ChunkJob): Promise<PactParts> {
+  const { chunkParts } = await import('./pact-handle.ts');
+  return chunkParts(job);
+}
+
 // Two at a time in the whole process: they run beside the cases and the rest of the pipeline, and
 // each holds its chunk's native memory while it lives.
 const children = createSemaphore(2);

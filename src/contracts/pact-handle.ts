@@ -2,6 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeConsumerPact, type ConsumerPact } from '@pact-foundation/pact-core';
 import { withScratchFolder } from '../files/index.ts';
+import { redactText } from '../redaction/index.ts';
+import type { ChunkJob } from './pact-chunk.ts';
+import { splitPact, type PactParts } from './pact-text.ts';
 import type { InteractionPlan } from './interaction.ts';
 import { RECORDED_METADATA } from './recorded-metadata.ts';
 import type { ContractKind } from './settings.ts';
@@ -29,6 +32,11 @@ export async function pactText(file: string, names: { consumer: string; provider
     if (!written) throw new Error(`pact-core wrote no pact file for ${names.provider}`);
     return readFile(join(scratch, written), 'utf8');
   });
+}
+
+/** A chunk's pact, redacted whole and cut into interactions, as pact-text.ts joins them. */
+export async function chunkParts(job: ChunkJob): Promise<PactParts> {
+  return splitPact(redactText(await pactText(job.file, job.names, job.plans, job.target), job.secretForms));
 }
 
 function addInteraction(pact: ConsumerPact, plan: InteractionPlan): void {

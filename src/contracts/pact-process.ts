@@ -1,6 +1,4 @@
-import { redactText } from '../redaction/index.ts';
-import { pactText } from './pact-handle.ts';
-import { splitPact } from './pact-text.ts';
+import { chunkParts } from './pact-handle.ts';
 import type { ChunkAnswer, ChunkJob } from './pact-chunk.ts';
 
 /**
@@ -14,7 +12,7 @@ const answer = (message: ChunkAnswer) => process.send?.(message);
 // Orphaned (the run died): end at once.
 process.once('disconnect', () => process.kill(process.pid, 'SIGKILL'));
 process.once('message', (job: ChunkJob) => {
-  pactText(job.file, job.names, job.plans, job.target)
-    .then((text) => answer({ parts: splitPact(redactText(text, job.secretForms)) }))
+  chunkParts(job)
+    .then((parts) => answer({ parts }))
     .catch((error: unknown) => answer({ problem: error instanceof Error ? error.message : String(error) }));
 });

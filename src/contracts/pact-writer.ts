@@ -1,6 +1,6 @@
 import { NO_SECRETS, writeFileAtomically } from '../files/index.ts';
 import type { InteractionPlan } from './interaction.ts';
-import { CHUNK_INTERACTIONS, recordChunk } from './pact-chunk.ts';
+import { CHUNK_INTERACTIONS, IN_PROCESS_INTERACTIONS, recordChunk, recordChunkHere, type ChunkJob } from './pact-chunk.ts';
 import { joinPacts, type PactParts } from './pact-text.ts';
 import type { ContractKind } from './settings.ts';
 
@@ -28,10 +28,24 @@ export class ContractDraft {
 
   /** `plans` is called when a process is free for the chunk, so plans are made no sooner than they are written. */
   add(plans: () => InteractionPlan[]): void {
-    const chunk = recordChunk(() => ({ file: this.file, names: this.names, plans: plans(), target: this.target, secretForms: this.secretForms }), this.abandoned.signal);
+    const job = (): ChunkJob => ({ file: this.file, names: this.names, plans: plans(), target: this.target, secretForms: this.secretForms });
+    const chunk = recordChunk(job, this.abandoned.signal);
     // Awaited by write(); an abandoned draft's chunks fail, and nobody asks.
     chunk.catch(() => undefined);
     this.chunks.push(chunk);
+  }
+
+  /** The whole contract, when it is small (IN_PROCESS_INTERACTIONS): written by pact-core in this process. */
+  addAll(plans: InteractionPlan[]): void {
+    if (this.chunks.length > 0 || plans.length > IN_PROCESS_INTERACTIONS) throw new Error(`a contract of more than ${IN_PROCESS_INTERACTIONS} interactions goes to pact-core processes`);
+    const chunk = recordChunkHere({ file: this.file, names: this.names, plans, target: this.target, secretForms: this.secretForms });
+    chunk.catch(() => undefined);
+    this.chunks.push(chunk);
+  }
+
+  /** Chunks so far. */
+  get sent(): number {
+    return this.chunks.length;
   }
 
   async write(): Promise<void> {
@@ -69,6 +83,7 @@ export async function writeContract(
   chunkInteractions = CHUNK_INTERACTIONS,
 ): Promise<void> {
   const draft = new ContractDraft(file, names, target, secretForms);
-  for (let start = 0; start < plans.length; start += chunkInteractions) draft.add(() => plans.slice(start, start + chunkInteractions));
+  if (plans.length <= IN_PROCESS_INTERACTIONS && chunkInteractions >= plans.length) draft.addAll([...plans]);
+  else for (let start = 0; start < plans.length; start += chunkInteractions) draft.add(() => plans.slice(start, start + chunkInteractions));
   await draft.write();
 }

@@ -2,7 +2,7 @@ import type { LoadedSpec } from '../spec/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import type { Env, VendorTarget } from '../vendors/index.ts';
 import { planInteraction } from './interaction.ts';
-import { CHUNK_INTERACTIONS } from './pact-chunk.ts';
+import { CHUNK_INTERACTIONS, IN_PROCESS_INTERACTIONS } from './pact-chunk.ts';
 import { ContractDraft } from './pact-writer.ts';
 import { contractFile, contractSettings } from './settings.ts';
 
@@ -71,7 +71,11 @@ export function startRecording(options: RecordOptions): ContractRecording {
       if (contract.waiting.length >= chunkInteractions) send(contract);
     },
     end() {
-      for (const contract of contracts.values()) if (contract.waiting.length > 0) send(contract);
+      for (const contract of contracts.values()) {
+        if (contract.waiting.length === 0) continue;
+        if (contract.draft.sent === 0 && contract.waiting.length <= IN_PROCESS_INTERACTIONS && contract.waiting.length <= chunkInteractions) contract.draft.addAll(plan(contract.waiting.splice(0)));
+        else send(contract);
+      }
     },
     async keep(vendors) {
       const kept = [...contracts].filter(([vendor, contract]) => vendors.includes(vendor) && contract.interactions > 0);

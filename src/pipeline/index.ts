@@ -96,7 +96,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     // Cross-response findings are made from the redacted, masked answers and join their cases' findings.
     const identitiesOf = new Map(targets.map((target) => [target.vendor, target.money.identities]));
     const results = withCrossResponseFindings(redactCaseResults(suites.results, secrets), (vendor) => identitiesOf.get(vendor) ?? []).map(withDisplayedFindings);
-    // Every contract that may be kept is recorded while the run is judged and reported (pact-core processes, src/contracts).
+    // Every contract that may be kept is recorded while the run is judged and reported (src/contracts).
     const recording = (await contracts).startRecording({ cwd: options.cwd, env: options.env, targets, secretForms: secrets, specs });
     for (const result of results) recording.add(result);
     recording.end();
