@@ -12,6 +12,8 @@ interface ScaleRun {
   recordingMs: number;
   rssBeforeMb: number;
   peakRssMb: number;
+  /** This process and its children (the contract's pact-core processes), sampled together every 20 ms. */
+  peakTreeRssMb: number;
   peakHeapUsedMb: number;
 }
 
@@ -40,7 +42,8 @@ export const scaleBench: Bench = {
       const label = `${size.toLocaleString('en')} interactions`;
       rows.push(
         { group: this.group, name: `${label}: time per interaction`, value: run.totalMs / size, unit: 'ms', target: 'informative', met: null },
-        { group: this.group, name: `${label}: peak RSS (heap used ${Math.round(run.peakHeapUsedMb)} MB, RSS before ${Math.round(run.rssBeforeMb)} MB)`, value: run.peakRssMb, unit: 'MB', target: `< ${MEMORY_LIMIT_MB} MB`, met: run.peakRssMb < MEMORY_LIMIT_MB },
+        { group: this.group, name: `${label}: peak RSS of the run's process (heap used ${Math.round(run.peakHeapUsedMb)} MB, RSS before ${Math.round(run.rssBeforeMb)} MB)`, value: run.peakRssMb, unit: 'MB', target: `< ${MEMORY_LIMIT_MB} MB`, met: run.peakRssMb < MEMORY_LIMIT_MB },
+        { group: this.group, name: `${label}: peak RSS with the contract's pact-core processes (sampled)`, value: run.peakTreeRssMb, unit: 'MB', target: `< ${MEMORY_LIMIT_MB} MB`, met: run.peakTreeRssMb < MEMORY_LIMIT_MB },
         { group: 'contract recording', name: `share of a ${label} run's time (mask + contract)`, value: (100 * run.recordingMs) / run.totalMs, unit: '%', target: '< 10%', met: run.recordingMs / run.totalMs < 0.1 },
       );
     }

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
-import { recordContracts } from '../../src/contracts/index.ts';
+import { startRecording } from '../../src/contracts/index.ts';
 import { secretForms } from '../../src/redaction/index.ts';
 import type { SuiteCase } from '../../src/run/case.ts';
 import type { CaseResult } from '../../src/results/index.ts';
@@ -34,32 +34,35 @@ export async function pooled(count: number, concurrency: number, task: (index: n
 
 export interface PipelineTimes {
   totalMs: number;
-  /** Of totalMs: recording the contract, after the last case (personal data is masked inside runCase). */
+  /** Of totalMs: what recording the contract adds after the last case (personal data is masked inside runCase). */
   recordingMs: number;
 }
 
 /**
  * What `conform run` does per interaction, minus vitest: runCase (request through the composed
- * client, every check, the suite's own checks, personal data masked), the result collected, then, as
- * the run does after its suites, one Pact contract recorded (into a temporary folder).
+ * client, every check, the suite's own checks, personal data masked), the result collected and handed
+ * to the contract recording as it comes (each full chunk goes to a pact-core process while the cases
+ * go on), then the contract written (into a temporary folder).
  */
 export async function runPipeline(runtime: SuiteRuntime, cases: readonly SuiteCase[], concurrency: number): Promise<PipelineTimes> {
   const contractsDir = await mkdtemp(join(tmpdir(), 'conform-bench-pipeline-'));
   try {
     const start = performance.now();
-    const results: CaseResult[] = new Array(cases.length);
-    await pooled(cases.length, concurrency, async (i) => {
-      results[i] = await runCase(runtime, cases[i]!);
-    });
-    const recordingStart = performance.now();
-    await recordContracts({
+    const recording = startRecording({
       cwd: ROOT,
       env: { CONFORM_CONTRACTS_DIR: contractsDir },
       targets: [runtime.target],
-      results,
       secretForms: secretForms([runtime.target.credentials.valid]),
       specs: new Map(runtime.specs.map((spec) => [spec.file, spec])),
     });
+    const results: CaseResult[] = new Array(cases.length);
+    await pooled(cases.length, concurrency, async (i) => {
+      results[i] = await runCase(runtime, cases[i]!);
+      recording.add(results[i]);
+    });
+    const recordingStart = performance.now();
+    recording.end();
+    await recording.keep([runtime.target.vendor]);
     const end = performance.now();
     // A throttled or refusing sandbox would make every figure built on this meaningless.
     const failed = results.find((result) => result.outcome !== 'answered' || result.findings.length > 0);

@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CredentialUse } from '../vendors/index.ts';
 import { CREDENTIAL_HEADER, isCredentialKind } from './credentials.ts';
-import { contractKind, howToRecord, RECORDED_METADATA, type ContractKind } from './settings.ts';
+import { RECORDED_METADATA } from './recorded-metadata.ts';
+import { contractKind, howToRecord, type ContractKind } from './settings.ts';
 
 /** A stored contract that cannot be used: missing, unreadable or not a pact. The CLI prints it and exits 2. */
 export class ContractFileError extends Error {

@@ -3,7 +3,7 @@
  * vendor with the Pact Verifier (`conform verify`), published to a Pact Broker (`conform contracts
  * publish`). See docs/contracts.md.
  */
-export { recordContracts, type RecordedContract, type RecordOptions } from './record.ts';
+export { recordContracts, startRecording, type ContractRecording, type RecordedContract, type RecordOptions } from './record.ts';
 export { contractFile, contractSettings, type ContractSettings } from './settings.ts';
 export { ContractFileError, readContract, readContracts, type StoredContract } from './contract-file.ts';
 export { contractBroken } from './contract-broken.ts';

@@ -6,7 +6,7 @@ import { escapeSegment } from '../json/index.ts';
 import { firstOfEachShape } from '../schema/index.ts';
 import { linearRegExp, linearRegExpProblem } from '../schema/index.ts';
 import { allowsType, unconstrained, viewAt, type DocumentedBody, type SchemaView } from './schema-view.ts';
-import { dateTimeFormat, enumPattern, idPattern, isIsoDate, isPortablePattern, mediaTypePattern, UUID_PATTERN } from './string-shapes.ts';
+import { dateTimeFormat, enumPattern, idPattern, isIsoDate, isPortablePattern, UUID_PATTERN } from './string-shapes.ts';
 
 /**
  * A response body as Pact matchers: the observed value is every example, and the vendor's schema
@@ -16,11 +16,6 @@ import { dateTimeFormat, enumPattern, idPattern, isIsoDate, isPortablePattern, m
  */
 export function bodyMatcher(body: unknown, documented: (DocumentedBody & { schemaPointer: string }) | null): unknown {
   return matcherFor(body, { schema: documented?.schemaPointer, at: '' }, documented, null, 0);
-}
-
-/** A Content-Type held by its media type: a charset or parameter added or dropped is no drift. */
-export function contentTypeMatcher(contentType: string, mediaType: string): unknown {
-  return MatchersV3.regex(mediaTypePattern(mediaType), contentType);
 }
 
 // Deeper than this a contract holds only the container's type: a hostile body nested 200,000 levels

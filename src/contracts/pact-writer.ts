@@ -1,60 +1,89 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { makeConsumerPact, type ConsumerPact } from '@pact-foundation/pact-core';
-import { withScratchFolder, writeFileAtomically } from '../files/index.ts';
+import { NO_SECRETS, writeFileAtomically } from '../files/index.ts';
 import type { InteractionPlan } from './interaction.ts';
-import { RECORDED_METADATA, type ContractKind } from './settings.ts';
-import { contentTypeMatcher } from './matchers.ts';
+import { CHUNK_INTERACTIONS, IN_PROCESS_INTERACTIONS, recordChunk, recordChunkHere, type ChunkJob } from './pact-chunk.ts';
+import { joinPacts, type PactParts } from './pact-text.ts';
+import type { ContractKind } from './settings.ts';
 
-/** pact-core's FfiSpecificationVersion.SPECIFICATION_VERSION_V4 (its package root does not export the table). */
-const PACT_V4 = 5;
+export interface ContractNames {
+  consumer: string;
+  provider: string;
+}
 
 /**
- * Writes one contract through pact-core: a fresh pact handle, one interaction per plan in
- * description order, ONE writePactFile (a second write on the same handle would duplicate every
- * interaction). pact-core writes into a scratch folder next to `file`; its text reaches `file` through
- * the one writer (redacted, atomic), so readers never see a half-written or unredacted contract. The
- * pact's metadata says what it was recorded against (`conform.target`), so a renamed file cannot pass
- * a sandbox's answers off as the vendor's.
+ * One contract being written: its interactions go to pact-core in chunks, each in its own short-lived
+ * process (pact-chunk.ts), as soon as they are added; `write` joins the chunks' pacts into the one
+ * pact-core would have written for all of them and writes it through the one writer (atomic: readers
+ * see the previous contract or the whole new one, never a half).
  */
+export class ContractDraft {
+  private readonly chunks: Promise<PactParts>[] = [];
+  private readonly abandoned = new AbortController();
+
+  constructor(
+    readonly file: string,
+    private readonly names: ContractNames,
+    private readonly target: ContractKind,
+    private readonly secretForms: readonly string[],
+  ) {}
+
+  /** `plans` is called when a process is free for the chunk, so plans are made no sooner than they are written. */
+  add(plans: () => InteractionPlan[]): void {
+    const job = (): ChunkJob => ({ file: this.file, names: this.names, plans: plans(), target: this.target, secretForms: this.secretForms });
+    const chunk = recordChunk(job, this.abandoned.signal);
+    // Awaited by write(); an abandoned draft's chunks fail, and nobody asks.
+    chunk.catch(() => undefined);
+    this.chunks.push(chunk);
+  }
+
+  /** The whole contract, when it is small (IN_PROCESS_INTERACTIONS): written by pact-core in this process. */
+  addAll(plans: InteractionPlan[]): void {
+    if (this.chunks.length > 0 || plans.length > IN_PROCESS_INTERACTIONS) throw new Error(`a contract of more than ${IN_PROCESS_INTERACTIONS} interactions goes to pact-core processes`);
+    const chunk = recordChunkHere({ file: this.file, names: this.names, plans, target: this.target, secretForms: this.secretForms });
+    chunk.catch(() => undefined);
+    this.chunks.push(chunk);
+  }
+
+  /** Chunks so far. */
+  get sent(): number {
+    return this.chunks.length;
+  }
+
+  async write(): Promise<void> {
+    const parts = await Promise.all(this.chunks).catch((error: unknown) => {
+      this.abandon();
+      throw error;
+    });
+    const text = joinPacts(parts);
+    await writeFileAtomically(this.file, text.endsWith('\n') ? text : `${text}\n`, this.joinRedaction());
+  }
+
+  /** Stops its processes; nothing is written. */
+  abandon(): void {
+    this.abandoned.abort();
+  }
+
+  /**
+   * Each chunk was redacted whole in its process. Joining puts ",\n" between two interactions, whose
+   * edges are the lines "    }" and "    {": a secret form can only match across a join if it holds a
+   * line break or a brace, and only then is the joined text redacted again (the 10,000-interaction
+   * text would otherwise cost the redactor gigabytes).
+   */
+  private joinRedaction(): readonly string[] {
+    return this.secretForms.some((form) => /[\n{}]/.test(form)) ? this.secretForms : NO_SECRETS;
+  }
+}
+
+/** One contract of these plans, written now (see ContractDraft). */
 export async function writeContract(
   file: string,
-  names: { consumer: string; provider: string },
+  names: ContractNames,
   plans: readonly InteractionPlan[],
   secretForms: readonly string[],
   target: ContractKind,
+  chunkInteractions = CHUNK_INTERACTIONS,
 ): Promise<void> {
-  const pact = makeConsumerPact(names.consumer, names.provider, PACT_V4, 'error');
-  if (!pact.addMetadata(RECORDED_METADATA.namespace, RECORDED_METADATA.name, target)) throw new Error(`pact-core refused the contract's metadata for ${names.provider}`);
-  for (const plan of [...plans].sort((a, b) => (a.description < b.description ? -1 : a.description > b.description ? 1 : 0))) addInteraction(pact, plan);
-  const text = await withScratchFolder(file, async (scratch) => {
-    pact.writePactFile(scratch, false);
-    const [written] = await readdir(scratch);
-    if (!written) throw new Error(`pact-core wrote no pact file for ${names.provider}`);
-    return readFile(join(scratch, written), 'utf8');
-  });
-  await writeFileAtomically(file, text.endsWith('\n') ? text : `${text}\n`, secretForms);
-}
-
-function addInteraction(pact: ConsumerPact, plan: InteractionPlan): void {
-  const interaction = pact.newInteraction(plan.description);
-  const steps: boolean[] = [];
-  if (plan.providerState) steps.push(interaction.given(plan.providerState));
-  steps.push(interaction.setComment('case', plan.comments.case), interaction.setComment('operation', plan.comments.operation));
-  steps.push(interaction.withRequest(plan.request.method, plan.request.path));
-  const repeats = new Map<string, number>();
-  for (const [name, value] of plan.request.query) {
-    // The index counts repeats of one parameter name (?a=1&a=2), not parameters.
-    const index = repeats.get(name) ?? 0;
-    repeats.set(name, index + 1);
-    steps.push(interaction.withQuery(name, index, value));
-  }
-  plan.request.headers.forEach(([name, value]) => steps.push(interaction.withRequestHeader(name, 0, value)));
-  steps.push(interaction.withStatus(plan.response.status));
-  const { contentType, mediaType, body } = plan.response;
-  if (contentType && mediaType) {
-    steps.push(interaction.withResponseHeader('Content-Type', 0, JSON.stringify(contentTypeMatcher(contentType, mediaType))));
-    if (body !== undefined) steps.push(interaction.withResponseBody(JSON.stringify(body), mediaType));
-  }
-  if (steps.includes(false)) throw new Error(`pact-core refused part of the interaction "${plan.description}"`);
+  const draft = new ContractDraft(file, names, target, secretForms);
+  if (plans.length <= IN_PROCESS_INTERACTIONS && chunkInteractions >= plans.length) draft.addAll([...plans]);
+  else for (let start = 0; start < plans.length; start += chunkInteractions) draft.add(() => plans.slice(start, start + chunkInteractions));
+  await draft.write();
 }

@@ -29,9 +29,6 @@ export function contractFile(settings: ContractSettings, vendor: string, kind: C
   return join(settings.dir, `${settings.consumer}-${vendor}${kind === 'sandbox' ? SANDBOX_SUFFIX : '.json'}`);
 }
 
-/** Where in a pact's metadata conform says what the pact was recorded against: `"conform": {"target": "live"}`. */
-export const RECORDED_METADATA = { namespace: 'conform', name: 'target' } as const;
-
 /** A contract file's kind, by its name; the pact's metadata must agree (contract-file.ts). */
 export function contractKind(file: string): ContractKind {
   return basename(file).endsWith(SANDBOX_SUFFIX) ? 'sandbox' : 'live';

@@ -66,7 +66,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const reportsDir = resolve(options.cwd, config.reportsDir);
   await recoverLatest(reportsDir);
   const startedAt = new Date().toISOString();
-  // Pact (native code, slow to load) is needed only at the end: it loads while the suites run.
+  // The contract step's matchers (Pact's JavaScript) load while the suites run.
   const contracts = import('../contracts/index.ts');
   contracts.catch(() => undefined);
   const { targets, close } = await startTargets(config);
@@ -96,6 +96,10 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     // Cross-response findings are made from the redacted, masked answers and join their cases' findings.
     const identitiesOf = new Map(targets.map((target) => [target.vendor, target.money.identities]));
     const results = withCrossResponseFindings(redactCaseResults(suites.results, secrets), (vendor) => identitiesOf.get(vendor) ?? []).map(withDisplayedFindings);
+    // Every contract that may be kept is recorded while the run is judged and reported (src/contracts).
+    const recording = (await contracts).startRecording({ cwd: options.cwd, env: options.env, targets, secretForms: secrets, specs });
+    for (const result of results) recording.add(result);
+    recording.end();
     const problems = redactStrings(suites.problems, secrets);
     const upstream = await upstreams;
     const judged = judgeRun(
@@ -121,9 +125,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     // What each passing vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json live,
     // CONSUMER-VENDOR.sandbox.json sandbox); a vendor that failed or could not be verified keeps its
     // previous contract: that is what we rely on.
-    const passing = targets.filter((target) => judged.passing.includes(target.vendor));
-    const { recordContracts } = await contracts;
-    await recordContracts({ cwd: options.cwd, env: options.env, targets: passing, results, secretForms: secrets, specs });
+    await recording.keep(judged.passing);
     const warnings = [...upstream.values()].flatMap((outcome) => (outcome.warning === null ? [] : [outcome.warning]));
     return { exitCode: judged.exitCode, reports: judged.reports, results, problems: judged.summary.problems, reportsPath, warnings };
   } finally {

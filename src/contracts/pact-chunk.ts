@@ -1,0 +1,75 @@
+import { fork } from 'node:child_process';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSemaphore } from '../http/index.ts';
+import type { InteractionPlan } from './interaction.ts';
+import type { PactParts } from './pact-text.ts';
+import type { ContractKind } from './settings.ts';
+
+/** What a pact-core child is asked: one chunk of one contract. */
+export interface ChunkJob {
+  /** The contract's file: pact-core writes into a scratch folder beside it. */
+  file: string;
+  names: { consumer: string; provider: string };
+  plans: InteractionPlan[];
+  target: ContractKind;
+  secretForms: readonly string[];
+}
+
+export type ChunkAnswer = { parts: PactParts } | { problem: string };
+
+/**
+ * Interactions per child. pact-core holds about 200 KB of native memory per interaction until its
+ * process exits (MEASURED.md): a child stays near 250 MB, however long the run. Fewer would pay a
+ * process start (about 0.3 s of CPU, pact-core's native library most of it) for too little work.
+ */
+export const CHUNK_INTERACTIONS = 1000;
+
+/**
+ * A contract this small (the usual run: tens of cases per vendor) is written by pact-core in this
+ * process: its handle holds a few MB for good, less than a process start costs (about 0.3 s of CPU).
+ */
+export const IN_PROCESS_INTERACTIONS = 100;
+
+/** A chunk's pact, written by pact-core in this process (loaded on first use). */
+export async function recordChunkHere(job: ChunkJob): Promise<PactParts> {
+  const { chunkParts } = await import('./pact-handle.ts');
+  return chunkParts(job);
+}
+
+// Two at a time in the whole process: they run beside the cases and the rest of the pipeline, and
+// each holds its chunk's native memory while it lives.
+const children = createSemaphore(2);
+
+// The sibling module, as it is shipped: pact-process.ts from the sources (through tsx), .js once compiled.
+const EXTENSION = extname(fileURLToPath(import.meta.url));
+const PACT_PROCESS = fileURLToPath(new URL(`./pact-process${EXTENSION}`, import.meta.url));
+
+/** One chunk's pact, written by pact-core in its own short-lived process and redacted there. */
+export function recordChunk(job: () => ChunkJob, signal?: AbortSignal): Promise<PactParts> {
+  return children.run(async () => {
+    signal?.throwIfAborted();
+    // Made before the process starts: a job that cannot be made must not leave a process waiting for it.
+    const message = job();
+    const child = fork(PACT_PROCESS, [], {
+      execArgv: EXTENSION === '.ts' ? ['--import', import.meta.resolve('tsx')] : [],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      ...(signal ? { signal } : {}),
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-2000);
+    });
+    const answered = new Promise<ChunkAnswer>((resolve) => {
+      child.once('message', (message) => resolve(message as ChunkAnswer));
+      child.once('exit', (code) => resolve({ problem: `exit code ${code ?? 'none'}${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}` }));
+      child.once('error', (error) => resolve({ problem: error.message }));
+    });
+    child.send(message);
+    const answer = await answered;
+    child.kill('SIGKILL');
+    if ('problem' in answer) throw new Error(`the contract's pact-core process stopped: ${answer.problem}`);
+    return answer.parts;
+  });
+}

@@ -1,0 +1,142 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { recordContracts, startRecording } from '../../src/contracts/index.ts';
+import type { InteractionPlan } from '../../src/contracts/interaction.ts';
+import { pactText } from '../../src/contracts/pact-handle.ts';
+import { writeContract } from '../../src/contracts/pact-writer.ts';
+import { secretForms } from '../../src/redaction/index.ts';
+import type { CaseResult } from '../../src/results/index.ts';
+import type { VendorTarget } from '../../src/vendors/index.ts';
+import { mulberry32 } from '../support/seeded-random.ts';
+
+const NAMES = { consumer: 'conform', provider: 'whop' };
+
+// Descriptions Rust and JavaScript order differently (U+FF5E sorts before an emoji by code point, after it by UTF-16 unit).
+const DESCRIPTIONS = ['b case (GET /x)', 'a case (GET /x)', '\u{1F600} case (GET /x)', '\uFF5E case (GET /x)', 'B case (GET /x)', 'a case (GET /y)', 'é case (GET /x)'];
+
+function plan(description: string, index: number): InteractionPlan {
+  return {
+    description,
+    providerState: index % 2 ? `account acc_${index} exists` : null,
+    comments: { case: description, operation: 'GET /x' },
+    request: { method: 'GET', path: `/x/${index}`, query: [['page', String(index)]], headers: [['accept', 'application/json'], ['x-conform-credential', 'valid']] },
+    response: {
+      status: 200,
+      contentType: 'application/json; charset=utf-8',
+      mediaType: 'application/json',
+      body: { id: { 'pact:matcher:type': 'type', value: `acc_${index}` }, amount: { 'pact:matcher:type': 'number', value: index * 1.5 } },
+    },
+  };
+}
+
+/** The plans in a fixed shuffled order: chunks then hold interactions from all over the sorted pact. */
+function shuffledPlans(): InteractionPlan[] {
+  const random = mulberry32(16);
+  const plans = DESCRIPTIONS.map(plan);
+  for (let i = plans.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [plans[i], plans[j]] = [plans[j]!, plans[i]!];
+  }
+  return plans;
+}
+
+const folder = () => mkdtemp(join(tmpdir(), 'conform-recorder-'));
+
+describe('a contract written in chunks, each by its own pact-core process', () => {
+  it('is byte for byte the pact one pact-core handle writes for all its interactions', async () => {
+    const dir = await folder();
+    const plans = shuffledPlans();
+    const whole = await pactText(join(dir, 'whole.json'), NAMES, plans, 'live');
+    for (const chunk of [1, 100]) {
+      const file = join(dir, `chunks-of-${chunk}.json`);
+      await writeContract(file, NAMES, plans, [], 'live', chunk);
+      expect(await readFile(file, 'utf8'), `chunks of ${chunk}`).toBe(`${whole}\n`);
+    }
+    // Nothing of the chunks' scratch folders is left beside the contract.
+    expect((await readdir(dir)).sort()).toEqual(['chunks-of-1.json', 'chunks-of-100.json']);
+  });
+
+  it('holds no secret, in any form, even one that could only be seen across two chunks', async () => {
+    const dir = await folder();
+    const key = 'sk_live_recorder_0001';
+    // The join between two chunks' interactions: a chunk's own text never has it at a chunk's edge.
+    const join_ = '    },\n    {';
+    const plans = shuffledPlans().map((p, i) => (i === 2 ? { ...p, request: { ...p.request, path: `/x/${key}` } } : p));
+    const file = join(dir, 'conform-whop.json');
+    await writeContract(file, NAMES, plans, secretForms([key, join_]), 'live', 2);
+    const text = await readFile(file, 'utf8');
+    for (const form of secretForms([key, join_])) expect(text).not.toContain(form);
+    expect(text).toContain('/x/[redacted]');
+  });
+
+  it('says which part failed and leaves the previous contract as it was', async () => {
+    const dir = await folder();
+    const file = join(dir, 'conform-whop.json');
+    await writeFile(file, 'the previous contract\n');
+    // A plan the pact-core process cannot read: that chunk's process answers with the problem.
+    const unreadable = { ...plan('unreadable (GET /x)', 9), request: { ...plan('x', 9).request, query: null as never } };
+    await expect(writeContract(file, NAMES, [...shuffledPlans(), unreadable], [], 'live', 2)).rejects.toThrow(/pact-core process stopped/);
+    expect(await readFile(file, 'utf8')).toBe('the previous contract\n');
+  });
+});
+
+const target = (vendor: string, scenario: VendorTarget['scenario'] = 'faithful') => ({ vendor, mode: 'sandbox', scenario }) as VendorTarget;
+
+function result(vendor: string, name: string, response: Partial<NonNullable<CaseResult['response']>> | null = {}): CaseResult {
+  const body = { id: `acc_${name}`, tags: ['a', 'b'], nested: { ok: true } };
+  return {
+    vendor,
+    mode: 'sandbox',
+    case: name,
+    operation: 'GET /accounts/{id}',
+    spec: { file: 'specs/none.yaml', version: '1' },
+    outcome: 'answered',
+    reason: null,
+    request: { method: 'GET', path: `/accounts/${name}`, query: '', headers: { accept: 'application/json' }, credential: 'valid' },
+    response: response && { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), truncated: false, ...response },
+    expectedStatus: 200,
+    providerState: null,
+    startedAt: new Date(0).toISOString(),
+    durationMs: 0,
+    attempts: 1,
+    findings: [],
+    derived: { json: { value: body }, schemaPointer: null, branches: {} } as unknown as CaseResult['derived'],
+  };
+}
+
+describe('recording while the run goes on', () => {
+  const results = [
+    ...Array.from({ length: 7 }, (_, i) => result('whop', `case ${(7 * i) % 10}`)),
+    result('whop', 'cut', { truncated: true }),
+    result('whop', 'unreached', null),
+    result('xendit', 'owned'),
+    result('midaz', 'drifted'),
+  ];
+  const targets = [target('whop'), target('xendit'), target('midaz', 'required-field-removed')];
+
+  it('writes, from results added one by one in small chunks, the contracts recorded all at once', async () => {
+    const [once, incremental] = [await folder(), await folder()];
+    const all = await recordContracts({ cwd: once, env: {}, targets, results, secretForms: [], specs: new Map() });
+    const recording = startRecording({ cwd: incremental, env: {}, targets, secretForms: [], specs: new Map(), chunkInteractions: 2 });
+    for (const each of results) recording.add(each);
+    recording.end();
+    const kept = await recording.keep(['whop', 'xendit', 'midaz']);
+    expect(kept.map(({ vendor, interactions }) => [vendor, interactions])).toEqual([['whop', 7], ['xendit', 1]]);
+    expect(all.map(({ vendor, interactions }) => [vendor, interactions])).toEqual([['whop', 7], ['xendit', 1]]);
+    for (const name of ['conform-whop.sandbox.json', 'conform-xendit.sandbox.json']) {
+      expect(await readFile(join(incremental, 'contracts', name), 'utf8')).toBe(await readFile(join(once, 'contracts', name), 'utf8'));
+    }
+    expect((await readdir(join(incremental, 'contracts'))).sort()).toEqual(['conform-whop.sandbox.json', 'conform-xendit.sandbox.json']);
+  });
+
+  it('writes only the vendors it is told to keep', async () => {
+    const dir = await folder();
+    const recording = startRecording({ cwd: dir, env: {}, targets, secretForms: [], specs: new Map(), chunkInteractions: 2 });
+    for (const each of results) recording.add(each);
+    recording.end();
+    expect((await recording.keep(['xendit'])).map((contract) => contract.vendor)).toEqual(['xendit']);
+    expect(await readdir(join(dir, 'contracts'))).toEqual(['conform-xendit.sandbox.json']);
+  });
+});
