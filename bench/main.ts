@@ -11,12 +11,19 @@ import { runnerBench } from './runner.bench.ts';
 import { scaleBench } from './scale.bench.ts';
 import { semanticBench } from './semantic.bench.ts';
 import { specDiffBench } from './spec-diff.bench.ts';
+import { updateReadmeTable } from './readme-table.ts';
 import { formatTable } from './table.ts';
 import { latencyBench } from './latency.bench.ts';
 import { notMeasured, type Bench, type BenchRow } from './types.ts';
 
 /** Every benchmark of `npm run bench`, in the order of the issue's figures, which the table keeps. */
 const BENCHES: Bench[] = [checkerBench, semanticBench, runnerBench, contractsBench, coldStartBench, prismBench, ajvPeerBench, scaleBench, latencyBench, platformBench, auditBench, specDiffBench];
+
+// `npm run bench -- --readme` measures nothing: README's table is rewritten from the last full run.
+if (process.argv.includes('--readme')) {
+  updateReadmeTable(join(import.meta.dirname, '..'));
+  process.exit(0);
+}
 
 // `npm run bench -- prism scale` runs only the benches whose group names a word (and leaves latest.json alone).
 const only = process.argv.slice(2);
