@@ -6,7 +6,7 @@ import { prepareForValidation } from '../../src/spec/prepare.ts';
 const REGISTRY = new SchemaRegistry();
 
 /** The branches `body` holds under the document's /schema, with the checker's own validators. */
-function held(body: unknown, document: object) {
+function held(body: unknown, document: Record<string, unknown>) {
   const { documentId } = prepareForValidation(document, REGISTRY);
   return heldBranches(body, '/schema', { document, validatorAt: (pointer) => REGISTRY.validator(documentId, pointer) });
 }
