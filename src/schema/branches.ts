@@ -39,7 +39,7 @@ const MAX_SHAPES = 8;
 
 /**
  * The branch of every oneOf/anyOf the body meets under the schema at `schemaPointer`, chosen the way
- * the checker's violations choose it (`heldBranch`). Not run at all for a document without a composite.
+ * the checker's violations choose it (`heldBranch`). The body is not read when no composite is reachable from the schema.
  * Walks the body with the schemas that apply at each place ($ref, allOf, the chosen branch, properties,
  * additionalProperties, prefixItems, items); a place no schema reaches is not walked.
  */
