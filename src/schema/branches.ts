@@ -1,5 +1,6 @@
 import type { ValidateFunction } from 'ajv';
-import { escapeSegment, getAtPointer, joinPointer, parsePointer } from '../json/index.ts';
+import { escapeSegment } from '../json/index.ts';
+import { isObject, schemaIndex, type SchemaIndex } from './schema-index.ts';
 import { heldBranch } from './violations.ts';
 
 /**
@@ -38,31 +39,33 @@ const MAX_SHAPES = 8;
 
 /**
  * The branch of every oneOf/anyOf the body meets under the schema at `schemaPointer`, chosen the way
- * the checker's violations choose it (`heldBranch`). Not run at all for a document without a composite.
+ * the checker's violations choose it (`heldBranch`). The body is not read when no composite is reachable from the schema.
  * Walks the body with the schemas that apply at each place ($ref, allOf, the chosen branch, properties,
  * additionalProperties, prefixItems, items); a place no schema reaches is not walked.
  */
 export function heldBranches(body: unknown, schemaPointer: string, source: BranchSource): HeldBranches {
   const held: HeldBranches = {};
-  if (!hasComposite(source.document)) return held;
+  const schemas = schemaIndex(source.document);
+  if (!schemas.reachesComposite(schemaPointer)) return held;
   let composites = 0;
-  let budget = BUDGET_FLOOR + BUDGET_PER_VALUE * sizeOf(body, Infinity);
-  const schemaAt = (pointer: string) => getAtPointer(source.document, pointer);
+  // Counted at the first composite: most bodies under a composite-bearing schema never meet one.
+  let budget: number | undefined;
   const pending: Pending[] = [{ value: body, at: '', schemas: [schemaPointer], depth: 0 }];
   while (pending.length > 0) {
-    const { value, at, schemas, depth } = pending.pop()!;
+    const { value, at, schemas: pointers, depth } = pending.pop()!;
     const applying = new Set<string>();
-    for (let i = 0; i < schemas.length; i++) {
-      const pointer = schemas[i]!;
-      const schema = schemaAt(pointer);
+    for (let i = 0; i < pointers.length; i++) {
+      const pointer = pointers[i]!;
+      const schema = schemas.at(pointer);
       if (!isObject(schema) || applying.has(pointer)) continue;
       applying.add(pointer);
-      if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) schemas.push(joinPointer('', ...parsePointer(schema.$ref)));
-      if (Array.isArray(schema.allOf)) schema.allOf.forEach((_, index) => schemas.push(`${pointer}/allOf/${index}`));
-      for (const keyword of ['oneOf', 'anyOf'] as const) {
+      if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) pointers.push(schemas.refPointer(schema.$ref));
+      if (Array.isArray(schema.allOf)) for (let index = 0; index < schema.allOf.length; index++) pointers.push(`${pointer}/allOf/${index}`);
+      for (const keyword of COMPOSITES) {
         const branches = schema[keyword];
         if (!Array.isArray(branches)) continue;
         if (composites++ === MAX_COMPOSITES) return held;
+        budget ??= BUDGET_FLOOR + BUDGET_PER_VALUE * sizeOf(body, Infinity);
         budget -= branches.length * sizeOf(value, budget);
         if (budget < 0) return held;
         const branchPointers = branches.map((_, index) => `${pointer}/${keyword}/${index}`);
@@ -76,37 +79,48 @@ export function heldBranches(body: unknown, schemaPointer: string, source: Branc
         }
         if (index === null) continue;
         (held[at] ??= []).push(branchPointers[index]!);
-        schemas.push(branchPointers[index]!);
+        pointers.push(branchPointers[index]!);
       }
     }
-    if (depth < MAX_DEPTH && typeof value === 'object' && value !== null) for (const child of children(value, at, [...applying], schemaAt, depth + 1)) pending.push(child);
+    if (depth < MAX_DEPTH && typeof value === 'object' && value !== null) pushChildren(pending, value, at, applying, schemas, depth + 1);
   }
   return held;
 }
 
-function children(value: object, at: string, applying: readonly string[], schemaAt: (pointer: string) => unknown, depth: number): Pending[] {
-  const found: Pending[] = [];
+const COMPOSITES = ['oneOf', 'anyOf'] as const;
+
+/**
+ * The values under `value` that an applying schema reaches, each with those of its schemas from which
+ * a composite is reachable: no other could hold anything, so a value with none is not walked.
+ */
+function pushChildren(pending: Pending[], value: object, at: string, applying: ReadonlySet<string>, index: SchemaIndex, depth: number): void {
   if (Array.isArray(value)) {
-    for (const index of firstOfEachShape(value)) {
-      const schemas = applying.flatMap((pointer) => {
-        const schema = schemaAt(pointer) as Record<string, unknown>;
-        const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems.length : 0;
-        if (index < prefix) return [`${pointer}/prefixItems/${index}`];
-        return isObject(schema.items) ? [`${pointer}/items`] : [];
-      });
-      if (schemas.length > 0) found.push({ value: value[index], at: `${at}/${index}`, schemas, depth });
+    for (const position of firstOfEachShape(value)) {
+      const schemas: string[] = [];
+      for (const pointer of applying) {
+        const schema = index.at(pointer) as Record<string, unknown>;
+        const prefixItems = Array.isArray(schema.prefixItems) ? schema.prefixItems : [];
+        if (position < prefixItems.length) {
+          if (index.nodeReachesComposite(prefixItems[position])) schemas.push(`${pointer}/prefixItems/${position}`);
+        } else if (index.nodeReachesComposite(schema.items)) schemas.push(`${pointer}/items`);
+      }
+      if (schemas.length > 0) pending.push({ value: value[position], at: `${at}/${position}`, schemas, depth });
     }
-    return found;
+    return;
   }
-  for (const [name, member] of Object.entries(value)) {
-    const schemas = applying.flatMap((pointer) => {
-      const schema = schemaAt(pointer) as Record<string, unknown>;
-      if (isObject(schema.properties) && Object.hasOwn(schema.properties, name)) return [`${pointer}/properties/${escapeSegment(name)}`];
-      return isObject(schema.additionalProperties) ? [`${pointer}/additionalProperties`] : [];
-    });
-    if (schemas.length > 0) found.push({ value: member, at: `${at}/${escapeSegment(name)}`, schemas, depth });
+  for (const name in value) {
+    if (!Object.hasOwn(value, name)) continue;
+    let schemas: string[] | undefined;
+    let segment: string | undefined;
+    for (const pointer of applying) {
+      const schema = index.at(pointer) as Record<string, unknown>;
+      const declared = isObject(schema.properties) && Object.hasOwn(schema.properties, name);
+      if (!index.nodeReachesComposite(declared ? (schema.properties as Record<string, unknown>)[name] : schema.additionalProperties)) continue;
+      segment ??= escapeSegment(name);
+      (schemas ??= []).push(declared ? `${pointer}/properties/${segment}` : `${pointer}/additionalProperties`);
+    }
+    if (schemas) pending.push({ value: (value as Record<string, unknown>)[name], at: `${at}/${segment}`, schemas, depth });
   }
-  return found;
 }
 
 /** How many values `root` holds, itself included, counted no further than `limit` past which it does not matter. */
@@ -130,27 +144,4 @@ export function firstOfEachShape(items: readonly unknown[]): number[] {
     if (firsts.size === MAX_SHAPES) break;
   }
   return [...firsts.values()];
-}
-
-const withComposite = new WeakMap<object, boolean>();
-
-/** Whether a document has a oneOf or anyOf anywhere: scanned once per document, without recursion. */
-function hasComposite(document: object): boolean {
-  let known = withComposite.get(document);
-  if (known === undefined) {
-    known = false;
-    const pending: unknown[] = [document];
-    while (pending.length > 0 && !known) {
-      const node = pending.pop();
-      if (typeof node !== 'object' || node === null) continue;
-      if (!Array.isArray(node) && (Array.isArray((node as Record<string, unknown>).oneOf) || Array.isArray((node as Record<string, unknown>).anyOf))) known = true;
-      for (const member of Object.values(node)) pending.push(member);
-    }
-    withComposite.set(document, known);
-  }
-  return known;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
