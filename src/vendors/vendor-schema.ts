@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -11,16 +12,24 @@ export const VENDOR_SCHEMA_FILE = join(CONFORM_ROOT, 'schemas', 'vendor.schema.j
 // Written next to the compiled module by `npm run build` (scripts/build-vendor-validator.mjs).
 const PRECOMPILED = fileURLToPath(new URL('./vendor-schema.validate.cjs', import.meta.url));
 
+type PrecompiledValidator = Parameters<typeof configViolationReader>[0] & { schemaSha256?: string };
+
 let validate: ((value: unknown) => ConfigViolation[]) | undefined;
 
 /**
- * The vendor file's schema violations. The build's precompiled validator when there is one (dist/):
- * compiling the schema costs a quarter of a second of every start. From source (tsx, tests), it is
- * compiled on first use, once per process; both read errors the same way.
+ * The vendor file's schema violations. The build's precompiled validator when there is one (dist/) and
+ * it was compiled from this very schema (a build by tsc alone keeps an older one): compiling the schema
+ * costs a quarter of a second of every start. Otherwise it is compiled on first use, once per process.
  */
 export function vendorSchemaViolations(content: unknown): ConfigViolation[] {
-  validate ??= existsSync(PRECOMPILED)
-    ? configViolationReader(createRequire(import.meta.url)(PRECOMPILED))
-    : configValidator(JSON.parse(readFileSync(VENDOR_SCHEMA_FILE, 'utf8')) as object);
+  if (!validate) {
+    const text = readFileSync(VENDOR_SCHEMA_FILE, 'utf8');
+    const precompiled = existsSync(PRECOMPILED) ? (createRequire(import.meta.url)(PRECOMPILED) as PrecompiledValidator) : null;
+    validate = precompiled?.schemaSha256 === schemaSha256(text) ? configViolationReader(precompiled) : configValidator(JSON.parse(text) as object);
+  }
   return validate(content);
+}
+
+export function schemaSha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
