@@ -1,3 +1,4 @@
+import type { ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 
 /** One way a configuration file breaks its schema: where (a JSON pointer into the file) and what. */
@@ -9,14 +10,21 @@ export interface ConfigViolation {
   message: string;
 }
 
+/** The options configValidator compiles with: a build compiling a schema ahead of time uses the same. */
+export const CONFIG_AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as const;
+
 /**
  * A validator for one of conform's own configuration schemas (vendor files): strict, every error,
  * its own Ajv instance so nothing of a vendor document's registry leaks into it. Messages name the
  * fault in the file's terms, not ajv's.
  */
 export function configValidator(schema: object): (value: unknown) => ConfigViolation[] {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-  const validate = ajv.compile(schema);
+  const ajv = new Ajv2020(CONFIG_AJV_OPTIONS);
+  return configViolationReader(ajv.compile(schema));
+}
+
+/** configValidator's reading of a compiled validator (one compiled ahead of time by ajv standalone too). */
+export function configViolationReader(validate: { (value: unknown): boolean; errors?: ErrorObject[] | null }): (value: unknown) => ConfigViolation[] {
   return (value) => {
     if (validate(value)) return [];
     const violations = (validate.errors ?? [])

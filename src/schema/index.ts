@@ -3,4 +3,4 @@ export { dateTime, uuid } from './formats.ts';
 export { linearRegExp, linearRegExpProblem, type LinearRegExp } from './regexp.ts';
 export { sharedSchemaRegistry, type SchemaRegistry } from './registry.ts';
 export { jsonType, violationsOf, type ValidatedDocument } from './violations.ts';
-export { configValidator, type ConfigViolation } from './config-schema.ts';
+export { configValidator, configViolationReader, type ConfigViolation } from './config-schema.ts';

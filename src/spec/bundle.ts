@@ -1,4 +1,4 @@
-import { $RefParser, type FileInfo } from '@apidevtools/json-schema-ref-parser';
+import type { FileInfo } from '@apidevtools/json-schema-ref-parser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SpecLoadError } from './errors.ts';
 import { FileRefusal, readBoundedFile } from './files.ts';
@@ -46,6 +46,8 @@ export async function bundleExternalRefs(file: string, absolutePath: string, doc
       throw error;
     }
   };
+  // Loaded only for a document that needs it: most have no external $ref, and it weighs on every start.
+  const { $RefParser } = await import('@apidevtools/json-schema-ref-parser');
   const parser = new $RefParser();
   try {
     const bundled = await parser.bundle(absolutePath, structuredClone(document), {

@@ -19,7 +19,36 @@ export async function readDocument(file: string, absolutePath: string): Promise<
   return { document: parseText(file, text.toString('utf8')), bytes: text.length };
 }
 
+/** Text of the documents parse results are kept for: real documents weigh tens of kilobytes, a parse ~60x. */
+const REMEMBERED_BYTES = 1024 * 1024;
+
+/**
+ * The documents parsed so far, by their text, up to REMEMBERED_BYTES of text in all (oldest dropped
+ * first): a vendor's document is read when its vendor file is checked and again when it is loaded, and
+ * parsing is most of a start's time. Each caller gets its own copy, as loading changes the document.
+ */
+const parsed = new Map<string, unknown>();
+let parsedBytes = 0;
+
 export function parseText(file: string, text: string): unknown {
+  if (parsed.has(text)) return structuredClone(parsed.get(text));
+  const document = parsedText(file, text);
+  return remembered(text, document) ? structuredClone(document) : document;
+}
+
+function remembered(text: string, document: unknown): boolean {
+  if (text.length > REMEMBERED_BYTES) return false;
+  for (const [oldest] of parsed) {
+    if (parsedBytes + text.length <= REMEMBERED_BYTES) break;
+    parsed.delete(oldest);
+    parsedBytes -= oldest.length;
+  }
+  parsed.set(text, document);
+  parsedBytes += text.length;
+  return true;
+}
+
+function parsedText(file: string, text: string): unknown {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines });
   const [first] = document.errors;

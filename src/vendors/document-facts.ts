@@ -1,8 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, isAbsolute } from 'node:path';
-import { parse } from 'yaml';
-// Documents are a vendor's: bounded as the document loader bounds them.
-import { MAX_DOCUMENT_BYTES } from '../spec/index.ts';
+// Documents are a vendor's: bounded and parsed as the document loader does (which then reuses the parse).
+import { MAX_DOCUMENT_BYTES, parseText } from '../spec/index.ts';
 
 /** What a vendor file is checked against: the names its documents declare. */
 export interface DocumentFacts {
@@ -65,7 +64,7 @@ function readDocument(cwd: string, file: string): Record<string, unknown> | null
     if (inside.startsWith('..') || isAbsolute(inside)) return null;
     const stats = statSync(path);
     if (!stats.isFile() || stats.size > MAX_DOCUMENT_BYTES) return null;
-    return record(parse(readFileSync(path, 'utf8'), { maxAliasCount: 100 }));
+    return record(parseText(file, readFileSync(path, 'utf8')));
   } catch {
     return null;
   }

@@ -2,8 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { authSchemeOf } from '../http/index.ts';
-import { configValidator } from '../schema/index.ts';
-import { CONFORM_ROOT } from './conform-root.ts';
 import { documentFacts, type DocumentFacts } from './document-facts.ts';
 import { VendorFileError } from './file-error.ts';
 import { liveTargetOf } from './live.ts';
@@ -12,15 +10,12 @@ import { parseValue, variableOf, type FileValue } from './placeholder.ts';
 import type { AuthScheme, SuiteCase, VendorDefinition, VendorUpstream } from './types.ts';
 import { checkedUpstream } from './upstream.ts';
 import type { VendorFile } from './vendor-file.ts';
+import { vendorSchemaViolations } from './vendor-schema.ts';
 import { YamlLines } from './yaml-lines.ts';
 
 /** Where vendor files live, relative to the working directory. */
 export const VENDORS_DIR = 'vendors';
 
-/** The schema editors complete vendor files with, and the loader validates them by. */
-export const VENDOR_SCHEMA_FILE = join(CONFORM_ROOT, 'schemas', 'vendor.schema.json');
-
-const validate = configValidator(JSON.parse(readFileSync(VENDOR_SCHEMA_FILE, 'utf8')) as object);
 const loaded = new Map<string, readonly VendorDefinition[]>();
 
 /**
@@ -70,7 +65,7 @@ export function loadVendorFile(cwd: string, file: string): { definition: VendorD
     // An alias bomb (or an alias to nothing) is refused by the parser: one located line, never a stack trace.
     throw new VendorFileError(file, 1, (error as Error).message.split('\n')[0]!);
   }
-  const [violation] = validate(content);
+  const [violation] = vendorSchemaViolations(content);
   if (violation) fail(YamlLines.segments(violation.pointer), violation.message, violation.key ?? undefined);
   const vendor = content as VendorFile;
 
