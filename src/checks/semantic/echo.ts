@@ -16,20 +16,14 @@ export const idEcho: ResponseCheck = {
     if (!rules || rules.echoes.length === 0) return NO_FACTS;
     const body = applicableBody(context)!;
     let facts: CheckFacts[] | undefined;
-    // One comparison for every rule, the rule's parameter set before each: not a closure per rule and response.
-    let parameter = '';
-    let sent = '';
-    const compare = (pointer: string, value: unknown) => {
-      if (value === null || value === sent) return;
-      const answered = typeof value === 'string' ? value : JSON.stringify(value);
-      if (answered !== sent) (facts ??= []).push({ id: 'cross-response-mismatch', pointer, expected: `${sent} (path parameter ${parameter})`, observed: answered });
-    };
-    for (const plan of plansOf(rules)) {
-      const value = params[plan.parameter];
-      if (value === undefined) continue;
-      parameter = plan.parameter;
-      sent = value;
-      body.visit(plan.at, compare);
+    for (const { parameter, at } of plansOf(rules)) {
+      const sent = params[parameter];
+      if (sent === undefined) continue;
+      body.visit(at, (pointer, value) => {
+        if (value === null || value === sent) return;
+        const answered = typeof value === 'string' ? value : JSON.stringify(value);
+        if (answered !== sent) (facts ??= []).push({ id: 'cross-response-mismatch', pointer, expected: `${sent} (path parameter ${parameter})`, observed: answered });
+      });
     }
     return facts ?? NO_FACTS;
   },
