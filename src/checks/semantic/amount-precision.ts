@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
-import { amountsOf } from './amounts.ts';
+import { reportableAmounts } from './amounts.ts';
 
 /**
  * amount-precision-lost: a number amount whose digits as sent are not exactly the double JSON.parse
@@ -11,7 +11,7 @@ export const amountPrecision: ResponseCheck = {
   ids: ['amount-precision-lost'],
   check: (context) => {
     let facts: CheckFacts[] | undefined;
-    for (const { pointer, encoding, text, parsed } of amountsOf(context)) {
+    for (const { pointer, encoding, text, parsed } of reportableAmounts(context)) {
       if (encoding !== 'number' || withinDouble(text)) continue;
       // The shortest text of a double is exactly that double, so comparing it with the text as sent is exact.
       const held = String(parsed);

@@ -26,13 +26,32 @@ export interface Amount {
 
 const NONE: readonly Amount[] = Object.freeze([]);
 // Several checks, then the response facts, read the amounts of one response, one response after another:
-// the last response's are kept (a WeakMap entry per response cost more than finding them).
-let last: { context: CheckContext; amounts: readonly Amount[] } | undefined;
+// the last response's are kept (a WeakMap entry per response cost more than finding them), in plain
+// variables, as an object to hold them would be one more allocation per response.
+let lastContext: CheckContext | undefined;
+let lastAmounts: readonly Amount[] | undefined;
+let lastScreened: CheckContext | undefined;
+let lastReportable = false;
 
 /** The amounts the applicable amount rules reach in a response's body, each pointer once (the first rule to reach it wins), at most MAX_MATCHES. */
 export function amountsOf(context: CheckContext): readonly Amount[] {
-  if (last?.context !== context) last = { context, amounts: findAmounts(context) };
-  return last.amounts;
+  if (lastContext !== context || lastAmounts === undefined) {
+    lastAmounts = gather(context, true).amounts;
+    lastContext = context;
+  }
+  return lastAmounts;
+}
+
+/**
+ * The amounts, for the amount checks: none when no amount could be reported (as most bodies), found
+ * first without building an amount (the checks' common all-clear path); then every amount, as amountsOf.
+ */
+export function reportableAmounts(context: CheckContext): readonly Amount[] {
+  if (lastScreened !== context) {
+    lastReportable = gather(context, false).reportable;
+    lastScreened = context;
+  }
+  return lastReportable ? amountsOf(context) : NONE;
 }
 
 /** How each amount was written, by where it sits (array indices as `*`), each way once: what a baseline keeps. */
@@ -76,17 +95,20 @@ function mayMeet(one: Pattern, other: Pattern): boolean {
   return one.segments.length === other.segments.length && one.segments.every((segment, i) => segment === '*' || other.segments[i] === '*' || segment === other.segments[i]);
 }
 
-function findAmounts(context: CheckContext): readonly Amount[] {
+const NOTHING = Object.freeze({ amounts: NONE, reportable: false });
+
+/** `build`: make the amounts; otherwise only tell whether an amount check could report one. */
+function gather(context: CheckContext, build: boolean): { readonly amounts: readonly Amount[]; readonly reportable: boolean } {
   const rules = applicableRules(context);
-  if (!rules || rules.amounts.length === 0) return NONE;
+  if (!rules || rules.amounts.length === 0) return NOTHING;
   const { rules: planned, overlapping } = planOf(rules);
   // Two rules reach one place only when their patterns overlap (known per operation): only then is a set kept.
-  const gathered = new Gathered(applicableBody(context)!, context.semantic.currencies, overlapping ? new Set() : undefined);
+  const gathered = new Gathered(applicableBody(context)!, context.semantic.currencies, overlapping ? new Set() : undefined, build);
   for (const { at, currency } of planned) {
     if (at.slot >= 0) gathered.add(at.pattern.text, gathered.body.at(at.slot), NO_BINDINGS, currency, at.slot);
     else gathered.body.visit(at, (pointer, value, bindings) => gathered.add(pointer, value, bindings, currency, -1));
   }
-  return gathered.amounts;
+  return gathered;
 }
 
 const NO_BINDINGS: readonly string[] = Object.freeze([]);
@@ -94,6 +116,9 @@ const NO_BINDINGS: readonly string[] = Object.freeze([]);
 /** One body's amounts, as the rules reach them. */
 class Gathered {
   readonly amounts: Amount[] = [];
+  /** Whether an amount check could report an amount read: a number (its digits may be lost), more decimals than allowed, an unknown code. */
+  reportable = false;
+  private count = 0;
   // Amounts of one entry share its currency: the last one read from a place without `*` (or fixed) is kept.
   private from: Place | Currency | null = null;
   private currency: Amount['currency'] = null;
@@ -103,16 +128,22 @@ class Gathered {
     readonly body: RuleBody,
     private readonly policy: CurrencyPolicy,
     private readonly reached: Set<string> | undefined,
+    private readonly build: boolean,
   ) {}
 
   /** `slot`: the amount's plain place (-1 when starred), where the invariants may read the same figure. */
   add(pointer: string, value: unknown, bindings: readonly string[], currency: Place | Currency, slot: number): void {
-    if ((typeof value !== 'number' && typeof value !== 'string') || this.amounts.length === MAX_MATCHES) return;
+    if ((typeof value !== 'number' && typeof value !== 'string') || this.count === MAX_MATCHES) return;
     if (this.reached) {
       if (this.reached.has(pointer)) return;
       this.reached.add(pointer);
     }
+    this.count++;
     this.readCurrency(currency, bindings);
+    if (!this.build) {
+      this.reportable ||= typeof value === 'number' || this.mayReport(this.stringScale(value, slot));
+      return;
+    }
     if (typeof value === 'string') {
       this.amounts.push({ pointer, encoding: 'string', text: value, parsed: value, scale: this.stringScale(value, slot), currency: this.currency, allowed: this.allowed });
       return;
@@ -122,6 +153,14 @@ class Gathered {
     const source = this.body.source(pointer);
     const text = source ?? String(value);
     this.amounts.push({ pointer, encoding: 'number', text, parsed: value, scale: source === undefined ? scaleOf(text) : valueScale(source), currency: this.currency, allowed: this.allowed });
+  }
+
+  /** Whether an amount of these decimals, in the current currency, breaks the scale or currency-code check's rule (their conditions). */
+  private mayReport(scale: number | null): boolean {
+    const allowed = this.allowed;
+    if (allowed === null) return false;
+    if (this.currency?.pointer != null && !allowed.known) return true;
+    return scale !== null && allowed.decimals !== null && scale > allowed.decimals;
   }
 
   /** A string's decimals: a plain place's figure is read (and kept) once for the amounts and the rules alike; scaleOf reads what no figure is (`1e3`). */

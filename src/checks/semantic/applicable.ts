@@ -14,22 +14,28 @@ const merged = new WeakMap<OperationRules, WeakMap<Operation, OperationRules>>()
  * covers the same pointer (a vendor file knows its API better than a guess from names).
  */
 export function applicableRules(context: CheckContext): OperationRules | null {
-  return lastOf(context).rules;
+  answer(context);
+  return lastRules;
 }
 
 /** The body as the applicable rules read it, shared by every money check of the response; null when no rule applies. */
 export function applicableBody(context: CheckContext): RuleBody | null {
-  const answer = lastOf(context);
-  if (answer.body === undefined) answer.body = answer.rules === null ? null : new RuleBody(context.json as { value: unknown; text: string }, placesOf(answer.rules));
-  return answer.body;
+  answer(context);
+  if (lastBody === undefined) lastBody = lastRules === null ? null : new RuleBody(context.json as { value: unknown; text: string }, placesOf(lastRules));
+  return lastBody;
 }
 
-// Every money check of a response asks in turn: the last response's answer is kept.
-let last: { context: CheckContext; rules: OperationRules | null; body?: RuleBody | null } | undefined;
+// Every money check of a response asks in turn: the last response's answer is kept, in plain variables
+// (an object to hold it would be one more allocation per response). lastBody: undefined until made.
+let lastContext: CheckContext | undefined;
+let lastRules: OperationRules | null = null;
+let lastBody: RuleBody | null | undefined;
 
-function lastOf(context: CheckContext): NonNullable<typeof last> {
-  if (last?.context !== context) last = { context, rules: lookUp(context) };
-  return last;
+function answer(context: CheckContext): void {
+  if (lastContext === context) return;
+  lastRules = lookUp(context);
+  lastBody = undefined;
+  lastContext = context;
 }
 
 function lookUp(context: CheckContext): OperationRules | null {

@@ -1,5 +1,5 @@
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
-import { amountsOf } from './amounts.ts';
+import { reportableAmounts } from './amounts.ts';
 
 /**
  * currency-code-unknown: an amount's currency code in the body that is neither ISO 4217 nor declared
@@ -11,7 +11,7 @@ export const currencyCode: ResponseCheck = {
   check: (context) => {
     let facts: CheckFacts[] | undefined;
     let reported: Set<string> | undefined;
-    for (const { currency, allowed } of amountsOf(context)) {
+    for (const { currency, allowed } of reportableAmounts(context)) {
       if (currency?.pointer == null || reported?.has(currency.pointer)) continue;
       if (allowed!.known) continue;
       (reported ??= new Set()).add(currency.pointer);
