@@ -34,20 +34,25 @@ export async function pooled(count: number, concurrency: number, task: (index: n
 
 export interface PipelineTimes {
   totalMs: number;
-  /** Of totalMs: what recording the contract adds after the last case (personal data is masked inside runCase). */
+  /** Of totalMs: recording the contract, after the last case (personal data is masked inside runCase). */
   recordingMs: number;
 }
 
 /**
  * What `conform run` does per interaction, minus vitest: runCase (request through the composed
- * client, every check, the suite's own checks, personal data masked), the result collected and handed
- * to the contract recording as it comes (each full chunk goes to a pact-core process while the cases
- * go on), then the contract written (into a temporary folder).
+ * client, every check, the suite's own checks, personal data masked), the result collected, then, as
+ * the run does once its cases are done (results reach the pipeline only then), the contract recorded
+ * (in pact-core processes for a large one) into a temporary folder.
  */
 export async function runPipeline(runtime: SuiteRuntime, cases: readonly SuiteCase[], concurrency: number): Promise<PipelineTimes> {
   const contractsDir = await mkdtemp(join(tmpdir(), 'conform-bench-pipeline-'));
   try {
     const start = performance.now();
+    const results: CaseResult[] = new Array(cases.length);
+    await pooled(cases.length, concurrency, async (i) => {
+      results[i] = await runCase(runtime, cases[i]!);
+    });
+    const recordingStart = performance.now();
     const recording = startRecording({
       cwd: ROOT,
       env: { CONFORM_CONTRACTS_DIR: contractsDir },
@@ -55,12 +60,7 @@ export async function runPipeline(runtime: SuiteRuntime, cases: readonly SuiteCa
       secretForms: secretForms([runtime.target.credentials.valid]),
       specs: new Map(runtime.specs.map((spec) => [spec.file, spec])),
     });
-    const results: CaseResult[] = new Array(cases.length);
-    await pooled(cases.length, concurrency, async (i) => {
-      results[i] = await runCase(runtime, cases[i]!);
-      recording.add(results[i]);
-    });
-    const recordingStart = performance.now();
+    for (const result of results) recording.add(result);
     recording.end();
     await recording.keep([runtime.target.vendor]);
     const end = performance.now();
