@@ -15,9 +15,11 @@ export interface SchemaIndex {
   nodeReachesComposite(schema: unknown): boolean;
 }
 
-// A schema graph larger than this is not scanned to its end: it is answered "reachable", and the walk,
-// bounded on its own, decides. Each scan visits a node once, so a scan costs at most this many visits.
-const MAX_SCANNED = 100_000;
+// Visits of schema nodes, over all the scans of one document: past them every node not yet known is
+// answered "reachable", and the walk, bounded on its own, decides. Per document, not per scan: a scan
+// that finds a composite proves it only for its start, so many starts on one long hostile $ref chain
+// would each walk it again.
+const MAX_SCANNED_PER_DOCUMENT = 100_000;
 
 const indexes = new WeakMap<object, SchemaIndex>();
 
@@ -26,7 +28,6 @@ export function schemaIndex(document: object): SchemaIndex {
   if (!index) indexes.set(document, (index = indexOf(document)));
   return index;
 }
-
 
 function indexOf(document: object): SchemaIndex {
   const nodes = new Map<string, unknown>();
@@ -40,6 +41,7 @@ function indexOf(document: object): SchemaIndex {
   // Per schema node: whether a composite is reachable from it. A scan that finds none proves it for every
   // node it visited; one that finds one records it for the node it started from.
   const reaches = new Map<object, boolean>();
+  const budget = { visits: MAX_SCANNED_PER_DOCUMENT };
   const at = (pointer: string): unknown => {
     if (nodes.has(pointer)) return nodes.get(pointer);
     const node = getAtPointer(document, pointer);
@@ -50,7 +52,7 @@ function indexOf(document: object): SchemaIndex {
     if (!isObject(start)) return false;
     let known = reaches.get(start);
     if (known === undefined) {
-      known = scan(start, (ref) => at(refPointer(ref)), reaches);
+      known = scan(start, (ref) => at(refPointer(ref)), reaches, budget);
       reaches.set(start, known);
     }
     return known;
@@ -59,7 +61,7 @@ function indexOf(document: object): SchemaIndex {
 }
 
 /** Depth-first over the schema graph from `start`, each node once, so $ref cycles end. */
-function scan(start: Record<string, unknown>, resolve: (ref: string) => unknown, reaches: Map<object, boolean>): boolean {
+function scan(start: Record<string, unknown>, resolve: (ref: string) => unknown, reaches: Map<object, boolean>, budget: { visits: number }): boolean {
   const visited = new Set<Record<string, unknown>>();
   const pending: unknown[] = [start];
   while (pending.length > 0) {
@@ -67,7 +69,8 @@ function scan(start: Record<string, unknown>, resolve: (ref: string) => unknown,
     if (!isObject(schema) || visited.has(schema)) continue;
     const known = reaches.get(schema);
     if (known === false) continue;
-    if (known === true || Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf) || visited.size === MAX_SCANNED) return true;
+    if (known === true || Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf) || budget.visits === 0) return true;
+    budget.visits--;
     visited.add(schema);
     if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) pending.push(resolve(schema.$ref));
     // Pushed one by one: a spread of a hostile document's huge list would overflow the call stack.
