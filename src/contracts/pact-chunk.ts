@@ -8,8 +8,6 @@ import type { ContractKind } from './settings.ts';
 
 /** What a pact-core child is asked: one chunk of one contract. */
 export interface ChunkJob {
-  /** The contract's file: pact-core writes into a scratch folder beside it. */
-  file: string;
   names: { consumer: string; provider: string };
   plans: InteractionPlan[];
   target: ContractKind;

@@ -1,7 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeConsumerPact, type ConsumerPact } from '@pact-foundation/pact-core';
-import { withScratchFolder } from '../files/index.ts';
 import { redactText } from '../redaction/index.ts';
 import type { ChunkJob } from './pact-chunk.ts';
 import { splitPact, type PactParts } from './pact-text.ts';
@@ -16,27 +16,31 @@ const PACT_V4 = 5;
 /**
  * One pact's text from pact-core, in this process: a fresh pact handle, one interaction per plan,
  * ONE writePactFile (a second write on the same handle would duplicate every interaction), into a
- * scratch folder beside `file` that is removed after. The pact's metadata says what it was recorded
+ * private scratch folder (mkdtemp: 0700) outside the contracts folder, removed after: the text is not yet
+ * redacted as a whole, and a child killed mid-write must not leave it where contracts are committed. The pact's metadata says what it was recorded
  * against (`conform.target`), so a renamed file cannot pass a sandbox's answers off as the vendor's.
  * pact-core never frees a handle (MEASURED.md): this runs in a short-lived child (pact-process.ts).
  */
-export async function pactText(file: string, names: { consumer: string; provider: string }, plans: readonly InteractionPlan[], target: ContractKind): Promise<string> {
+export async function pactText(names: { consumer: string; provider: string }, plans: readonly InteractionPlan[], target: ContractKind): Promise<string> {
   const pact = makeConsumerPact(names.consumer, names.provider, PACT_V4, 'error');
   if (!pact.addMetadata(RECORDED_METADATA.namespace, RECORDED_METADATA.name, target)) throw new Error(`pact-core refused the contract's metadata for ${names.provider}`);
   // pact-core sorts the interactions by description as it writes.
   for (const plan of plans) addInteraction(pact, plan);
-  return withScratchFolder(file, async (scratch) => {
+  const scratch = await mkdtemp(join(tmpdir(), 'conform-pact-'));
+  try {
     // merge=false: overwrite. pact-core's merge re-reads the whole file; chunks are joined in pact-text.ts instead.
     pact.writePactFile(scratch, false);
     const [written] = await readdir(scratch);
     if (!written) throw new Error(`pact-core wrote no pact file for ${names.provider}`);
-    return readFile(join(scratch, written), 'utf8');
-  });
+    return await readFile(join(scratch, written), 'utf8');
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 /** A chunk's pact, redacted whole and cut into interactions, as pact-text.ts joins them. */
 export async function chunkParts(job: ChunkJob): Promise<PactParts> {
-  return splitPact(redactText(await pactText(job.file, job.names, job.plans, job.target), job.secretForms));
+  return splitPact(redactText(await pactText(job.names, job.plans, job.target), job.secretForms));
 }
 
 function addInteraction(pact: ConsumerPact, plan: InteractionPlan): void {

@@ -28,7 +28,7 @@ export class ContractDraft {
 
   /** `plans` is called when a process is free for the chunk, so plans are made no sooner than they are written. */
   add(plans: () => InteractionPlan[]): void {
-    const job = (): ChunkJob => ({ file: this.file, names: this.names, plans: plans(), target: this.target, secretForms: this.secretForms });
+    const job = (): ChunkJob => ({ names: this.names, plans: plans(), target: this.target, secretForms: this.secretForms });
     const chunk = recordChunk(job, this.abandoned.signal);
     // Awaited by write(); an abandoned draft's chunks fail, and nobody asks.
     chunk.catch(() => undefined);
@@ -38,7 +38,7 @@ export class ContractDraft {
   /** The whole contract, when it is small (IN_PROCESS_INTERACTIONS): written by pact-core in this process. */
   addAll(plans: InteractionPlan[]): void {
     if (this.chunks.length > 0 || plans.length > IN_PROCESS_INTERACTIONS) throw new Error(`a contract of more than ${IN_PROCESS_INTERACTIONS} interactions goes to pact-core processes`);
-    const chunk = recordChunkHere({ file: this.file, names: this.names, plans, target: this.target, secretForms: this.secretForms });
+    const chunk = recordChunkHere({ names: this.names, plans, target: this.target, secretForms: this.secretForms });
     chunk.catch(() => undefined);
     this.chunks.push(chunk);
   }
