@@ -14,8 +14,9 @@ describe('the shipped CLI is compiled JavaScript', () => {
   });
 
   it('runs a vendor from a copy of the package that holds no TypeScript, loading no .ts file and no tsx', async () => {
-    // What `npm pack` would ship, elsewhere: paths found from the running modules, not the repo or the working directory.
-    const installed = await mkdtemp(join(tmpdir(), 'conform-installed-'));
+    // What `npm pack` would ship, elsewhere: paths found from the running modules, not the repo or the working
+    // directory; in a folder whose name a glob would misread (the compiled suite is found by its path).
+    const installed = await mkdtemp(join(tmpdir(), 'conform-installed (copy) [1]-'));
     for (const entry of ['bin', 'dist', 'schemas', 'package.json']) await cp(join(REPO_ROOT, entry), join(installed, entry), { recursive: true });
     await symlink(join(REPO_ROOT, 'node_modules'), join(installed, 'node_modules'));
     // The user's folder: vendor files and documents, no suites and no sources.
