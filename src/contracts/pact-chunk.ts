@@ -1,8 +1,6 @@
-import { fork } from 'node:child_process';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createSemaphore } from '../http/index.ts';
 import type { InteractionPlan } from './interaction.ts';
+import { askPactChild, siblingModule } from './pact-child.ts';
 import type { PactParts } from './pact-text.ts';
 import type { ContractKind } from './settings.ts';
 
@@ -39,9 +37,7 @@ export async function recordChunkHere(job: ChunkJob): Promise<PactParts> {
 // each holds its chunk's native memory while it lives.
 const children = createSemaphore(2);
 
-// The sibling module, as it is shipped: pact-process.ts from the sources (through tsx), .js once compiled.
-const EXTENSION = extname(fileURLToPath(import.meta.url));
-const PACT_PROCESS = fileURLToPath(new URL(`./pact-process${EXTENSION}`, import.meta.url));
+const PACT_PROCESS = siblingModule('pact-process');
 
 /** One chunk's pact, written by pact-core in its own short-lived process and redacted there. */
 export function recordChunk(job: () => ChunkJob, signal?: AbortSignal): Promise<PactParts> {
@@ -49,24 +45,7 @@ export function recordChunk(job: () => ChunkJob, signal?: AbortSignal): Promise<
     signal?.throwIfAborted();
     // Made before the process starts: a job that cannot be made must not leave a process waiting for it.
     const message = job();
-    const child = fork(PACT_PROCESS, [], {
-      execArgv: EXTENSION === '.ts' ? ['--import', import.meta.resolve('tsx')] : [],
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      ...(signal ? { signal } : {}),
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-2000);
-    });
-    const answered = new Promise<ChunkAnswer>((resolve) => {
-      child.once('message', (message) => resolve(message as ChunkAnswer));
-      child.once('exit', (code) => resolve({ problem: `exit code ${code ?? 'none'}${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}` }));
-      child.once('error', (error) => resolve({ problem: error.message }));
-    });
-    child.send(message);
-    const answer = await answered;
-    child.kill('SIGKILL');
+    const answer = await askPactChild<ChunkAnswer>(PACT_PROCESS, message, signal);
     if ('problem' in answer) throw new Error(`the contract's pact-core process stopped: ${answer.problem}`);
     return answer.parts;
   });

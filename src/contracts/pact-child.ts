@@ -1,0 +1,49 @@
+import { fork, type Serializable } from 'node:child_process';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** .ts in the sources (the tests, run through tsx), .js compiled: the extension of the modules as they run. */
+const EXTENSION = extname(fileURLToPath(import.meta.url));
+
+/** A module of this folder, by name, as it is shipped beside this one. */
+export function siblingModule(name: string): string {
+  return fileURLToPath(new URL(`./${name}${EXTENSION}`, import.meta.url));
+}
+
+/**
+ * Sends `job` to a fresh process running `module` (a module of this folder) and waits for its one
+ * answer; the process is then ended. Pact's native code runs in such processes: pact-core never frees
+ * a handle (only the process's end returns its memory), and the Verifier prints to stdout and can crash
+ * its process. Their stdout is dropped; a process that dies answers a problem, the line that says why
+ * rather than its stack. No PACT_* variable reaches them: Pact reads PACT_BROKER_* (and would fetch
+ * pacts from the broker) and PACT_DESCRIPTION / PACT_PROVIDER_STATE (and would verify only part of a
+ * contract); what conform asks of Pact is in the job alone.
+ */
+export async function askPactChild<Answer extends object>(module: string, job: Serializable, signal?: AbortSignal): Promise<Answer | { problem: string }> {
+  const child = fork(module, [], {
+    execArgv: EXTENSION === '.ts' ? ['--import', import.meta.resolve('tsx')] : [],
+    env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PACT_'))),
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    ...(signal ? { signal } : {}),
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-8000);
+  });
+  const answered = new Promise<Answer | { problem: string }>((resolve) => {
+    child.once('message', (message) => resolve(message as Answer));
+    child.once('exit', (code) => resolve({ problem: `exit code ${code ?? 'none'}: ${lastMeaningfulLine(stderr) ?? 'no output'}` }));
+    child.once('error', (error) => resolve({ problem: error.message }));
+  });
+  child.send(job);
+  const answer = await answered;
+  child.kill('SIGKILL');
+  return answer;
+}
+
+/** A crash's cause, e.g. "Error: connect ECONNREFUSED 127.0.0.1:9", rather than its stack frames. */
+function lastMeaningfulLine(text: string): string | null {
+  const lines = text.split('\n').map((line) => line.trim());
+  return lines.find((line) => /^[A-Za-z]*Error\b/.test(line)) ?? lines.filter(Boolean).at(-1) ?? null;
+}
