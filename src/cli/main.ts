@@ -26,6 +26,7 @@ export interface RegisteredCommand {
  */
 export const COMMANDS: Readonly<Record<string, RegisteredCommand>> = {
   run: { load: () => import('./run.ts').then((m) => ({ run: m.runCommand, declaration: m.runDeclaration })), summary: 'run every vendor suite (live or embedded sandbox) and write reports/latest/' },
+  merge: { load: () => import('./merge.ts').then((m) => ({ run: m.mergeCommand, declaration: m.mergeDeclaration })), summary: 'judge the shards of a conform run --shard I/N (their reports folders) as one run: reports/latest/, baselines, contracts' },
   audit: { load: () => import('./audit.ts').then((m) => ({ run: m.auditCommand, declaration: m.auditDeclaration })), summary: 'audit a vendor from its OpenAPI document and base URL alone: audit.json, .md, .html with a scorecard' },
   init: { load: () => import('./init.ts').then((m) => ({ run: m.initCommand, declaration: m.initDeclaration })), summary: 'write vendors/NAME.yaml from the flags conform audit takes (variables, never credential values)' },
   check: { load: () => import('./check.ts').then((m) => ({ run: m.checkCommand, declaration: m.checkDeclaration })), summary: 'check one saved response against a vendor document' },

@@ -1,23 +1,24 @@
 import { join, resolve } from 'node:path';
 import { displayFinding, type Finding } from '../findings/index.ts';
-import { loadPolicy, readBaseline, readSeenLedger, readWireBaseline, writeBaseline, writeSeenLedger } from '../judge/index.ts';
+import { loadPolicy, readBaseline, readSeenLedger, readWireBaseline } from '../judge/index.ts';
 import type { Severity } from '../findings/index.ts';
 import { severityOf } from '../findings/index.ts';
-import { loadSpec } from '../spec/index.ts';
-import type { LoadedSpec } from '../spec/index.ts';
 import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
-import { historyRunsFrom, type VendorReport, publishRun, recoverLatest, pruneRuns, runIdFor } from '../report/index.ts';
+import { historyRunsFrom, type VendorReport, recoverLatest } from '../report/index.ts';
 import { flag, type Env, type VendorTarget } from '../vendors/index.ts';
-import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, SUITE_EXTERNALS, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
+import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, type Shard, SUITE_EXTERNALS, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { withCrossResponseFindings } from './cross-response.ts';
-import { judgeRun, reportSetFiles } from './judge-run.ts';
+import { loadDocuments } from './documents.ts';
+import { judgeAndPublish } from './publish.ts';
+import { shardOutcome } from './shard-run.ts';
 import { compareUpstreams } from './upstream/compare.ts';
 import { wireBaselines } from './upstream/wire.ts';
 
 export { rejudgeLatest, type LaterFindings, type Rejudged, type SkippedVendor } from './rejudge.ts';
 export { AUDIT_FILES, runAudit, type AuditOptions, type AuditOutcome, type AuditRequest } from './audit.ts';
 export { refreshUpstreams, type RefreshOutcome } from './upstream/refresh.ts';
+export { mergeShards, type MergeOptions } from './merge.ts';
 
 export interface RunOptions {
   cwd: string;
@@ -27,6 +28,8 @@ export interface RunOptions {
   progress?: (counts: VendorCount[]) => void;
   /** Aborted (Ctrl-C): the cases stop and the run throws RunInterrupted, having written nothing. */
   signal?: AbortSignal;
+  /** A slice of the vendors (`--shard I/N`): its facts go to reports/shard.json for `conform merge`, nothing is judged. */
+  shard?: Shard;
 }
 
 /** The run was interrupted while its cases ran: no report, baseline, contract or history was written. */
@@ -50,6 +53,8 @@ export interface RunOutcome {
   reportsPath: string;
   /** What the vendors are warned about without it failing the run: an upstream that could not be compared (CONFORM_REFRESH_SPECS). */
   warnings: string[];
+  /** A shard's slice and vendors; reportsPath is then its shard.json. Null for a whole run. */
+  shard: (Shard & { vendors: string[] }) | null;
 }
 
 /**
@@ -59,7 +64,7 @@ export interface RunOutcome {
  * Configuration mistakes (variables, waivers, baselines) throw ConfigError before any request is made.
  */
 export async function runConformance(options: RunOptions): Promise<RunOutcome> {
-  const config = resolveRunConfig(options.env, options.cwd);
+  const config = resolveRunConfig(options.env, options.cwd, options.shard ?? null);
   const refreshSpecs = flag(options.env, 'CONFORM_REFRESH_SPECS');
   const policy = await loadPolicy(options.env, options.cwd);
   const historyRuns = historyRunsFrom(options.env);
@@ -89,49 +94,41 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const wire = await wireBaselines(compared, policy.baselinesDir);
     const upstreams = compareUpstreams(refreshed, { cwd: options.cwd, http: config.http, wire });
     // Coverage is for the reports: the suite workers get the targets without it.
-    const suites = await runSuites(runnable.map(({ coverage: _, ...target }) => target), config, options, severity, (line) => options.print(redactText(line, secrets)));
+    // A shard can be given no vendor (more shards than vendors): it runs nothing and says so.
+    const suites = runnable.length === 0 ? NOTHING_RUN : await runSuites(runnable.map(({ coverage: _, ...target }) => target), config, options, severity, (line) => options.print(redactText(line, secrets)));
     if (options.signal?.aborted) throw new RunInterrupted(suites.finished, suites.planned, join(reportsDir, 'latest'));
     // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
     // Redaction sees the evidence whole; only then is it cut to what reports show.
     // Cross-response findings are made from the redacted, masked answers and join their cases' findings.
     const identitiesOf = new Map(targets.map((target) => [target.vendor, target.money.identities]));
     const results = withCrossResponseFindings(redactCaseResults(suites.results, secrets), (vendor) => identitiesOf.get(vendor) ?? []).map(withDisplayedFindings);
+    const problems = redactStrings(suites.problems, secrets);
+    const upstream = await upstreams;
+    const vendors = targets.map((target, i) => ({
+      target,
+      coverage: runnable[i]!.coverage,
+      laterFindings: upstream.get(target.vendor)?.findings ?? [],
+      specDefects: redactStrings(defects.get(target.vendor) ?? [], secrets),
+      specChangedUpstream: upstream.get(target.vendor)?.section ?? null,
+    }));
+    const warnings = [...upstream.values()].flatMap((outcome) => (outcome.warning === null ? [] : [outcome.warning]));
+    // A shard judges nothing and writes no report, baseline, ledger or contract: `conform merge` does, from every shard's output.
+    if (config.shard) return await shardOutcome(reportsDir, { startedAt, shard: config.shard, vendors, grades, problems, warnings, results }, secrets);
     // Every contract that may be kept is recorded while the run is judged and reported (src/contracts).
     const recording = (await contracts).startRecording({ cwd: options.cwd, env: options.env, targets, secretForms: secrets, specs });
     for (const result of results) recording.add(result);
     recording.end();
-    const problems = redactStrings(suites.problems, secrets);
-    const upstream = await upstreams;
-    const judged = judgeRun(
-      targets.map((target, i) => ({
-        target,
-        baseline: baselines[i]!,
-        seen: ledgers[i]!,
-        coverage: runnable[i]!.coverage,
-        results: results.filter((r) => r.vendor === target.vendor),
-        laterFindings: upstream.get(target.vendor)?.findings ?? [],
-        specDefects: redactStrings(defects.get(target.vendor) ?? [], secrets),
-        specChangedUpstream: upstream.get(target.vendor)?.section ?? null,
-      })),
-      policy,
-      { startedAt, problems },
+    const { judged, reportsPath } = await judgeAndPublish(
+      { startedAt, problems, results, vendors: vendors.map((vendor, i) => ({ ...vendor, baseline: baselines[i]!, seen: ledgers[i]!, results: results.filter((r) => r.vendor === vendor.target.vendor) })) },
+      { policy, reportsDir, historyRuns, secrets, recording },
     );
-    const files = await reportSetFiles(judged, results, reportsDir);
-    const reportsPath = await publishRun(reportsDir, runIdFor(startedAt, process.pid), files, secrets);
-    await pruneRuns(reportsDir, historyRuns);
-    for (const baseline of judged.createdBaselines) await writeBaseline(policy.baselinesDir, baseline, secrets);
-    // Only a run whose reports are published counts: a run cut short leaves the ledgers as they were.
-    for (const ledger of judged.seenLedgers) await writeSeenLedger(reportsDir, ledger, secrets);
-    // What each passing vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json live,
-    // CONSUMER-VENDOR.sandbox.json sandbox); a vendor that failed or could not be verified keeps its
-    // previous contract: that is what we rely on.
-    await recording.keep(judged.passing);
-    const warnings = [...upstream.values()].flatMap((outcome) => (outcome.warning === null ? [] : [outcome.warning]));
-    return { exitCode: judged.exitCode, reports: judged.reports, results, problems: judged.summary.problems, reportsPath, warnings };
+    return { exitCode: judged.exitCode, reports: judged.reports, results, problems: judged.summary.problems, reportsPath, warnings, shard: null };
   } finally {
     await close();
   }
 }
+
+const NOTHING_RUN = { results: [], problems: [], finished: 0, planned: 0 };
 
 /**
  * vitest's limit on tests at once, lifted: a vendor's own semaphore (its live concurrency) is what
@@ -185,18 +182,6 @@ async function runSuites(
   // vitest marks the process failed when a test fails; conform decides its own exit code.
   process.exitCode = undefined;
   return { results: collector.results, problems: collector.problems, finished: collector.tally.done, planned: Math.max(planned, collector.tally.total) };
-}
-
-/** Every vendor document loaded once up front: its defects go into the reports, its schemas into the contracts. */
-async function loadDocuments(targets: VendorTarget[], cwd: string): Promise<{ defects: Map<string, Finding[]>; specs: Map<string, LoadedSpec> }> {
-  const specs = new Map<string, LoadedSpec>();
-  const defects = new Map<string, Finding[]>();
-  for (const target of targets) {
-    const loaded = await Promise.all(target.specs.map((file) => loadSpec(file, { cwd, vendor: target.vendor })));
-    for (const spec of loaded) specs.set(spec.file, spec);
-    defects.set(target.vendor, loaded.flatMap((spec) => spec.defects));
-  }
-  return { defects, specs };
 }
 
 function withDisplayedFindings(result: CaseResult): CaseResult {

@@ -5,6 +5,7 @@ import { writeReportSet, type ReportedTarget, type RunSummary, type VendorReport
 import type { CaseResult } from '../results/index.ts';
 import { ConfigError } from '../vendors/index.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
+import { isStoredResult } from './stored-result.ts';
 
 export interface LaterFindings {
   /** Where the findings were made: they join the stored report only if it ran there too. */
@@ -92,10 +93,4 @@ async function readStored<T>(dir: string, name: string): Promise<T | null> {
   } catch {
     throw new ConfigError(join(dir, name), 'is not valid JSON; run `conform run` to write the reports again');
   }
-}
-
-// What the judge reads of a stored case result: enough to tell a hand-edited or foreign file from a run's.
-function isStoredResult(value: unknown): value is CaseResult {
-  const result = value as Partial<CaseResult> | null;
-  return typeof result === 'object' && result !== null && typeof result.vendor === 'string' && typeof result.case === 'string' && typeof result.startedAt === 'string' && Array.isArray(result.findings);
 }

@@ -7,6 +7,7 @@ import type { HttpClientOptions } from '../http/index.ts';
 import { embeddedSandboxFor } from '../sandbox/index.ts';
 import { targetAuth } from './auth.ts';
 import { sandboxScenarioVariable } from './variables.ts';
+import { shardVendors, type Shard } from './shard.ts';
 import { ConfigError, flag, loadVendors, optional, vendorTarget, type Env, type VendorDefinition, type VendorName, type VendorTarget } from '../vendors/index.ts';
 
 /** How one vendor runs: against its live endpoint, or against its embedded sandbox in a scenario. */
@@ -15,7 +16,10 @@ export type VendorPlan =
   | { vendor: VendorName; mode: 'sandbox'; scenario: string };
 
 export interface RunConfig {
+  /** The vendors this run runs: every selected one, or a shard's. */
   plans: VendorPlan[];
+  /** A sharded run's slice, with every selected vendor's plan (all shards'): what its shards must agree on. */
+  shard: (Shard & { every: VendorPlan[] }) | null;
   /** Every vendor file of the working directory, in run order. */
   vendors: readonly VendorDefinition[];
   http: HttpClientOptions;
@@ -41,19 +45,27 @@ export function readEnvironment(cwd: string, env: Env): Env {
  * Validates every vendor file and variable up front, so a mistake stops the run before any request,
  * naming the variable or the file and line.
  */
-export function resolveRunConfig(env: Env, cwd: string = process.cwd()): RunConfig {
+export function resolveRunConfig(env: Env, cwd: string = process.cwd(), shard: Shard | null = null): RunConfig {
   const vendors = loadVendors(cwd);
   const selected = selectedVendors(env, vendors);
   if (flag(env, 'CONFORM_REQUIRE_LIVE')) requireLive(selected, env);
+  const plans = selected.map((vendor) => planFor(vendor, env));
+  const sliced = shard ? shardVendors(selected, shard) : selected;
   return {
-    plans: selected.map((vendor) => planFor(vendor, env)),
+    plans: plans.filter((plan) => sliced.some((vendor) => vendor.name === plan.vendor)),
+    shard: shard ? { ...shard, every: plans } : null,
     vendors,
     http: httpOptions(env),
     severity: severityOverrides(env),
     sandboxRateLimit: integer(env, 'CONFORM_SANDBOX_RATE_LIMIT', 1, 50)!,
-    reportsDir: optional(env, 'CONFORM_REPORTS_DIR') ?? 'reports',
+    reportsDir: reportsDirFrom(env),
     cwd,
   };
+}
+
+/** Where runs write their reports (CONFORM_REPORTS_DIR), relative to the working directory. */
+export function reportsDirFrom(env: Env): string {
+  return optional(env, 'CONFORM_REPORTS_DIR') ?? 'reports';
 }
 
 /** The HTTP client's options from CONFORM_* variables: what `conform run` and `conform audit` send with. */

@@ -3,7 +3,8 @@
  * sandbox) it runs against, and the vitest reporter that collects case results from the suite workers.
  * The suites themselves use case.ts, runtime.ts and suite.ts; src/pipeline drives a whole run.
  */
-export { httpOptions, readEnvironment, resolveRunConfig, severityOverrides, type RunConfig } from './config.ts';
+export { httpOptions, readEnvironment, reportsDirFrom, resolveRunConfig, severityOverrides, type RunConfig } from './config.ts';
+export { parseShard, shardVendors, type Shard } from './shard.ts';
 export { describeTarget, startTargets } from './targets.ts';
 export { unknownVariableWarnings } from './variables.ts';
 export { SUITE_EXTERNALS, suitesGlobFor, type SuiteEnvironment } from './environment.ts';
