@@ -73,11 +73,11 @@ async function completeSet(dirs: readonly string[]): Promise<ReadShard[]> {
   if (!first) throw new ConfigError('conform merge', 'needs the reports folders of the shards');
   const { count } = first.output.shard;
   const configuration = JSON.stringify(first.output.configuration);
-  for (const shard of shards) {
+  for (const [i, shard] of shards.entries()) {
     const { index, count: of } = shard.output.shard;
     if (of !== count) throw new ConfigError(shard.file, `is shard ${index}/${of}, but ${first.file} is one of ${count}: merge the shards of one run`);
     if (JSON.stringify(shard.output.configuration) !== configuration) throw new ConfigError(shard.file, `ran another configuration (vendors, live or sandbox, scenarios) than ${first.file}: merge the shards of one run`);
-    const twin = shards.find((other) => other !== shard && other.output.shard.index === index);
+    const twin = shards.slice(0, i).find((other) => other.output.shard.index === index);
     if (twin) throw new ConfigError(shard.file, `is shard ${index}/${count}, and so is ${twin.file}`);
   }
   for (let index = 1; index <= count; index++) {
