@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/results/index.ts';
 import { callCli, runCli, type CliRun } from '../support/cli.ts';
 import { scrub } from '../support/golden.ts';
+import { LIVE, liveWhop, whopLiveEnv } from '../support/live-vendors.ts';
 import { VENDOR_NAMES } from '../support/seed-vendors.ts';
 
 /**
@@ -162,6 +163,27 @@ describe('the seed vendors in 3 shards, merged, against the same cases unsharded
       await writeFile(file, text.replace('"version": 1', '"version": 2'));
       expect((await refused([shardDirs[0]!, cut, shardDirs[2]!])).stderr).toBe(`conform merge: configuration error: ${file}: is a shard output of version 2; this conform merges version 1: run the shards with this conform\n`);
     });
+  });
+});
+
+describe('a live shard', () => {
+  it("keeps its credentials: its output holds where the vendor ran, not how it authenticated, and the merge needs none", async () => {
+    const whop = await liveWhop();
+    try {
+      const [dir, reports, contracts] = [await folder('live-shard'), await folder('reports'), await folder('contracts')];
+      const shard = await callCli(['run', '--shard', '1/1'], { CONFORM_VENDORS: 'whop', CONFORM_REPORTS_DIR: dir, ...whopLiveEnv(whop.url) });
+      expect([shard.code, shard.stderr]).toEqual([0, '']);
+      const text = await readFile(join(dir, 'shard.json'), 'utf8');
+      for (const secret of [LIVE.whopKey, LIVE.whopLimitedKey, '"credentials": {']) expect(text).not.toContain(secret);
+      expect((JSON.parse(text) as { vendors: Array<{ target: unknown }> }).vendors.map((v) => v.target)).toEqual([{ vendor: 'whop', mode: 'live', scenario: null, baseUrl: `${whop.url}/api/v1` }]);
+      // The merge job's environment names the vendors as the shards' did, and no credential.
+      const merged = await callCli(['merge', dir, '--out', reports], { CONFORM_VENDORS: 'whop', CONFORM_CONTRACTS_DIR: contracts });
+      expect([merged.code, merged.stderr]).toEqual([0, '']);
+      expect(merged.stdout).toMatch(/^whop +pass/m);
+      expect(await readdir(contracts)).toEqual(['conform-whop.json']);
+    } finally {
+      await whop.close();
+    }
   });
 });
 
