@@ -1,9 +1,11 @@
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/results/index.ts';
+import { acmeCheckout } from '../support/acme-vendor.ts';
 import { callCli, runCli, type CliRun } from '../support/cli.ts';
+import { REPO_ROOT } from '../support/paths.ts';
 import { scrub } from '../support/golden.ts';
 import { LIVE, liveWhop, whopLiveEnv } from '../support/live-vendors.ts';
 import { VENDOR_NAMES } from '../support/seed-vendors.ts';
@@ -164,6 +166,33 @@ describe('the seed vendors in 3 shards, merged, against the same cases unsharded
       expect((await refused([shardDirs[0]!, cut, shardDirs[2]!])).stderr).toBe(`conform merge: configuration error: ${file}: is a shard output of version 2; this conform merges version 1: run the shards with this conform\n`);
     });
   });
+});
+
+describe("a vendor's hand-written suites", () => {
+  it('run in its shard, and only there', async () => {
+    // Whop (8 cases in its file) and Acme (4, and one more in suites/acme/): Whop is shard 1, Acme shard 2.
+    const root = await acmeCheckout();
+    await cp(join(REPO_ROOT, 'vendors', 'whop.yaml'), join(root, 'vendors', 'whop.yaml'));
+    await cp(join(REPO_ROOT, 'specs', 'whop'), join(root, 'specs', 'whop'), { recursive: true });
+    await rm(join(root, 'suites'));
+    await mkdir(join(root, 'suites', 'acme'), { recursive: true });
+    await symlink(join(REPO_ROOT, 'suites', 'vendors.suite.ts'), join(root, 'suites', 'vendors.suite.ts'));
+    await writeFile(
+      join(root, 'suites', 'acme', 'by-hand.suite.ts'),
+      `import { conformSuite } from '../../src/run/suite.ts';\n\nconformSuite('acme', [{ name: 'by hand', operation: 'GET /wallets/{wallet_id}', params: { wallet_id: 'wal_00000000' }, expectStatus: 404 }]);\n`,
+    );
+    const cases = async (index: number) => {
+      const dir = join(root, `shard-${index}`);
+      const run = await runCli(['run', '--shard', `${index}/2`], { CONFORM_REPORTS_DIR: dir }, root);
+      expect([run.code, run.stderr]).toEqual([0, '']);
+      return (JSON.parse(await readFile(join(dir, 'shard.json'), 'utf8')) as { results: CaseResult[] }).results.map((r) => `${r.vendor}: ${r.case}`);
+    };
+    const [whop, acme] = [await cases(1), await cases(2)];
+    expect(whop).toHaveLength(8);
+    expect(whop.every((c) => c.startsWith('whop: '))).toBe(true);
+    expect(acme).toHaveLength(5);
+    expect(acme).toContain('acme: by hand');
+  }, 120_000);
 });
 
 describe('a live shard', () => {
