@@ -23,7 +23,7 @@ export interface AuditOptions {
   /** Default process.cwd(). */
   cwd?: string;
   /** Variables (CONFORM_*), with cwd's .env under them; default process.env. */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   /** Progress lines, credentials redacted; default: none. */
   print?: (line: string) => void;
 }

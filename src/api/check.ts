@@ -17,7 +17,7 @@ export interface CheckOptions {
   /** A severity per finding ID in place of the default; default: CONFORM_SEVERITY from `env` and cwd's .env. */
   severity?: SeverityOverrides;
   /** Default process.env. */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
 }
 
 export interface CheckResult {

@@ -29,10 +29,10 @@ export interface PlainResponse {
 
 export type ResponseLike = FetchResponseLike | UndiciResponseLike | PlainResponse;
 
-/** Bodies are read up to this many bytes, as runs read them (CONFORM_MAX_BODY_BYTES' default); beyond it they are cut and not checked. */
+/** A body still to be read (a stream) is read up to this many bytes, as runs read them (CONFORM_MAX_BODY_BYTES' default); beyond it, it is cut and not checked. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-/** The response as the checks see it: lower-case header names, the body's bytes (decoded), cut at MAX_BODY_BYTES. */
+/** The response as the checks see it: lower-case header names, the body's bytes (decoded; a stream cut at MAX_BODY_BYTES). */
 export async function observedResponse(response: ResponseLike): Promise<ObservedResponse> {
   if (response === null || typeof response !== 'object') throw new TypeError('conform: expected a response (fetch Response, undici response or {status, headers, body})');
   if ('statusCode' in response) {
@@ -48,8 +48,8 @@ export async function observedResponse(response: ResponseLike): Promise<Observed
     const read = response.body === null ? null : await readBody(Readable.fromWeb(response.body as never), undefined, MAX_BODY_BYTES);
     return { status: response.status, headers, body: read?.bytes ?? new Uint8Array(), truncated: read?.truncated ?? false };
   }
-  const body = bodyBytes(response.body);
-  return { status: response.status, headers: headerRecord(response.headers ?? {}), body: body.subarray(0, MAX_BODY_BYTES), truncated: body.length > MAX_BODY_BYTES };
+  // Already in the caller's memory: checked whole, as `conform check` checks a saved body.
+  return { status: response.status, headers: headerRecord(response.headers ?? {}), body: bodyBytes(response.body) };
 }
 
 function isFetchResponse(response: FetchResponseLike | PlainResponse): response is FetchResponseLike {
