@@ -127,3 +127,22 @@ describe('the library API on the seed documents', () => {
     });
   });
 });
+
+describe('docs/api.md', () => {
+  it('names every export of both entry points, and each entry point is in package.json exports', async () => {
+    const docs = await readFile(join(REPO_ROOT, 'docs', 'api.md'), 'utf8');
+    const entries = { '.': 'src/api/index.ts', './vitest': 'src/api/vitest.ts' };
+    const pkg = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { exports: Record<string, { default: string }> };
+    const undocumented: string[] = [];
+    for (const [entry, source] of Object.entries(entries)) {
+      expect(pkg.exports[entry]?.default).toBe(`./dist/${source.replace(/\.ts$/, '.js')}`);
+      const text = await readFile(join(REPO_ROOT, source), 'utf8');
+      // `export { a, type B } from …`, `export type { C } from …` and `export function d` / `interface E` / `class F` / `const G`.
+      const listed = [...text.matchAll(/^export (?:type )?\{([^}]*)\}/gm)].flatMap((match) => match[1]!.split(',').map((name) => name.trim().replace(/^type /, '')));
+      const declared = [...text.matchAll(/^export (?:declare )?(?:async )?(?:function|interface|class|const|type) (\w+)/gm)].map((match) => match[1]!);
+      const runtime = Object.keys(await import(join(REPO_ROOT, source)));
+      for (const name of new Set([...listed, ...declared, ...runtime])) if (name && !docs.includes(`\`${name}`)) undocumented.push(`${source}: ${name}`);
+    }
+    expect(undocumented).toEqual([]);
+  });
+});
