@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { runAudit } from '../pipeline/index.ts';
 import type { AuditReport } from '../report/index.ts';
 import { readEnvironment } from '../run/index.ts';
 
@@ -45,6 +44,8 @@ export interface AuditResult {
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const cwd = options.cwd ?? process.cwd();
   const out = resolve(cwd, options.out ?? `reports/audit/${options.vendor}`);
+  // Loaded here: the pipeline is most of conform, and `conform check` (built on this API) never audits.
+  const { runAudit } = await import('../pipeline/index.ts');
   const { exitCode, audit: report } = await runAudit(
     {
       vendor: options.vendor,
