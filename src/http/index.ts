@@ -15,3 +15,4 @@ export {
   type TokenSourceOptions,
 } from './oauth2.ts';
 export { mayCarryCredential } from './credentials.ts';
+export { readBody } from './read-body.ts';

@@ -25,6 +25,7 @@ const PIPELINE: readonly string[] = [
   'contracts', // Pact contracts recorded and verified
   'report', // report data and messages, renderers, the report set's history and writer
   'pipeline', // runConformance and the re-judgement `conform verify` makes: drive run, judge, contracts and report
+  'api', // the package's public API and vitest matcher (docs/api.md): conform as a library, at the edge like the CLI
   'cli', // one file per command
 ];
 
