@@ -92,7 +92,7 @@ function parseJson(text: string): unknown {
 
 function shortened(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
 
 async function readCapped(body: AsyncIterable<Buffer>, call: string): Promise<string> {
