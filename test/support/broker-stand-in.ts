@@ -133,7 +133,8 @@ export async function startBrokerStandIn(options: StandInOptions): Promise<Broke
   /** The matrix for one selector (latestby=cvp), computed from what was published and verified. */
   function matrix(query: URLSearchParams): [number, unknown] {
     const pacticipant = query.get('q[][pacticipant]');
-    if (!pacticipant || query.get('latestby') !== 'cvp') return [400, { errors: ['conform only asks about one pacticipant, latestby=cvp'] }];
+    // One selector, as can-i-deploy asks (the Ruby Pact CLI sends latestby=cvp, the Rust one cvpv with an environment).
+    if (!pacticipant || query.getAll('q[][pacticipant]').length !== 1 || !['cvp', 'cvpv'].includes(query.get('latestby') ?? '')) return [400, { errors: ['the stand-in answers one selector, latestby=cvp or cvpv'] }];
     const branch = query.get('q[][branch]');
     const asked = query.get('q[][version]');
     const environment = query.get('environment');
