@@ -38,7 +38,8 @@ export const verifyDeclaration = {
  * vendor's target as `conform run` would configure it: the live contract for a live target, the
  * sandbox contract for the embedded sandbox. Broken interactions become `contract-broken` findings in
  * reports/latest/VENDOR.json, for the vendors the stored run ran there (the others are named as
- * skipped). Exit 0 all verified, 1 a contract broken, 2 could not verify.
+ * skipped). With --publish, the live contracts' results go to the Pact Broker (verify-publish.ts).
+ * Exit 0 all verified, 1 a contract broken, 2 could not verify (or could not publish).
  */
 export const verifyCommand: Command = async (args, io) => {
   const { values } = parseCommandArgs(verifyDeclaration, args);
