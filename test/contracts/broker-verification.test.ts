@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.ts';
-import { startBrokerStandIn, type BrokerStandIn } from '../support/broker-stand-in.ts';
+import { CANARY_CREDENTIALS, canaryForms, startBrokerStandIn, type BrokerStandIn } from '../support/broker-stand-in.ts';
 import { callCli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
@@ -151,24 +151,15 @@ describe('conform verify --publish when the broker fails', () => {
 });
 
 describe('the broker credentials are redacted from everything verify prints', () => {
-  const token = 'pact_broker.Token_Echo+0123456789/abcdefghijklmnopqrstuvwxyz=ABCDEFGHIJ';
-  const username = 'ci.verifier_echo';
-  const password = 'pw.Broker_Echo+Secret/0123456789=abcdefghijklmnopqrstuvwxyz';
-  const forms = (secret: string) => [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)];
-
-  it.each([
-    ['a token', { token }, { PACT_BROKER_TOKEN: token }, [token]],
-    ['a user name and password', { username, password }, { PACT_BROKER_USERNAME: username, PACT_BROKER_PASSWORD: password }, [username, password]],
-  ] as const)('%s the broker echoes back, in plain, base64 and URL-encoded forms, in its refusal', async (_name, credentials, env, secrets) => {
+  it.each(CANARY_CREDENTIALS.map((canary) => [canary.name, canary] as const))('%s the broker echoes back, in plain, base64 and URL-encoded forms, in its refusal', async (_name, canary) => {
     // The echoing broker refuses the credentials it was sent (it expects others) and quotes them back.
     const echoing = await startBrokerStandIn({ token: 'another-token', echoCredentials: true });
     try {
-      const run = await callCli(['verify', '--publish'], { ...vendorEnv(faithful), CONFORM_CONTRACTS_DIR: contractsDir, PACT_BROKER_BASE_URL: echoing.url, ...env });
+      const run = await callCli(['verify', '--publish'], { ...vendorEnv(faithful), CONFORM_CONTRACTS_DIR: contractsDir, PACT_BROKER_BASE_URL: echoing.url, ...canary.env });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('HTTP 401');
       expect(run.stderr).toContain('[redacted]');
-      for (const secret of secrets) for (const form of forms(secret)) expect(run.stdout + run.stderr).not.toContain(form);
-      expect(echoing.requests[0]!.headers.authorization).toBe('token' in credentials ? `Bearer ${token}` : `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`);
+      for (const secret of canary.secrets) for (const form of canaryForms(secret)) expect(run.stdout + run.stderr).not.toContain(form);
     } finally {
       await echoing.close();
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrokerStandIn, type BrokerStandIn } from '../support/broker-stand-in.ts';
+import { CANARY_CREDENTIALS, canaryForms, startBrokerStandIn, type BrokerStandIn } from '../support/broker-stand-in.ts';
 import { callCli, runCli } from '../support/cli.ts';
 
 /**
@@ -131,25 +131,17 @@ describe('conform can-i-deploy could not ask: exit 2, one located line, no stack
 });
 
 describe('conform can-i-deploy redacts the broker credentials from what the broker says', () => {
-  const token = 'pact_broker.Token_Echo+0123456789/abcdefghijklmnopqrstuvwxyz=ABCDEFGHIJ';
-  const username = 'ci.deployer_echo';
-  const password = 'pw.Broker_Echo+Secret/0123456789=abcdefghijklmnopqrstuvwxyz';
-  const forms = (secret: string) => [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)];
-
-  it.each([
-    ['a token', { token }, { PACT_BROKER_TOKEN: token }, [token]],
-    ['a user name and password', { username, password }, { PACT_BROKER_USERNAME: username, PACT_BROKER_PASSWORD: password }, [username, password]],
-  ] as const)('%s, echoed in plain, base64 and URL-encoded forms in its notices and in its refusal', async (_name, credentials, credentialEnv, secrets) => {
-    const echoing = await startBrokerStandIn({ ...credentials, echoCredentials: true });
+  it.each(CANARY_CREDENTIALS.map((canary) => [canary.name, canary] as const))('%s, echoed in plain, base64 and URL-encoded forms in its notices and in its refusal', async (_name, canary) => {
+    const echoing = await startBrokerStandIn({ ...canary.options, echoCredentials: true });
     try {
-      const answered = await callCli(['can-i-deploy', '--version', 'c1'], { PACT_BROKER_BASE_URL: echoing.url, ...credentialEnv });
+      const answered = await callCli(['can-i-deploy', '--version', 'c1'], { PACT_BROKER_BASE_URL: echoing.url, ...canary.env });
       expect(answered.code).toBe(1);
       expect(answered.stdout).toContain('No pacts or verifications have been published for version c1 of conform');
-      const refused = await callCli(['can-i-deploy', '--version', 'c1'], { PACT_BROKER_BASE_URL: echoing.url, ...credentialEnv, ...('token' in credentials ? { PACT_BROKER_TOKEN: `${token}-wrong` } : { PACT_BROKER_PASSWORD: `${password}-wrong` }) });
+      const refused = await callCli(['can-i-deploy', '--version', 'c1'], { PACT_BROKER_BASE_URL: echoing.url, ...canary.wrong });
       expect(refused.code).toBe(2);
       for (const run of [answered, refused]) {
         expect(run.stdout + run.stderr).toContain('[redacted]');
-        for (const secret of secrets) for (const form of forms(secret)) expect(run.stdout + run.stderr).not.toContain(form);
+        for (const secret of canary.secrets) for (const form of canaryForms(secret)) expect(run.stdout + run.stderr).not.toContain(form);
       }
     } finally {
       await echoing.close();

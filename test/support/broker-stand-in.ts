@@ -51,6 +51,25 @@ interface Verification {
   body: Record<string, unknown>;
 }
 
+const CANARY_TOKEN = 'pact_broker.Token_Echo+0123456789/abcdefghijklmnopqrstuvwxyz=ABCDEFGHIJ';
+const CANARY_USER = 'ci.broker_echo';
+const CANARY_PASSWORD = 'pw.Broker_Echo+Secret/0123456789=abcdefghijklmnopqrstuvwxyz';
+
+/** Broker credentials for redaction tests: how the stand-in expects each, the variables that send it, the secrets it holds. */
+export const CANARY_CREDENTIALS = [
+  { name: 'a token', options: { token: CANARY_TOKEN }, env: { PACT_BROKER_TOKEN: CANARY_TOKEN }, wrong: { PACT_BROKER_TOKEN: `${CANARY_TOKEN}-wrong` }, secrets: [CANARY_TOKEN] },
+  {
+    name: 'a user name and password',
+    options: { username: CANARY_USER, password: CANARY_PASSWORD },
+    env: { PACT_BROKER_USERNAME: CANARY_USER, PACT_BROKER_PASSWORD: CANARY_PASSWORD },
+    wrong: { PACT_BROKER_USERNAME: CANARY_USER, PACT_BROKER_PASSWORD: `${CANARY_PASSWORD}-wrong` },
+    secrets: [CANARY_USER, CANARY_PASSWORD],
+  },
+] as const;
+
+/** A secret as a leak would show it: plain, base64 and URL-encoded. */
+export const canaryForms = (secret: string): string[] => [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)];
+
 export async function startBrokerStandIn(options: StandInOptions): Promise<BrokerStandIn> {
   const requests: RecordedRequest[] = [];
   const pacts: Pact[] = [];
