@@ -1,8 +1,9 @@
-import { BrokerError, brokerSettings, canIDeploy, type DeployAnswer, type MatrixRow } from '../contracts/index.ts';
+import { BrokerError, canIDeploy, type DeployAnswer, type MatrixRow } from '../contracts/index.ts';
 import { redactText } from '../redaction/index.ts';
 import { readEnvironment } from '../run/index.ts';
-import { ConfigError, optional } from '../vendors/index.ts';
+import { optional } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
+import { brokerOrComplain } from './broker-settings.ts';
 import type { Command } from './io.ts';
 import type { CommandDeclaration } from './options.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
@@ -31,14 +32,8 @@ export const canIDeployCommand: Command = async (args, io) => {
   const chosen = [values.version !== undefined, values.latest === true || values.branch !== undefined].filter(Boolean).length;
   if (chosen !== 1) throw new UsageError(`conform ${COMMAND}: name the version to deploy: --version V, --latest or --branch B (one of them); see conform ${COMMAND} --help`);
   const env = readEnvironment(io.cwd, io.env);
-  let broker;
-  try {
-    broker = brokerSettings(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr(`conform ${COMMAND}: configuration error: ${error.message}\n`);
-    return EXIT.cannotRun;
-  }
+  const broker = brokerOrComplain(COMMAND, env, io);
+  if (broker === null) return EXIT.cannotRun;
   const pacticipant = values.pacticipant ?? optional(env, 'CONFORM_CONSUMER') ?? 'conform';
   const question = { pacticipant, version: values.version ?? null, branch: values.branch ?? null, environment: values['to-environment'] ?? null };
   let answer: DeployAnswer;

@@ -12,4 +12,5 @@ export { brokerSettings, publishToBroker, type BrokerSettings, type PublishResul
 export { consumerVersion, providerVersion, type GitVersion } from './consumer-version.ts';
 export { BrokerError, brokerIndex } from './broker-http.ts';
 export { publishVerification, unpublishable, type ResultVersions } from './broker-verification.ts';
+export { recordDeployment } from './broker-deployment.ts';
 export { canIDeploy, type DeployAnswer, type DeployQuestion, type MatrixRow } from './broker-matrix.ts';

@@ -103,6 +103,27 @@ describe('conform can-i-deploy', () => {
   });
 });
 
+describe('conform record-deployment', () => {
+  it('records a version in an environment through its pb:record-deployment link; can-i-deploy then checks against it', async () => {
+    const before = await callCli(['can-i-deploy', '--version', 'c1', '--to-environment', 'test'], env());
+    expect(before.code).toBe(1);
+    const recorded = await callCli(['record-deployment', '--pacticipant', 'whop', '--version', 'w1', '--environment', 'test'], env());
+    expect(recorded).toEqual({ code: 0, stderr: '', stdout: 'recorded: whop w1 is deployed to test\n' });
+    expect(broker.requests.slice(-3).map((r) => `${r.method} ${r.url}`)).toEqual(['GET /', 'GET /pacticipants/whop/versions/w1', 'POST /pacticipants/whop/versions/w1/deployed-versions/environment/test']);
+    const after = await callCli(['can-i-deploy', '--version', 'c1', '--to-environment', 'test'], env());
+    expect(after.code).toBe(0);
+  });
+
+  it.each([
+    [['--pacticipant', 'whop', '--version', 'w1', '--environment', 'moon'], 'the Pact Broker has no environment moon to record a deployment of whop in (it has: production, test)'],
+    [['--pacticipant', 'whop', '--version', 'w9', '--environment', 'test'], 'the Pact Broker knows no version w9 of whop: publish its pacts or results first'],
+    [['--version', 'w1'], 'name --version V and --environment E; see conform record-deployment --help'],
+  ])('exit 2 with one line: %j', async (flags, message) => {
+    const run = await callCli(['record-deployment', ...flags], env());
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `conform record-deployment: ${message}\n` });
+  });
+});
+
 describe('conform can-i-deploy could not ask: exit 2, one located line, no stack trace', () => {
   it.each([
     ['401', { status: 401, body: '{"error":"Unauthorized"}' }, /^conform can-i-deploy: the Pact Broker answered GET http:\/\/127\.0\.0\.1:\d+\/matrix\?\S+ with HTTP 401: Unauthorized\n$/],

@@ -6,8 +6,9 @@ import type { AddressInfo } from 'node:net';
  * A local stand-in for the Pact Broker (none can run here: no Docker, no Ruby), built from the
  * Broker's documented resources and answers (its HAL index, `POST /contracts/publish`, the pact for a
  * consumer version with `pb:publish-verification-results`, verification results, branch versions,
- * `/matrix`), for exactly the calls conform makes. It keeps what was published and verified and
- * answers the matrix from it; environments are seeded by the test (`deploy`). Every request needs the
+ * pacticipant versions with `pb:record-deployment`, `/matrix`), for exactly the calls conform makes. It
+ * keeps what was published, verified and deployed and answers the matrix from it (`deploy` seeds a
+ * deployment, in any environment, as record-deployment would). Every request needs the
  * token or the user name and password it was started with; every request is recorded.
  */
 export interface BrokerStandIn {
@@ -33,6 +34,8 @@ export interface StandInOptions {
   password?: string;
   /** Echo the Authorization header received, decoded and encoded, in every notice: a hostile broker. */
   echoCredentials?: boolean;
+  /** The environments deployments can be recorded in (default: the two a new Broker is seeded with). */
+  environments?: string[];
 }
 
 interface Pact {
@@ -78,7 +81,12 @@ export async function startBrokerStandIn(options: StandInOptions): Promise<Broke
   const versions = new Map<string, Array<{ number: string; branch: string | null }>>();
   const deployed = new Map<string, Map<string, string>>();
   const faults: Array<{ path: string; status: number; body: string; contentType?: string }> = [];
+  const environments = options.environments ?? ['production', 'test'];
   let base = '';
+  const deploy = (pacticipant: string, version: string, environment: string) => {
+    const where = deployed.get(environment) ?? new Map<string, string>();
+    deployed.set(environment, where.set(pacticipant, version));
+  };
 
   const ensureVersion = (pacticipant: string, number: string, branch: string | null = null) => {
     const list = versions.get(pacticipant) ?? [];
@@ -144,6 +152,25 @@ export async function startBrokerStandIn(options: StandInOptions): Promise<Broke
       ([pacticipant, branch, version]) => {
         ensureVersion(pacticipant!, version!, branch!);
         return [200, { number: version, _links: { self: { href: `${base}/pacticipants/${encodeURIComponent(pacticipant!)}/versions/${encodeURIComponent(version!)}` } } }];
+      },
+    ],
+    [
+      'GET',
+      /^\/pacticipants\/([^/]+)\/versions\/([^/]+)$/,
+      ([pacticipant, version]) => {
+        if (!(versions.get(pacticipant!) ?? []).some((v) => v.number === version)) return [404, { error: `No version ${version} of ${pacticipant}` }];
+        const path = `${base}/pacticipants/${encodeURIComponent(pacticipant!)}/versions/${encodeURIComponent(version!)}`;
+        const recordDeployment = environments.map((name) => ({ name, title: `Record deployment to ${name}`, href: `${path}/deployed-versions/environment/${encodeURIComponent(name)}` }));
+        return [200, { number: version, branch: branchOf(pacticipant!, version!), _links: { self: { href: path }, 'pb:record-deployment': recordDeployment } }];
+      },
+    ],
+    [
+      'POST',
+      /^\/pacticipants\/([^/]+)\/versions\/([^/]+)\/deployed-versions\/environment\/([^/]+)$/,
+      ([pacticipant, version, environment]) => {
+        if (!environments.includes(environment!)) return [404, { error: `No environment ${environment}` }];
+        deploy(pacticipant!, version!, environment!);
+        return [201, { currentlyDeployed: true, _embedded: { version: { number: version } } }];
       },
     ],
     ['GET', /^\/matrix$/, (_, __, url) => matrix(url.searchParams)],
@@ -234,10 +261,7 @@ export async function startBrokerStandIn(options: StandInOptions): Promise<Broke
   return {
     url: base,
     requests,
-    deploy: (pacticipant, version, environment) => {
-      const where = deployed.get(environment) ?? new Map<string, string>();
-      deployed.set(environment, where.set(pacticipant, version));
-    },
+    deploy,
     failNext: (path, fault) => faults.push({ path, ...fault }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -249,6 +273,7 @@ function index(base: string) {
     self: { href: base, title: 'Index', templated: false },
     'pb:publish-contracts': { href: `${base}/contracts/publish`, title: 'Publish contracts', templated: false },
     'pb:publish-pact': { href: `${base}/pacts/provider/{provider}/consumer/{consumer}/version/{consumerApplicationVersion}`, title: 'Publish a pact', templated: true },
+    'pb:pacticipant-version': { href: `${base}/pacticipants/{pacticipant}/versions/{version}`, title: 'Get, create or delete a pacticipant version', templated: true },
     'pb:pacticipant-branch-version': { href: `${base}/pacticipants/{pacticipant}/branches/{branch}/versions/{version}`, title: 'Get or add/create a pacticipant version for a branch', templated: true },
     curies: [{ name: 'pb', href: `${base}/doc/{rel}?context=index`, templated: true }],
   };
