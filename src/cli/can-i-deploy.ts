@@ -1,9 +1,8 @@
 import { BrokerError, canIDeploy, type DeployAnswer, type MatrixRow } from '../contracts/index.ts';
 import { redactText } from '../redaction/index.ts';
 import { readEnvironment } from '../run/index.ts';
-import { optional } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
-import { brokerOrComplain } from './broker-settings.ts';
+import { brokerOrComplain, pacticipantOf, PACTICIPANT_OPTION } from './broker-settings.ts';
 import type { Command } from './io.ts';
 import type { CommandDeclaration } from './options.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
@@ -14,7 +13,7 @@ export const canIDeployDeclaration = {
   command: COMMAND,
   usage: '[--pacticipant P] (--version V | --latest | --branch B) [--to-environment E]',
   options: {
-    pacticipant: { type: 'string', value: 'P', description: 'the application to deploy (default: CONFORM_CONSUMER, else conform)' },
+    pacticipant: PACTICIPANT_OPTION,
     version: { type: 'string', value: 'V', description: 'the version to deploy' },
     latest: { type: 'boolean', description: 'the latest version (of --branch, when given)' },
     branch: { type: 'string', value: 'B', description: 'the latest version of this branch' },
@@ -34,7 +33,7 @@ export const canIDeployCommand: Command = async (args, io) => {
   const env = readEnvironment(io.cwd, io.env);
   const broker = brokerOrComplain(COMMAND, env, io);
   if (broker === null) return EXIT.cannotRun;
-  const pacticipant = values.pacticipant ?? optional(env, 'CONFORM_CONSUMER') ?? 'conform';
+  const pacticipant = pacticipantOf(values.pacticipant, env);
   const question = { pacticipant, version: values.version ?? null, branch: values.branch ?? null, environment: values['to-environment'] ?? null };
   let answer: DeployAnswer;
   try {

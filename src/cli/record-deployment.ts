@@ -1,8 +1,7 @@
 import { BrokerError, recordDeployment } from '../contracts/index.ts';
 import { readEnvironment } from '../run/index.ts';
-import { optional } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
-import { brokerOrComplain } from './broker-settings.ts';
+import { brokerOrComplain, pacticipantOf, PACTICIPANT_OPTION } from './broker-settings.ts';
 import type { Command } from './io.ts';
 import type { CommandDeclaration } from './options.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
@@ -13,7 +12,7 @@ export const recordDeploymentDeclaration = {
   command: COMMAND,
   usage: '[--pacticipant P] --version V --environment E',
   options: {
-    pacticipant: { type: 'string', value: 'P', description: 'the application deployed (default: CONFORM_CONSUMER, else conform)' },
+    pacticipant: PACTICIPANT_OPTION,
     version: { type: 'string', value: 'V', description: 'the version deployed' },
     environment: { type: 'string', value: 'E', description: 'the environment it was deployed to' },
   },
@@ -29,7 +28,7 @@ export const recordDeploymentCommand: Command = async (args, io) => {
   const env = readEnvironment(io.cwd, io.env);
   const broker = brokerOrComplain(COMMAND, env, io);
   if (broker === null) return EXIT.cannotRun;
-  const pacticipant = values.pacticipant ?? optional(env, 'CONFORM_CONSUMER') ?? 'conform';
+  const pacticipant = pacticipantOf(values.pacticipant, env);
   try {
     await recordDeployment(broker, pacticipant, values.version, values.environment);
   } catch (error) {
