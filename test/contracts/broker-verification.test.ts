@@ -3,6 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brokerIndex, brokerSettings, publishVerification, readContract, unpublishable, type InteractionVerdict } from '../../src/contracts/index.ts';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.ts';
 import { CANARY_CREDENTIALS, canaryForms, startBrokerStandIn, type BrokerStandIn } from '../support/broker-stand-in.ts';
 import { callCli } from '../support/cli.ts';
@@ -88,6 +89,15 @@ describe('conform verify --publish', () => {
     expect(gate.stdout).toMatch(/^ {2}The verification for the pact between version \w+ of conform and the latest version of xendit \(xendit-2026-12\) failed$/m);
   }, 120_000);
 
+  it('takes the provider version from PACT_PROVIDER_VERSION, with no branch unless one is named (git\'s is not the vendor\'s)', async () => {
+    const before = broker.requests.length;
+    const run = await callCli(['verify', '--publish'], { ...vendorEnv(faithful), ...brokerEnv(), PACT_PROVIDER_VERSION: 'xendit-env-1' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^published: xendit xendit-env-1 verified conform \w+: success \(5 interactions\)$/m);
+    expect(broker.requests.slice(before).filter((r) => r.method === 'PUT')).toEqual([]);
+    expect(resultsPosted().at(-1)!.body).toMatchObject({ providerApplicationVersion: 'xendit-env-1' });
+  }, 120_000);
+
   it('without --publish (or the variable) sends nothing to the broker', async () => {
     const before = broker.requests.length;
     const run = await callCli(['verify'], { ...vendorEnv(faithful), ...brokerEnv(), PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: 'false' });
@@ -117,6 +127,33 @@ describe('conform verify --publish', () => {
     expect(run.stderr).toMatch(/^conform verify: cannot publish the verification of xendit: the Pact Broker's pact between conform \w+ and xendit is not the contract verified \(.*conform-xendit\.json\): publish it with conform contracts publish first\n$/);
     expect(resultsPosted().length).toBe(before);
   }, 120_000);
+});
+
+describe('which interactions a published result holds', () => {
+  /** The stored live contract and a verification of it in which `skipped` interactions were skipped, the rest verified. */
+  async function verificationSkipping(skipped: number) {
+    const contract = await readContract(join(contractsDir, 'conform-xendit.json'));
+    const interactions = contract.interactions.map((interaction, index): InteractionVerdict => ({ ...interaction, outcome: index < skipped ? 'skipped' : 'verified', mismatches: [], reason: index < skipped ? 'no limited key' : null }));
+    return { contract, verification: { vendor: 'xendit', file: contract.file, interactions, problem: null } };
+  }
+
+  it('leaves the skipped interactions out: they were not verified', async () => {
+    const { contract, verification } = await verificationSkipping(2);
+    expect(unpublishable(contract, verification)).toBeNull();
+    const settings = brokerSettings({ PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: TOKEN });
+    const version = git('rev-parse', '--short', 'HEAD');
+    const result = await publishVerification(settings, await brokerIndex(settings), contract, verification, { consumer: version, provider: { version: 'skips-1', branch: null } });
+    expect(result).toEqual({ success: true, tested: contract.interactions.length - 2 });
+    const body = resultsPosted().at(-1)!.body as { testResults: Array<{ interactionDescription: string }> };
+    expect(body.testResults.map((r) => r.interactionDescription)).toEqual(contract.interactions.slice(2).map((i) => i.description));
+  });
+
+  it('publishes nothing when every interaction was skipped, or one could not be verified', async () => {
+    const { contract, verification } = await verificationSkipping(5);
+    expect(unpublishable(contract, verification)).toBe('no interaction was verified (all were skipped)');
+    const unavailable = { ...verification, interactions: verification.interactions.map((i, index) => ({ ...i, outcome: index === 0 ? ('error' as const) : ('verified' as const) })) };
+    expect(unpublishable(contract, unavailable)).toBe('1 interaction could not be verified');
+  });
 });
 
 describe('conform verify --publish when the broker fails', () => {
