@@ -1,9 +1,10 @@
 import { relative } from 'node:path';
-import { brokerSettings, ContractFileError, consumerVersion, contractSettings, publishToBroker, readContracts, type StoredContract } from '../contracts/index.ts';
+import { ContractFileError, consumerVersion, contractSettings, publishToBroker, readContracts, type StoredContract } from '../contracts/index.ts';
 import { redactText } from '../redaction/index.ts';
 import { readEnvironment } from '../run/index.ts';
-import { displayUrl, ConfigError } from '../vendors/index.ts';
+import { displayUrl } from '../vendors/index.ts';
 import { EXIT } from '../results/index.ts';
+import { brokerOrComplain } from './broker-settings.ts';
 import type { Command } from './io.ts';
 import type { CommandDeclaration } from './options.ts';
 import { parseCommandArgs } from './usage-error.ts';
@@ -22,16 +23,8 @@ export const contractsPublishDeclaration = { command: COMMAND, usage: '', option
 export const contractsPublishCommand: Command = async (args, io) => {
   parseCommandArgs(contractsPublishDeclaration, args);
   const env = readEnvironment(io.cwd, io.env);
-  let broker;
-  try {
-    broker = brokerSettings(env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.stderr(`conform ${COMMAND}: configuration error: ${error.message}\n`);
-      return EXIT.cannotRun;
-    }
-    throw error;
-  }
+  const broker = brokerOrComplain(COMMAND, env, io);
+  if (broker === null) return EXIT.cannotRun;
   // The broker's answers and errors are printed: whatever it echoes of the credentials is redacted.
   const { secretForms } = broker;
   const out = { stdout: (text: string) => io.stdout(redactText(text, secretForms)), stderr: (text: string) => io.stderr(redactText(text, secretForms)) };

@@ -46,6 +46,8 @@ export const COMMANDS: Readonly<Record<string, RegisteredCommand>> = {
   },
   verify: { load: () => import('./verify.ts').then((m) => ({ run: m.verifyCommand, declaration: m.verifyDeclaration })), summary: 'verify the stored Pact contracts against each vendor (live or embedded sandbox)' },
   'contracts publish': { load: () => import('./contracts-publish.ts').then((m) => ({ run: m.contractsPublishCommand, declaration: m.contractsPublishDeclaration })), summary: 'publish the stored Pact contracts to a Pact Broker' },
+  'can-i-deploy': { load: () => import('./can-i-deploy.ts').then((m) => ({ run: m.canIDeployCommand, declaration: m.canIDeployDeclaration })), summary: "ask the Pact Broker's matrix whether a version may be deployed (exit 0 yes, 1 no)" },
+  'record-deployment': { load: () => import('./record-deployment.ts').then((m) => ({ run: m.recordDeploymentCommand, declaration: m.recordDeploymentDeclaration })), summary: 'tell the Pact Broker a version is deployed to an environment (what can-i-deploy checks against)' },
 };
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

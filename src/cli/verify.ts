@@ -20,11 +20,17 @@ import { EXIT } from '../results/index.ts';
 import type { CliIo, Command } from './io.ts';
 import type { CommandDeclaration } from './options.ts';
 import { parseCommandArgs, UsageError } from './usage-error.ts';
+import { publishPlan, publishResults, type PublishPlan } from './verify-publish.ts';
 
 export const verifyDeclaration = {
   command: 'verify',
-  usage: '[--vendor V]',
-  options: { vendor: { type: 'string', value: 'V', description: 'verify only this vendor\'s contract (default: the vendors conform run would select)' } },
+  usage: '[--vendor V] [--publish [--provider-version V] [--provider-branch B]]',
+  options: {
+    vendor: { type: 'string', value: 'V', description: 'verify only this vendor\'s contract (default: the vendors conform run would select)' },
+    publish: { type: 'boolean', description: 'publish the results of live contracts to the Pact Broker (also PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true)' },
+    'provider-version': { type: 'string', value: 'V', description: 'the provider version the results are published under (default: PACT_PROVIDER_VERSION, else git rev-parse --short HEAD)' },
+    'provider-branch': { type: 'string', value: 'B', description: "that version's branch (default: PACT_PROVIDER_BRANCH, else git's branch when the version is git's)" },
+  },
 } as const satisfies CommandDeclaration;
 
 /**
@@ -32,7 +38,8 @@ export const verifyDeclaration = {
  * vendor's target as `conform run` would configure it: the live contract for a live target, the
  * sandbox contract for the embedded sandbox. Broken interactions become `contract-broken` findings in
  * reports/latest/VENDOR.json, for the vendors the stored run ran there (the others are named as
- * skipped). Exit 0 all verified, 1 a contract broken, 2 could not verify.
+ * skipped). With --publish, the live contracts' results go to the Pact Broker (verify-publish.ts).
+ * Exit 0 all verified, 1 a contract broken, 2 could not verify (or could not publish).
  */
 export const verifyCommand: Command = async (args, io) => {
   const { values } = parseCommandArgs(verifyDeclaration, args);
@@ -48,6 +55,14 @@ export const verifyCommand: Command = async (args, io) => {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.stderr(`conform verify: configuration error: ${error.message}\n`);
+    return EXIT.cannotRun;
+  }
+  let plan: PublishPlan | null;
+  try {
+    plan = await publishPlan(values, env, io.cwd);
+  } catch (error) {
+    const kind = error instanceof ConfigError ? 'configuration error: ' : '';
+    io.stderr(`conform verify: ${kind}${(error as Error).message}\n`);
     return EXIT.cannotRun;
   }
   const settings = contractSettings(env, io.cwd);
@@ -70,8 +85,9 @@ export const verifyCommand: Command = async (args, io) => {
 
   const { targets, close } = await startTargets({ ...config, plans: kept.map(({ plan }) => plan) });
   const secrets = targetSecretForms(targets);
-  // Mismatch texts quote what the vendor answered: they are redacted like everything else conform writes.
-  const out: CliIo = { ...io, stdout: (text) => io.stdout(redactText(text, secrets)), stderr: (text) => io.stderr(redactText(text, secrets)) };
+  // Mismatch texts quote what the vendor answered, and the broker may echo its credentials: both are redacted.
+  const printed = [...secrets, ...(plan?.broker.secretForms ?? [])];
+  const out: CliIo = { ...io, stdout: (text) => io.stdout(redactText(text, printed)), stderr: (text) => io.stderr(redactText(text, printed)) };
   try {
     const verifications: Array<{ target: VendorTarget; verification: ContractVerification }> = [];
     for (const [index, target] of targets.entries()) {
@@ -84,7 +100,11 @@ export const verifyCommand: Command = async (args, io) => {
     const later = verified.map(({ target, verification }) => ({ target, findings: contractBroken(verification) }));
     const reportsDir = resolve(io.cwd, config.reportsDir);
     const rejudged = await rejudgeLatest({ policy, reportsDir, later, secretForms: secrets });
-    return summarise(verifications.map((v) => v.verification), rejudged, join(reportsDir, 'latest'), out);
+    const code = summarise(verifications.map((v) => v.verification), rejudged, join(reportsDir, 'latest'), out);
+    if (plan === null) return code;
+    // Results the Broker did not get leave the gate uninformed: that is a verify that could not finish.
+    const published = await publishResults(plan, verifications.map(({ verification }, index) => ({ contract: contracts[index]!, verification })), secrets, out);
+    return published ? code : EXIT.cannotRun;
   } finally {
     await close();
   }

@@ -3,6 +3,7 @@ import { redactText, secretForms } from '../redaction/index.ts';
 import { baseUrl, optional, ConfigError, type Env } from '../vendors/index.ts';
 import type { StoredContract } from './contract-file.ts';
 import type { ConsumerVersion } from './consumer-version.ts';
+import { brokerMessages } from './broker-http.ts';
 
 export interface BrokerSettings {
   baseUrl: string;
@@ -69,17 +70,4 @@ export async function publishToBroker(broker: BrokerSettings, contracts: readonl
     results.push({ consumer, contracts: own, status: response.statusCode, ok, messages: brokerMessages(text) });
   }
   return results;
-}
-
-/** Notices ({notices: [{text}]}) and errors ({errors: {field: [message]}}), or the raw text cut short. */
-function brokerMessages(text: string): string[] {
-  let answer: { notices?: Array<{ text?: unknown }>; errors?: Record<string, unknown> };
-  try {
-    answer = JSON.parse(text) as typeof answer;
-  } catch {
-    return text.trim() ? [text.trim().slice(0, 300)] : [];
-  }
-  const notices = (answer.notices ?? []).map((notice) => String(notice.text ?? '')).filter(Boolean);
-  const errors = Object.entries(answer.errors ?? {}).map(([field, messages]) => `${field}: ${[messages].flat().join('; ')}`);
-  return [...notices, ...errors];
 }
