@@ -104,23 +104,27 @@ function gather(context: CheckContext, build: boolean): { readonly amounts: read
   const { rules: planned, overlapping } = planOf(rules);
   // Two rules reach one place only when their patterns overlap (known per operation): only then is a set kept.
   const gathered = new Gathered(applicableBody(context)!, context.semantic.currencies, overlapping ? new Set() : undefined, build);
-  for (const { at, currency } of planned) {
-    if (at.slot >= 0) gathered.add(at.pattern.text, gathered.body.at(at.slot), NO_BINDINGS, currency, at.slot);
-    else gathered.body.visit(at, (pointer, value, bindings) => gathered.add(pointer, value, bindings, currency, -1));
+  for (const plan of planned) {
+    if (plan.at.slot >= 0) gathered.add(plan, gathered.body.at(plan.at.slot), NO_BINDINGS);
+    else gathered.body.visit(plan.at, (value, bindings) => gathered.add(plan, value, bindings));
   }
   return gathered;
 }
 
 const NO_BINDINGS: readonly string[] = Object.freeze([]);
 
-/** One body's amounts, as the rules reach them. */
+/** One body's amounts, as the rules reach them: when only screening, no pointer or amount is made. */
 class Gathered {
   readonly amounts: Amount[] = [];
-  /** Whether an amount check could report an amount read: a number (its digits may be lost), more decimals than allowed, an unknown code. */
+  /** Whether an amount check could report an amount read: a number whose digits may be lost, more decimals than allowed, an unknown code. */
   reportable = false;
   private count = 0;
   // Amounts of one entry share its currency: the last one read from a place without `*` (or fixed) is kept.
   private from: Place | Currency | null = null;
+  private code: string | null = null;
+  /** Whether the code was read from the body (not a rule's fixed asset). */
+  private sent = false;
+  /** The currency as an amount holds it: made only when building. */
   private currency: Amount['currency'] = null;
   private allowed: CurrencyScale | null = null;
 
@@ -131,35 +135,37 @@ class Gathered {
     private readonly build: boolean,
   ) {}
 
-  /** `slot`: the amount's plain place (-1 when starred), where the invariants may read the same figure. */
-  add(pointer: string, value: unknown, bindings: readonly string[], currency: Place | Currency, slot: number): void {
+  add({ at, currency }: Plan, value: unknown, bindings: readonly string[]): void {
     if ((typeof value !== 'number' && typeof value !== 'string') || this.count === MAX_MATCHES) return;
+    let pointer: string | undefined;
     if (this.reached) {
+      pointer = bindPattern(at.pattern, bindings)!;
       if (this.reached.has(pointer)) return;
       this.reached.add(pointer);
     }
     this.count++;
     this.readCurrency(currency, bindings);
-    if (!this.build) {
-      this.reportable ||= typeof value === 'number' || this.mayReport(this.stringScale(value, slot));
-      return;
-    }
     if (typeof value === 'string') {
-      this.amounts.push({ pointer, encoding: 'string', text: value, parsed: value, scale: this.stringScale(value, slot), currency: this.currency, allowed: this.allowed });
+      if (!this.build) this.reportable ||= this.mayReport(this.stringScale(value, at.slot));
+      else this.amounts.push({ pointer: pointer ?? bindPattern(at.pattern, bindings)!, encoding: 'string', text: value, parsed: value, scale: this.stringScale(value, at.slot), currency: this.currency, allowed: this.allowed });
       return;
     }
-    // A number's digits as sent, only where the text may hold one a double cannot keep: otherwise the
-    // parsed number is exactly what was sent (a double's shortest text has no zero ending its fraction).
-    const source = this.body.source(pointer);
-    const text = source ?? String(value);
-    this.amounts.push({ pointer, encoding: 'number', text, parsed: value, scale: source === undefined ? scaleOf(text) : valueScale(source), currency: this.currency, allowed: this.allowed });
+    // A number's digits as sent, only where the text may write it otherwise than the double JSON.parse
+    // made of it prints (a double's shortest text has no zero ending its fraction): see RuleBody.source.
+    const source = this.body.source(at.pattern, bindings);
+    // Without a source, the number is exactly what was sent, so only its decimals could be reported (an integer has none).
+    if (!this.build) this.reportable ||= source !== undefined || this.mayReport(Number.isInteger(value) ? 0 : scaleOf(String(value)));
+    else {
+      const text = source ?? String(value);
+      this.amounts.push({ pointer: pointer ?? bindPattern(at.pattern, bindings)!, encoding: 'number', text, parsed: value, scale: source === undefined ? scaleOf(text) : valueScale(source), currency: this.currency, allowed: this.allowed });
+    }
   }
 
   /** Whether an amount of these decimals, in the current currency, breaks the scale or currency-code check's rule (their conditions). */
   private mayReport(scale: number | null): boolean {
     const allowed = this.allowed;
     if (allowed === null) return false;
-    if (this.currency?.pointer != null && !allowed.known) return true;
+    if (this.sent && !allowed.known) return true;
     return scale !== null && allowed.decimals !== null && scale > allowed.decimals;
   }
 
@@ -171,14 +177,14 @@ class Gathered {
 
   private readCurrency(from: Place | Currency, bindings: readonly string[]): void {
     if (from === this.from) return;
-    let currency: Amount['currency'] = from as Currency;
-    if ('slot' in from) {
-      const code = this.body.valueAt(from, bindings);
-      currency = typeof code === 'string' ? { code, pointer: bindPattern(from.pattern, bindings) } : null;
-    }
-    this.currency = currency;
-    this.allowed = currency && currencyScale(currency.code, this.policy);
     this.from = 'slot' in from && from.slot < 0 ? null : from;
+    const read = 'slot' in from ? this.body.valueAt(from, bindings) : from.code;
+    const code = typeof read === 'string' ? read : null;
+    // Entries of one list mostly share a currency: its scale is looked up again only when the code changes.
+    if (code !== this.code || this.allowed === null) this.allowed = code === null ? null : currencyScale(code, this.policy);
+    this.code = code;
+    this.sent = 'slot' in from;
+    if (this.build) this.currency = code === null ? null : 'slot' in from ? { code, pointer: bindPattern(from.pattern, bindings) } : from;
   }
 }
 

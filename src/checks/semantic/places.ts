@@ -25,6 +25,8 @@ export class Places {
   readonly patterns: string[] = [];
   /** The plain patterns, by slot. */
   readonly slots: Pattern[] = [];
+  /** The member names the patterns end in, quoted (Pattern.name): where a body's text is read for their numbers. */
+  readonly names = new Set<string>();
   /** The plain patterns' tree, from the body's root. */
   readonly root: Branch = { key: '', slot: -1, branches: [] };
   private readonly byText = new Map<string, Place>();
@@ -35,6 +37,7 @@ export class Places {
       const pattern = compilePattern(text);
       this.byText.set(text, { pattern, slot: pattern.starred ? -1 : this.slots.length });
       if (!pattern.starred) this.grow(pattern.segments).slot = this.slots.push(pattern) - 1;
+      if (pattern.name !== null) this.names.add(pattern.name);
       this.patterns.push(text);
     }
   }
