@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { normaliseIndices } from '../../findings/index.ts';
 import type { CheckContext } from '../context.ts';
 import { applicableBody, applicableRules } from './applicable.ts';
-import { bindPattern, MAX_MATCHES, type Pattern } from './pattern.ts';
+import { bindPattern, MAX_MATCHES, valueAtSegments, type Pattern } from './pattern.ts';
 import { currencyScale, type CurrencyScale } from './currency.ts';
 import { perRules, placesOf, type Place } from './places.ts';
 import type { RuleBody } from './rule-body.ts';
@@ -74,6 +74,8 @@ interface Plan {
   at: Place;
   /** The currency's place in the body, or the rule's fixed asset. */
   currency: Place | Currency;
+  /** Where the currency sits in the entry the amount's last `*` bound, when both patterns bind the same entries (`/balances/*\/currency`); else null. */
+  besideAt: readonly string[] | null;
 }
 
 type Currency = NonNullable<Amount['currency']>;
@@ -86,9 +88,22 @@ interface Plans {
 
 const planOf = perRules((rules): Plans => {
   const places = placesOf(rules);
-  const planned = rules.amounts.map(({ at, currency }) => ({ at: places.place(at), currency: 'asset' in currency ? Object.freeze({ code: currency.asset, pointer: null }) : places.place(currency.pointer) }));
+  const planned = rules.amounts.map(({ at, currency }): Plan => {
+    const place = places.place(at);
+    if ('asset' in currency) return { at: place, currency: Object.freeze({ code: currency.asset, pointer: null }), besideAt: null };
+    const from = places.place(currency.pointer);
+    return { at: place, currency: from, besideAt: besideAt(place.pattern, from.pattern) };
+  });
   return { rules: planned, overlapping: planned.some((one, i) => planned.some((other, j) => j > i && mayMeet(one.at.pattern, other.at.pattern))) };
 });
+
+/** The currency pattern's segments after its last `*`, when up to it both patterns are the same (so its `*`s bind what the amount's do); else null. */
+function besideAt(amount: Pattern, currency: Pattern): readonly string[] | null {
+  const last = amount.segments.lastIndexOf('*');
+  if (last < 0 || currency.segments.lastIndexOf('*') !== last) return null;
+  for (let i = 0; i < last; i++) if (amount.segments[i] !== currency.segments[i]) return null;
+  return currency.segments.slice(last + 1);
+}
 
 /** Whether two patterns can name one place: as many segments, each equal or a `*`. */
 function mayMeet(one: Pattern, other: Pattern): boolean {
@@ -106,7 +121,7 @@ function gather(context: CheckContext, build: boolean): { readonly amounts: read
   const gathered = new Gathered(applicableBody(context)!, context.semantic.currencies, overlapping ? new Set() : undefined, build);
   for (const plan of planned) {
     if (plan.at.slot >= 0) gathered.add(plan, gathered.body.at(plan.at.slot), NO_BINDINGS);
-    else gathered.body.visit(plan.at, (value, bindings) => gathered.add(plan, value, bindings));
+    else gathered.body.visit(plan.at, (value, bindings, entry) => gathered.add(plan, value, bindings, entry));
   }
   return gathered;
 }
@@ -135,7 +150,8 @@ class Gathered {
     private readonly build: boolean,
   ) {}
 
-  add({ at, currency }: Plan, value: unknown, bindings: readonly string[]): void {
+  /** `entry`: what the amount pattern's last `*` bound. */
+  add({ at, currency, besideAt }: Plan, value: unknown, bindings: readonly string[], entry?: unknown): void {
     if ((typeof value !== 'number' && typeof value !== 'string') || this.count === MAX_MATCHES) return;
     let pointer: string | undefined;
     if (this.reached) {
@@ -144,7 +160,7 @@ class Gathered {
       this.reached.add(pointer);
     }
     this.count++;
-    this.readCurrency(currency, bindings);
+    this.readCurrency(currency, bindings, entry, besideAt);
     if (typeof value === 'string') {
       if (!this.build) this.reportable ||= this.mayReport(this.stringScale(value, at.slot));
       else this.amounts.push({ pointer: pointer ?? bindPattern(at.pattern, bindings)!, encoding: 'string', text: value, parsed: value, scale: this.stringScale(value, at.slot), currency: this.currency, allowed: this.allowed });
@@ -175,10 +191,11 @@ class Gathered {
     return figure !== null && typeof figure === 'object' ? figure.scale : scaleOf(text);
   }
 
-  private readCurrency(from: Place | Currency, bindings: readonly string[]): void {
+  /** With `besideAt` (see Plan), the code is read in the amount's own entry, not from the root. */
+  private readCurrency(from: Place | Currency, bindings: readonly string[], entry: unknown, besideAt: readonly string[] | null): void {
     if (from === this.from) return;
     this.from = 'slot' in from && from.slot < 0 ? null : from;
-    const read = 'slot' in from ? this.body.valueAt(from, bindings) : from.code;
+    const read = besideAt !== null ? valueAtSegments(entry, besideAt, NO_BINDINGS) : 'slot' in from ? this.body.valueAt(from, bindings) : from.code;
     const code = typeof read === 'string' ? read : null;
     // Entries of one list mostly share a currency: its scale is looked up again only when the code changes.
     if (code !== this.code || this.allowed === null) this.allowed = code === null ? null : currencyScale(code, this.policy);

@@ -49,8 +49,12 @@ function nameOf(segment: string | undefined): string | null {
 
 const compile = (pattern: string | Pattern) => (typeof pattern === 'string' ? compilePattern(pattern) : pattern);
 
-/** What a pattern's walk calls for each place it reaches: `bindings` is the walk's own array, read (or copied) during the call, not kept. */
-export type Visit = (value: unknown, bindings: readonly string[]) => void;
+/**
+ * What a pattern's walk calls for each place it reaches: `bindings` is the walk's own array, read (or
+ * copied) during the call, not kept; `entry` is what the pattern's last `*` bound (the root without one),
+ * where a sibling figure is read without walking from the root again.
+ */
+export type Visit = (value: unknown, bindings: readonly string[], entry: unknown) => void;
 
 /**
  * Calls `visit` for every place in `root` the pattern reaches, in document order. At each `*` at most
@@ -62,14 +66,16 @@ export function visitPattern(root: unknown, pattern: string | Pattern, visit: Vi
   const { segments, starred } = compile(pattern);
   if (!starred) {
     const value = valueAtSegments(root, segments, NO_BINDINGS);
-    if (value !== undefined) visit(value, NO_BINDINGS);
+    if (value !== undefined) visit(value, NO_BINDINGS, root);
     return;
   }
   // Places taken so far at each `*`, across the whole walk.
   const taken = new Array<number>(segments.length).fill(0);
+  const last = segments.lastIndexOf('*');
   const bindings: string[] = [];
+  let entry: unknown;
   const walk = (value: unknown, at: number): void => {
-    if (at === segments.length) return visit(value, bindings);
+    if (at === segments.length) return visit(value, bindings, entry);
     if (value === null || typeof value !== 'object') return;
     const segment = segments[at]!;
     if (segment !== '*') {
@@ -84,7 +90,9 @@ export function visitPattern(root: unknown, pattern: string | Pattern, visit: Vi
       taken[at]!++;
       const key = array ? String(i) : keys![i]!;
       bindings.push(key);
-      walk(array ? value[i] : (value as Record<string, unknown>)[key], at + 1);
+      const child: unknown = array ? value[i] : (value as Record<string, unknown>)[key];
+      if (at === last) entry = child;
+      walk(child, at + 1);
       bindings.pop();
     }
   };

@@ -49,7 +49,7 @@ export class RuleBody {
   visit(place: Place, visit: Visit): void {
     if (place.slot < 0) return visitPattern(this.value, place.pattern, visit);
     const value = this.at(place.slot);
-    if (value !== undefined) visit(value, NO_BINDING);
+    if (value !== undefined) visit(value, NO_BINDING, this.value);
   }
 
   /** A plain place's figure as the rules see it (read once per body): a decimal, a boolean, or null (inapplicable). */
