@@ -22,8 +22,9 @@ export class RuleBody {
   private decimals: RuleValue[] | null = null;
   /** null: not looked at yet; undefined: the text holds no number a double could not keep, so none is needed. */
   private sources: Map<string, string> | undefined | null = null;
-  /** Whether every number under a member name the table's patterns end in is written as parsed (see written-numbers.ts); null: not looked at yet. */
-  private namedWrittenAsParsed: boolean | null = null;
+  /** Whether the text has no backslash (null: not looked at yet), and by searched tail (Places.tails), whether the numbers of its names are written as parsed. */
+  private plainText: boolean | null = null;
+  private writtenAsParsed: Map<string, boolean> | null = null;
 
   /** `json`: the parsed body and its text, as the checks' context holds them. */
   constructor(
@@ -74,13 +75,23 @@ export class RuleBody {
 
   /**
    * The source text of a number at a pattern under a binding; undefined where it is String(value):
-   * where every number written under a member name the patterns end in is (one pass from member to
-   * member, cheaper than the whole text's scan), or where the text holds no number a double could not keep.
+   * where every number written under its member name is (found by that name, cheaper than the whole
+   * text's scan), or where the text holds no number a double could not keep.
    */
   source(pattern: Pattern, binding: Binding): string | undefined {
-    if (pattern.name !== null && (this.namedWrittenAsParsed ??= !this.json.text.includes('\\') && membersWrittenAsParsed(this.json.text, this.places.names))) return undefined;
+    if (pattern.name !== null && this.namedWrittenAsParsed(pattern.name)) return undefined;
     if (this.sources === null) this.sources = mayHoldInexact(this.json) ? this.numberSources() : undefined;
     return this.sources?.get(concretePointer(pattern.segments, binding));
+  }
+
+  private namedWrittenAsParsed(name: string): boolean {
+    const { text } = this.json;
+    if (!(this.plainText ??= !text.includes('\\'))) return false;
+    const tail = this.places.tails.get(name)!;
+    const known = (this.writtenAsParsed ??= new Map());
+    let answer = known.get(tail);
+    if (answer === undefined) known.set(tail, (answer = membersWrittenAsParsed(text, tail, this.places.names)));
+    return answer;
   }
 
   private ruleValue(value: unknown, pattern: Pattern, binding: Binding): RuleValue {

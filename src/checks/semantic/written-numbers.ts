@@ -1,26 +1,23 @@
 /**
- * Whether every number a JSON text writes as the value of a member named in `names` (`"balance"`,
- * quotes included) is written exactly as the double JSON.parse made of it prints: then each such
- * member's number as sent is String(value), and no source text need be read for it. One pass from
- * colon to colon (indexOf, no regex); a member's name is read only for a number not written so.
+ * Whether every number a JSON text writes as the value of a member whose name ends in `tail`
+ * (`balance"`, closing quote included) and is one of `names` (quoted: `"balance"`,
+ * `"pending_balance"`) is written exactly as the double JSON.parse made of it prints: then each such
+ * member's number as sent is String(value), and no source text need be read for it. One indexOf
+ * search (no regex) answers for every name ending in the tail; a name is read only before a number not written so.
  *
  * For a text without a backslash only (the caller knows, once per text): without one, every `"` in
- * valid JSON opens or closes a string, so a `"…"` before a colon is a member name, and a colon inside
- * a string has none before it (a name written with escapes, or a string holding quotes, would need one).
+ * valid JSON opens or closes a string, so every member of such a name is found, its name is the
+ * string the tail ends, and a string is a name only when a colon follows (a name written with
+ * escapes, or a string holding quotes, would need one).
  */
-export function membersWrittenAsParsed(text: string, names: ReadonlySet<string>): boolean {
-  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
-    if (!writtenAsParsed(text, skipSpace(text, colon + 1)) && names.has(nameBefore(text, colon))) return false;
+export function membersWrittenAsParsed(text: string, tail: string, names: ReadonlySet<string>): boolean {
+  for (let at = text.indexOf(tail); at >= 0; at = text.indexOf(tail, at + tail.length)) {
+    const end = at + tail.length;
+    const colon = skipSpace(text, end);
+    if (text.charCodeAt(colon) !== COLON || writtenAsParsed(text, skipSpace(text, colon + 1))) continue;
+    if (names.has(text.slice(text.lastIndexOf('"', at - 1), end))) return false;
   }
   return true;
-}
-
-/** The quoted name before a member's colon; empty where the colon follows no string (it sits in one). */
-function nameBefore(text: string, colon: number): string {
-  let close = colon - 1;
-  while (close >= 0 && isSpace(text.charCodeAt(close))) close--;
-  if (text.charCodeAt(close) !== QUOTE) return '';
-  return text.slice(text.lastIndexOf('"', close - 1), close + 1);
 }
 
 /**
@@ -60,7 +57,7 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
-const [MINUS, POINT, ZERO, QUOTE, LOWER_E, UPPER_E] = ['-', '.', '0', '"', 'e', 'E'].map((c) => c.charCodeAt(0));
+const [MINUS, POINT, ZERO, COLON, LOWER_E, UPPER_E] = ['-', '.', '0', ':', 'e', 'E'].map((c) => c.charCodeAt(0));
 
 /** Past the end, charCodeAt is NaN: no digit. */
 function isDigit(code: number): boolean {

@@ -27,14 +27,20 @@ describe('numbers read by their member names', () => {
   const names = new Set(['"amount"']);
 
   it('is false only for a number not written as it prints, under a name asked for', () => {
-    expect(membersWrittenAsParsed('{"amount": 1.50}', names)).toBe(false);
-    expect(membersWrittenAsParsed('{"amount" :\n 9007199254740993}', names)).toBe(false);
-    expect(membersWrittenAsParsed('{"items": [{"amount": 1.5}, {"amount": 12.25}]}', names)).toBe(true);
-    expect(membersWrittenAsParsed('{"total": 1.50, "amount": 2}', names)).toBe(true);
-    expect(membersWrittenAsParsed('{"amount": "1.50"}', names)).toBe(true);
+    expect(membersWrittenAsParsed('{"amount": 1.50}', 'amount"', names)).toBe(false);
+    expect(membersWrittenAsParsed('{"amount" :\n 9007199254740993}', 'amount"', names)).toBe(false);
+    expect(membersWrittenAsParsed('{"items": [{"amount": 1.5}, {"amount": 12.25}]}', 'amount"', names)).toBe(true);
+    expect(membersWrittenAsParsed('{"total": 1.50, "amount": 2}', 'amount"', names)).toBe(true);
+    expect(membersWrittenAsParsed('{"amount": "1.50"}', 'amount"', names)).toBe(true);
   });
 
-  it('reads no name for a colon inside a string', () => {
-    expect(membersWrittenAsParsed('{"at": "12:30.50", "amount": 2}', names)).toBe(true);
+  it('reads a name only where a colon follows it', () => {
+    expect(membersWrittenAsParsed('{"note": "amount", "amount": 2, "x": ["amount", 1.50]}', 'amount"', names)).toBe(true);
+  });
+
+  it('finds every name ending in the tail with one search, and judges only those asked for', () => {
+    const balances = new Set(['"balance"', '"pending_balance"']);
+    expect(membersWrittenAsParsed('{"balance": 1.5, "pending_balance": 1.50}', 'balance"', balances)).toBe(false);
+    expect(membersWrittenAsParsed('{"balance": 1.5, "other_balance": 1.50}', 'balance"', balances)).toBe(true);
   });
 });
