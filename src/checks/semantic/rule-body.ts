@@ -25,6 +25,8 @@ export class RuleBody {
   /** Whether the text has no backslash (null: not looked at yet), and by searched tail (Places.tails), whether the numbers of its names are written as parsed. */
   private plainText: boolean | null = null;
   private writtenAsParsed: Map<string, boolean> | null = null;
+  private lastName: string | null = null;
+  private lastAnswer = false;
 
   /** `json`: the parsed body and its text, as the checks' context holds them. */
   constructor(
@@ -85,13 +87,16 @@ export class RuleBody {
   }
 
   private namedWrittenAsParsed(name: string): boolean {
+    // A rule's amounts come one after another under one name: the last name's answer is kept at hand.
+    if (name === this.lastName) return this.lastAnswer;
     const { text } = this.json;
     if (!(this.plainText ??= !text.includes('\\'))) return false;
     const tail = this.places.tails.get(name)!;
     const known = (this.writtenAsParsed ??= new Map());
     let answer = known.get(tail);
     if (answer === undefined) known.set(tail, (answer = membersWrittenAsParsed(text, tail, this.places.names)));
-    return answer;
+    this.lastName = name;
+    return (this.lastAnswer = answer);
   }
 
   private ruleValue(value: unknown, pattern: Pattern, binding: Binding): RuleValue {
