@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { normaliseIndices } from '../../findings/index.ts';
 import type { CheckContext } from '../context.ts';
 import { applicableBody, applicableRules } from './applicable.ts';
-import { bindPattern, MAX_MATCHES, type Pattern } from './pattern.ts';
+import { bindPattern, MAX_MATCHES, valueAtSegments, type Pattern } from './pattern.ts';
 import { currencyScale, type CurrencyScale } from './currency.ts';
 import { perRules, placesOf, type Place } from './places.ts';
 import type { RuleBody } from './rule-body.ts';
@@ -74,6 +74,8 @@ interface Plan {
   at: Place;
   /** The currency's place in the body, or the rule's fixed asset. */
   currency: Place | Currency;
+  /** Where the currency sits in the entry the amount's last `*` bound, when both patterns bind the same entries (`/balances/*\/currency`); else null. */
+  besideAt: readonly string[] | null;
 }
 
 type Currency = NonNullable<Amount['currency']>;
@@ -86,9 +88,22 @@ interface Plans {
 
 const planOf = perRules((rules): Plans => {
   const places = placesOf(rules);
-  const planned = rules.amounts.map(({ at, currency }) => ({ at: places.place(at), currency: 'asset' in currency ? Object.freeze({ code: currency.asset, pointer: null }) : places.place(currency.pointer) }));
+  const planned = rules.amounts.map(({ at, currency }): Plan => {
+    const place = places.place(at);
+    if ('asset' in currency) return { at: place, currency: Object.freeze({ code: currency.asset, pointer: null }), besideAt: null };
+    const from = places.place(currency.pointer);
+    return { at: place, currency: from, besideAt: besideAt(place.pattern, from.pattern) };
+  });
   return { rules: planned, overlapping: planned.some((one, i) => planned.some((other, j) => j > i && mayMeet(one.at.pattern, other.at.pattern))) };
 });
+
+/** The currency pattern's segments after its last `*`, when up to it both patterns are the same (so its `*`s bind what the amount's do); else null. */
+function besideAt(amount: Pattern, currency: Pattern): readonly string[] | null {
+  const last = amount.segments.lastIndexOf('*');
+  if (last < 0 || currency.segments.lastIndexOf('*') !== last) return null;
+  for (let i = 0; i < last; i++) if (amount.segments[i] !== currency.segments[i]) return null;
+  return currency.segments.slice(last + 1);
+}
 
 /** Whether two patterns can name one place: as many segments, each equal or a `*`. */
 function mayMeet(one: Pattern, other: Pattern): boolean {
@@ -104,23 +119,27 @@ function gather(context: CheckContext, build: boolean): { readonly amounts: read
   const { rules: planned, overlapping } = planOf(rules);
   // Two rules reach one place only when their patterns overlap (known per operation): only then is a set kept.
   const gathered = new Gathered(applicableBody(context)!, context.semantic.currencies, overlapping ? new Set() : undefined, build);
-  for (const { at, currency } of planned) {
-    if (at.slot >= 0) gathered.add(at.pattern.text, gathered.body.at(at.slot), NO_BINDINGS, currency, at.slot);
-    else gathered.body.visit(at, (pointer, value, bindings) => gathered.add(pointer, value, bindings, currency, -1));
+  for (const plan of planned) {
+    if (plan.at.slot >= 0) gathered.add(plan, gathered.body.at(plan.at.slot), NO_BINDINGS);
+    else gathered.body.visit(plan.at, (value, bindings, entry) => gathered.add(plan, value, bindings, entry));
   }
   return gathered;
 }
 
 const NO_BINDINGS: readonly string[] = Object.freeze([]);
 
-/** One body's amounts, as the rules reach them. */
+/** One body's amounts, as the rules reach them: when only screening, no pointer or amount is made. */
 class Gathered {
   readonly amounts: Amount[] = [];
-  /** Whether an amount check could report an amount read: a number (its digits may be lost), more decimals than allowed, an unknown code. */
+  /** Whether an amount check could report an amount read: a number whose digits may be lost, more decimals than allowed, an unknown code. */
   reportable = false;
   private count = 0;
   // Amounts of one entry share its currency: the last one read from a place without `*` (or fixed) is kept.
   private from: Place | Currency | null = null;
+  private code: string | null = null;
+  /** Whether the code was read from the body (not a rule's fixed asset). */
+  private sent = false;
+  /** The currency as an amount holds it: made only when building. */
   private currency: Amount['currency'] = null;
   private allowed: CurrencyScale | null = null;
 
@@ -131,35 +150,38 @@ class Gathered {
     private readonly build: boolean,
   ) {}
 
-  /** `slot`: the amount's plain place (-1 when starred), where the invariants may read the same figure. */
-  add(pointer: string, value: unknown, bindings: readonly string[], currency: Place | Currency, slot: number): void {
+  /** `entry`: what the amount pattern's last `*` bound. */
+  add({ at, currency, besideAt }: Plan, value: unknown, bindings: readonly string[], entry?: unknown): void {
     if ((typeof value !== 'number' && typeof value !== 'string') || this.count === MAX_MATCHES) return;
+    let pointer: string | undefined;
     if (this.reached) {
+      pointer = bindPattern(at.pattern, bindings)!;
       if (this.reached.has(pointer)) return;
       this.reached.add(pointer);
     }
     this.count++;
-    this.readCurrency(currency, bindings);
-    if (!this.build) {
-      this.reportable ||= typeof value === 'number' || this.mayReport(this.stringScale(value, slot));
-      return;
-    }
+    this.readCurrency(currency, bindings, entry, besideAt);
     if (typeof value === 'string') {
-      this.amounts.push({ pointer, encoding: 'string', text: value, parsed: value, scale: this.stringScale(value, slot), currency: this.currency, allowed: this.allowed });
+      if (!this.build) this.reportable ||= this.mayReport(this.stringScale(value, at.slot));
+      else this.amounts.push({ pointer: pointer ?? bindPattern(at.pattern, bindings)!, encoding: 'string', text: value, parsed: value, scale: this.stringScale(value, at.slot), currency: this.currency, allowed: this.allowed });
       return;
     }
-    // A number's digits as sent, only where the text may hold one a double cannot keep: otherwise the
-    // parsed number is exactly what was sent (a double's shortest text has no zero ending its fraction).
-    const source = this.body.source(pointer);
-    const text = source ?? String(value);
-    this.amounts.push({ pointer, encoding: 'number', text, parsed: value, scale: source === undefined ? scaleOf(text) : valueScale(source), currency: this.currency, allowed: this.allowed });
+    // A number's digits as sent, only where the text may write it otherwise than the double JSON.parse
+    // made of it prints (a double's shortest text has no zero ending its fraction): see RuleBody.source.
+    const source = this.body.source(at.pattern, bindings);
+    // Without a source, the number is exactly what was sent, so only its decimals could be reported (an integer has none).
+    if (!this.build) this.reportable ||= source !== undefined || this.mayReport(Number.isInteger(value) ? 0 : scaleOf(String(value)));
+    else {
+      const text = source ?? String(value);
+      this.amounts.push({ pointer: pointer ?? bindPattern(at.pattern, bindings)!, encoding: 'number', text, parsed: value, scale: source === undefined ? scaleOf(text) : valueScale(source), currency: this.currency, allowed: this.allowed });
+    }
   }
 
   /** Whether an amount of these decimals, in the current currency, breaks the scale or currency-code check's rule (their conditions). */
   private mayReport(scale: number | null): boolean {
     const allowed = this.allowed;
     if (allowed === null) return false;
-    if (this.currency?.pointer != null && !allowed.known) return true;
+    if (this.sent && !allowed.known) return true;
     return scale !== null && allowed.decimals !== null && scale > allowed.decimals;
   }
 
@@ -169,16 +191,17 @@ class Gathered {
     return figure !== null && typeof figure === 'object' ? figure.scale : scaleOf(text);
   }
 
-  private readCurrency(from: Place | Currency, bindings: readonly string[]): void {
+  /** With `besideAt` (see Plan), the code is read in the amount's own entry, not from the root. */
+  private readCurrency(from: Place | Currency, bindings: readonly string[], entry: unknown, besideAt: readonly string[] | null): void {
     if (from === this.from) return;
-    let currency: Amount['currency'] = from as Currency;
-    if ('slot' in from) {
-      const code = this.body.valueAt(from, bindings);
-      currency = typeof code === 'string' ? { code, pointer: bindPattern(from.pattern, bindings) } : null;
-    }
-    this.currency = currency;
-    this.allowed = currency && currencyScale(currency.code, this.policy);
     this.from = 'slot' in from && from.slot < 0 ? null : from;
+    const read = besideAt !== null ? valueAtSegments(entry, besideAt, NO_BINDINGS) : 'slot' in from ? this.body.valueAt(from, bindings) : from.code;
+    const code = typeof read === 'string' ? read : null;
+    // Entries of one list mostly share a currency: its scale is looked up again only when the code changes.
+    if (code !== this.code || this.allowed === null) this.allowed = code === null ? null : currencyScale(code, this.policy);
+    this.code = code;
+    this.sent = 'slot' in from;
+    if (this.build) this.currency = code === null ? null : 'slot' in from ? { code, pointer: bindPattern(from.pattern, bindings) } : from;
   }
 }
 

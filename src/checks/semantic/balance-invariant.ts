@@ -4,7 +4,7 @@ import { applicableBody, applicableRules } from './applicable.ts';
 import { decimalText } from './decimal.ts';
 import { compile, concretePointer, evaluate, forEachBinding, segmentsOf, wildcardsOf, type Binding, type CompiledExpression, type RuleValue } from './evaluate.ts';
 import { pointersOf } from './expression.ts';
-import { valueAtSegments } from './pattern.ts';
+import { compilePattern, valueAtSegments } from './pattern.ts';
 import { perRules, placesOf, type Place, type Places } from './places.ts';
 import type { RuleBody } from './rule-body.ts';
 import type { InvariantRule, PresenceRule } from './rules.ts';
@@ -93,7 +93,7 @@ class Broken {
     const figure = this.body.valueAt(at, binding);
     if ((figure !== undefined && figure !== null) !== plan.present) {
       const rule = plan.rule as PresenceRule;
-      this.report(() => ({ id: 'balance-invariant-violated', pointer: concretePointer(at.pattern.segments, binding), expected: `${rule.presence} (${rule.text})`, observed: this.body.sent(at.pattern.segments, binding) }));
+      this.report(() => ({ id: 'balance-invariant-violated', pointer: concretePointer(at.pattern.segments, binding), expected: `${rule.presence} (${rule.text})`, observed: this.body.sent(at.pattern, binding) }));
     }
   }
 
@@ -117,14 +117,14 @@ class Broken {
    */
   private invariantFact(rule: InvariantRule, binding: Binding): CheckFacts {
     const { check } = rule;
-    const figure = segmentsOf(check.kind === 'compare' && check.left.kind === 'pointer' ? check.left.pointer : (pointersOf(check)[0] ?? ''));
+    const figure = compilePattern(check.kind === 'compare' && check.left.kind === 'pointer' ? check.left.pointer : (pointersOf(check)[0] ?? ''));
     let expected = 'true';
     if (check.kind === 'compare') {
-      const quoted = typeof valueAtSegments(this.body.value, figure, binding) === 'string';
+      const quoted = typeof valueAtSegments(this.body.value, figure.segments, binding) === 'string';
       const right = textOf(evaluate(check.right, this.body, binding), quoted);
       expected = check.operator === '==' ? right : `${check.operator} ${right}`;
     }
-    return { id: 'balance-invariant-violated', pointer: concretePointer(figure, binding), expected: `${expected} (${rule.text})`, observed: this.body.sent(figure, binding) };
+    return { id: 'balance-invariant-violated', pointer: concretePointer(figure.segments, binding), expected: `${expected} (${rule.text})`, observed: this.body.sent(figure, binding) };
   }
 }
 

@@ -21,11 +21,16 @@ const MAX_NOTATION_DIGITS = 3;
 const MAX_CACHED = 256;
 
 const cache = new WeakMap<CurrencyPolicy, Map<string, CurrencyScale>>();
+let lastPolicy: CurrencyPolicy | undefined;
+let lastKnown: Map<string, CurrencyScale> | undefined;
 
 /** The decimals `code` allows under the vendor's policy: `USD/2` and `ETH/18` carry their own (their code known as any other), else the vendor's declaration, else ISO 4217. */
 export function currencyScale(code: string, policy: CurrencyPolicy): CurrencyScale {
-  let known = cache.get(policy);
+  // One vendor's responses come one after another: its codes are kept at hand, without a WeakMap lookup per amount.
+  let known = policy === lastPolicy ? lastKnown! : cache.get(policy);
   if (!known) cache.set(policy, (known = new Map()));
+  lastPolicy = policy;
+  lastKnown = known;
   let scale = known.get(code);
   if (!scale) {
     scale = lookUp(code, policy);

@@ -1,5 +1,6 @@
 import { NO_FACTS, type CheckFacts, type ResponseCheck } from '../check.ts';
 import { applicableBody, applicableRules } from './applicable.ts';
+import { bindPattern } from './pattern.ts';
 import { perRules, placesOf, type Place } from './places.ts';
 
 /**
@@ -18,11 +19,12 @@ export const idEcho: ResponseCheck = {
     let facts: CheckFacts[] | undefined;
     for (const { parameter, at } of plansOf(rules)) {
       const sent = params[parameter];
-      if (sent === undefined) continue;
-      body.visit(at, (pointer, value) => {
+      // The common answer, the id asked for at a place without `*`, is seen without a visit.
+      if (sent === undefined || (at.slot >= 0 && body.at(at.slot) === sent)) continue;
+      body.visit(at, (value, bindings) => {
         if (value === null || value === sent) return;
         const answered = typeof value === 'string' ? value : JSON.stringify(value);
-        if (answered !== sent) (facts ??= []).push({ id: 'cross-response-mismatch', pointer, expected: `${sent} (path parameter ${parameter})`, observed: answered });
+        if (answered !== sent) (facts ??= []).push({ id: 'cross-response-mismatch', pointer: bindPattern(at.pattern, bindings)!, expected: `${sent} (path parameter ${parameter})`, observed: answered });
       });
     }
     return facts ?? NO_FACTS;

@@ -109,8 +109,7 @@ function compileNode(expression: Expression, places: Places): CompiledExpression
     case 'pointer': {
       const { pattern, slot } = places.place(expression.pointer);
       if (slot >= 0) return (body) => body.readSlot(slot);
-      const { segments } = pattern;
-      return (body, binding) => body.read(segments, binding);
+      return (body, binding) => body.read(pattern, binding);
     }
     case 'decimal': {
       const value = decimalOf(expression.text);

@@ -21,6 +21,11 @@ export interface Pattern {
   text: string;
   segments: readonly string[];
   starred: boolean;
+  /**
+   * Its last segment as a body's text writes that member's name (`"balance"`), quotes included; null
+   * where the text may write it otherwise or it may name no member: a `*`, an index, a name JSON escapes.
+   */
+  name: string | null;
 }
 
 const NO_BINDINGS: readonly string[] = Object.freeze([]);
@@ -31,55 +36,75 @@ export function compilePattern(text: string): Pattern {
   let found = compiled.get(text);
   if (!found) {
     const segments = parsePointer(text);
-    compiled.set(text, (found = { text, segments, starred: segments.includes('*') }));
+    compiled.set(text, (found = { text, segments, starred: segments.includes('*'), name: nameOf(segments[segments.length - 1]) }));
   }
   return found;
+}
+
+function nameOf(segment: string | undefined): string | null {
+  if (segment === undefined || segment === '*' || /^[0-9]+$/.test(segment)) return null;
+  const quoted = JSON.stringify(segment);
+  return quoted.length === segment.length + 2 ? quoted : null;
 }
 
 const compile = (pattern: string | Pattern) => (typeof pattern === 'string' ? compilePattern(pattern) : pattern);
 
 /**
- * Calls `visit` for every place in `root` the pattern reaches, breadth first and iterative (no body is
- * too deep), at most MAX_MATCHES times. A pattern without `*` allocates nothing.
+ * What a pattern's walk calls for each place it reaches: `bindings` is the walk's own array, read (or
+ * copied) during the call, not kept; `entry` is what the pattern's last `*` bound (the root without one),
+ * where a sibling figure is read without walking from the root again.
  */
-export function visitPattern(root: unknown, pattern: string | Pattern, visit: (pointer: string, value: unknown, bindings: readonly string[]) => void): void {
-  const { text, segments, starred } = compile(pattern);
+export type Visit = (value: unknown, bindings: readonly string[], entry: unknown) => void;
+
+/**
+ * Calls `visit` for every place in `root` the pattern reaches, in document order. At each `*` at most
+ * MAX_MATCHES places are taken, the first in that order, however many entries a hostile body has. No
+ * pointer is built (bindPattern makes one from the bindings, where a finding needs it), and a pattern
+ * without `*` allocates nothing. Its recursion is as deep as the pattern, never the body.
+ */
+export function visitPattern(root: unknown, pattern: string | Pattern, visit: Visit): void {
+  const { segments, starred } = compile(pattern);
   if (!starred) {
     const value = valueAtSegments(root, segments, NO_BINDINGS);
-    if (value !== undefined) visit(text, value, NO_BINDINGS);
+    if (value !== undefined) visit(value, NO_BINDINGS, root);
     return;
   }
-  for (const { pointer, value, bindings } of matchPattern(root, pattern)) visit(pointer, value, bindings);
+  // Places taken so far at each `*`, across the whole walk.
+  const taken = new Array<number>(segments.length).fill(0);
+  const last = segments.lastIndexOf('*');
+  const bindings: string[] = [];
+  let entry: unknown;
+  const walk = (value: unknown, at: number): void => {
+    if (at === segments.length) return visit(value, bindings, entry);
+    if (value === null || typeof value !== 'object') return;
+    const segment = segments[at]!;
+    if (segment !== '*') {
+      const child = member(value, segment);
+      if (child !== undefined) walk(child, at + 1);
+      return;
+    }
+    const array = Array.isArray(value);
+    const keys = array ? null : Object.keys(value);
+    const count = array ? value.length : keys!.length;
+    for (let i = 0; i < count && taken[at]! < MAX_MATCHES; i++) {
+      taken[at]!++;
+      const key = array ? String(i) : keys![i]!;
+      bindings.push(key);
+      const child: unknown = array ? value[i] : (value as Record<string, unknown>)[key];
+      if (at === last) entry = child;
+      walk(child, at + 1);
+      bindings.pop();
+    }
+  };
+  walk(root, 0);
 }
 
-/** Every place in `root` the pattern reaches, breadth first and iterative (no body is too deep), at most MAX_MATCHES. */
+/** Every place in `root` the pattern reaches, with its pointer and bindings (see visitPattern). */
 export function matchPattern(root: unknown, pattern: string | Pattern): Match[] {
-  const { text, segments, starred } = compile(pattern);
-  if (!starred) {
-    const value = valueAtSegments(root, segments, NO_BINDINGS);
-    return value === undefined ? [] : [{ pointer: text, value, bindings: NO_BINDINGS }];
-  }
-  let frontier: Match[] = [{ pointer: '', value: root, bindings: NO_BINDINGS }];
-  for (const segment of segments) {
-    const next: Match[] = [];
-    for (const { pointer, value, bindings } of frontier) {
-      if (value === null || typeof value !== 'object') continue;
-      if (segment === '*') {
-        const keys = Array.isArray(value) ? value.keys() : Object.keys(value);
-        for (const key of keys) {
-          if (next.length === MAX_MATCHES) break;
-          const name = String(key);
-          next.push({ pointer: `${pointer}/${escape(name)}`, value: (value as Record<string, unknown>)[name], bindings: [...bindings, name] });
-        }
-      } else {
-        const child = member(value, segment);
-        if (child !== undefined) next.push({ pointer: `${pointer}/${escape(segment)}`, value: child, bindings });
-      }
-    }
-    if (next.length === 0) return next;
-    frontier = next;
-  }
-  return frontier;
+  const compiled = compile(pattern);
+  const matches: Match[] = [];
+  visitPattern(root, compiled, (value, bindings) => matches.push({ pointer: bindPattern(compiled, bindings)!, value, bindings: bindings.slice() }));
+  return matches;
 }
 
 /** The value of `pattern` in `root` with its `*`s bound, in order, to `bindings` (what a match of another pattern of the rule bound); undefined when absent. */

@@ -25,6 +25,13 @@ export class Places {
   readonly patterns: string[] = [];
   /** The plain patterns, by slot. */
   readonly slots: Pattern[] = [];
+  /** The member names the patterns end in, quoted (Pattern.name): where a body's text is read for their numbers. */
+  readonly names = new Set<string>();
+  /**
+   * By name, the text searched for it: the end of the shortest name it ends with (`"pending_balance"`
+   * and `"balance"` are both found by `balance"`), so one search serves them all.
+   */
+  readonly tails = new Map<string, string>();
   /** The plain patterns' tree, from the body's root. */
   readonly root: Branch = { key: '', slot: -1, branches: [] };
   private readonly byText = new Map<string, Place>();
@@ -35,7 +42,13 @@ export class Places {
       const pattern = compilePattern(text);
       this.byText.set(text, { pattern, slot: pattern.starred ? -1 : this.slots.length });
       if (!pattern.starred) this.grow(pattern.segments).slot = this.slots.push(pattern) - 1;
+      if (pattern.name !== null) this.names.add(pattern.name);
       this.patterns.push(text);
+    }
+    for (const name of this.names) {
+      let tail = name.slice(1);
+      for (const other of this.names) if (other.length - 1 < tail.length && name.endsWith(other.slice(1))) tail = other.slice(1);
+      this.tails.set(name, tail);
     }
   }
 

@@ -2,8 +2,9 @@ import { rawValuesAt } from '../../json/index.ts';
 import { mayHoldInexact } from '../context.ts';
 import { decimalOf } from './decimal.ts';
 import { concretePointer, forEachBinding, type Binding, type RuleValue } from './evaluate.ts';
-import { member, valueAt, valueAtSegments, visitPattern } from './pattern.ts';
+import { member, valueAt, valueAtSegments, visitPattern, type Pattern, type Visit } from './pattern.ts';
 import type { Branch, Place, Places } from './places.ts';
+import { membersWrittenAsParsed } from './written-numbers.ts';
 
 const NO_BINDING: Binding = Object.freeze([]);
 
@@ -21,6 +22,11 @@ export class RuleBody {
   private decimals: RuleValue[] | null = null;
   /** null: not looked at yet; undefined: the text holds no number a double could not keep, so none is needed. */
   private sources: Map<string, string> | undefined | null = null;
+  /** Whether the text has no backslash (null: not looked at yet), and by searched tail (Places.tails), whether the numbers of its names are written as parsed. */
+  private plainText: boolean | null = null;
+  private writtenAsParsed: Map<string, boolean> | null = null;
+  private lastName: string | null = null;
+  private lastAnswer = false;
 
   /** `json`: the parsed body and its text, as the checks' context holds them. */
   constructor(
@@ -43,44 +49,62 @@ export class RuleBody {
   }
 
   /** Calls `visit` for every place of the body a pattern reaches (see visitPattern). */
-  visit(place: Place, visit: (pointer: string, value: unknown, bindings: readonly string[]) => void): void {
+  visit(place: Place, visit: Visit): void {
     if (place.slot < 0) return visitPattern(this.value, place.pattern, visit);
     const value = this.at(place.slot);
-    if (value !== undefined) visit(place.pattern.text, value, NO_BINDING);
+    if (value !== undefined) visit(value, NO_BINDING, this.value);
   }
 
   /** A plain place's figure as the rules see it (read once per body): a decimal, a boolean, or null (inapplicable). */
   readSlot(slot: number): RuleValue {
     const decimals = (this.decimals ??= new Array<RuleValue>(this.values.length));
     const read = decimals[slot];
-    return read !== undefined ? read : (decimals[slot] = this.ruleValue(this.at(slot), this.places.slots[slot]!.segments, NO_BINDING));
+    return read !== undefined ? read : (decimals[slot] = this.ruleValue(this.at(slot), this.places.slots[slot]!, NO_BINDING));
   }
 
   /** A starred pattern's figure under a binding, as the rules see it. */
-  read(segments: readonly string[], binding: Binding): RuleValue {
-    return this.ruleValue(valueAtSegments(this.value, segments, binding), segments, binding);
+  read(pattern: Pattern, binding: Binding): RuleValue {
+    return this.ruleValue(valueAtSegments(this.value, pattern.segments, binding), pattern, binding);
   }
 
   /** A figure as the vendor sent it, in JSON: `"1000.50"`, `1000.50`, `true`; `absent` when it is not there. */
-  sent(segments: readonly string[], binding: Binding): string {
-    const value = valueAtSegments(this.value, segments, binding);
+  sent(pattern: Pattern, binding: Binding): string {
+    const value = valueAtSegments(this.value, pattern.segments, binding);
     if (value === undefined) return 'absent';
-    if (typeof value === 'number') return this.source(concretePointer(segments, binding)) ?? String(value);
+    if (typeof value === 'number') return this.source(pattern, binding) ?? String(value);
     return JSON.stringify(value);
   }
 
-  /** A number's source text; undefined where the text holds no number a double could not keep (its shortest text is then its value). */
-  source(pointer: string): string | undefined {
+  /**
+   * The source text of a number at a pattern under a binding; undefined where it is String(value):
+   * where every number written under its member name is (found by that name, cheaper than the whole
+   * text's scan), or where the text holds no number a double could not keep.
+   */
+  source(pattern: Pattern, binding: Binding): string | undefined {
+    if (pattern.name !== null && this.namedWrittenAsParsed(pattern.name)) return undefined;
     if (this.sources === null) this.sources = mayHoldInexact(this.json) ? this.numberSources() : undefined;
-    return this.sources?.get(pointer);
+    return this.sources?.get(concretePointer(pattern.segments, binding));
   }
 
-  private ruleValue(value: unknown, segments: readonly string[], binding: Binding): RuleValue {
+  private namedWrittenAsParsed(name: string): boolean {
+    // A rule's amounts come one after another under one name: the last name's answer is kept at hand.
+    if (name === this.lastName) return this.lastAnswer;
+    const { text } = this.json;
+    if (!(this.plainText ??= !text.includes('\\'))) return false;
+    const tail = this.places.tails.get(name)!;
+    const known = (this.writtenAsParsed ??= new Map());
+    let answer = known.get(tail);
+    if (answer === undefined) known.set(tail, (answer = membersWrittenAsParsed(text, tail, this.places.names)));
+    this.lastName = name;
+    return (this.lastAnswer = answer);
+  }
+
+  private ruleValue(value: unknown, pattern: Pattern, binding: Binding): RuleValue {
     if (typeof value === 'string') return decimalOf(value);
     if (typeof value === 'boolean') return value;
     if (typeof value !== 'number') return null;
     // Where the text may hold a number a double cannot keep, every number is read as sent: 1000.000000000000001 parses to the integer 1000.
-    const source = this.source(concretePointer(segments, binding));
+    const source = this.source(pattern, binding);
     if (source !== undefined) return decimalOf(source, true);
     return Number.isSafeInteger(value) ? { units: value, scale: 0, big: null } : decimalOf(String(value), true);
   }

@@ -17,10 +17,16 @@ export const timestampOrder: ResponseCheck = {
     if (!rules || rules.timestamps.length === 0) return NO_FACTS;
     const body = applicableBody(context)!;
     const found = new Found(body, context.operation.method === 'GET');
-    for (const plan of plansOf(rules)) body.visit(plan.created, (pointer, created, bindings) => found.check(plan, pointer, created, bindings));
+    for (const plan of plansOf(rules)) {
+      // A place without `*` (a resource's own timestamps) is read without a visit.
+      if (plan.created.slot >= 0) found.check(plan, body.at(plan.created.slot), NO_BINDINGS);
+      else body.visit(plan.created, (created, bindings) => found.check(plan, created, bindings));
+    }
     return found.facts ?? NO_FACTS;
   },
 };
+
+const NO_BINDINGS: readonly string[] = Object.freeze([]);
 
 /** A timestamp rule's places: per operation, not per response. */
 interface Plan {
@@ -51,12 +57,12 @@ class Found {
     private readonly get: boolean,
   ) {}
 
-  check(plan: Plan, pointer: string, created: unknown, bindings: readonly string[]): void {
+  check(plan: Plan, created: unknown, bindings: readonly string[]): void {
     if (typeof created !== 'string') return;
     for (const { place, what } of plan.later) {
       const time = this.body.valueAt(place, bindings);
       if (typeof time !== 'string' || !isAfter(created, time)) continue;
-      (this.facts ??= []).push({ id: 'timestamp-order-violated', pointer, expected: `not after ${time} (${what}, ${bindPattern(place.pattern, bindings)})`, observed: created });
+      (this.facts ??= []).push({ id: 'timestamp-order-violated', pointer: bindPattern(plan.created.pattern, bindings)!, expected: `not after ${time} (${what}, ${bindPattern(place.pattern, bindings)})`, observed: created });
     }
     const deleted = plan.deleted === null ? undefined : this.body.valueAt(plan.deleted, bindings);
     // Only the resource itself (no `*` bound): a list may hold deleted items.
