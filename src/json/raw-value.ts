@@ -18,9 +18,9 @@ export function mayHoldInexactNumbers(text: string): boolean {
   for (const candidate of CANDIDATES) {
     candidate.lastIndex = 0;
     // test(), not exec(): no match object per candidate. A match is number characters only, so the
-    // run of them that holds it, found from its last character, is its token.
+    // run of them that holds it, found back from where the match ends, is its token.
     while (candidate.test(text)) {
-      let start = candidate.lastIndex - 1;
+      let start = candidate.lastIndex;
       while (start > 0 && isNumberCharacter(text.charCodeAt(start - 1))) start--;
       if (startsValue(text, start)) return true;
       let end = candidate.lastIndex;
