@@ -15,7 +15,8 @@ export interface ObservedResponse {
   truncated?: boolean;
 }
 
-export type ParsedBody = { ok: true; value: unknown; text: string } | { ok: false; problem: string };
+/** `inexact`: mayHoldInexact's answer, once a check has asked (undefined until then). */
+export type ParsedBody = { ok: true; value: unknown; text: string; inexact?: boolean } | { ok: false; problem: string };
 
 /**
  * Everything the checks read, derived once per response: which documented response and media type
@@ -125,16 +126,13 @@ function mediaFor(documented: ResponseEntry, contentType: string | null): MediaT
   return json.length === 1 ? json[0] : undefined;
 }
 
-const inexact = new WeakMap<object, boolean>();
-
 /**
  * Whether a parsed body's text may hold a number a double cannot keep (mayHoldInexactNumbers): scanned
  * once per response, whichever check asks first (lost fractions, the money checks' amounts and figures).
+ * The answer is kept on the body itself: a WeakMap entry per response cost more than the scan it saved.
  */
-export function mayHoldInexact(json: { text: string }): boolean {
-  let answer = inexact.get(json);
-  if (answer === undefined) inexact.set(json, (answer = mayHoldInexactNumbers(json.text)));
-  return answer;
+export function mayHoldInexact(json: { text: string; inexact?: boolean }): boolean {
+  return (json.inexact ??= mayHoldInexactNumbers(json.text));
 }
 
 // Stateless between calls (no stream option), so one decoder serves every response.
@@ -149,7 +147,7 @@ export function parseJson(body: Uint8Array): ParsedBody {
     return { ok: false, problem: 'invalid UTF-8' };
   }
   try {
-    return { ok: true, value: JSON.parse(text), text };
+    return { ok: true, value: JSON.parse(text), text, inexact: undefined };
   } catch (error) {
     // The body's start is kept whole (as any evidence) so redaction sees a credential in it before the
     // report cuts it; V8's own ten-character quote of the body could hold a piece of one, and goes.

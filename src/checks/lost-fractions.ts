@@ -6,14 +6,17 @@ import { mayHoldInexact } from './context.ts';
  * parses to an integer-valued double: beyond 2^53 every double is one), by pointer, with the text as
  * written. A schema's `type: integer` must be judged on those digits, not on the rounded double.
  */
-export function lostFractions(json: { value: unknown; text: string }): Map<string, string> {
+export function lostFractions(json: { value: unknown; text: string }): ReadonlyMap<string, string> {
   const { value, text } = json;
   // A fraction is lost only past 15 significant digits, or behind an exponent (1e-400 parses to 0): a body with neither has none.
-  if (!mayHoldInexact(json)) return new Map();
+  if (!mayHoldInexact(json)) return NONE_LOST;
   const integers = integerValuedNumbers(value);
-  if (integers.length === 0) return new Map();
+  if (integers.length === 0) return NONE_LOST;
   return new Map([...rawValuesAt(text, integers)].filter(([, raw]) => !isWholeNumber(raw)));
 }
+
+/** What most bodies lose: shared, so the passing path allocates nothing. */
+const NONE_LOST: ReadonlyMap<string, string> = new Map();
 
 /**
  * The body with 0.5, a number that is no integer, wherever a fraction was lost: what ajv is shown to

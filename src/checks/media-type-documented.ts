@@ -8,11 +8,10 @@ export const mediaTypeDocumented: ResponseCheck = {
   ids: ['response-media-type-undocumented'],
   check: ({ documented, contentType, response }) => {
     if (!documented) return NO_FACTS;
-    const listed = documented.content.map((c) => c.mediaType);
-    const matches = contentType !== null && documented.content.some((c) => mediaMatches(c.mediaType, contentType));
-    if (matches) return NO_FACTS;
+    if (contentType !== null && documented.content.some((c) => mediaMatches(c.mediaType, contentType))) return NO_FACTS;
     if (contentType === null && response.body.length === 0) return NO_FACTS;
-    return [{ id: 'response-media-type-undocumented', expected: listed.join(', ') || 'no body', observed: contentType ?? '(no Content-Type)' }];
+    const listed = documented.content.map((c) => c.mediaType).join(', ');
+    return [{ id: 'response-media-type-undocumented', expected: listed || 'no body', observed: contentType ?? '(no Content-Type)' }];
   },
 };
 

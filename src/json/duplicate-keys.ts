@@ -15,7 +15,8 @@ export interface DuplicateKey {
  * Past `limit.keys` duplicates, or once their pointers add up to `limit.pointerChars`, the rest are
  * only counted.
  */
-export function duplicateKeys(text: string, root: unknown, limit = { keys: Infinity, pointerChars: Infinity }): { found: DuplicateKey[]; count: number } {
+export function duplicateKeys(text: string, root: unknown, limit = { keys: Infinity, pointerChars: Infinity }): { found: readonly DuplicateKey[]; count: number } {
+  if (repeatsNoKey(text, root)) return NONE;
   const found: DuplicateKey[] = [];
   let count = 0;
   let pointerChars = 0;
@@ -52,6 +53,58 @@ export function duplicateKeys(text: string, root: unknown, limit = { keys: Infin
     i++;
   }
   return { found, count };
+}
+
+const NONE = Object.freeze({ found: Object.freeze([]), count: 0 });
+
+/**
+ * Whether a text that parsed into `root` certainly repeats no key, from counts alone: no key is read,
+ * and the text is searched only for colons (a native search, not a walk of its characters). A member
+ * of the text has its colon right after its key's closing quote (whitespace between), so the colons
+ * that follow a quote number at least the members sent, which are at least the members kept: equal to
+ * the members kept only when every member sent was kept, that is when no key repeats (JSON.parse keeps
+ * the last of a repeated key's members). A colon in a string can only add to the count. False means
+ * "not proved": the full scan decides.
+ */
+function repeatsNoKey(text: string, root: unknown): boolean {
+  const members = membersIn(root, 0);
+  if (members < 0) return false;
+  let afterQuote = 0;
+  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
+    let before = at - 1;
+    while (isSpace(text.charCodeAt(before))) before--;
+    if (text.charCodeAt(before) === QUOTE && ++afterQuote > members) return false;
+  }
+  return afterQuote === members;
+}
+
+/** Recursion is the quick walk; a body nested deeper than this is left to the full scan (which loops). */
+const MAX_COUNTED_DEPTH = 256;
+
+/** The members of every object in a parsed value; -1 when it nests past MAX_COUNTED_DEPTH. */
+function membersIn(value: unknown, depth: number): number {
+  if (value === null || typeof value !== 'object') return 0;
+  if (depth === MAX_COUNTED_DEPTH) return -1;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const within = membersIn(item, depth + 1);
+      if (within < 0) return -1;
+      count += within;
+    }
+    return count;
+  }
+  // for-in, not Object.keys: no array per object. A parsed object's only enumerable keys are its own.
+  for (const key in value) {
+    const within = membersIn((value as Record<string, unknown>)[key], depth + 1);
+    if (within < 0) return -1;
+    count += 1 + within;
+  }
+  return count;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9;
 }
 
 interface Frame {

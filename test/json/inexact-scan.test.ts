@@ -44,6 +44,20 @@ describe('the scan for numbers a double may not keep', () => {
     expect(yes).toBeLessThan(45_000);
   });
 
+  it.each([
+    ['a number beyond 2^53 ending the text', '{"a": 1, "b": 9007199254740993', true],
+    ['an exponent ending the text', '[0.5, 1e5', true],
+    ['a signed exponent after a long fraction', '{"a": 1.5, "b": 12.5e-3}', true],
+    ['eight digits after the point only', '{"a": 0.12345678}', true],
+    ['seven digits either side of the point', '{"a": 1234567.1234567}', false],
+    ['a long digit run inside a string', '{"id": "ab123456789012345678", "n": 1}', false],
+    ['an exponent inside a string', '{"hex": "1e5", "n": 2}', false],
+    ['a uuid of digits and e', '{"id": "00000000-1e10-4000-8e00-123456789012"}', false],
+  ])('%s: %s', (_what, text, expected) => {
+    expect(mayHoldInexactNumbers(text)).toBe(expected);
+    expect(reference(text)).toBe(expected);
+  });
+
   it('is linear on a long text of near-candidates', () => {
     expect(mayHoldInexactNumbers(`"${'1234567e'.repeat(200_000)}"`)).toBe(false);
   });
