@@ -1,13 +1,38 @@
 import { fork, type Serializable } from 'node:child_process';
-import { extname } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** .ts in the sources (the tests, run through tsx), .js compiled: the extension of the modules as they run. */
+/** .ts in the sources (the tests and development, through tsx), .js compiled: the extension of the modules as they run. */
 const EXTENSION = extname(fileURLToPath(import.meta.url));
 
-/** A module of this folder, by name, as it is shipped beside this one. */
+/**
+ * A module of this folder, by name, as a child process runs it: compiled, the one beside this one. In the
+ * sources, the compiled copy in dist/ when dist/ is built from the sources as they are (see builtFromSources):
+ * a child through tsx transforms its whole import graph before it starts, about half a second of CPU each,
+ * and the tests start dozens. Else the source itself, through tsx.
+ */
 export function siblingModule(name: string): string {
+  const compiled = new URL(`../../dist/src/contracts/${name}.js`, import.meta.url);
+  if (EXTENSION === '.ts' && builtFromSources() && existsSync(compiled)) return fileURLToPath(compiled);
   return fileURLToPath(new URL(`./${name}${EXTENSION}`, import.meta.url));
+}
+
+let built: boolean | undefined;
+
+/**
+ * Whether no file under src/ is newer than dist/'s last build: the test `tsc -b` itself makes (it updates the
+ * build's time when sources were only touched). Asked once per process; a source edited since then means
+ * the children run the sources.
+ */
+function builtFromSources(): boolean {
+  if (built !== undefined) return built;
+  const sources = fileURLToPath(new URL('../', import.meta.url));
+  const buildInfo = fileURLToPath(new URL('../../dist/.tsbuildinfo', import.meta.url));
+  if (!existsSync(buildInfo)) return (built = false);
+  const builtAt = statSync(buildInfo).mtimeMs;
+  const files = readdirSync(sources, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return (built = files.every((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs <= builtAt));
 }
 
 /**
@@ -21,7 +46,7 @@ export function siblingModule(name: string): string {
  */
 export async function askPactChild<Answer extends object>(module: string, job: Serializable, signal?: AbortSignal): Promise<Answer | { problem: string }> {
   const child = fork(module, [], {
-    execArgv: EXTENSION === '.ts' ? ['--import', import.meta.resolve('tsx')] : [],
+    execArgv: module.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
     env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PACT_'))),
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Verifier } from '@pact-foundation/pact';
+// The Verifier's own module, not the package's index: that loads the consumer DSL too, twice the child's start-up CPU.
+import { Verifier } from '@pact-foundation/pact/src/dsl/verifier/verifier.js';
 // Not the http index: that would load undici into every verifier child for one status table.
 import { isUnavailableStatus } from '../http/index.ts';
 import { CREDENTIAL_HEADER } from './credentials.ts';

@@ -2,7 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
+import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './paths.ts';
 
 export interface CliRun {
@@ -12,6 +12,8 @@ export interface CliRun {
 }
 
 const CONFORM = join(REPO_ROOT, 'bin', 'conform.js');
+/** What bin/conform.js runs: dist/, which the unit project's globalSetup builds from the sources first. */
+const COMPILED_MAIN = pathToFileURL(join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js')).href;
 
 /**
  * Runs the real CLI (bin/conform.js) in a child process, with only the environment given (plus PATH).
@@ -31,8 +33,12 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = R
  * The CLI's main called in this process, with what runCli gives the child (the environment given plus PATH,
  * fresh output folders) as its io: what a command computes, without starting node and the CLI for it.
  * The process boundary (the real binary's exit code, signals, a terminal) is runCli's to prove.
+ * It is the compiled main the binary runs, loaded natively (vitest.config.ts): from the sources, every
+ * `conform run` would have vite transform the suites and their TypeScript again, and its Pact children
+ * start through tsx.
  */
 export async function callCli(args: string[], env: Record<string, string> = {}, cwd = REPO_ROOT): Promise<CliRun> {
+  const { main } = (await import(COMPILED_MAIN)) as typeof import('../../src/cli/main.ts');
   let stdout = '';
   let stderr = '';
   const io = { stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), cwd, env: cliEnvironment(env) };
