@@ -5,11 +5,12 @@ import type { Severity } from '../findings/index.ts';
 import { severityOf } from '../findings/index.ts';
 import { loadSpec } from '../spec/index.ts';
 import type { LoadedSpec } from '../spec/index.ts';
-import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
+import { redactStrings, redactText } from '../redaction/index.ts';
 import { historyRunsFrom, type VendorReport, publishRun, recoverLatest, pruneRuns, runIdFor } from '../report/index.ts';
 import { flag, type Env, type VendorTarget } from '../vendors/index.ts';
 import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, SUITE_EXTERNALS, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
+import type { ContractRecording } from '../contracts/index.ts';
 import { withCrossResponseFindings } from './cross-response.ts';
 import { judgeRun, reportSetFiles } from './judge-run.ts';
 import { compareUpstreams } from './upstream/compare.ts';
@@ -66,10 +67,11 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const reportsDir = resolve(options.cwd, config.reportsDir);
   await recoverLatest(reportsDir);
   const startedAt = new Date().toISOString();
-  // The contract step's matchers (Pact's JavaScript) load while the suites run.
+  // The contract step's matchers (Pact's JavaScript) load while the targets start and the suites begin.
   const contracts = import('../contracts/index.ts');
   contracts.catch(() => undefined);
   const { targets, close } = await startTargets(config);
+  let recording: Promise<ContractRecording> | undefined;
   try {
     // Each selected vendor's published document is compared with its newest checked-in one (CONFORM_REFRESH_SPECS);
     // a live baseline that grades those changes is checked as `conform specs diff` checks it.
@@ -88,18 +90,27 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const compared = targets.flatMap((target, i) => (refreshed.some((vendor) => vendor.name === target.vendor) ? [{ vendor: target.vendor, mode: target.mode, baseline: baselines[i]! }] : []));
     const wire = await wireBaselines(compared, policy.baselinesDir);
     const upstreams = compareUpstreams(refreshed, { cwd: options.cwd, http: config.http, wire });
+    // Every contract that may be kept is recorded while the cases run, from each result as it arrives
+    // (src/contracts); which are kept is known once the run is judged. Until Pact's matchers have loaded,
+    // results wait for the recording in order.
+    const started = contracts.then(({ startRecording }) => startRecording({ cwd: options.cwd, env: options.env, targets, secretForms: secrets, specs }));
+    started.catch(() => undefined);
+    recording = started;
+    // From here on nothing sees a secret or a person's data: each result is redacted as it arrives, before
+    // the contract recording, reports, logs and baselines see it. Redaction sees the evidence whole; only then is it cut to what reports show.
+    const receive = (result: CaseResult) => {
+      const redacted = redactStrings(result, secrets);
+      started.then((recorder) => recorder.add(redacted), () => undefined);
+      return redacted;
+    };
     // Coverage is for the reports: the suite workers get the targets without it.
-    const suites = await runSuites(runnable.map(({ coverage: _, ...target }) => target), config, options, severity, (line) => options.print(redactText(line, secrets)));
+    const suites = await runSuites(runnable.map(({ coverage: _, ...target }) => target), config, options, severity, (line) => options.print(redactText(line, secrets)), receive);
     if (options.signal?.aborted) throw new RunInterrupted(suites.finished, suites.planned, join(reportsDir, 'latest'));
-    // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
-    // Redaction sees the evidence whole; only then is it cut to what reports show.
+    const contractRecording = await started;
+    contractRecording.end();
     // Cross-response findings are made from the redacted, masked answers and join their cases' findings.
     const identitiesOf = new Map(targets.map((target) => [target.vendor, target.money.identities]));
-    const results = withCrossResponseFindings(redactCaseResults(suites.results, secrets), (vendor) => identitiesOf.get(vendor) ?? []).map(withDisplayedFindings);
-    // Every contract that may be kept is recorded while the run is judged and reported (src/contracts).
-    const recording = (await contracts).startRecording({ cwd: options.cwd, env: options.env, targets, secretForms: secrets, specs });
-    for (const result of results) recording.add(result);
-    recording.end();
+    const results = withCrossResponseFindings(suites.results, (vendor) => identitiesOf.get(vendor) ?? []).map(withDisplayedFindings);
     const problems = redactStrings(suites.problems, secrets);
     const upstream = await upstreams;
     const judged = judgeRun(
@@ -125,10 +136,12 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     // What each passing vendor answered becomes its Pact contract (contracts/CONSUMER-VENDOR.json live,
     // CONSUMER-VENDOR.sandbox.json sandbox); a vendor that failed or could not be verified keeps its
     // previous contract: that is what we rely on.
-    await recording.keep(judged.passing);
+    await contractRecording.keep(judged.passing);
     const warnings = [...upstream.values()].flatMap((outcome) => (outcome.warning === null ? [] : [outcome.warning]));
     return { exitCode: judged.exitCode, reports: judged.reports, results, problems: judged.summary.problems, reportsPath, warnings };
   } finally {
+    // Interrupted or failed, the run writes no contract; kept, this does nothing.
+    recording?.then((recorder) => recorder.abandon(), () => undefined);
     await close();
   }
 }
@@ -148,8 +161,9 @@ async function runSuites(
   options: RunOptions,
   severity: (finding: Finding) => Severity,
   print: (line: string) => void,
+  receive: (result: CaseResult) => CaseResult,
 ): Promise<{ results: CaseResult[]; problems: string[]; finished: number; planned: number }> {
-  const collector = new CaseCollector(print, severity, options.progress);
+  const collector = new CaseCollector(print, severity, { onProgress: options.progress, receive });
   // Loaded here, not at the top: `conform verify` re-judges through this folder and runs no suite.
   const { createVitest } = await import('vitest/node');
   const environment: SuiteEnvironment = { cwd: options.cwd, targets, http: config.http, severity: config.severity };
