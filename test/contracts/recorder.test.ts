@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,5 +139,48 @@ describe('recording while the run goes on', () => {
     recording.end();
     expect((await recording.keep(['xendit'])).map((contract) => contract.vendor)).toEqual(['xendit']);
     expect(await readdir(join(dir, 'contracts'))).toEqual(['conform-xendit.sandbox.json']);
+  });
+});
+
+/** This process's children running pact-process (the contract's pact-core processes), by pid. */
+function pactProcesses(): string[] {
+  return readdirSync('/proc').filter((pid) => {
+    try {
+      // ppid is the second field after the command's closing parenthesis.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('pact-process');
+    } catch {
+      return false; // not a process, or one that ended between the listing and the read
+    }
+  });
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe.skipIf(process.platform !== 'linux')('a recording beside the cases', () => {
+  const targets = [target('whop')];
+  const answers = Array.from({ length: 3 }, (_, i) => result('whop', `case ${i}`));
+
+  it('sends a full chunk to pact-core while results still come, and an abandoned one writes nothing and ends its process', async () => {
+    const dir = await folder();
+    const recording = startRecording({ cwd: dir, env: {}, targets, secretForms: [], specs: new Map(), chunkInteractions: 2 });
+    for (const each of answers) recording.add(each);
+    // No end(): the run's cases are still going. The first chunk is being recorded all the same.
+    await until(() => pactProcesses().length === 1);
+    recording.abandon();
+    await until(() => pactProcesses().length === 0);
+    await expect(readdir(join(dir, 'contracts'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('ends its pact-core process once the contracts are written', async () => {
+    const dir = await folder();
+    const recording = startRecording({ cwd: dir, env: {}, targets, secretForms: [], specs: new Map(), chunkInteractions: 2 });
+    for (const each of answers) recording.add(each);
+    recording.end();
+    await recording.keep(['whop']);
+    await until(() => pactProcesses().length === 0);
+    expect(await readdir(join(dir, 'contracts'))).toEqual(['conform-whop.sandbox.json']);
   });
 });
