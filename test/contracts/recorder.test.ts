@@ -8,7 +8,7 @@ import type { InteractionPlan } from '../../src/contracts/interaction.ts';
 import { pactText } from '../../src/contracts/pact-handle.ts';
 import { writeContract } from '../../src/contracts/pact-writer.ts';
 import { secretForms } from '../../src/redaction/index.ts';
-import type { CaseResult } from '../../src/results/index.ts';
+import { answeredCase as result } from '../support/case-result.ts';
 import type { VendorTarget } from '../../src/vendors/index.ts';
 import { mulberry32 } from '../support/seeded-random.ts';
 
@@ -84,28 +84,6 @@ describe('a contract written in chunks, each by its own pact-core process', () =
 });
 
 const target = (vendor: string, scenario: VendorTarget['scenario'] = 'faithful') => ({ vendor, mode: 'sandbox', scenario }) as VendorTarget;
-
-function result(vendor: string, name: string, response: Partial<NonNullable<CaseResult['response']>> | null = {}): CaseResult {
-  const body = { id: `acc_${name}`, tags: ['a', 'b'], nested: { ok: true } };
-  return {
-    vendor,
-    mode: 'sandbox',
-    case: name,
-    operation: 'GET /accounts/{id}',
-    spec: { file: 'specs/none.yaml', version: '1' },
-    outcome: 'answered',
-    reason: null,
-    request: { method: 'GET', path: `/accounts/${name}`, query: '', headers: { accept: 'application/json' }, credential: 'valid' },
-    response: response && { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), truncated: false, ...response },
-    expectedStatus: 200,
-    providerState: null,
-    startedAt: new Date(0).toISOString(),
-    durationMs: 0,
-    attempts: 1,
-    findings: [],
-    derived: { json: { value: body }, schemaPointer: null, branches: {} } as unknown as CaseResult['derived'],
-  };
-}
 
 describe('recording while the run goes on', () => {
   const results = [

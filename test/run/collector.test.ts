@@ -3,25 +3,11 @@ import type { TestCase } from 'vitest/node';
 import { severityOf } from '../../src/findings/index.ts';
 import type { CaseResult } from '../../src/results/index.ts';
 import { CaseCollector } from '../../src/run/index.ts';
+import { answeredCase } from '../support/case-result.ts';
 
 function result(name: string, secret: string): CaseResult {
-  return {
-    vendor: 'whop',
-    mode: 'sandbox',
-    case: name,
-    operation: 'GET /accounts/{id}',
-    spec: { file: 'specs/none.yaml', version: '1' },
-    outcome: 'answered',
-    reason: null,
-    request: { method: 'GET', path: `/accounts/${secret}`, query: '', headers: {}, credential: 'valid' },
-    response: { status: 200, headers: {}, body: '{}', truncated: false },
-    expectedStatus: 200,
-    providerState: null,
-    startedAt: new Date(0).toISOString(),
-    durationMs: 0,
-    attempts: 1,
-    findings: [],
-  };
+  const answered = answeredCase('whop', name);
+  return { ...answered, request: { ...answered.request, path: `/accounts/${secret}` } };
 }
 
 /** What vitest's reporter API hands over for a finished case (the two calls the collector makes). */
