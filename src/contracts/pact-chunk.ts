@@ -24,10 +24,11 @@ export const CHUNK_INTERACTIONS = 100;
 /**
  * Interactions per pact-core process, over all the chunks it writes. pact-core holds about 250 KB of
  * native memory per interaction until its process exits (MEASURED.md; a process of 1,000 measured
- * 290 MB): a process is ended past this many, and the next chunk starts a fresh one. Fewer would pay a
- * process start (about 0.25 s of CPU, pact-core's native library most of it) for too little work.
+ * 290 MB): a process is ended once it has written this many, and the next chunk starts a fresh one.
+ * Fewer would pay a process start (about 0.25 s of CPU, pact-core's native library most of it) for too
+ * little work: at 600, recording 2,000 interactions took about 40 % more CPU.
  */
-export const PROCESS_INTERACTIONS = 600;
+export const PROCESS_INTERACTIONS = 1000;
 
 /**
  * A contract this small (the usual run: tens of cases per vendor) is written by pact-core in this
