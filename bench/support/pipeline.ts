@@ -34,25 +34,20 @@ export async function pooled(count: number, concurrency: number, task: (index: n
 
 export interface PipelineTimes {
   totalMs: number;
-  /** Of totalMs: recording the contract, after the last case (personal data is masked inside runCase). */
+  /** Of totalMs: what recording the contract adds after the last case (personal data is masked inside runCase). */
   recordingMs: number;
 }
 
 /**
  * What `conform run` does per interaction, minus vitest: runCase (request through the composed
- * client, every check, the suite's own checks, personal data masked), the result collected, then, as
- * the run does once its cases are done (results reach the pipeline only then), the contract recorded
- * (in pact-core processes for a large one) into a temporary folder.
+ * client, every check, the suite's own checks, personal data masked), the result collected and handed
+ * to the contract recording as it comes (each full chunk goes to the recording's pact-core process
+ * while the cases go on, as in the run), then the contract written (into a temporary folder).
  */
 export async function runPipeline(runtime: SuiteRuntime, cases: readonly SuiteCase[], concurrency: number): Promise<PipelineTimes> {
   const contractsDir = await mkdtemp(join(tmpdir(), 'conform-bench-pipeline-'));
   try {
     const start = performance.now();
-    const results: CaseResult[] = new Array(cases.length);
-    await pooled(cases.length, concurrency, async (i) => {
-      results[i] = await runCase(runtime, cases[i]!);
-    });
-    const recordingStart = performance.now();
     const recording = startRecording({
       cwd: ROOT,
       env: { CONFORM_CONTRACTS_DIR: contractsDir },
@@ -60,7 +55,12 @@ export async function runPipeline(runtime: SuiteRuntime, cases: readonly SuiteCa
       secretForms: secretForms([runtime.target.credentials.valid]),
       specs: new Map(runtime.specs.map((spec) => [spec.file, spec])),
     });
-    for (const result of results) recording.add(result);
+    const results: CaseResult[] = new Array(cases.length);
+    await pooled(cases.length, concurrency, async (i) => {
+      results[i] = await runCase(runtime, cases[i]!);
+      recording.add(results[i]);
+    });
+    const recordingStart = performance.now();
     recording.end();
     await recording.keep([runtime.target.vendor]);
     const end = performance.now();

@@ -1,10 +1,11 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { createSemaphore } from '../http/index.ts';
 import type { InteractionPlan } from './interaction.ts';
-import { askPactChild, siblingModule } from './pact-child.ts';
+import { siblingModule } from './pact-child.ts';
 import type { PactParts } from './pact-text.ts';
 import type { ContractKind } from './settings.ts';
 
-/** What a pact-core child is asked: one chunk of one contract. */
+/** What a pact-core process is asked: one chunk of one contract, written by one pact handle. */
 export interface ChunkJob {
   names: { consumer: string; provider: string };
   plans: InteractionPlan[];
@@ -15,15 +16,23 @@ export interface ChunkJob {
 export type ChunkAnswer = { parts: PactParts } | { problem: string };
 
 /**
- * Interactions per child. pact-core holds about 200 KB of native memory per interaction until its
- * process exits (MEASURED.md): a child stays near 250 MB, however long the run. Fewer would pay a
- * process start (about 0.3 s of CPU, pact-core's native library most of it) for too little work.
+ * Interactions per pact handle: a chunk goes to pact-core as soon as it is full, while the cases go on,
+ * so what is left when the last case ends is one chunk at most.
  */
-export const CHUNK_INTERACTIONS = 1000;
+export const CHUNK_INTERACTIONS = 100;
+
+/**
+ * Interactions per pact-core process, over all the chunks it writes. pact-core holds about 250 KB of
+ * native memory per interaction until its process exits (MEASURED.md; a process of 1,000 measured
+ * 290 MB): a process is ended once it has written this many, and the next chunk starts a fresh one.
+ * Fewer would pay a process start (about 0.25 s of CPU, pact-core's native library most of it) for too
+ * little work: at 600, recording 2,000 interactions took about 40 % more CPU.
+ */
+export const PROCESS_INTERACTIONS = 1000;
 
 /**
  * A contract this small (the usual run: tens of cases per vendor) is written by pact-core in this
- * process: its handle holds a few MB for good, less than a process start costs (about 0.3 s of CPU).
+ * process: its handle holds a few MB for good, less than a process start costs.
  */
 export const IN_PROCESS_INTERACTIONS = 100;
 
@@ -33,20 +42,92 @@ export async function recordChunkHere(job: ChunkJob): Promise<PactParts> {
   return chunkParts(job);
 }
 
-// Two at a time in the whole process: they run beside the cases and the rest of the pipeline, and
-// each holds its chunk's native memory while it lives.
-const children = createSemaphore(2);
-
 const PACT_PROCESS = siblingModule('pact-process');
 
-/** One chunk's pact, written by pact-core in its own short-lived process and redacted there. */
-export function recordChunk(job: () => ChunkJob, signal?: AbortSignal): Promise<PactParts> {
-  return children.run(async () => {
-    signal?.throwIfAborted();
-    // Made before the process starts: a job that cannot be made must not leave a process waiting for it.
-    const message = job();
-    const answer = await askPactChild<ChunkAnswer>(PACT_PROCESS, message, signal);
-    if ('problem' in answer) throw new Error(`the contract's pact-core process stopped: ${answer.problem}`);
-    return answer.parts;
-  });
+/**
+ * The pact-core processes of one recording: one at a time (it runs beside the cases, and holds its
+ * chunks' native memory while it lives), asked chunk after chunk in the order they come, each chunk
+ * redacted there. `close` ends it; so does this process's end.
+ */
+export class PactProcesses {
+  private current: PactProcess | null = null;
+  private readonly turns = createSemaphore(1);
+
+  /** `job` is made when the process is free for it, so plans are made no sooner than they are written. */
+  record(job: () => ChunkJob, signal: AbortSignal): Promise<PactParts> {
+    return this.turns.run(async () => {
+      signal.throwIfAborted();
+      // Made before a process starts: a job that cannot be made must not leave a process waiting for it.
+      const message = job();
+      if (this.current && this.current.recorded >= PROCESS_INTERACTIONS) this.close();
+      this.current ??= new PactProcess();
+      const answer = await this.current.ask(message);
+      if ('problem' in answer) {
+        // Whatever went wrong may have left its pact-core in any state: the next chunk gets a fresh one.
+        this.close();
+        throw new Error(`the contract's pact-core process stopped: ${answer.problem}`);
+      }
+      return answer.parts;
+    });
+  }
+
+  close(): void {
+    this.current?.end();
+    this.current = null;
+  }
+}
+
+/**
+ * A child running pact-process.ts, under the rules of pact-child.ts (no PACT_* variable, stdout
+ * dropped, the line that says why it died). Idle, it does not keep this process alive.
+ */
+class PactProcess {
+  recorded = 0;
+  private readonly child: ChildProcess;
+  private readonly died: Promise<{ problem: string }>;
+
+  constructor() {
+    this.child = fork(PACT_PROCESS, [], {
+      execArgv: PACT_PROCESS.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
+      env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PACT_'))),
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-8000);
+    });
+    this.died = new Promise((resolve) => {
+      this.child.once('exit', (code) => resolve({ problem: `exit code ${code ?? 'none'}: ${causeIn(stderr)}` }));
+      this.child.once('error', (error) => resolve({ problem: error.message }));
+    });
+    this.idle(true);
+  }
+
+  async ask(job: ChunkJob): Promise<ChunkAnswer> {
+    this.idle(false);
+    const answered = new Promise<ChunkAnswer>((resolve) => this.child.once('message', (answer) => resolve(answer as ChunkAnswer)));
+    this.child.send(job);
+    const answer = await Promise.race([answered, this.died]);
+    this.recorded += job.plans.length;
+    this.idle(true);
+    return answer;
+  }
+
+  end(): void {
+    this.child.kill('SIGKILL');
+  }
+
+  private idle(idle: boolean): void {
+    for (const handle of [this.child, this.child.channel]) {
+      if (idle) handle?.unref();
+      else handle?.ref();
+    }
+  }
+}
+
+/** The error line of what a dying process printed (not its stack frames), or its last line. */
+function causeIn(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim());
+  return lines.find((line) => /Error\b/.test(line)) ?? lines.filter(Boolean).at(-1) ?? 'no output';
 }

@@ -40,8 +40,11 @@ export function splitPact(text: string): PactParts {
   return { head, interactions, tail: text.slice(close) };
 }
 
-/** The one pact of every part's interactions, in pact-core's order; the parts must be of one pact (same head and tail). */
-export function joinPacts(parts: readonly PactParts[]): string {
+/**
+ * The one pact of every part's interactions, in pact-core's order, as the pieces of its text one after
+ * another (written so: the whole text is never held at once); the parts must be of one pact (same head and tail).
+ */
+export function joinPacts(parts: readonly PactParts[]): string[] {
   const [first] = parts;
   if (!first) throw new Error('no pact to join');
   if (parts.some((part) => part.head !== first.head || part.tail !== first.tail)) throw new Error('pact-core wrote the chunks of one contract differently');
@@ -49,7 +52,7 @@ export function joinPacts(parts: readonly PactParts[]): string {
   // pact-core sorts by description as Rust compares strings: UTF-8 bytes, i.e. code points (not JavaScript's UTF-16 units).
   const keys = new Map(interactions.map((interaction) => [interaction, Buffer.from(interaction.description, 'utf8')]));
   interactions.sort((a, b) => Buffer.compare(keys.get(a)!, keys.get(b)!));
-  return `${first.head}${interactions.map((interaction) => interaction.text).join(',\n')}${first.tail}`;
+  return [first.head, ...interactions.flatMap((interaction, i) => (i === 0 ? [interaction.text] : [',\n', interaction.text])), first.tail];
 }
 
 function descriptionOf(interaction: string): string {

@@ -1,6 +1,6 @@
 import { NO_SECRETS, writeFileAtomically } from '../files/index.ts';
 import type { InteractionPlan } from './interaction.ts';
-import { CHUNK_INTERACTIONS, IN_PROCESS_INTERACTIONS, recordChunk, recordChunkHere, type ChunkJob } from './pact-chunk.ts';
+import { CHUNK_INTERACTIONS, IN_PROCESS_INTERACTIONS, PactProcesses, recordChunkHere } from './pact-chunk.ts';
 import { joinPacts, type PactParts } from './pact-text.ts';
 import type { ContractKind } from './settings.ts';
 
@@ -10,13 +10,13 @@ export interface ContractNames {
 }
 
 /**
- * One contract being written: its interactions go to pact-core in chunks, each in its own short-lived
+ * One contract being written: its interactions go to pact-core in chunks, in the recording's pact-core
  * process (pact-chunk.ts), as soon as they are added; `write` joins the chunks' pacts into the one
- * pact-core would have written for all of them and writes it through the one writer (atomic: readers
- * see the previous contract or the whole new one, never a half).
+ * pact-core would have written for all of them and writes it through the one writer, piece by piece
+ * (atomic: readers see the previous contract or the whole new one, never a half).
  */
 export class ContractDraft {
-  private readonly chunks: Promise<PactParts>[] = [];
+  private chunks: Promise<PactParts>[] = [];
   private readonly abandoned = new AbortController();
 
   constructor(
@@ -24,12 +24,12 @@ export class ContractDraft {
     private readonly names: ContractNames,
     private readonly target: ContractKind,
     private readonly secretForms: readonly string[],
+    private readonly processes: PactProcesses,
   ) {}
 
-  /** `plans` is called when a process is free for the chunk, so plans are made no sooner than they are written. */
+  /** `plans` is called when the process is free for the chunk, so plans are made no sooner than they are written. */
   add(plans: () => InteractionPlan[]): void {
-    const job = (): ChunkJob => ({ names: this.names, plans: plans(), target: this.target, secretForms: this.secretForms });
-    const chunk = recordChunk(job, this.abandoned.signal);
+    const chunk = this.processes.record(() => ({ names: this.names, plans: plans(), target: this.target, secretForms: this.secretForms }), this.abandoned.signal);
     // Awaited by write(); an abandoned draft's chunks fail, and nobody asks.
     chunk.catch(() => undefined);
     this.chunks.push(chunk);
@@ -53,11 +53,15 @@ export class ContractDraft {
       this.abandon();
       throw error;
     });
-    const text = joinPacts(parts);
-    await writeFileAtomically(this.file, text.endsWith('\n') ? text : `${text}\n`, this.joinRedaction());
+    // Written, the chunks are the file's: they are not held any longer than the write.
+    this.chunks = [];
+    const pieces = joinPacts(parts);
+    if (!pieces.at(-1)!.endsWith('\n')) pieces.push('\n');
+    const joinForms = this.joinRedaction();
+    await writeFileAtomically(this.file, joinForms.length > 0 ? pieces.join('') : pieces, joinForms);
   }
 
-  /** Stops its processes; nothing is written. */
+  /** Its chunks not yet written are dropped; nothing is written. */
   abandon(): void {
     this.abandoned.abort();
   }
@@ -65,8 +69,8 @@ export class ContractDraft {
   /**
    * Each chunk was redacted whole in its process. Joining puts ",\n" between two interactions, whose
    * edges are the lines "    }" and "    {": a secret form can only match across a join if it holds a
-   * line break or a brace, and only then is the joined text redacted again (the 10,000-interaction
-   * text would otherwise cost the redactor gigabytes).
+   * line break or a brace, and only then is the joined text redacted again, whole (the 10,000-interaction
+   * text would otherwise cost the redactor gigabytes, and is otherwise never held whole).
    */
   private joinRedaction(): readonly string[] {
     return this.secretForms.some((form) => /[\n{}]/.test(form)) ? this.secretForms : NO_SECRETS;
@@ -82,8 +86,13 @@ export async function writeContract(
   target: ContractKind,
   chunkInteractions = CHUNK_INTERACTIONS,
 ): Promise<void> {
-  const draft = new ContractDraft(file, names, target, secretForms);
-  if (plans.length <= IN_PROCESS_INTERACTIONS && chunkInteractions >= plans.length) draft.addAll([...plans]);
-  else for (let start = 0; start < plans.length; start += chunkInteractions) draft.add(() => plans.slice(start, start + chunkInteractions));
-  await draft.write();
+  const processes = new PactProcesses();
+  const draft = new ContractDraft(file, names, target, secretForms, processes);
+  try {
+    if (plans.length <= IN_PROCESS_INTERACTIONS && chunkInteractions >= plans.length) draft.addAll([...plans]);
+    else for (let start = 0; start < plans.length; start += chunkInteractions) draft.add(() => plans.slice(start, start + chunkInteractions));
+    await draft.write();
+  } finally {
+    processes.close();
+  }
 }

@@ -11,12 +11,19 @@ import { testKillPoint } from './test-kill.ts';
 export const NO_SECRETS: readonly string[] = Object.freeze([]);
 
 /**
+ * A file's text: whole, or as pieces written one after another, so a text too large to hold twice (a
+ * contract of thousands of interactions) is never held whole. Each piece is redacted on its own: the
+ * pieces must be cut where no secret form can span two of them.
+ */
+export type FileText = string | Iterable<string>;
+
+/**
  * The one writer of every file conform writes: reports, contracts, baselines, imported documents.
  * The text goes through redaction, into a temporary sibling (NAME.tmp-PID-…, see ownedName), to disk
  * (fsync), and is renamed over `file`, so a reader sees the old file or the new one, never half of
  * one. A failed write removes its temporary file; those of killed writers are removed first.
  */
-export async function writeFileAtomically(file: string, text: string, secretForms: readonly string[]): Promise<string> {
+export async function writeFileAtomically(file: string, text: FileText, secretForms: readonly string[]): Promise<string> {
   const dir = dirname(file);
   await mkdir(dir, { recursive: true });
   await removeLeftovers(dir, TEMPORARY);
@@ -52,12 +59,27 @@ export async function withScratchFolder<T>(file: string, use: (folder: string) =
 const TEMPORARY = /.+\.tmp/;
 
 /** Creates `path` (never over an existing file or link) with the redacted text, on disk before it is renamed into sight. */
-export async function writeRedacted(path: string, text: string, secretForms: readonly string[]): Promise<void> {
+export async function writeRedacted(path: string, text: FileText, secretForms: readonly string[]): Promise<void> {
   const handle = await open(path, 'wx');
   try {
-    await handle.writeFile(redactText(text, secretForms));
+    // On an open handle, each writeFile goes on from where the last one ended.
+    for (const batch of typeof text === 'string' ? [redactText(text, secretForms)] : redactedWrites(text, secretForms)) await handle.writeFile(batch);
     await handle.sync();
   } finally {
     await handle.close();
   }
+}
+
+/** About this much text per write: few system calls, and never much more than one piece held twice. */
+const WRITE_CHARS = 1 << 20;
+
+function* redactedWrites(pieces: Iterable<string>, secretForms: readonly string[]): Generator<string> {
+  let pending = '';
+  for (const piece of pieces) {
+    pending += redactText(piece, secretForms);
+    if (pending.length < WRITE_CHARS) continue;
+    yield pending;
+    pending = '';
+  }
+  if (pending) yield pending;
 }

@@ -3,11 +3,12 @@ import { displayFinding, type Finding } from '../findings/index.ts';
 import { loadPolicy, readBaseline, readSeenLedger, readWireBaseline } from '../judge/index.ts';
 import type { Severity } from '../findings/index.ts';
 import { severityOf } from '../findings/index.ts';
-import { redactCaseResults, redactStrings, redactText } from '../redaction/index.ts';
+import { redactStrings, redactText } from '../redaction/index.ts';
 import { historyRunsFrom, type VendorReport, recoverLatest } from '../report/index.ts';
 import { flag, type Env, type VendorTarget } from '../vendors/index.ts';
 import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, type Shard, SUITE_EXTERNALS, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
 import type { CaseResult } from '../results/index.ts';
+import type { ContractRecording } from '../contracts/index.ts';
 import { withCrossResponseFindings } from './cross-response.ts';
 import { loadDocuments } from './documents.ts';
 import { judgeAndPublish } from './publish.ts';
@@ -71,10 +72,11 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const reportsDir = resolve(options.cwd, config.reportsDir);
   await recoverLatest(reportsDir);
   const startedAt = new Date().toISOString();
-  // The contract step's matchers (Pact's JavaScript) load while the suites run.
+  // The contract step's matchers (Pact's JavaScript) load while the targets start and the suites begin.
   const contracts = import('../contracts/index.ts');
   contracts.catch(() => undefined);
   const { targets, close } = await startTargets(config);
+  let recording: Promise<ContractRecording> | undefined;
   try {
     // Each selected vendor's published document is compared with its newest checked-in one (CONFORM_REFRESH_SPECS);
     // a live baseline that grades those changes is checked as `conform specs diff` checks it.
@@ -93,15 +95,29 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const compared = targets.flatMap((target, i) => (refreshed.some((vendor) => vendor.name === target.vendor) ? [{ vendor: target.vendor, mode: target.mode, baseline: baselines[i]! }] : []));
     const wire = await wireBaselines(compared, policy.baselinesDir);
     const upstreams = compareUpstreams(refreshed, { cwd: options.cwd, http: config.http, wire });
+    // Every contract that may be kept is recorded while the cases run, from each result as it arrives
+    // (src/contracts); which are kept is known once the run is judged. Until Pact's matchers have loaded,
+    // results wait for the recording in order.
+    // A shard records nothing: `conform merge` records the contracts from every shard's results.
+    const started = config.shard ? null : contracts.then(({ startRecording }) => startRecording({ cwd: options.cwd, env: options.env, targets, secretForms: secrets, specs }));
+    started?.catch(() => undefined);
+    recording = started ?? undefined;
+    // From here on nothing sees a secret or a person's data: each result is redacted as it arrives, before
+    // the contract recording, reports, logs and baselines see it. Redaction sees the evidence whole; only then is it cut to what reports show.
+    const receive = (result: CaseResult) => {
+      const redacted = redactStrings(result, secrets);
+      started?.then((recorder) => recorder.add(redacted), () => undefined);
+      return redacted;
+    };
     // Coverage is for the reports: the suite workers get the targets without it.
     // A shard can be given no vendor (more shards than vendors): it runs nothing and says so.
-    const suites = runnable.length === 0 ? NOTHING_RUN : await runSuites(runnable.map(({ coverage: _, ...target }) => target), config, options, severity, (line) => options.print(redactText(line, secrets)));
+    const suites = runnable.length === 0 ? NOTHING_RUN : await runSuites(runnable.map(({ coverage: _, ...target }) => target), config, options, severity, (line) => options.print(redactText(line, secrets)), receive);
     if (options.signal?.aborted) throw new RunInterrupted(suites.finished, suites.planned, join(reportsDir, 'latest'));
-    // From here on nothing sees a secret or a person's data: reports, logs, contracts and baselines.
-    // Redaction sees the evidence whole; only then is it cut to what reports show.
+    const contractRecording = await started;
+    contractRecording?.end();
     // Cross-response findings are made from the redacted, masked answers and join their cases' findings.
     const identitiesOf = new Map(targets.map((target) => [target.vendor, target.money.identities]));
-    const results = withCrossResponseFindings(redactCaseResults(suites.results, secrets), (vendor) => identitiesOf.get(vendor) ?? []).map(withDisplayedFindings);
+    const results = withCrossResponseFindings(suites.results, (vendor) => identitiesOf.get(vendor) ?? []).map(withDisplayedFindings);
     const problems = redactStrings(suites.problems, secrets);
     const upstream = await upstreams;
     const vendors = targets.map((target, i) => ({
@@ -113,17 +129,15 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     }));
     const warnings = [...upstream.values()].flatMap((outcome) => (outcome.warning === null ? [] : [outcome.warning]));
     // A shard judges nothing and writes no report, baseline, ledger or contract: `conform merge` does, from every shard's output.
-    if (config.shard) return await shardOutcome(reportsDir, { startedAt, shard: config.shard, vendors, grades, problems, warnings, results }, secrets);
-    // Every contract that may be kept is recorded while the run is judged and reported (src/contracts).
-    const recording = (await contracts).startRecording({ cwd: options.cwd, env: options.env, targets, secretForms: secrets, specs });
-    for (const result of results) recording.add(result);
-    recording.end();
+    if (config.shard || !contractRecording) return await shardOutcome(reportsDir, { startedAt, shard: config.shard!, vendors, grades, problems, warnings, results }, secrets);
     const { judged, reportsPath } = await judgeAndPublish(
       { startedAt, problems, results, vendors: vendors.map((vendor, i) => ({ ...vendor, baseline: baselines[i]!, seen: ledgers[i]!, results: results.filter((r) => r.vendor === vendor.target.vendor) })) },
-      { policy, reportsDir, historyRuns, secrets, recording },
+      { policy, reportsDir, historyRuns, secrets, recording: contractRecording },
     );
     return { exitCode: judged.exitCode, reports: judged.reports, results, problems: judged.summary.problems, reportsPath, warnings, shard: null };
   } finally {
+    // Interrupted or failed, the run writes no contract; kept, this does nothing.
+    recording?.then((recorder) => recorder.abandon(), () => undefined);
     await close();
   }
 }
@@ -145,8 +159,9 @@ async function runSuites(
   options: RunOptions,
   severity: (finding: Finding) => Severity,
   print: (line: string) => void,
+  receive: (result: CaseResult) => CaseResult,
 ): Promise<{ results: CaseResult[]; problems: string[]; finished: number; planned: number }> {
-  const collector = new CaseCollector(print, severity, options.progress);
+  const collector = new CaseCollector(print, severity, { onProgress: options.progress, receive });
   // Loaded here, not at the top: `conform verify` re-judges through this folder and runs no suite.
   const { createVitest } = await import('vitest/node');
   const environment: SuiteEnvironment = { cwd: options.cwd, targets, http: config.http, severity: config.severity };

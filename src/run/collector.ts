@@ -5,6 +5,16 @@ import type { Finding } from '../findings/index.ts';
 import { notChecked, unavailableAnswer, type CaseResult } from '../results/index.ts';
 import { CaseTally, type VendorCount } from './progress.ts';
 
+export interface CollectorHooks {
+  /** Sees the tally whenever it changes. */
+  onProgress?: ((counts: VendorCount[]) => void) | undefined;
+  /**
+   * Each case's result as it arrives, while the other cases run: what it returns is what the collector
+   * keeps, and all the run sees of it (`conform run`: the result redacted, and handed to the contract recording).
+   */
+  receive?: (result: CaseResult) => CaseResult;
+}
+
 /**
  * The vitest reporter of `conform run`: collects every case's result from its task meta, prints one
  * progress line per case, tallies each vendor's cases (planned as its suites are collected, done as
@@ -15,14 +25,11 @@ export class CaseCollector implements Reporter {
   readonly tally = new CaseTally();
   private readonly problemSet = new Set<string>();
 
-  /**
-   * `severityOf`: the run's severity policy, for the progress lines (the judge applies it to what is
-   * reported). `onProgress` sees the tally whenever it changes.
-   */
+  /** `severityOf`: the run's severity policy, for the progress lines (the judge applies it to what is reported). */
   constructor(
     private readonly print: (line: string) => void,
     private readonly severityOf: (finding: Finding) => Severity,
-    private readonly onProgress: (counts: VendorCount[]) => void = () => undefined,
+    private readonly hooks: CollectorHooks = {},
   ) {}
 
   /** What kept parts of the run from running, each said once (a broken suite fails all its cases alike). */
@@ -35,20 +42,21 @@ export class CaseCollector implements Reporter {
     for (const suite of module.children.suites()) {
       if (suite.options.mode !== 'skip') this.tally.plan(suite.name, [...suite.children.allTests()].length);
     }
-    this.onProgress(this.tally.vendors);
+    this.hooks.onProgress?.(this.tally.vendors);
   }
 
   onTestCaseResult(testCase: TestCase): void {
-    const result = testCase.meta().conform;
-    if (!result) {
+    const arrived = testCase.meta().conform;
+    if (!arrived) {
       const errors = testCase.result().errors ?? [];
       if (errors.length) this.problemSet.add(`${testCase.fullName}: ${errors[0]!.message}`);
       return;
     }
+    const result = this.hooks.receive?.(arrived) ?? arrived;
     this.results.push(result);
     this.tally.finish(result.vendor);
     this.print(progressLine(result, this.severityOf));
-    this.onProgress(this.tally.vendors);
+    this.hooks.onProgress?.(this.tally.vendors);
   }
 
   onTestModuleEnd(module: TestModule): void {

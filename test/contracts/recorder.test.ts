@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import type { InteractionPlan } from '../../src/contracts/interaction.ts';
 import { pactText } from '../../src/contracts/pact-handle.ts';
 import { writeContract } from '../../src/contracts/pact-writer.ts';
 import { secretForms } from '../../src/redaction/index.ts';
-import type { CaseResult } from '../../src/results/index.ts';
+import { answeredCase as result } from '../support/case-result.ts';
 import type { VendorTarget } from '../../src/vendors/index.ts';
 import { mulberry32 } from '../support/seeded-random.ts';
 
@@ -84,28 +85,6 @@ describe('a contract written in chunks, each by its own pact-core process', () =
 
 const target = (vendor: string, scenario: VendorTarget['scenario'] = 'faithful') => ({ vendor, mode: 'sandbox', scenario }) as VendorTarget;
 
-function result(vendor: string, name: string, response: Partial<NonNullable<CaseResult['response']>> | null = {}): CaseResult {
-  const body = { id: `acc_${name}`, tags: ['a', 'b'], nested: { ok: true } };
-  return {
-    vendor,
-    mode: 'sandbox',
-    case: name,
-    operation: 'GET /accounts/{id}',
-    spec: { file: 'specs/none.yaml', version: '1' },
-    outcome: 'answered',
-    reason: null,
-    request: { method: 'GET', path: `/accounts/${name}`, query: '', headers: { accept: 'application/json' }, credential: 'valid' },
-    response: response && { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), truncated: false, ...response },
-    expectedStatus: 200,
-    providerState: null,
-    startedAt: new Date(0).toISOString(),
-    durationMs: 0,
-    attempts: 1,
-    findings: [],
-    derived: { json: { value: body }, schemaPointer: null, branches: {} } as unknown as CaseResult['derived'],
-  };
-}
-
 describe('recording while the run goes on', () => {
   const results = [
     ...Array.from({ length: 7 }, (_, i) => result('whop', `case ${(7 * i) % 10}`)),
@@ -138,5 +117,48 @@ describe('recording while the run goes on', () => {
     recording.end();
     expect((await recording.keep(['xendit'])).map((contract) => contract.vendor)).toEqual(['xendit']);
     expect(await readdir(join(dir, 'contracts'))).toEqual(['conform-xendit.sandbox.json']);
+  });
+});
+
+/** This process's children running pact-process (the contract's pact-core processes), by pid. */
+function pactProcesses(): string[] {
+  return readdirSync('/proc').filter((pid) => {
+    try {
+      // ppid is the second field after the command's closing parenthesis.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('pact-process');
+    } catch {
+      return false; // not a process, or one that ended between the listing and the read
+    }
+  });
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe.skipIf(process.platform !== 'linux')('a recording beside the cases', () => {
+  const targets = [target('whop')];
+  const answers = Array.from({ length: 3 }, (_, i) => result('whop', `case ${i}`));
+
+  it('sends a full chunk to pact-core while results still come, and an abandoned one writes nothing and ends its process', async () => {
+    const dir = await folder();
+    const recording = startRecording({ cwd: dir, env: {}, targets, secretForms: [], specs: new Map(), chunkInteractions: 2 });
+    for (const each of answers) recording.add(each);
+    // No end(): the run's cases are still going. The first chunk is being recorded all the same.
+    await until(() => pactProcesses().length === 1);
+    recording.abandon();
+    await until(() => pactProcesses().length === 0);
+    await expect(readdir(join(dir, 'contracts'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('ends its pact-core process once the contracts are written', async () => {
+    const dir = await folder();
+    const recording = startRecording({ cwd: dir, env: {}, targets, secretForms: [], specs: new Map(), chunkInteractions: 2 });
+    for (const each of answers) recording.add(each);
+    recording.end();
+    await recording.keep(['whop']);
+    await until(() => pactProcesses().length === 0);
+    expect(await readdir(join(dir, 'contracts'))).toEqual(['conform-whop.sandbox.json']);
   });
 });

@@ -28,6 +28,16 @@ describe('writeFileAtomically, the one writer of single files', () => {
     expect(await readFile(join(dir, 'x.md'), 'utf8')).toBe(`key ${REDACTED} here`);
   });
 
+  it('writes a text given as pieces, one after another, each redacted, past the size of one write', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conform-write-'));
+    const key = 'apik_live_secret_5678';
+    // Five pieces of 300,000 characters: more than one write's worth, with a secret in each and a short last piece.
+    const pieces = [...Array.from({ length: 5 }, (_, i) => `${String(i).repeat(150_000)}${key}${'x'.repeat(150_000 - key.length)}`), 'end\n'];
+    await writeFileAtomically(join(dir, 'big.json'), pieces, secretForms([key]));
+    expect(await readFile(join(dir, 'big.json'), 'utf8')).toBe(pieces.join('').replaceAll(key, REDACTED));
+    expect(await readdir(dir)).toEqual(['big.json']);
+  });
+
   it('cannot be called without naming the secrets (NO_SECRETS when the text provably holds none)', () => {
     // Checked by `npm run typecheck`: the line below must not compile.
     // @ts-expect-error the secret forms are required
