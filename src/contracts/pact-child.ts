@@ -1,4 +1,4 @@
-import { fork, type Serializable } from 'node:child_process';
+import { fork, type ChildProcess, type Serializable } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,15 +36,14 @@ function builtFromSources(): boolean {
 }
 
 /**
- * Sends `job` to a fresh process running `module` (a module of this folder) and waits for its one
- * answer; the process is then ended. Pact's native code runs in such processes: pact-core never frees
- * a handle (only the process's end returns its memory), and the Verifier prints to stdout and can crash
- * its process. Their stdout is dropped; a process that dies answers a problem, the line that says why
- * rather than its stack. No PACT_* variable reaches them: Pact reads PACT_BROKER_* (and would fetch
- * pacts from the broker) and PACT_DESCRIPTION / PACT_PROVIDER_STATE (and would verify only part of a
- * contract); what conform asks of Pact is in the job alone.
+ * A process running `module` (a module of this folder) as Pact's native code must run: pact-core never
+ * frees a handle (only the process's end returns its memory), and the Verifier prints to stdout and can
+ * crash its process. Its stdout is dropped; `died` answers a problem, the line that says why rather than
+ * its stack. No PACT_* variable reaches it: Pact reads PACT_BROKER_* (and would fetch pacts from the
+ * broker) and PACT_DESCRIPTION / PACT_PROVIDER_STATE (and would verify only part of a contract); what
+ * conform asks of Pact is in its jobs alone.
  */
-export async function askPactChild<Answer extends object>(module: string, job: Serializable, signal?: AbortSignal): Promise<Answer | { problem: string }> {
+export function forkPactChild(module: string, signal?: AbortSignal): { child: ChildProcess; died: Promise<{ problem: string }> } {
   const child = fork(module, [], {
     execArgv: module.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
     env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PACT_'))),
@@ -56,13 +55,19 @@ export async function askPactChild<Answer extends object>(module: string, job: S
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-8000);
   });
-  const answered = new Promise<Answer | { problem: string }>((resolve) => {
-    child.once('message', (message) => resolve(message as Answer));
+  const died = new Promise<{ problem: string }>((resolve) => {
     child.once('exit', (code) => resolve({ problem: `exit code ${code ?? 'none'}: ${lastMeaningfulLine(stderr) ?? 'no output'}` }));
     child.once('error', (error) => resolve({ problem: error.message }));
   });
+  return { child, died };
+}
+
+/** Sends `job` to a fresh process running `module` (see forkPactChild) and waits for its one answer; the process is then ended. */
+export async function askPactChild<Answer extends object>(module: string, job: Serializable, signal?: AbortSignal): Promise<Answer | { problem: string }> {
+  const { child, died } = forkPactChild(module, signal);
+  const answered = new Promise<Answer>((resolve) => child.once('message', (message) => resolve(message as Answer)));
   child.send(job);
-  const answer = await answered;
+  const answer = await Promise.race([answered, died]);
   child.kill('SIGKILL');
   return answer;
 }

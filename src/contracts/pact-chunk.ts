@@ -1,7 +1,7 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createSemaphore } from '../http/index.ts';
 import type { InteractionPlan } from './interaction.ts';
-import { siblingModule } from './pact-child.ts';
+import { forkPactChild, siblingModule } from './pact-child.ts';
 import type { PactParts } from './pact-text.ts';
 import type { ContractKind } from './settings.ts';
 
@@ -87,20 +87,7 @@ class PactProcess {
   private readonly died: Promise<{ problem: string }>;
 
   constructor() {
-    this.child = fork(PACT_PROCESS, [], {
-      execArgv: PACT_PROCESS.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
-      env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PACT_'))),
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    let stderr = '';
-    this.child.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-8000);
-    });
-    this.died = new Promise((resolve) => {
-      this.child.once('exit', (code) => resolve({ problem: `exit code ${code ?? 'none'}: ${causeIn(stderr)}` }));
-      this.child.once('error', (error) => resolve({ problem: error.message }));
-    });
+    ({ child: this.child, died: this.died } = forkPactChild(PACT_PROCESS));
     this.idle(true);
   }
 
@@ -124,10 +111,4 @@ class PactProcess {
       else handle?.ref();
     }
   }
-}
-
-/** The error line of what a dying process printed (not its stack frames), or its last line. */
-function causeIn(stderr: string): string {
-  const lines = stderr.split('\n').map((line) => line.trim());
-  return lines.find((line) => /Error\b/.test(line)) ?? lines.filter(Boolean).at(-1) ?? 'no output';
 }
