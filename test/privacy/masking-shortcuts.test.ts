@@ -17,35 +17,25 @@ import { leaksOf, unicodeEscaped } from '../hostile/secret-encodings.ts';
  * next, masked objects as plain objects (a `__proto__` key), the depth a result carries noted during
  * the walk, and a branch pointer returned unchanged when none of its keys is masked.
  */
-const DOCUMENT = `
-openapi: 3.1.0
-info: { title: shortcuts, version: '1' }
-paths:
-  /things:
-    get:
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema: { $ref: '#/components/schemas/Thing' }
-components:
-  schemas:
-    Thing:
-      type: object
-      properties:
-        id: { type: string }
-        known: { type: object, properties: { code: { const: 'Canary Const-Person' } } }
-        free: { type: object, properties: { code: { type: string } } }
-        pair:
-          type: array
-          prefixItems: [{ const: 'Canary Pair-Person' }, { type: string }]
-        list: { type: array, items: { type: object, properties: { code: { type: string, enum: [a, b] } } } }
-        scores:
-          type: object
-          additionalProperties: { oneOf: [{ type: string }, { type: integer }] }
-        extra: {}
-`;
+// One operation whose 200 is a Thing; JSON is YAML, so the document is written as an object.
+const THING = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    known: { type: 'object', properties: { code: { const: 'Canary Const-Person' } } },
+    free: { type: 'object', properties: { code: { type: 'string' } } },
+    pair: { type: 'array', prefixItems: [{ const: 'Canary Pair-Person' }, { type: 'string' }] },
+    list: { type: 'array', items: { type: 'object', properties: { code: { type: 'string', enum: ['a', 'b'] } } } },
+    scores: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'integer' }] } },
+    extra: {},
+  },
+};
+const DOCUMENT = JSON.stringify({
+  openapi: '3.1.0',
+  info: { title: 'shortcuts', version: '1' },
+  paths: { '/things': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } } } } } },
+  components: { schemas: { Thing: THING } },
+});
 
 const CANARY = 'Canary Shortcut-Person';
 
