@@ -23,7 +23,8 @@ const decoders: Record<string, () => Transform> = {
 export async function readBody(body: Readable, contentEncoding: string | undefined, maxBytes: number): Promise<BodyRead> {
   const encoding = contentEncoding?.trim().toLowerCase() || 'identity';
   if (encoding === 'identity') {
-    const kept = await readUpTo(body, maxBytes);
+    const kept = new ByteBudget(maxBytes);
+    for await (const chunk of body) if (!kept.add(chunk)) break;
     return { bytes: kept.bytes(), truncated: kept.overflowed, decodedFrom: null };
   }
   const createDecoder = decoders[encoding];
@@ -33,26 +34,6 @@ export async function readBody(body: Readable, contentEncoding: string | undefin
     throw new HttpLayerError('CONFORM_DECODING', `unsupported content-encoding: ${encoding}`);
   }
   return readDecoded(body, encoding, createDecoder(), maxBytes);
-}
-
-/**
- * The body's chunks up to maxBytes, by its events: every response takes this path, and an async
- * iterator costs a stream end-of-stream watcher and a promise per chunk. Past the cap the stream is
- * destroyed; the error that follows is no longer anyone's concern. A stream closed before its end,
- * without an error, fails as the iterator did (premature close), never leaving the read waiting.
- */
-function readUpTo(body: Readable, maxBytes: number): Promise<ByteBudget> {
-  return new Promise((resolve, reject) => {
-    const kept = new ByteBudget(maxBytes);
-    body.on('data', (chunk: Buffer) => {
-      if (kept.add(chunk)) return;
-      body.destroy();
-      resolve(kept);
-    });
-    body.once('end', () => resolve(kept));
-    body.once('error', reject);
-    body.once('close', () => reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })));
-  });
 }
 
 interface Wire {

@@ -13,7 +13,7 @@ async function settledSoon(promise: Promise<unknown>): Promise<'resolved' | 'rej
   return state;
 }
 
-describe('reading a plain body by its events', () => {
+describe('reading a plain body', () => {
   it('keeps every chunk up to the end', async () => {
     const body = Readable.from([Buffer.from('{"a":'), Buffer.from('1}')], { objectMode: false });
     const read = await readBody(body, undefined, 1024);
