@@ -6,17 +6,21 @@
  */
 export const CARRIED_DEPTH = 64;
 
-/** The value itself when it nests no deeper than CARRIED_DEPTH, else a copy with deeper containers empty. Iterative. */
-export function carriedJson(value: unknown): unknown {
-  return nestsDeeper(value) ? cut(value) : value;
+/**
+ * The value itself when it nests no deeper than CARRIED_DEPTH, else a copy with deeper containers
+ * empty. Iterative. `deeper` is for a caller that already walked the value and knows.
+ */
+export function carriedJson(value: unknown, deeper = nestsDeeper(value)): unknown {
+  return deeper ? cut(value) : value;
 }
 
-function nestsDeeper(root: unknown): boolean {
-  const pending: Array<{ value: unknown; depth: number }> = [{ value: root, depth: 0 }];
+/** Whether `root`, itself at `rootDepth` in a body, holds a container at CARRIED_DEPTH or deeper. */
+export function nestsDeeper(root: unknown, rootDepth = 0): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value: root, depth: rootDepth }];
   while (pending.length > 0) {
     const { value, depth } = pending.pop()!;
     if (typeof value !== 'object' || value === null) continue;
-    if (depth === CARRIED_DEPTH) return true;
+    if (depth >= CARRIED_DEPTH) return true;
     for (const member of Object.values(value)) pending.push({ value: member, depth: depth + 1 });
   }
   return false;

@@ -51,9 +51,11 @@ export function maskResponse(response: ResponseToMask, knowledge: BodyKnowledge)
   const masked = parsed === undefined ? undefined : maskJson(parsed.value, parsed.text, knowledge);
   // A text, a body that did not parse, a body cut at the cap: nothing says where its data is, so it is replaced whole.
   const body = response.body.length === 0 ? '' : masked === undefined ? textPlaceholder(response.body) : serializeJson(masked.value, masked.rawNumbers);
-  const carried = masked === undefined ? null : { value: carriedJson(masked.value) };
+  const carried = masked === undefined ? null : { value: carriedJson(masked.value, masked.nestsDeeper) };
   const renamed = masked?.renamedKeys ?? NOTHING_RENAMED;
-  const branches = Object.fromEntries(Object.entries(response.branches).map(([pointer, held]) => [pointer === '' ? '' : maskedPointer(pointer, parsed?.value, renamed), held]));
+  const branches: Record<string, string[]> = {};
+  // Body pointers: '' or starting with '/', so never a key an object literal treats specially.
+  for (const [pointer, held] of Object.entries(response.branches)) branches[pointer === '' ? '' : maskedPointer(pointer, parsed?.value, renamed)] = held;
   return { headers: maskHeaders(response.headers), body, parsed: carried, findings: maskFindings(response.findings, parsed?.value, masked), branches };
 }
 

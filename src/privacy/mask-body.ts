@@ -1,5 +1,6 @@
 import { escapeSegment } from '../json/index.ts';
 import { rawValueAt } from '../json/index.ts';
+import { CARRIED_DEPTH, nestsDeeper } from './carried.ts';
 import { ListedPointers } from './listed-pointers.ts';
 import { maskKeys, type RenamedKeys } from './mask-keys.ts';
 import { placeholderFor } from './placeholder.ts';
@@ -23,7 +24,7 @@ interface Frame {
   value: unknown;
   starts: SchemaAt[][];
   depth: number;
-  holder: Record<string | number, unknown>;
+  holder: Holder;
   /** The member's key in the parsed body, and where it goes in the masked one (its placeholder when the key is masked). */
   key: string | number;
   slot: string | number;
@@ -31,12 +32,16 @@ interface Frame {
   parent: Frame | null;
 }
 
+type Holder = Record<string | number, unknown>;
+
 /** A masked body, and the exact source text of the shown numbers JSON.parse could not hold exactly, by holder and key. */
 export interface MaskedJson {
   value: unknown;
   rawNumbers: Map<object, Map<string, string>> | null;
   /** By object of the parsed body, the keys masked in it: how a pointer into the body reads in the masked one. */
   renamedKeys: RenamedKeys;
+  /** True when the masked body nests deeper than a case result carries (see carried.ts). */
+  nestsDeeper: boolean;
 }
 
 // A number with this many significant digits may not survive JSON.parse; a few per body are looked up in the text.
@@ -53,24 +58,26 @@ const MAX_RAW_LOOKUPS = 16;
  * Iterative and linear: a hostile body may nest 50,000 levels or hold 200,000 keys.
  */
 export function maskJson(root: unknown, text: string, knowledge: BodyKnowledge): MaskedJson {
-  const result: Record<string, unknown> = {};
-  const rootSchema = knowledge.source && knowledge.schemaPointer !== null ? schemaAtPointer(knowledge.source.document, knowledge.schemaPointer) : undefined;
-  const stack: Frame[] = [{ value: root, starts: [rootSchema ? [rootSchema] : []], depth: 0, holder: result, key: 'root', slot: 'root', alive: knowledge.listed.root(), parent: null }];
+  const { source, sentValues, listed } = knowledge;
+  const result: Holder = {};
+  const rootSchema = source && knowledge.schemaPointer !== null ? schemaAtPointer(source.document, knowledge.schemaPointer) : undefined;
+  const stack: Frame[] = [{ value: root, starts: [rootSchema ? [rootSchema] : []], depth: 0, holder: result, key: 'root', slot: 'root', alive: listed.root(), parent: null }];
   let rawNumbers: MaskedJson['rawNumbers'] = null;
   const renamedKeys: RenamedKeys = new WeakMap();
   let lookups = 0;
+  let deeper = false;
   while (stack.length > 0) {
     const frame = stack.pop()!;
     const { value, starts, depth, holder, slot, alive } = frame;
-    const listed = knowledge.listed.complete(alive, depth);
-    if (value === null || (listed && typeof value === 'object')) {
-      holder[slot] = value;
+    const isListed = alive.length > 0 && listed.complete(alive, depth);
+    if (value === null) {
+      put(holder, slot, null);
       continue;
     }
     if (typeof value !== 'object') {
       const primitive = value as string | number | boolean;
-      const known = listed || (typeof primitive === 'string' && knowledge.sentValues.has(primitive)) || knownByShape(shapeFor(starts, value, depth, knowledge.source), primitive);
-      holder[slot] = known ? primitive : placeholderFor(primitive);
+      const known = isListed || (typeof primitive === 'string' && sentValues.has(primitive)) || knownByShape(shapeFor(starts, value, depth, source), primitive);
+      put(holder, slot, known ? primitive : placeholderFor(primitive));
       if (known && typeof primitive === 'number' && frame.parent && mayBeImprecise(primitive) && lookups++ < MAX_RAW_LOOKUPS) {
         const raw = rawValueAt(text, pointerOf(frame));
         if (raw !== null && raw !== JSON.stringify(primitive)) {
@@ -81,27 +88,50 @@ export function maskJson(root: unknown, text: string, knowledge: BodyKnowledge):
       }
       continue;
     }
-    const shape = shapeFor(starts, value, depth, knowledge.source);
-    const inArray = Array.isArray(value);
-    const members: Array<[string, unknown]> = inArray ? value.map((item, index) => [String(index), item]) : Object.entries(value);
-    // A prototype-less object: a key named "__proto__" stays a plain key.
-    const masked: Record<string, unknown> = inArray ? (new Array(members.length) as unknown as Record<string, unknown>) : Object.create(null);
-    holder[slot] = masked;
-    const shownKey = (name: string) => knowledge.sentValues.has(name) || knowledge.listed.names(alive, name, depth + 1) || declaresName(shape, name);
-    const renamed = inArray ? null : maskKeys(members.map(([name]) => name), shownKey);
+    deeper ||= depth >= CARRIED_DEPTH;
+    if (isListed) {
+      put(holder, slot, value);
+      deeper ||= nestsDeeper(value, depth);
+      continue;
+    }
+    const shape = shapeFor(starts, value, depth, source);
+    if (Array.isArray(value)) {
+      const masked: unknown[] = new Array(value.length);
+      put(holder, slot, masked);
+      for (let index = 0; index < value.length; index++) {
+        const name = String(index);
+        const memberAlive = alive.length === 0 ? alive : listed.step(alive, name, depth + 1);
+        stack.push({ value: value[index], starts: memberStarts(shape, name, true), depth: depth + 1, holder: masked as unknown as Holder, key: name, slot: index, alive: memberAlive, parent: frame });
+      }
+      continue;
+    }
+    const names = Object.keys(value);
+    const masked: Holder = {};
+    put(holder, slot, masked);
+    const renamed = maskKeys(names, (name) => declaresName(shape, name) || sentValues.has(name) || listed.names(alive, name, depth + 1));
     if (renamed) renamedKeys.set(value, renamed);
-    for (const [name, member] of members) {
+    for (const name of names) {
       const memberSlot = renamed?.get(name) ?? name;
-      if (!inArray) masked[memberSlot] = null;
-      const memberAlive = alive.length === 0 ? alive : knowledge.listed.step(alive, name, depth + 1);
-      stack.push({ value: member, starts: memberStarts(shape, name, inArray), depth: depth + 1, holder: masked, key: name, slot: memberSlot, alive: memberAlive, parent: frame });
+      // Every key in place first: members are filled last to first, and the masked object keeps the body's order.
+      put(masked, memberSlot, null);
+      const memberAlive = alive.length === 0 ? alive : listed.step(alive, name, depth + 1);
+      stack.push({ value: (value as Holder)[name], starts: memberStarts(shape, name, false), depth: depth + 1, holder: masked, key: name, slot: memberSlot, alive: memberAlive, parent: frame });
     }
   }
-  return { value: result.root, rawNumbers, renamedKeys };
+  return { value: result.root, rawNumbers, renamedKeys, nestsDeeper: deeper };
+}
+
+/** Masked objects are plain objects (they serialise and clone fastest): a key named "__proto__" is defined, never assigned, so it stays a plain key. */
+function put(holder: Holder, slot: string | number, value: unknown): void {
+  if (slot === '__proto__') Object.defineProperty(holder, slot, { value, writable: true, enumerable: true, configurable: true });
+  else holder[slot] = value;
 }
 
 function mayBeImprecise(value: number): boolean {
-  return !Number.isSafeInteger(value) && String(value).replace(/^-|\.|e.*$/g, '').replace(/^0+/, '').length >= IMPRECISE_DIGITS;
+  if (Number.isSafeInteger(value)) return false;
+  const written = String(value);
+  // Fewer characters than digits it would need: most amounts end here, without a regular expression.
+  return written.length >= IMPRECISE_DIGITS && written.replace(/^-|\.|e.*$/g, '').replace(/^0+/, '').length >= IMPRECISE_DIGITS;
 }
 
 function pointerOf(frame: Frame): string {

@@ -45,18 +45,24 @@ export type PointerNames = 'body' | 'last' | 'rule';
  * Without the body to follow (`original` undefined) no segment is known to be a name, so every one is masked.
  */
 export function maskedPointer(pointer: string, original: unknown, renamed: RenamedKeys, names: PointerNames = 'body'): string {
-  const segments = parsePointer(pointer);
+  // Most pointers are plain (no escape, no fragment): split as they are, and returned as they are when no segment changes.
+  const plain = pointer.startsWith('/') && !pointer.includes('~');
+  const segments = plain ? pointer.slice(1).split('/') : parsePointer(pointer);
   if (segments.length === 0) return pointer;
   let node: unknown = original;
+  let changed = !plain;
   const shown = segments.map((segment, index) => {
-    if (original === undefined) return stringPlaceholder(segment);
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) {
+    let slot: string;
+    if (original === undefined) slot = stringPlaceholder(segment);
+    else if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) {
       node = undefined;
-      return names === 'rule' || (names === 'last' && index === segments.length - 1) ? segment : stringPlaceholder(segment);
+      slot = names === 'rule' || (names === 'last' && index === segments.length - 1) ? segment : stringPlaceholder(segment);
+    } else {
+      slot = renamed.get(node)?.get(segment) ?? segment;
+      node = (node as Record<string, unknown>)[segment];
     }
-    const slot = renamed.get(node)?.get(segment) ?? segment;
-    node = (node as Record<string, unknown>)[segment];
+    changed ||= slot !== segment;
     return slot;
   });
-  return `/${shown.map(escapeSegment).join('/')}`;
+  return changed ? `/${shown.map(escapeSegment).join('/')}` : pointer;
 }

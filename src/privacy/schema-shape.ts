@@ -32,19 +32,51 @@ const MAX_ALTERNATIVES = 16;
 const MAX_STEPS = 512;
 const MAX_BRANCHES = 32;
 
-// Most places have one schema whose expansion involves no oneOf/anyOf: the same for every value, so worked out once.
+// Most places have one schema whose expansion involves no oneOf/anyOf: the same for every value, so
+// worked out once, remembered by the place (or by the list of places, which plans keep stable).
 const VALUE_DEPENDENT = Symbol('value-dependent');
-const expansions = new WeakMap<SchemaAt, Shape | typeof VALUE_DEPENDENT>();
+const expansions = new WeakMap<object, Shape | typeof VALUE_DEPENDENT>();
 
 /** Expands where a value's schemas start (one list per alternative) into its Shape, choosing oneOf/anyOf branches by validating the value. */
 export function shapeOf(starts: SchemaAt[][], value: unknown, source: SchemaSource): Shape {
-  const single = starts.length === 1 && starts[0]!.length === 1 ? starts[0]![0]! : undefined;
-  const known = single && expansions.get(single);
+  const key = starts.length === 1 && starts[0]!.length === 1 ? starts[0]![0]! : starts;
+  const known = expansions.get(key);
   if (known && known !== VALUE_DEPENDENT) return known;
   const branched = { chose: false };
   const shape = expand(starts, value, source, branched);
-  if (single) expansions.set(single, branched.chose ? VALUE_DEPENDENT : shape);
+  expansions.set(key, branched.chose ? VALUE_DEPENDENT : shape);
+  if (!branched.chose && !plans.has(shape)) plans.set(shape, newPlan(shape));
   return shape;
+}
+
+/**
+ * What a Shape that is the same for every value answers for each member, worked out once: the
+ * names its schemas declare, and where each member's schemas start (the same list object every
+ * time, so the member's own expansion is remembered too).
+ */
+interface Plan {
+  declared: ReadonlySet<string>;
+  members: Map<string, SchemaAt[][]>;
+  /** Where an array item's schemas start when no schema has prefixItems; undefined until asked, null when some has. */
+  items: SchemaAt[][] | null | undefined;
+}
+
+const plans = new WeakMap<Shape, Plan>();
+// A hostile body names many keys no schema declares: past this, members are no longer remembered.
+const MAX_PLANNED_MEMBERS = 256;
+// Below an undocumented place every member is undocumented too.
+plans.set(UNDOCUMENTED, newPlan(UNDOCUMENTED));
+
+function newPlan(shape: Shape): Plan {
+  const declared = new Set<string>();
+  for (const schemas of shape) {
+    for (const { schema } of schemas) {
+      const properties = schema.properties;
+      if (properties === null || typeof properties !== 'object') continue;
+      for (const name of Object.keys(properties)) if (isObject((properties as Json)[name])) declared.add(name);
+    }
+  }
+  return { declared, members: new Map(), items: undefined };
 }
 
 function expand(starts: SchemaAt[][], value: unknown, source: SchemaSource, branched: { chose: boolean }): Shape {
@@ -84,17 +116,36 @@ function expand(starts: SchemaAt[][], value: unknown, source: SchemaSource, bran
 
 /** Where the schemas of a member (object key or array index) of a value start, per alternative of the value's shape. */
 export function memberStarts(shape: Shape, key: string, inArray: boolean): SchemaAt[][] {
+  const plan = plans.get(shape);
+  if (!plan) return inArray ? itemStarts(shape, key) : propertyStarts(shape, key);
+  if (inArray) {
+    if (plan.items === undefined) plan.items = shape.some((schemas) => schemas.some((at) => Array.isArray(at.schema.prefixItems))) ? null : itemStarts(shape, key);
+    return plan.items ?? itemStarts(shape, key);
+  }
+  let starts = plan.members.get(key);
+  if (starts === undefined) {
+    starts = propertyStarts(shape, key);
+    if (plan.members.size < MAX_PLANNED_MEMBERS) plan.members.set(key, starts);
+  }
+  return starts;
+}
+
+function itemStarts(shape: Shape, key: string): SchemaAt[][] {
+  const index = Number(key);
   return shape.map((schemas) => {
     const starts: SchemaAt[] = [];
-    if (inArray) {
-      for (const at of schemas) {
-        const index = Number(key);
-        const prefix = Array.isArray(at.schema.prefixItems) && index < at.schema.prefixItems.length ? child(at, 'prefixItems', String(index)) : undefined;
-        const item = prefix ?? child(at, 'items');
-        if (item) starts.push(item);
-      }
-      return starts;
+    for (const at of schemas) {
+      const prefix = Array.isArray(at.schema.prefixItems) && index < at.schema.prefixItems.length ? child(at, 'prefixItems', String(index)) : undefined;
+      const item = prefix ?? child(at, 'items');
+      if (item) starts.push(item);
     }
+    return starts;
+  });
+}
+
+function propertyStarts(shape: Shape, key: string): SchemaAt[][] {
+  return shape.map((schemas) => {
+    const starts: SchemaAt[] = [];
     for (const at of schemas) {
       const property = child(at, 'properties', key);
       if (property) starts.push(property);
@@ -116,6 +167,8 @@ export function memberStarts(shape: Shape, key: string, inArray: boolean): Schem
  * under all): a name the document spells out tells nothing about a person, whichever branch it is in.
  */
 export function declaresName(shape: Shape, name: string): boolean {
+  const plan = plans.get(shape);
+  if (plan) return plan.declared.has(name);
   return shape.some((schemas) => schemas.some((at) => child(at, 'properties', name) !== undefined));
 }
 
