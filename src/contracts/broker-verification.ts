@@ -53,7 +53,7 @@ export async function publishVerification(broker: BrokerSettings, index: unknown
     throw error;
   });
   const verified = (JSON.parse(contract.text) as { interactions?: unknown }).interactions;
-  if (!isDeepStrictEqual((pact.json as { interactions?: unknown } | null)?.interactions, verified)) {
+  if (!isDeepStrictEqual(withoutBrokerIds((pact.json as { interactions?: unknown } | null)?.interactions), verified)) {
     throw new BrokerError(`the Pact Broker's pact between ${between} is not the contract verified (${contract.file}): publish it with conform contracts publish first`, null);
   }
   const resultsUrl = linkOf(pact.json, 'pb:publish-verification-results');
@@ -68,6 +68,16 @@ export async function publishVerification(broker: BrokerSettings, index: unknown
   const success = testResults.every((result) => result.success);
   await askBroker(broker, 'POST', resultsUrl, { success, providerApplicationVersion: version, verifiedBy: { implementation: 'conform', version: conformVersion() }, testResults });
   return { success, tested: testResults.length };
+}
+
+/** The interactions as published: the Broker gives each an `_id` of its own when it stores a pact, and answers with it. */
+function withoutBrokerIds(interactions: unknown): unknown {
+  if (!Array.isArray(interactions)) return interactions;
+  return interactions.map((interaction: unknown) => {
+    if (interaction === null || typeof interaction !== 'object' || !('_id' in interaction)) return interaction;
+    const { _id: _, ...published } = interaction as Record<string, unknown>;
+    return published;
+  });
 }
 
 /** A skipped interaction was not verified: it is left out of the results (the Broker may then say so). */

@@ -109,7 +109,7 @@ export async function startBrokerStandIn(options: StandInOptions): Promise<Broke
           const sha = createHash('sha1').update(text).digest('hex');
           const same = (pact: Pact) => pact.consumer === contract.consumerName && pact.provider === contract.providerName && pact.consumerVersion === publication.pacticipantVersionNumber;
           pacts.splice(0, pacts.length, ...pacts.filter((pact) => !same(pact)));
-          pacts.push({ consumer: contract.consumerName, provider: contract.providerName, consumerVersion: publication.pacticipantVersionNumber, sha, content: JSON.parse(text) as Record<string, unknown> });
+          pacts.push({ consumer: contract.consumerName, provider: contract.providerName, consumerVersion: publication.pacticipantVersionNumber, sha, content: withInteractionIds(JSON.parse(text) as Record<string, unknown>) });
         }
         const notices = [{ type: 'success', text: `Pacts successfully published for ${publication.pacticipantName} version ${publication.pacticipantVersionNumber}` }];
         return [200, { notices, _links: { 'pb:pacticipant-version': { href: `${base}/pacticipants/${encodeURIComponent(publication.pacticipantName)}/versions/${encodeURIComponent(publication.pacticipantVersionNumber)}` } } }];
@@ -284,4 +284,11 @@ function echoes(authorization: string): string[] {
   const credential = authorization.replace(/^(Bearer|Basic) /, '');
   const decoded = authorization.startsWith('Basic ') ? Buffer.from(credential, 'base64').toString('utf8') : credential;
   return [authorization, decoded, encodeURIComponent(decoded), Buffer.from(decoded).toString('base64')];
+}
+
+/** As the Broker stores a pact: each interaction gets an `_id` (pact_broker's Content#with_ids), which it answers with. */
+function withInteractionIds(content: Record<string, unknown>): Record<string, unknown> {
+  const interactions = content.interactions;
+  if (!Array.isArray(interactions)) return content;
+  return { ...content, interactions: interactions.map((interaction: Record<string, unknown>) => ({ _id: createHash('sha1').update(JSON.stringify(interaction)).digest('hex'), ...interaction })) };
 }
