@@ -95,7 +95,8 @@ function shortened(text: string): string {
   return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
 
-async function readCapped(body: AsyncIterable<Buffer>, call: string): Promise<string> {
+/** A broker's answer, read up to MAX_ANSWER_BYTES: a broken or hostile broker holds no unbounded memory. */
+export async function readCapped(body: AsyncIterable<Buffer>, call: string): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {

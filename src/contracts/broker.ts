@@ -3,7 +3,7 @@ import { redactText, secretForms } from '../redaction/index.ts';
 import { baseUrl, optional, ConfigError, type Env } from '../vendors/index.ts';
 import type { StoredContract } from './contract-file.ts';
 import type { ConsumerVersion } from './consumer-version.ts';
-import { brokerMessages } from './broker-http.ts';
+import { brokerMessages, readCapped } from './broker-http.ts';
 
 export interface BrokerSettings {
   baseUrl: string;
@@ -65,7 +65,7 @@ export async function publishToBroker(broker: BrokerSettings, contracts: readonl
       bodyTimeout: 30_000,
     });
     // Redacted before anything is cut: a broker may echo the credentials it was sent, in any form.
-    const text = redactText(await response.body.text(), broker.secretForms);
+    const text = redactText(await readCapped(response.body, 'POST /contracts/publish'), broker.secretForms);
     const ok = response.statusCode >= 200 && response.statusCode < 300;
     results.push({ consumer, contracts: own, status: response.statusCode, ok, messages: brokerMessages(text) });
   }
