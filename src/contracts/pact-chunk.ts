@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { createSemaphore } from '../http/index.ts';
 import type { InteractionPlan } from './interaction.ts';
 import { forkPactChild, siblingModule } from './pact-child.ts';
@@ -106,7 +107,8 @@ class PactProcess {
   }
 
   private idle(idle: boolean): void {
-    for (const handle of [this.child, this.child.channel]) {
+    // Its stderr pipe (read for why it died) is a handle too: left referenced, it would keep this process alive.
+    for (const handle of [this.child, this.child.channel, this.child.stderr as Socket | null]) {
       if (idle) handle?.unref();
       else handle?.ref();
     }
