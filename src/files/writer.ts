@@ -12,8 +12,8 @@ export const NO_SECRETS: readonly string[] = Object.freeze([]);
 
 /**
  * A file's text: whole, or as pieces written one after another, so a text too large to hold twice (a
- * contract of thousands of interactions) is never held whole. Each piece is redacted on its own: the
- * pieces must be cut where no secret form can span two of them.
+ * contract of thousands of interactions, already redacted) is never held whole. A secret form could span
+ * two pieces: pieces written with secret forms are joined and redacted whole.
  */
 export type FileText = string | Iterable<string>;
 
@@ -63,7 +63,8 @@ export async function writeRedacted(path: string, text: FileText, secretForms: r
   const handle = await open(path, 'wx');
   try {
     // On an open handle, each writeFile goes on from where the last one ended.
-    for (const batch of typeof text === 'string' ? [redactText(text, secretForms)] : redactedWrites(text, secretForms)) await handle.writeFile(batch);
+    const batches = typeof text !== 'string' && secretForms.length === 0 ? batched(text) : [redactText(typeof text === 'string' ? text : [...text].join(''), secretForms)];
+    for (const batch of batches) await handle.writeFile(batch);
     await handle.sync();
   } finally {
     await handle.close();
@@ -73,10 +74,10 @@ export async function writeRedacted(path: string, text: FileText, secretForms: r
 /** About this much text per write: few system calls, and never much more than one piece held twice. */
 const WRITE_CHARS = 1 << 20;
 
-function* redactedWrites(pieces: Iterable<string>, secretForms: readonly string[]): Generator<string> {
+function* batched(pieces: Iterable<string>): Generator<string> {
   let pending = '';
   for (const piece of pieces) {
-    pending += redactText(piece, secretForms);
+    pending += piece;
     if (pending.length < WRITE_CHARS) continue;
     yield pending;
     pending = '';
