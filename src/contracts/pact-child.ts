@@ -10,29 +10,31 @@ const EXTENSION = extname(fileURLToPath(import.meta.url));
  * A module of this folder, by name, as a child process runs it: compiled, the one beside this one. In the
  * sources, the compiled copy in dist/ when dist/ is built from the sources as they are (see builtFromSources):
  * a child through tsx transforms its whole import graph before it starts, about half a second of CPU each,
- * and the tests start dozens. Else the source itself, through tsx.
+ * and the tests start dozens. Else the source itself, through tsx. (Copies that keep old times, or a deleted
+ * source, can fool the times: run `npm run build` after such changes.)
  */
 export function siblingModule(name: string): string {
   const compiled = new URL(`../../dist/src/contracts/${name}.js`, import.meta.url);
-  if (EXTENSION === '.ts' && builtFromSources() && existsSync(compiled)) return fileURLToPath(compiled);
+  if (EXTENSION === '.ts' && builtFromOwnSources() && existsSync(compiled)) return fileURLToPath(compiled);
   return fileURLToPath(new URL(`./${name}${EXTENSION}`, import.meta.url));
 }
 
 let built: boolean | undefined;
 
+/** builtFromSources for this package's src/ and dist/, asked once per process. */
+function builtFromOwnSources(): boolean {
+  return (built ??= builtFromSources(fileURLToPath(new URL('../', import.meta.url)), fileURLToPath(new URL('../../dist/.tsbuildinfo', import.meta.url))));
+}
+
 /**
- * Whether no file under src/ is newer than dist/'s last build: the test `tsc -b` itself makes (it updates the
- * build's time when sources were only touched). Asked once per process; a source edited since then means
- * the children run the sources.
+ * Whether no file under `sources` is newer than the build's `buildInfo`, which `tsc -b` updates on
+ * every build (also when sources were only touched): a source edited since means the children run the sources.
  */
-function builtFromSources(): boolean {
-  if (built !== undefined) return built;
-  const sources = fileURLToPath(new URL('../', import.meta.url));
-  const buildInfo = fileURLToPath(new URL('../../dist/.tsbuildinfo', import.meta.url));
-  if (!existsSync(buildInfo)) return (built = false);
+export function builtFromSources(sources: string, buildInfo: string): boolean {
+  if (!existsSync(buildInfo)) return false;
   const builtAt = statSync(buildInfo).mtimeMs;
   const files = readdirSync(sources, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return (built = files.every((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs <= builtAt));
+  return files.every((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs <= builtAt);
 }
 
 /**
