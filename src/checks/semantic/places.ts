@@ -1,3 +1,4 @@
+import { escapeSegment } from '../../json/index.ts';
 import { pointersOf } from './expression.ts';
 import { compilePattern, type Pattern } from './pattern.ts';
 import type { Expression, OperationRules } from './rules.ts';
@@ -8,14 +9,6 @@ export interface Place {
   slot: number;
 }
 
-/** The plain patterns as a tree of their segments: a body is read along it, each shared prefix once. */
-export interface Branch {
-  key: string;
-  /** The slot of the pattern that ends here; -1 when none does. */
-  slot: number;
-  branches: Branch[];
-}
-
 /**
  * Every pointer pattern a set of rules reads, each once, and a numbered slot for each plain one (no
  * `*`): a body's value there is read once per body (rule-body.ts), however many rules read it.
@@ -23,8 +16,20 @@ export interface Branch {
 export class Places {
   /** Every pattern, plain or starred, in the order first read. */
   readonly patterns: string[] = [];
-  /** The plain patterns, by slot. */
-  readonly slots: Pattern[] = [];
+  /**
+   * The plain patterns and every prefix of them, by slot: slot 0 is the body itself, and a slot's
+   * parent (the pattern one segment shorter) always has a lower slot, so a body is read in slot order.
+   */
+  readonly slots: Pattern[] = [compilePattern('')];
+  /** By slot, the parent's slot (-1 for the body itself) and the member read from it. */
+  readonly parents: number[] = [-1];
+  readonly keys: string[] = [''];
+  /**
+   * By slot, whether its key may be inherited by a parsed body (`constructor`, `length`, `__proto__`):
+   * only then is it read as an own member (pattern.ts member); any other key reads directly, as a
+   * JSON.parse array holds no named member and neither prototype has it.
+   */
+  readonly inheritable: boolean[] = [false];
   /** The member names the patterns end in, quoted (Pattern.name): where a body's text is read for their numbers. */
   readonly names = new Set<string>();
   /**
@@ -32,16 +37,15 @@ export class Places {
    * and `"balance"` are both found by `balance"`), so one search serves them all.
    */
   readonly tails = new Map<string, string>();
-  /** The plain patterns' tree, from the body's root. */
-  readonly root: Branch = { key: '', slot: -1, branches: [] };
   private readonly byText = new Map<string, Place>();
+  /** By its segments (as JSON), each plain pattern's or prefix's slot. */
+  private readonly bySegments = new Map<string, number>([['[]', 0]]);
 
   constructor(patterns: Iterable<string>) {
     for (const text of patterns) {
       if (this.byText.has(text)) continue;
       const pattern = compilePattern(text);
-      this.byText.set(text, { pattern, slot: pattern.starred ? -1 : this.slots.length });
-      if (!pattern.starred) this.grow(pattern.segments).slot = this.slots.push(pattern) - 1;
+      this.byText.set(text, { pattern, slot: pattern.starred ? -1 : this.slotOf(pattern.segments) });
       if (pattern.name !== null) this.names.add(pattern.name);
       this.patterns.push(text);
     }
@@ -52,14 +56,24 @@ export class Places {
     }
   }
 
-  private grow(segments: readonly string[]): Branch {
-    let branch = this.root;
-    for (const key of segments) {
-      let next = branch.branches.find((child) => child.key === key);
-      if (next === undefined) branch.branches.push((next = { key, slot: -1, branches: [] }));
-      branch = next;
+  /** The slot of a plain pattern's segments, made with its prefixes' where new. */
+  private slotOf(segments: readonly string[]): number {
+    let slot = 0;
+    for (let end = 1; end <= segments.length; end++) {
+      const prefix = segments.slice(0, end);
+      const known = this.bySegments.get(JSON.stringify(prefix));
+      if (known !== undefined) {
+        slot = known;
+        continue;
+      }
+      const key = prefix[end - 1]!;
+      this.parents.push(slot);
+      this.keys.push(key);
+      this.inheritable.push(key in Object.prototype || key in Array.prototype);
+      slot = this.slots.push(compilePattern(prefix.map((segment) => `/${escapeSegment(segment)}`).join(''))) - 1;
+      this.bySegments.set(JSON.stringify(prefix), slot);
     }
-    return branch;
+    return slot;
   }
 
   /** A pattern's place: only a pattern the table was made with has one (a body's slots are counted then). */

@@ -3,7 +3,7 @@ import { mayHoldInexact } from '../context.ts';
 import { decimalOf } from './decimal.ts';
 import { concretePointer, forEachBinding, type Binding, type RuleValue } from './evaluate.ts';
 import { member, valueAt, valueAtSegments, visitPattern, type Pattern, type Visit } from './pattern.ts';
-import type { Branch, Place, Places } from './places.ts';
+import type { Place, Places } from './places.ts';
 import { membersWrittenAsParsed } from './written-numbers.ts';
 
 const NO_BINDING: Binding = Object.freeze([]);
@@ -35,7 +35,7 @@ export class RuleBody {
   ) {
     this.value = json.value;
     this.values = new Array<unknown>(places.slots.length);
-    readInto(this.values, places.root, json.value);
+    readInto(this.values, places, json.value);
   }
 
   /** The value at a plain place's slot; undefined when absent. */
@@ -122,9 +122,12 @@ export class RuleBody {
   }
 }
 
-/** Every plain place's value under `branch`, in its slot; a slot under an absent member stays a hole (undefined). */
-function readInto(values: unknown[], branch: Branch, value: unknown): void {
-  if (branch.slot >= 0) values[branch.slot] = value;
-  if (value === null || typeof value !== 'object') return;
-  for (const child of branch.branches) readInto(values, child, member(value, child.key));
+/** Every plain place's value, in its slot, parents first; a slot under an absent member holds undefined. */
+function readInto(values: unknown[], places: Places, root: unknown): void {
+  const { parents, keys, inheritable } = places;
+  values[0] = root;
+  for (let slot = 1; slot < values.length; slot++) {
+    const parent = values[parents[slot]!];
+    values[slot] = parent === null || typeof parent !== 'object' ? undefined : inheritable[slot] ? member(parent, keys[slot]!) : (parent as Record<string, unknown>)[keys[slot]!];
+  }
 }
