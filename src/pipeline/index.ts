@@ -4,6 +4,7 @@ import { loadPolicy, readBaseline, readSeenLedger, readWireBaseline } from '../j
 import type { Severity } from '../findings/index.ts';
 import { severityOf } from '../findings/index.ts';
 import { redactStrings, redactText } from '../redaction/index.ts';
+import { parsedDocuments } from '../spec/index.ts';
 import { historyRunsFrom, type VendorReport, recoverLatest } from '../report/index.ts';
 import { flag, type Env, type VendorTarget } from '../vendors/index.ts';
 import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, type Shard, SUITE_EXTERNALS, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
@@ -164,7 +165,7 @@ async function runSuites(
   const collector = new CaseCollector(print, severity, { onProgress: options.progress, receive });
   // Loaded here, not at the top: `conform verify` re-judges through this folder and runs no suite.
   const { createVitest } = await import('vitest/node');
-  const environment: SuiteEnvironment = { cwd: options.cwd, targets, http: config.http, severity: config.severity };
+  const environment: SuiteEnvironment = { cwd: options.cwd, targets, http: config.http, severity: config.severity, documents: parsedDocuments() };
   // The vendor files' cases; hand-written suites (suites/VENDOR/) add theirs when vitest collects them.
   const planned = targets.reduce((sum, t) => sum + t.cases.length, 0);
   const sigintListeners = process.listeners('SIGINT');
