@@ -4,6 +4,7 @@ import { loadPolicy, readBaseline, readSeenLedger, readWireBaseline } from '../j
 import type { Severity } from '../findings/index.ts';
 import { severityOf } from '../findings/index.ts';
 import { redactStrings, redactText } from '../redaction/index.ts';
+import { parsedDocuments } from '../spec/index.ts';
 import { historyRunsFrom, type VendorReport, recoverLatest } from '../report/index.ts';
 import { flag, type Env, type VendorTarget } from '../vendors/index.ts';
 import { CaseCollector, describeTarget, resolveRunConfig, type RunConfig, type Shard, SUITE_EXTERNALS, suitesGlobFor, type SuiteEnvironment, startTargets, targetSecretForms, type VendorCount, withDerivedCases } from '../run/index.ts';
@@ -72,8 +73,12 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const reportsDir = resolve(options.cwd, config.reportsDir);
   await recoverLatest(reportsDir);
   const startedAt = new Date().toISOString();
-  // The contract step's matchers (Pact's JavaScript) load while the targets start and the suites begin.
-  const contracts = import('../contracts/index.ts');
+  // What the run needs only once the cases are done (the contract step's matchers, Pact's JavaScript; the
+  // documents' example defects) is done once the suites have begun: once the worker has loaded a suite
+  // (it asks this thread for modules until then), this thread only waits for it.
+  let suitesBegun!: () => void;
+  const begun = new Promise<void>((resolve) => (suitesBegun = resolve));
+  const contracts = begun.then(() => import('../contracts/index.ts'));
   contracts.catch(() => undefined);
   const { targets, close } = await startTargets(config);
   let recording: Promise<ContractRecording> | undefined;
@@ -86,7 +91,10 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const ledgers = await Promise.all(targets.map((target) => readSeenLedger(reportsDir, target.vendor, target.mode)));
     for (const target of targets) options.print(`${target.vendor.padEnd(7)} ${describeTarget(target)}`);
     // A vendor document that cannot be loaded stops the run here, as one located line (exit 2).
-    const { defects, specs } = await loadDocuments(targets, options.cwd);
+    const documents = await loadDocuments(targets, options.cwd);
+    const specs = documents.specs;
+    const defects = begun.then(documents.defects);
+    defects.catch(() => undefined);
     const secrets = targetSecretForms(targets);
     const severity = (finding: Finding) => severityOf(finding, policy.severity);
     // A vendor file without cases runs the cases derived from its documents (src/run/derive).
@@ -111,7 +119,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     };
     // Coverage is for the reports: the suite workers get the targets without it.
     // A shard can be given no vendor (more shards than vendors): it runs nothing and says so.
-    const suites = runnable.length === 0 ? NOTHING_RUN : await runSuites(runnable.map(({ coverage: _, ...target }) => target), config, options, severity, (line) => options.print(redactText(line, secrets)), receive);
+    const suites = runnable.length === 0 ? NOTHING_RUN : await runSuites(runnable.map(({ coverage: _, ...target }) => target), config, options, severity, (line) => options.print(redactText(line, secrets)), receive, suitesBegun);
+    suitesBegun();
     if (options.signal?.aborted) throw new RunInterrupted(suites.finished, suites.planned, join(reportsDir, 'latest'));
     const contractRecording = await started;
     contractRecording?.end();
@@ -120,11 +129,12 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const results = withCrossResponseFindings(suites.results, (vendor) => identitiesOf.get(vendor) ?? []).map(withDisplayedFindings);
     const problems = redactStrings(suites.problems, secrets);
     const upstream = await upstreams;
+    const specDefects = await defects;
     const vendors = targets.map((target, i) => ({
       target,
       coverage: runnable[i]!.coverage,
       laterFindings: upstream.get(target.vendor)?.findings ?? [],
-      specDefects: redactStrings(defects.get(target.vendor) ?? [], secrets),
+      specDefects: redactStrings(specDefects.get(target.vendor) ?? [], secrets),
       specChangedUpstream: upstream.get(target.vendor)?.section ?? null,
     }));
     const warnings = [...upstream.values()].flatMap((outcome) => (outcome.warning === null ? [] : [outcome.warning]));
@@ -160,11 +170,12 @@ async function runSuites(
   severity: (finding: Finding) => Severity,
   print: (line: string) => void,
   receive: (result: CaseResult) => CaseResult,
+  begun: () => void,
 ): Promise<{ results: CaseResult[]; problems: string[]; finished: number; planned: number }> {
   const collector = new CaseCollector(print, severity, { onProgress: options.progress, receive });
   // Loaded here, not at the top: `conform verify` re-judges through this folder and runs no suite.
   const { createVitest } = await import('vitest/node');
-  const environment: SuiteEnvironment = { cwd: options.cwd, targets, http: config.http, severity: config.severity };
+  const environment: SuiteEnvironment = { cwd: options.cwd, targets, http: config.http, severity: config.severity, documents: parsedDocuments() };
   // The vendor files' cases; hand-written suites (suites/VENDOR/) add theirs when vitest collects them.
   const planned = targets.reduce((sum, t) => sum + t.cases.length, 0);
   const sigintListeners = process.listeners('SIGINT');
@@ -176,7 +187,7 @@ async function runSuites(
     // while the vendor files' cases do, and keeps the workers no more than the vendors. Each case's
     // exchange times itself (src/run/runtime.ts) and vitest's limit on tests at once is lifted: it never
     // makes one vendor's cases wait for another's.
-    { config: false, root: options.cwd, watch: false, reporters: [collector], provide: { conform: environment }, pool: 'threads', isolate: false, maxWorkers: targets.length + 1 },
+    { config: false, root: options.cwd, watch: false, reporters: [collector, { onTestModuleCollected: begun }], provide: { conform: environment }, pool: 'threads', isolate: false, maxWorkers: targets.length + 1 },
     { test: { include: suitesGlobFor(targets.map((t) => t.vendor)), exclude: INSTALLED_ANYWHERE, server: { deps: { external: SUITE_EXTERNALS } }, maxConcurrency: UNLIMITED_TESTS_AT_ONCE, hookTimeout: 60_000 } },
   );
   // vitest's logger exits the process on SIGINT; what an interrupt does is conform's to decide.

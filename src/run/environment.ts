@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SeverityOverrides } from '../findings/index.ts';
 import type { HttpClientOptions } from '../http/index.ts';
+import type { ParsedDocument } from '../spec/index.ts';
 import type { VendorTarget } from '../vendors/index.ts';
 
 /** What the run hands every suite worker (vitest `provide`): plain data. */
@@ -10,6 +11,8 @@ export interface SuiteEnvironment {
   targets: VendorTarget[];
   http: HttpClientOptions;
   severity: SeverityOverrides;
+  /** The documents the run parsed already: the worker reads the same files and need not parse them again. */
+  documents: readonly ParsedDocument[];
 }
 
 declare module 'vitest' {

@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { readEnvironment, resolveRunConfig } from './config.ts';
 import { withDerivedCases } from './derive/index.ts';
 import { startTargets } from './targets.ts';
+import { parsedDocuments } from '../spec/index.ts';
 
 /**
  * For running the suites with plain `vitest --project suites`: configures the vendors from the
@@ -12,6 +13,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const cwd = project.config.root;
   const config = resolveRunConfig(readEnvironment(cwd, process.env), cwd);
   const { targets, close } = await startTargets(config);
-  project.provide('conform', { cwd, targets: await withDerivedCases(targets, config.vendors, cwd), http: config.http, severity: config.severity });
+  const runnable = await withDerivedCases(targets, config.vendors, cwd);
+  project.provide('conform', { cwd, targets: runnable, http: config.http, severity: config.severity, documents: parsedDocuments() });
   return close;
 }

@@ -25,9 +25,12 @@ export interface SuiteRuntime {
   listed: ListedPointers;
 }
 
-/** The target's documents are loaded here unless the caller has them already (`specs`, in target order). */
+/**
+ * The target's documents are loaded here unless the caller has them already (`specs`, in target order).
+ * Their defects are not looked for again: the run that started this worker reports them.
+ */
 export async function openRuntime(target: VendorTarget, options: { cwd: string; http?: HttpClientOptions; specs?: LoadedSpec[] }): Promise<SuiteRuntime> {
-  const specs = options.specs ?? (await Promise.all(target.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: target.vendor }))));
+  const specs = options.specs ?? (await Promise.all(target.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: target.vendor, checkExamples: false }))));
   const http = { ...withLimits(options.http ?? {}, target), production: target.production };
   return {
     target,

@@ -5,6 +5,7 @@ import { createSemaphore, type Semaphore } from '../http/index.ts';
 import type { SuiteCase } from './case.ts';
 import './environment.ts';
 import type { CaseResult } from '../results/index.ts';
+import { rememberParsed } from '../spec/index.ts';
 import { openRuntime, runCase, type SuiteRuntime } from './runtime.ts';
 
 export { fixture, type SuiteCase } from './case.ts';
@@ -21,6 +22,7 @@ export { fixture, type SuiteCase } from './case.ts';
  */
 export function conformSuite(vendor: string, cases: readonly SuiteCase[]): void {
   const environment = inject('conform');
+  rememberParsed(environment.documents);
   const target = environment.targets.find((t) => t.vendor === vendor);
 
   describe.skipIf(!target)(vendor, { concurrent: true }, () => {

@@ -36,6 +36,19 @@ export function parseText(file: string, text: string): unknown {
   return remembered(text, document) ? structuredClone(document) : document;
 }
 
+/** A document's text and what it parsed to: what one process hands another so it need not parse again. */
+export type ParsedDocument = readonly [text: string, document: unknown];
+
+/** The documents this process has parsed and remembers (the run hands them to its suite worker). */
+export function parsedDocuments(): ParsedDocument[] {
+  return [...parsed];
+}
+
+/** Takes documents another process parsed from the same texts, as if parsed here. */
+export function rememberParsed(documents: readonly ParsedDocument[]): void {
+  for (const [text, document] of documents) if (!parsed.has(text)) remembered(text, document);
+}
+
 function remembered(text: string, document: unknown): boolean {
   if (text.length > REMEMBERED_BYTES) return false;
   for (const [oldest] of parsed) {
