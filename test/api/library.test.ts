@@ -60,6 +60,17 @@ describe('the library API on the seed documents', () => {
     expect([given, fromEnv].map((r) => r.findings.map((f) => `${f.id} ${f.severity} ${f.pointer}`))).toEqual([['response-property-missing info /id'], ['response-property-missing warning /id']]);
   });
 
+  it('checkResponse masks what its findings quote of the body, as runs do: nothing personal or secret leaves', async () => {
+    const canaries = ['alice.canary@example.com', 'sk_live_canary0123456789'];
+    const undocumented = JSON.stringify({ ...JSON.parse(faithful), email: canaries[0], api_secret: canaries[1] });
+    const notJson = canaries.join(' ');
+    const checked = await Promise.all([undocumented, notJson].map((body) => checkResponse(whop, OPERATION, { status: 200, headers: json, body }, { cwd: REPO_ROOT, env: {} })));
+    expect(checked.map(({ findings }) => findings.map((f) => f.id))).toEqual([['response-property-undocumented', 'response-property-undocumented'], ['response-body-not-json']]);
+    const shown = JSON.stringify(checked);
+    // Any part of them (a quote of a text body is cut short), and the names too: an undocumented key is data, not a name the document gives.
+    for (const canary of ['canary', 'sk_live_', 'api_secret']) expect(shown).not.toContain(canary);
+  });
+
   it('checkResponse refuses an operation the document lacks, listing those it has', async () => {
     await expect(checkResponse(whop, 'GET /nope', { status: 200 })).rejects.toThrow(`${WHOP} has no operation "GET /nope" (it has: ${OPERATION})`);
   });

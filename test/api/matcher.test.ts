@@ -76,6 +76,14 @@ describe('the conformTo matcher in a vitest project', () => {
     ]);
   });
 
+  it.each(['fails: personal data in an undocumented property', 'fails: personal data in a body that is not JSON'])('%s: the message quotes none of it', (name) => {
+    const { state, message } = outcome(name);
+    expect(state).toBe('fail');
+    expect(message).toMatch(/  response-(property-undocumented|body-not-json) at /);
+    // Any part of what the sample project sends (a quote of a text body is cut short).
+    for (const canary of ['canary', 'sk_live_', 'api_secret']) expect(message).not.toContain(canary);
+  });
+
   it('fails on an operation the document does not have, listing those it has', () => {
     const { state, message } = outcome('fails: an operation the document does not have');
     expect(state).toBe('fail');
