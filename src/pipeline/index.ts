@@ -87,7 +87,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     for (const target of targets) options.print(`${target.vendor.padEnd(7)} ${describeTarget(target)}`);
     // A vendor document that cannot be loaded stops the run here, as one located line (exit 2).
     const { defects, specs } = await loadDocuments(targets, options.cwd);
-    const secrets = targetSecretForms(targets);
+    // A shard's job holds every selected vendor's credentials, not only its own vendors': it redacts them all.
+    const secrets = targetSecretForms([...targets, ...(config.shard?.every ?? []).flatMap((plan) => (plan.mode === 'live' ? [plan.target] : []))]);
     const severity = (finding: Finding) => severityOf(finding, policy.severity);
     // A vendor file without cases runs the cases derived from its documents (src/run/derive).
     const runnable = await withDerivedCases(targets, config.vendors, options.cwd, specs);
