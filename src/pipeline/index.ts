@@ -17,7 +17,7 @@ import { compareUpstreams } from './upstream/compare.ts';
 import { wireBaselines } from './upstream/wire.ts';
 
 export { rejudgeLatest, type LaterFindings, type Rejudged, type SkippedVendor } from './rejudge.ts';
-export { AUDIT_FILES, runAudit, type AuditOptions, type AuditOutcome, type AuditRequest } from './audit.ts';
+export { AUDIT_FILES, baseUrlProblem, FIXTURE_NAME, HEADER_NAME, runAudit, VENDOR_NAME, type AuditOptions, type AuditOutcome, type AuditRequest } from './audit.ts';
 export { refreshUpstreams, type RefreshOutcome } from './upstream/refresh.ts';
 export { mergeShards, type MergeOptions } from './merge.ts';
 
