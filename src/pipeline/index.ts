@@ -132,7 +132,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     // A shard judges nothing and writes no report, baseline, ledger or contract: `conform merge` does, from every shard's output.
     if (config.shard || !contractRecording) return await shardOutcome(reportsDir, { startedAt, shard: config.shard!, vendors, grades, problems, warnings, results }, secrets);
     const { judged, reportsPath } = await judgeAndPublish(
-      { startedAt, problems, results, vendors: vendors.map((vendor, i) => ({ ...vendor, baseline: baselines[i]!, seen: ledgers[i]!, results: results.filter((r) => r.vendor === vendor.target.vendor) })) },
+      { startedAt, problems, results, vendors, baselines, ledgers },
       { policy, reportsDir, historyRuns, secrets, recording: contractRecording },
     );
     return { exitCode: judged.exitCode, reports: judged.reports, results, problems: judged.summary.problems, reportsPath, warnings, shard: null };

@@ -54,7 +54,9 @@ export async function mergeShards(options: MergeOptions): Promise<RunOutcome> {
     {
       // The run started when its first shard did.
       startedAt: shards.map((shard) => shard.output.startedAt).sort()[0]!,
-      vendors: vendors.map(({ gradesUpstream: _, ...vendor }, i) => ({ ...vendor, baseline: baselines[i]!, seen: ledgers[i]!, results: results.filter((r) => r.vendor === vendor.target.vendor) })),
+      vendors: vendors.map(({ gradesUpstream: _, ...vendor }) => vendor),
+      baselines,
+      ledgers,
       results,
       problems: shards.flatMap((shard) => shard.output.problems),
     },
