@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { loadPolicy, readBaseline, readSeenLedger, readWireBaseline } from '../judge/index.ts';
 import { historyRunsFrom, recoverLatest } from '../report/index.ts';
 import { reportsDirFrom, resolveRunConfig, targetSecretForms } from '../run/index.ts';
-import { ConfigError, loadVendors, vendorNamed, vendorTarget, type Env, type VendorTarget } from '../vendors/index.ts';
+import { ConfigError, vendorNamed, vendorTarget, type Env, type VendorTarget } from '../vendors/index.ts';
 import { loadDocuments } from './documents.ts';
 import type { RunOutcome } from './index.ts';
 import { judgeAndPublish } from './publish.ts';
@@ -34,9 +34,8 @@ export async function mergeShards(options: MergeOptions): Promise<RunOutcome> {
   // In the run's own order (the vendor files'), as an unsharded run reports them.
   const order = shards[0]!.output.configuration.map((planned) => planned.vendor);
   const vendors = shards.flatMap((shard) => shard.output.vendors).sort((a, b) => order.indexOf(a.target.vendor) - order.indexOf(b.target.vendor));
-  const definitions = loadVendors(options.cwd);
   const targets = vendors.map(({ target }): VendorTarget => {
-    const definition = vendorNamed(definitions, target.vendor);
+    const definition = vendorNamed(config.vendors, target.vendor);
     if (!definition) throw new ConfigError(shards.find((shard) => shard.output.vendors.some((v) => v.target === target))!.file, `ran vendor "${target.vendor}", which has no vendor file here`);
     // A shard's own credentials stayed with it: its results are redacted, and contracts are recorded from them.
     return vendorTarget(definition, { ...target, production: false, credentials: { valid: null, limited: null }, fixtures: {}, headers: {} });
