@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
-import { checkResponse as runChecks, NO_RULES, type SemanticInput } from '../checks/index.ts';
+import { checkInspected, inspectResponse, NO_RULES, type SemanticInput } from '../checks/index.ts';
 import { displayFinding, messageOf, type Finding, type Severity, type SeverityOverrides } from '../findings/index.ts';
 import { withSeverity } from '../judge/index.ts';
+import { bodyKnowledge, ListedPointers, maskResponse } from '../privacy/index.ts';
 import { readEnvironment, severityOverrides } from '../run/index.ts';
 import type { Operation } from '../spec/index.ts';
 import { loadVendors, type VendorDefinition } from '../vendors/index.ts';
@@ -18,6 +19,8 @@ export interface CheckOptions {
   severity?: SeverityOverrides;
   /** Default process.env. */
   env?: Record<string, string | undefined>;
+  /** Quote the body as written in findings, personal data and all: for a body the caller saved and alone sees (`conform check`); default false. */
+  unmasked?: boolean;
 }
 
 export interface CheckResult {
@@ -41,6 +44,7 @@ export class UnknownOperationError extends Error {
  * Checks one response against an operation of a vendor document: every response check, the
  * duplicate-key check and the semantic (money) checks one body allows. No request was made, so rules
  * that echo path parameters skip. `operation` is "METHOD /path" as the document writes the path.
+ * What the findings quote of the body is masked as a run masks it (docs/privacy.md): they end up in logs.
  */
 export async function checkResponse(spec: Spec, operation: string, response: ResponseLike, options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -50,7 +54,16 @@ export async function checkResponse(spec: Spec, operation: string, response: Res
   const vendor = vendorListing(loaded.file, cwd);
   const semantic: SemanticInput | undefined = vendor ? { declared: vendor.money.operations[found.key] ?? NO_RULES, currencies: vendor.money.currencies, params: null } : undefined;
   const severity = options.severity ?? severityOverrides(readEnvironment(cwd, options.env ?? process.env));
-  const findings = withSeverity(runChecks(loaded, found, observed, { integrity: true, semantic }), severity).map((finding) => {
+  const inspected = inspectResponse(loaded, found, observed, semantic);
+  const facts = checkInspected(inspected, { integrity: true });
+  // Masked as a run masks them in its suite worker (src/privacy): a finding quotes a body value only where the body may show it.
+  const shownFacts = options.unmasked
+    ? facts
+    : maskResponse(
+        { ...observed, truncated: observed.truncated ?? false, parsed: inspected.json?.ok ? inspected.json : undefined, findings: facts, branches: {} },
+        bodyKnowledge(loaded, inspected.media?.schemaPointer ?? null, [], new ListedPointers(vendor?.nonPersonal ?? [])),
+      ).findings;
+  const findings = withSeverity(shownFacts, severity).map((finding) => {
     const shown = displayFinding(finding);
     return { ...shown, message: messageOf(shown) };
   });

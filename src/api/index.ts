@@ -6,6 +6,7 @@ export { MAX_BODY_BYTES, type FetchResponseLike, type PlainResponse, type Respon
 export { audit, type AuditOptions, type AuditResult } from './audit.ts';
 export { diffSpecs } from './diff.ts';
 export { SpecLoadError } from '../spec/index.ts';
+export { ConfigError, VendorFileError } from '../vendors/index.ts';
 export type { Finding, FindingId, Severity, SeverityOverrides } from '../findings/index.ts';
 export type { AuditReport } from '../report/index.ts';
 export type { SpecChange, SpecDiff } from '../spec/index.ts';

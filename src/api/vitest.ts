@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { MatcherState } from 'vitest';
 import type { Severity } from '../findings/index.ts';
+import { notCheckedFinding } from '../results/index.ts';
 import { checkResponse, type CheckedFinding } from './check.ts';
 import type { ResponseLike } from './response.ts';
 import { loadSpec, type Spec } from './spec.ts';
@@ -44,7 +45,7 @@ function cachedSpec(file: string, cwd: string, vendor: string | undefined): Prom
   return spec;
 }
 
-/** The matcher: every check on the response; fails on a finding at or above `failOn`, with the findings grouped by severity. */
+/** The matcher: every check on the response; fails on a finding at or above `failOn`, or when a check could not run, with the findings grouped by severity. */
 export async function conformTo(this: MatcherState, received: ResponseLike, options: ConformToOptions): Promise<{ pass: boolean; message: () => string }> {
   const cwd = options.cwd ?? process.cwd();
   const failing = FAILING[options.failOn ?? 'breaking'];
@@ -52,13 +53,18 @@ export async function conformTo(this: MatcherState, received: ResponseLike, opti
   const spec = await cachedSpec(options.spec, cwd, options.vendor);
   const { operation, findings } = await checkResponse(spec, options.operation, received, { cwd });
   const failed = findings.filter((finding) => failing.includes(finding.severity));
+  // A body a check could not read (cut at the cap, too deep, a schema that does not compile) conforms to nothing we know of, whatever its severity.
+  const unchecked = notCheckedFinding(findings);
   const subject = `the response to ${operation} in ${spec.file}`;
   return {
-    pass: failed.length === 0,
+    // With `.not` too: an unchecked body is not known to break the contract either.
+    pass: unchecked ? this.isNot : failed.length === 0,
     message: () =>
-      failed.length === 0
-        ? `expected ${subject} not to conform, but it has no ${failing.join(' or ')} finding${findings.length > 0 ? `\n${groupedFindings(findings)}` : ''}`
-        : `expected ${subject} to conform, but it has ${counted(findings)}:\n${groupedFindings(findings)}`,
+      unchecked
+        ? `expected ${subject} to be checked, but it was not checked: ${unchecked.message}\n${groupedFindings(findings)}`
+        : failed.length === 0
+          ? `expected ${subject} not to conform, but it has no ${failing.join(' or ')} finding${findings.length > 0 ? `\n${groupedFindings(findings)}` : ''}`
+          : `expected ${subject} to conform, but it has ${counted(findings)}:\n${groupedFindings(findings)}`,
   };
 }
 

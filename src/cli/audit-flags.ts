@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { baseUrlProblem, FIXTURE_NAME, HEADER_NAME, VENDOR_NAME } from '../pipeline/index.ts';
 import { MAX_DOCUMENT_BYTES } from '../spec/index.ts';
 import { optional, type Env } from '../vendors/index.ts';
 import { helpHint, type OptionDeclaration } from './options.ts';
@@ -72,12 +73,11 @@ const OPTIONS_OF = { audit: AUDIT_OPTIONS, init: INIT_OPTIONS } as const;
 
 type SingleFlag = 'base-url' | 'out' | 'vendor';
 type RepeatedFlag = 'spec' | 'auth' | 'fixture' | 'header';
-export const VENDOR_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+// The names and the base URL are checked by the pipeline's rules (runAudit holds the library's audit() to them too).
+export { VENDOR_NAME };
 const VARIABLE = /^[A-Z][A-Z0-9_]*$/;
 // OpenAPI's rule for component names: a securitySchemes key always matches it.
 const SCHEME_NAME = /^[A-Za-z0-9._-]+$/;
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
-const FIXTURE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 // File names that say nothing about the vendor: the title names it instead.
 const GENERIC_STEMS = new Set(['openapi', 'swagger', 'spec', 'specs', 'api', 'schema', 'index', 'document', 'definition']);
 
@@ -180,11 +180,9 @@ function namedValue(flag: string, text: string, name: RegExp, fail: (message: st
 
 /** The base URL as runs use it; never echoed, since a mistyped one may hold a credential. */
 function baseUrlOf(text: string, fail: (message: string) => never): string {
-  const url = URL.canParse(text) ? new URL(text) : fail('--base-url is not a URL (expected e.g. https://api.example.com/v1)');
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') fail('--base-url must be an http(s) URL');
-  if (url.username || url.password) fail('--base-url must not contain credentials (user:password@); give them with --auth');
-  if (url.search || url.hash) fail('--base-url must not contain a query or fragment');
-  return url.href.replace(/\/+$/, '');
+  const problem = baseUrlProblem(text);
+  if (problem) fail(`--base-url ${problem}${problem.includes('credentials') ? '; give them with --auth' : ''}`);
+  return new URL(text).href.replace(/\/+$/, '');
 }
 
 /**

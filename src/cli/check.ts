@@ -37,7 +37,7 @@ export const checkCommand: Command = async (args, io) => {
   const key = knownOperation(spec, values.operation);
   const body = await readBody(bodyFile, io.cwd);
   const headers: Record<string, string> = values['content-type'] ? { 'content-type': values['content-type'] } : {};
-  const { operation, findings, moneyRules } = await checkResponse(spec, key, { status, headers, body }, { cwd: io.cwd, severity });
+  const { operation, findings, moneyRules } = await checkResponse(spec, key, { status, headers, body }, { cwd: io.cwd, severity, unmasked: true });
   const specDefects = withSeverity(spec.defects, severity).map(displayFinding);
 
   if (values.json) io.stdout(`${JSON.stringify({ spec: spec.file, operation, status, moneyRules, findings: withMessages(findings), specDefects: withMessages(specDefects) }, null, 2)}\n`);

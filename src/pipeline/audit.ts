@@ -40,13 +40,42 @@ export interface AuditOutcome {
 
 export const AUDIT_FILES = ['audit.json', 'audit.md', 'audit.html'] as const;
 
+/** A vendor's name: it names folders and files (reports/audit/NAME), so nothing that could climb out of one. */
+export const VENDOR_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+export const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+export const FIXTURE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** What is wrong with a base URL, without echoing it (a mistyped one may hold a credential); null when nothing is. */
+export function baseUrlProblem(text: string): string | null {
+  if (!URL.canParse(text)) return 'is not a URL (expected e.g. https://api.example.com/v1)';
+  const url = new URL(text);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http(s) URL';
+  if (url.username || url.password) return 'must not contain credentials (user:password@)';
+  if (url.search || url.hash) return 'must not contain a query or fragment';
+  return null;
+}
+
+/** What `conform audit`'s flags and the library's audit() options are both held to, before anything is read or sent. */
+function requestProblem(request: AuditRequest): string | null {
+  if (!VENDOR_NAME.test(request.vendor)) return 'vendor must be a letter then lower-case letters, digits and -, at most 40';
+  const baseUrl = baseUrlProblem(request.baseUrl);
+  if (baseUrl) return `baseUrl ${baseUrl}`;
+  // Names only: a value may be a credential.
+  if (!Object.keys(request.headers).every((name) => HEADER_NAME.test(name))) return 'a header name is not a valid name';
+  if (!Object.keys(request.fixtures).every((name) => FIXTURE_NAME.test(name))) return 'a fixture name is not a valid name';
+  return null;
+}
+
 /**
  * The onboarding audit: the documents linted, the cases derived from them run against the base URL
  * with every check, judged with no baseline and no waivers (a first look has no history), and the
- * audit written with its scorecard. A document that cannot be loaded, or a scheme the documents lack,
- * throws (SpecLoadError, ConfigError) before any request.
+ * audit written with its scorecard. A request that breaks the rules above (a vendor name that is not one, a base URL with
+ * credentials or a query), a document that cannot be loaded, or a scheme the documents lack, throws
+ * (ConfigError, SpecLoadError) before any request.
  */
 export async function runAudit(request: AuditRequest, options: AuditOptions): Promise<AuditOutcome> {
+  const problem = requestProblem(request);
+  if (problem) throw new ConfigError('audit', problem);
   const startedAt = new Date().toISOString();
   const specs = await Promise.all(request.specs.map((file) => loadSpec(file, { cwd: options.cwd, vendor: request.vendor })));
   const vendors = loadVendors(options.cwd);

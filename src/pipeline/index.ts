@@ -18,7 +18,7 @@ import { compareUpstreams } from './upstream/compare.ts';
 import { wireBaselines } from './upstream/wire.ts';
 
 export { rejudgeLatest, type LaterFindings, type Rejudged, type SkippedVendor } from './rejudge.ts';
-export { AUDIT_FILES, runAudit, type AuditOptions, type AuditOutcome, type AuditRequest } from './audit.ts';
+export { AUDIT_FILES, baseUrlProblem, FIXTURE_NAME, HEADER_NAME, runAudit, VENDOR_NAME, type AuditOptions, type AuditOutcome, type AuditRequest } from './audit.ts';
 export { refreshUpstreams, type RefreshOutcome } from './upstream/refresh.ts';
 export { mergeShards, type MergeOptions } from './merge.ts';
 
@@ -95,7 +95,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const specs = documents.specs;
     const defects = begun.then(documents.defects);
     defects.catch(() => undefined);
-    const secrets = targetSecretForms(targets);
+    // A shard's job holds every selected vendor's credentials, not only its own vendors': it redacts them all.
+    const secrets = targetSecretForms([...targets, ...(config.shard?.every ?? []).flatMap((plan) => (plan.mode === 'live' ? [plan.target] : []))]);
     const severity = (finding: Finding) => severityOf(finding, policy.severity);
     // A vendor file without cases runs the cases derived from its documents (src/run/derive).
     const runnable = await withDerivedCases(targets, config.vendors, options.cwd, specs);
@@ -139,10 +140,10 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     }));
     const warnings = [...upstream.values()].flatMap((outcome) => (outcome.warning === null ? [] : [outcome.warning]));
     // A shard judges nothing and writes no report, baseline, ledger or contract: `conform merge` does, from every shard's output.
-    if (config.shard || !contractRecording) return await shardOutcome(reportsDir, { startedAt, shard: config.shard!, vendors, grades, problems, warnings, results }, secrets);
+    if (config.shard) return await shardOutcome(reportsDir, { startedAt, shard: config.shard, vendors, grades, problems, warnings, results }, secrets);
     const { judged, reportsPath } = await judgeAndPublish(
-      { startedAt, problems, results, vendors: vendors.map((vendor, i) => ({ ...vendor, baseline: baselines[i]!, seen: ledgers[i]!, results: results.filter((r) => r.vendor === vendor.target.vendor) })) },
-      { policy, reportsDir, historyRuns, secrets, recording: contractRecording },
+      { startedAt, problems, results, vendors, baselines, ledgers },
+      { policy, reportsDir, historyRuns, secrets, recording: contractRecording! /* started: not a shard */ },
     );
     return { exitCode: judged.exitCode, reports: judged.reports, results, problems: judged.summary.problems, reportsPath, warnings, shard: null };
   } finally {

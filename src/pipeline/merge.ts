@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { loadPolicy, readBaseline, readSeenLedger, readWireBaseline } from '../judge/index.ts';
 import { historyRunsFrom, recoverLatest } from '../report/index.ts';
-import { reportsDirFrom, targetSecretForms } from '../run/index.ts';
-import { ConfigError, loadVendors, vendorNamed, vendorTarget, type Env, type VendorTarget } from '../vendors/index.ts';
+import { reportsDirFrom, resolveRunConfig, targetSecretForms } from '../run/index.ts';
+import { ConfigError, vendorNamed, vendorTarget, type Env, type VendorTarget } from '../vendors/index.ts';
 import { loadDocuments } from './documents.ts';
 import type { RunOutcome } from './index.ts';
 import { judgeAndPublish } from './publish.ts';
@@ -26,14 +26,16 @@ export interface MergeOptions {
  */
 export async function mergeShards(options: MergeOptions): Promise<RunOutcome> {
   const shards = await completeSet(options.shardDirs.map((dir) => resolve(options.cwd, dir)));
+  // The merge job's own selection and credentials: the shards must have run what it selects, and it redacts what it knows.
+  const config = resolveRunConfig(options.env, options.cwd);
+  sameVendors(shards[0]!, config.plans.map((plan) => plan.vendor));
   const policy = await loadPolicy(options.env, options.cwd);
   const reportsDir = resolve(options.cwd, options.outDir ?? reportsDirFrom(options.env));
   // In the run's own order (the vendor files'), as an unsharded run reports them.
   const order = shards[0]!.output.configuration.map((planned) => planned.vendor);
   const vendors = shards.flatMap((shard) => shard.output.vendors).sort((a, b) => order.indexOf(a.target.vendor) - order.indexOf(b.target.vendor));
-  const definitions = loadVendors(options.cwd);
   const targets = vendors.map(({ target }): VendorTarget => {
-    const definition = vendorNamed(definitions, target.vendor);
+    const definition = vendorNamed(config.vendors, target.vendor);
     if (!definition) throw new ConfigError(shards.find((shard) => shard.output.vendors.some((v) => v.target === target))!.file, `ran vendor "${target.vendor}", which has no vendor file here`);
     // A shard's own credentials stayed with it: its results are redacted, and contracts are recorded from them.
     return vendorTarget(definition, { ...target, production: false, credentials: { valid: null, limited: null }, fixtures: {}, headers: {} });
@@ -42,7 +44,7 @@ export async function mergeShards(options: MergeOptions): Promise<RunOutcome> {
   await recoverLatest(reportsDir);
   const ledgers = await Promise.all(vendors.map(({ target }) => readSeenLedger(reportsDir, target.vendor, target.mode)));
   const { specs } = await loadDocuments(targets, options.cwd);
-  const secrets = targetSecretForms(targets);
+  const secrets = targetSecretForms([...targets, ...config.plans.flatMap((plan) => (plan.mode === 'live' ? [plan.target] : []))]);
   const results = vendors.flatMap(({ target }) => shards.flatMap((shard) => shard.output.results.filter((r) => r.vendor === target.vendor)));
   const recording = (await import('../contracts/index.ts')).startRecording({ cwd: options.cwd, env: options.env, targets, secretForms: secrets, specs });
   for (const result of results) recording.add(result);
@@ -51,13 +53,22 @@ export async function mergeShards(options: MergeOptions): Promise<RunOutcome> {
     {
       // The run started when its first shard did.
       startedAt: shards.map((shard) => shard.output.startedAt).sort()[0]!,
-      vendors: vendors.map(({ gradesUpstream: _, ...vendor }, i) => ({ ...vendor, baseline: baselines[i]!, seen: ledgers[i]!, results: results.filter((r) => r.vendor === vendor.target.vendor) })),
+      vendors: vendors.map(({ gradesUpstream: _, ...vendor }) => vendor),
+      baselines,
+      ledgers,
       results,
       problems: shards.flatMap((shard) => shard.output.problems),
     },
     { policy, reportsDir, historyRuns: historyRunsFrom(options.env), secrets, recording },
   );
   return { exitCode: judged.exitCode, reports: judged.reports, results, problems: judged.summary.problems, reportsPath, warnings: shards.flatMap((shard) => shard.output.warnings), shard: null };
+}
+
+/** The shards ran the vendors the merge job selects (CONFORM_VENDORS): a job whose environment differs would judge and publish another run's set. */
+function sameVendors(first: ReadShard, selected: readonly string[]): void {
+  const planned = first.output.configuration.map((vendor) => vendor.vendor);
+  if ([...planned].sort().join() === [...selected].sort().join()) return;
+  throw new ConfigError(first.file, `ran the vendors ${planned.join(', ')}, but this merge selects ${selected.join(', ')} (CONFORM_VENDORS): give the merge job the shards' CONFORM_VENDORS`);
 }
 
 interface ReadShard {

@@ -1,5 +1,5 @@
 import type { ContractRecording } from '../contracts/index.ts';
-import { writeBaseline, writeSeenLedger, type JudgementPolicy } from '../judge/index.ts';
+import { writeBaseline, writeSeenLedger, type Baseline, type JudgementPolicy, type SeenLedger } from '../judge/index.ts';
 import { publishRun, pruneRuns, runIdFor } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import { judgeRun, reportSetFiles, type JudgedRun, type VendorRun } from './judge-run.ts';
@@ -7,7 +7,10 @@ import { judgeRun, reportSetFiles, type JudgedRun, type VendorRun } from './judg
 /** A run's facts once its cases are done (redacted): what `conform run` and `conform merge` both judge. */
 export interface FinishedRun {
   startedAt: string;
-  vendors: VendorRun[];
+  /** Each vendor's facts; its baseline and ledger are those at its position in `baselines` and `ledgers`, its results its own of `results`. */
+  vendors: Array<Omit<VendorRun, 'baseline' | 'seen' | 'results'>>;
+  baselines: ReadonlyArray<Baseline | null>;
+  ledgers: ReadonlyArray<SeenLedger | null>;
   results: CaseResult[];
   problems: string[];
 }
@@ -27,7 +30,8 @@ export interface PublishOptions {
  * a run, whether its cases ran here or in shards.
  */
 export async function judgeAndPublish(run: FinishedRun, options: PublishOptions): Promise<{ judged: JudgedRun; reportsPath: string }> {
-  const judged = judgeRun(run.vendors, options.policy, { startedAt: run.startedAt, problems: run.problems });
+  const vendors = run.vendors.map((vendor, i) => ({ ...vendor, baseline: run.baselines[i]!, seen: run.ledgers[i]!, results: run.results.filter((r) => r.vendor === vendor.target.vendor) }));
+  const judged = judgeRun(vendors, options.policy, { startedAt: run.startedAt, problems: run.problems });
   const files = await reportSetFiles(judged, run.results, options.reportsDir);
   const reportsPath = await publishRun(options.reportsDir, runIdFor(run.startedAt, process.pid), files, options.secrets);
   await pruneRuns(options.reportsDir, options.historyRuns);

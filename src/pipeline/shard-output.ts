@@ -1,12 +1,13 @@
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readTextIfPresent, writeFileAtomically } from '../files/index.ts';
+import { writeFileAtomically } from '../files/index.ts';
 import type { Finding } from '../findings/index.ts';
 import type { CaseFinding } from '../judge/index.ts';
 import { jsonFile, type OperationCoverage, type ReportedTarget, type SpecChangedUpstream } from '../report/index.ts';
 import type { CaseResult } from '../results/index.ts';
 import type { Shard } from '../run/index.ts';
 import { ConfigError } from '../vendors/index.ts';
-import { isStoredResult } from './stored-result.ts';
+import { shardViolations } from './shard-schema.ts';
 
 /** What a shard leaves in its reports folder for `conform merge`, instead of reports. */
 export const SHARD_FILE = 'shard.json';
@@ -54,43 +55,39 @@ export async function writeShardOutput(reportsDir: string, facts: ShardFacts, se
   return writeFileAtomically(join(reportsDir, SHARD_FILE), jsonFile(output), secrets);
 }
 
-/** A shard folder's output, or a located ConfigError: missing, not JSON, another version, or not the shape a shard writes. */
+// A shard's output is its results' bodies, masked and capped at the run's body cap: far below this.
+const MAX_SHARD_BYTES = 512 * 1024 * 1024;
+
+/** A shard folder's output, or a located ConfigError: missing, not a file, too large, not JSON, another version, or not what a shard writes. */
 export async function readShardOutput(dir: string): Promise<ShardOutput> {
   const file = join(dir, SHARD_FILE);
-  const text = await readTextIfPresent(file);
-  if (text === null) throw new ConfigError(file, 'is missing: not the reports folder (CONFORM_REPORTS_DIR) of a `conform run --shard I/N`');
+  const refuse = (why: string): never => {
+    throw new ConfigError(file, why);
+  };
+  const size = await stat(file).then(
+    (stats) => (stats.isFile() ? stats.size : refuse('is not a file: not the reports folder (CONFORM_REPORTS_DIR) of a `conform run --shard I/N`')),
+    (error: NodeJS.ErrnoException) =>
+      refuse(error.code === 'ENOENT' ? 'is missing: not the reports folder (CONFORM_REPORTS_DIR) of a `conform run --shard I/N`' : `cannot be read (${error.code ?? 'error'})`),
+  );
+  if (size > MAX_SHARD_BYTES) refuse(`is larger than ${MAX_SHARD_BYTES} bytes: not a conform shard output`);
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
-    throw new ConfigError(file, 'is not valid JSON; run the shard again');
+    value = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    return refuse(error instanceof SyntaxError ? 'is not valid JSON; run the shard again' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   const output = value as Partial<ShardOutput> | null;
-  if (typeof output !== 'object' || output === null || output.format !== FORMAT) throw new ConfigError(file, 'is not a conform shard output');
-  if (output.version !== VERSION) throw new ConfigError(file, `is a shard output of version ${String(output.version)}; this conform merges version ${VERSION}: run the shards with this conform`);
-  const problem = shapeProblem(output);
-  if (problem) throw new ConfigError(file, `is not a complete shard output (${problem}); run the shard again`);
+  if (typeof output !== 'object' || output === null || Array.isArray(output) || output.format !== FORMAT) refuse('is not a conform shard output');
+  if (output!.version !== VERSION) refuse(`is a shard output of version ${String(output!.version)}; this conform merges version ${VERSION}: run the shards with this conform`);
+  const [violation] = shardViolations(output);
+  const problem = violation ? `${violation.pointer || '/'}: ${violation.message}` : shardProblem(output as ShardOutput);
+  if (problem) refuse(`is not a complete shard output (${problem}); run the shard again`);
   return output as ShardOutput;
 }
 
-function shapeProblem(output: Partial<ShardOutput>): string | null {
-  const { shard } = output;
-  if (!shard || !Number.isInteger(shard.index) || !Number.isInteger(shard.count) || shard.index < 1 || shard.index > shard.count) return 'shard';
-  if (!Array.isArray(output.configuration) || !output.configuration.every(isPlannedVendor)) return 'configuration';
-  if (typeof output.startedAt !== 'string' || Number.isNaN(Date.parse(output.startedAt))) return 'startedAt';
-  if (!Array.isArray(output.vendors) || !output.vendors.every(isShardVendor)) return 'vendors';
-  for (const key of ['problems', 'warnings'] as const) if (!Array.isArray(output[key]) || !output[key].every((line) => typeof line === 'string')) return key;
-  if (!Array.isArray(output.results) || !output.results.every(isStoredResult)) return 'results';
+/** What the schema cannot say: the slice within its count, a real start time. */
+function shardProblem({ shard, startedAt }: ShardOutput): string | null {
+  if (shard.index > shard.count) return `/shard: shard ${shard.index} of ${shard.count}`;
+  if (Number.isNaN(Date.parse(startedAt))) return '/startedAt: not a time';
   return null;
-}
-
-function isPlannedVendor(value: unknown): value is PlannedVendor {
-  const planned = value as Partial<PlannedVendor> | null;
-  return typeof planned === 'object' && planned !== null && typeof planned.vendor === 'string' && (planned.mode === 'live' || planned.mode === 'sandbox') && (planned.scenario === null || typeof planned.scenario === 'string');
-}
-
-function isShardVendor(value: unknown): value is ShardVendor {
-  const vendor = value as Partial<ShardVendor> | null;
-  if (typeof vendor !== 'object' || vendor === null || typeof vendor.gradesUpstream !== 'boolean') return false;
-  return typeof vendor.target?.baseUrl === 'string' && isPlannedVendor(vendor.target) && Array.isArray(vendor.specDefects) && Array.isArray(vendor.laterFindings) && (vendor.coverage === null || Array.isArray(vendor.coverage));
 }

@@ -2,4 +2,4 @@
 export type { CaseOutcome, CaseResult, DerivedResponse, JudgedOutcome } from './case-result.ts';
 export { EXIT, type ExitCode } from './exit-codes.ts';
 export { statusMeets, type ExpectedStatus } from './expected-status.ts';
-export { notChecked, notCheckedReason, unavailableAnswer } from './unchecked.ts';
+export { notChecked, notCheckedFinding, notCheckedReason, unavailableAnswer } from './unchecked.ts';

@@ -1,4 +1,4 @@
-import type { FindingId } from '../findings/index.ts';
+import type { Finding, FindingId } from '../findings/index.ts';
 import type { CaseResult } from './case-result.ts';
 import { statusMeets } from './expected-status.ts';
 
@@ -22,8 +22,13 @@ export function unavailableAnswer(result: CaseResult): string | null {
 export function notChecked(result: CaseResult): string | null {
   if (result.outcome !== 'answered') return null;
   if (result.response?.truncated) return 'body cut at the size cap';
-  const finding = result.findings.find((f) => NOT_CHECKED.has(f.id));
+  const finding = notCheckedFinding(result.findings);
   return finding ? `check could not run: ${finding.id}` : null;
+}
+
+/** The first finding that says a check could not run (the body cut at the cap is one), else undefined. */
+export function notCheckedFinding<F extends Pick<Finding, 'id'>>(findings: readonly F[]): F | undefined {
+  return findings.find((f) => NOT_CHECKED.has(f.id));
 }
 
 /** An unverified case's reason in its report: what was not checked, and for a cut body the variable that sets the cap. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit, checkResponse, diffSpecs, loadSpec, SpecLoadError, type Spec } from '../../src/api/index.ts';
+import { audit, checkResponse, ConfigError, diffSpecs, loadSpec, SpecLoadError, type Spec } from '../../src/api/index.ts';
 import { startGenericSandbox, type RunningGenericSandbox } from '../../src/sandbox/index.ts';
 import { callCli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -58,6 +58,17 @@ describe('the library API on the seed documents', () => {
     const given = await checkResponse(whop, OPERATION, { status: 200, headers: json, body }, { cwd: REPO_ROOT, severity: { 'response-property-missing': 'info' } });
     const fromEnv = await checkResponse(whop, OPERATION, { status: 200, headers: json, body }, { cwd: REPO_ROOT, env: { CONFORM_SEVERITY: 'response-property-missing=warning' } });
     expect([given, fromEnv].map((r) => r.findings.map((f) => `${f.id} ${f.severity} ${f.pointer}`))).toEqual([['response-property-missing info /id'], ['response-property-missing warning /id']]);
+  });
+
+  it('checkResponse masks what its findings quote of the body, as runs do: nothing personal or secret leaves', async () => {
+    const canaries = ['alice.canary@example.com', 'sk_live_canary0123456789'];
+    const undocumented = JSON.stringify({ ...JSON.parse(faithful), email: canaries[0], api_secret: canaries[1] });
+    const notJson = canaries.join(' ');
+    const checked = await Promise.all([undocumented, notJson].map((body) => checkResponse(whop, OPERATION, { status: 200, headers: json, body }, { cwd: REPO_ROOT, env: {} })));
+    expect(checked.map(({ findings }) => findings.map((f) => f.id))).toEqual([['response-property-undocumented', 'response-property-undocumented'], ['response-body-not-json']]);
+    const shown = JSON.stringify(checked);
+    // Any part of them (a quote of a text body is cut short), and the names too: an undocumented key is data, not a name the document gives.
+    for (const canary of ['canary', 'sk_live_', 'api_secret']) expect(shown).not.toContain(canary);
   });
 
   it('checkResponse refuses an operation the document lacks, listing those it has', async () => {
@@ -125,24 +136,48 @@ describe('the library API on the seed documents', () => {
       expect(lines[0]).toMatch(/^audit whop: 5 cases derived for 1 of 1 operations/);
       expect(lines.join('\n')).not.toContain(credential);
     });
+
+    it.each([
+      ['a base URL with a query token', { baseUrl: 'http://127.0.0.1:9/?token=sk_live_canary0123456789' }, 'audit: baseUrl must not contain a query or fragment'],
+      ['a base URL with user:password', { baseUrl: 'http://user:sk_live_canary0123456789@127.0.0.1:9' }, 'audit: baseUrl must not contain credentials (user:password@)'],
+      ['a base URL that is not http(s)', { baseUrl: 'file:///etc' }, 'audit: baseUrl must be an http(s) URL'],
+      ['a vendor name that climbs out of its folder', { vendor: 'Who Op/../x' }, 'audit: vendor must be a letter then lower-case letters, digits and -, at most 40'],
+      ['a header name that is not one', { headers: { 'bad header': 'sk_live_canary0123456789' } }, 'audit: a header name is not a valid name'],
+      ['a fixture name that is not one', { fixtures: { 'wallet id': 'x' } }, 'audit: a fixture name is not a valid name'],
+    ])('refuses %s as `conform audit` does, writing nothing', async (_, given, message) => {
+      const folder = await mkdtemp(join(tmpdir(), 'conform-api-audit-refused-'));
+      await mkdir(join(folder, 'specs'));
+      await copyFile(join(REPO_ROOT, WHOP), join(folder, 'specs', 'whop.yaml'));
+      const refused = audit({ spec: 'specs/whop.yaml', baseUrl: sandbox.url, vendor: 'whop', cwd: folder, env: {}, ...given });
+      await expect(refused).rejects.toThrow(new ConfigError('audit', message.slice('audit: '.length)));
+      expect(await readdir(folder)).toEqual(['specs']);
+    });
   });
 });
 
 describe('docs/api.md', () => {
-  it('names every export of both entry points, and each entry point is in package.json exports', async () => {
+  /** The names in the first column of a section's table, as written between backticks (`loadSpec(file, options?)` is loadSpec); a type augmentation is no export. */
+  function documented(docs: string, heading: string): string[] {
+    const section = docs.slice(docs.indexOf(`\n## \`${heading}\`\n`) + 1).split(/\n## /)[0]!;
+    return section
+      .split('\n')
+      .filter((line) => line.startsWith('| `') && !line.includes('| type augmentation |'))
+      .flatMap((line) => [...line.split('|')[1]!.matchAll(/`(\w+)[`(]/g)].map((match) => match[1]!));
+  }
+
+  it('lists exactly the exports of each entry point, and each entry point is in package.json exports', async () => {
     const docs = await readFile(join(REPO_ROOT, 'docs', 'api.md'), 'utf8');
-    const entries = { '.': 'src/api/index.ts', './vitest': 'src/api/vitest.ts' };
+    const entries = { conform: ['.', 'src/api/index.ts'], 'conform/vitest': ['./vitest', 'src/api/vitest.ts'] } as const;
     const pkg = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { exports: Record<string, { default: string }> };
-    const undocumented: string[] = [];
-    for (const [entry, source] of Object.entries(entries)) {
+    for (const [heading, [entry, source]] of Object.entries(entries)) {
       expect(pkg.exports[entry]?.default).toBe(`./dist/${source.replace(/\.ts$/, '.js')}`);
       const text = await readFile(join(REPO_ROOT, source), 'utf8');
       // `export { a, type B } from …`, `export type { C } from …` and `export function d` / `interface E` / `class F` / `const G`.
       const listed = [...text.matchAll(/^export (?:type )?\{([^}]*)\}/gm)].flatMap((match) => match[1]!.split(',').map((name) => name.trim().replace(/^type /, '')));
       const declared = [...text.matchAll(/^export (?:declare )?(?:async )?(?:function|interface|class|const|type) (\w+)/gm)].map((match) => match[1]!);
       const runtime = Object.keys(await import(join(REPO_ROOT, source)));
-      for (const name of new Set([...listed, ...declared, ...runtime])) if (name && !docs.includes(`\`${name}`)) undocumented.push(`${source}: ${name}`);
+      const exported = [...new Set([...listed, ...declared, ...runtime])].filter(Boolean).sort();
+      expect({ [heading]: [...new Set(documented(docs, heading))].sort() }).toEqual({ [heading]: exported });
     }
-    expect(undocumented).toEqual([]);
   });
 });

@@ -66,6 +66,24 @@ describe('the conformTo matcher in a vitest project', () => {
     expect(message).toContain('    expected: each key once\n    observed: kept "primary"\n');
   });
 
+  it.each(['fails: a body over the size cap', 'fails: a body over the size cap, under .not'])('%s: a body no check read fails, whatever its severity and failOn', (name) => {
+    const { state, message } = outcome(name);
+    expect(state).toBe('fail');
+    expect(message.split('\n').slice(0, 3)).toEqual([
+      'expected the response to GET /ledger_accounts/{id} in specs/whop/1.0.0.yaml to be checked, but it was not checked: body of GET /ledger_accounts/{id} 200 is larger than 10485760 bytes; it was cut and not checked',
+      'warning:',
+      '  response-body-too-large at - (status 200)',
+    ]);
+  });
+
+  it.each(['fails: personal data in an undocumented property', 'fails: personal data in a body that is not JSON'])('%s: the message quotes none of it', (name) => {
+    const { state, message } = outcome(name);
+    expect(state).toBe('fail');
+    expect(message).toMatch(/  response-(property-undocumented|body-not-json) at /);
+    // Any part of what the sample project sends (a quote of a text body is cut short).
+    for (const canary of ['canary', 'sk_live_', 'api_secret']) expect(message).not.toContain(canary);
+  });
+
   it('fails on an operation the document does not have, listing those it has', () => {
     const { state, message } = outcome('fails: an operation the document does not have');
     expect(state).toBe('fail');

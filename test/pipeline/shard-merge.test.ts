@@ -154,6 +154,13 @@ describe('the seed vendors in 3 shards, merged, against the same cases unsharded
       expect((await refused([shardDirs[0]!, shardDirs[1]!, other])).stderr).toBe(`conform merge: configuration error: ${file}: ran another configuration (vendors, live or sandbox, scenarios) than ${join(shardDirs[0]!, 'shard.json')}: merge the shards of one run\n`);
     });
 
+    it("refuses shards of other vendors than the merge job's CONFORM_VENDORS", async () => {
+      const run = await callCli(['merge', ...shardDirs, '--out', merged.reports], { CONFORM_VENDORS: 'whop', CONFORM_BASELINES_DIR: merged.baselines, CONFORM_CONTRACTS_DIR: merged.contracts });
+      expect([run.code, run.stdout]).toEqual([2, '']);
+      expect(run.stderr).toBe(`conform merge: configuration error: ${join(shardDirs[0]!, 'shard.json')}: ran the vendors ${VENDOR_NAMES.join(', ')}, but this merge selects whop (CONFORM_VENDORS): give the merge job the shards' CONFORM_VENDORS\n`);
+      expect(await normalisedFiles(merged.reports)).toEqual(previous);
+    });
+
     it('refuses a corrupted shard output, naming the file', async () => {
       const cut = await folder('cut');
       const file = join(cut, 'shard.json');
@@ -161,9 +168,16 @@ describe('the seed vendors in 3 shards, merged, against the same cases unsharded
       await writeFile(file, text.slice(0, text.length / 2));
       expect((await refused([shardDirs[0]!, cut, shardDirs[2]!])).stderr).toBe(`conform merge: configuration error: ${file}: is not valid JSON; run the shard again\n`);
       await writeFile(file, text.replace('"results": [', '"results": [7, '));
-      expect((await refused([shardDirs[0]!, cut, shardDirs[2]!])).stderr).toBe(`conform merge: configuration error: ${file}: is not a complete shard output (results); run the shard again\n`);
+      expect((await refused([shardDirs[0]!, cut, shardDirs[2]!])).stderr).toBe(`conform merge: configuration error: ${file}: is not a complete shard output (/results/0: results.0 must be object); run the shard again\n`);
+      const output = JSON.parse(text) as { results: Array<{ findings: unknown[] }> };
+      output.results[0]!.findings.unshift(null);
+      await writeFile(file, JSON.stringify(output));
+      expect((await refused([shardDirs[0]!, cut, shardDirs[2]!])).stderr).toBe(`conform merge: configuration error: ${file}: is not a complete shard output (/results/0/findings/0: results.0.findings.0 must be object); run the shard again\n`);
       await writeFile(file, text.replace('"version": 1', '"version": 2'));
       expect((await refused([shardDirs[0]!, cut, shardDirs[2]!])).stderr).toBe(`conform merge: configuration error: ${file}: is a shard output of version 2; this conform merges version 1: run the shards with this conform\n`);
+      await rm(file);
+      await mkdir(file);
+      expect((await refused([shardDirs[0]!, cut, shardDirs[2]!])).stderr).toBe(`conform merge: configuration error: ${file}: is not a file: not the reports folder (CONFORM_REPORTS_DIR) of a \`conform run --shard I/N\`\n`);
     });
   });
 });
