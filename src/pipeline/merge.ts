@@ -49,19 +49,25 @@ export async function mergeShards(options: MergeOptions): Promise<RunOutcome> {
   const recording = (await import('../contracts/index.ts')).startRecording({ cwd: options.cwd, env: options.env, targets, secretForms: secrets, specs });
   for (const result of results) recording.add(result);
   recording.end();
-  const { judged, reportsPath } = await judgeAndPublish(
-    {
-      // The run started when its first shard did.
-      startedAt: shards.map((shard) => shard.output.startedAt).sort()[0]!,
-      vendors: vendors.map(({ gradesUpstream: _, ...vendor }) => vendor),
-      baselines,
-      ledgers,
-      results,
-      problems: shards.flatMap((shard) => shard.output.problems),
-    },
-    { policy, reportsDir, historyRuns: historyRunsFrom(options.env), secrets, recording },
-  );
-  return { exitCode: judged.exitCode, reports: judged.reports, results, problems: judged.summary.problems, reportsPath, warnings: shards.flatMap((shard) => shard.output.warnings), shard: null };
+  // A merge that fails before its contracts are kept ends the recording's pact-core process: it writes nothing.
+  try {
+    const { judged, reportsPath } = await judgeAndPublish(
+      {
+        // The run started when its first shard did.
+        startedAt: shards.map((shard) => shard.output.startedAt).sort()[0]!,
+        vendors: vendors.map(({ gradesUpstream: _, ...vendor }) => vendor),
+        baselines,
+        ledgers,
+        results,
+        problems: shards.flatMap((shard) => shard.output.problems),
+      },
+      { policy, reportsDir, historyRuns: historyRunsFrom(options.env), secrets, recording },
+    );
+    return { exitCode: judged.exitCode, reports: judged.reports, results, problems: judged.summary.problems, reportsPath, warnings: shards.flatMap((shard) => shard.output.warnings), shard: null };
+  } finally {
+    // Kept, this does nothing.
+    recording.abandon();
+  }
 }
 
 /** The shards ran the vendors the merge job selects (CONFORM_VENDORS): a job whose environment differs would judge and publish another run's set. */
