@@ -48,7 +48,7 @@ export function amountsOf(context: CheckContext): readonly Amount[] {
  */
 export function reportableAmounts(context: CheckContext): readonly Amount[] {
   if (lastScreened !== context) {
-    lastReportable = gather(context, false).reportable;
+    lastReportable = screen(context);
     lastScreened = context;
   }
   return lastReportable ? amountsOf(context) : NONE;
@@ -84,6 +84,16 @@ type Currency = NonNullable<Amount['currency']>;
 interface Plans {
   rules: Plan[];
   overlapping: boolean;
+  /** When every amount and currency sits at a plain place, each reached once: their slots, screened without a Gathered (see screenPlain); else null. */
+  plain: PlainScreen | null;
+}
+
+/** By amount rule, its slot and its currency's (-1 for a fixed asset, then in `fixed`). */
+interface PlainScreen {
+  plans: Plan[];
+  slots: Int32Array;
+  currencySlots: Int32Array;
+  fixed: (string | null)[];
 }
 
 const planOf = perRules((rules): Plans => {
@@ -94,8 +104,48 @@ const planOf = perRules((rules): Plans => {
     const from = places.place(currency.pointer);
     return { at: place, currency: from, besideAt: besideAt(place.pattern, from.pattern) };
   });
-  return { rules: planned, overlapping: planned.some((one, i) => planned.some((other, j) => j > i && mayMeet(one.at.pattern, other.at.pattern))) };
+  const overlapping = planned.some((one, i) => planned.some((other, j) => j > i && mayMeet(one.at.pattern, other.at.pattern)));
+  return { rules: planned, overlapping, plain: overlapping ? null : plainScreen(planned) };
 });
+
+function plainScreen(plans: Plan[]): PlainScreen | null {
+  if (plans.length > MAX_MATCHES || plans.some(({ at, currency }) => at.slot < 0 || ('slot' in currency && currency.slot < 0))) return null;
+  return {
+    plans,
+    slots: Int32Array.from(plans, ({ at }) => at.slot),
+    currencySlots: Int32Array.from(plans, ({ currency }) => ('slot' in currency ? currency.slot : -1)),
+    fixed: plans.map(({ currency }) => ('slot' in currency ? null : currency.code)),
+  };
+}
+
+/**
+ * Gather's screen (build false) where every place is plain: the same answer, read slot by slot, each
+ * currency's scale looked up once per code, and done at the first amount that could be reported.
+ */
+function screenPlain({ plans, slots, currencySlots, fixed }: PlainScreen, body: RuleBody, policy: CurrencyPolicy): boolean {
+  let code: string | null = null;
+  let allowed: CurrencyScale | null = null;
+  for (let i = 0; i < slots.length; i++) {
+    const value = body.at(slots[i]!);
+    if (typeof value !== 'number' && typeof value !== 'string') continue;
+    // As Gathered.add: a number with a source text may have lost digits, whatever its currency.
+    if (typeof value === 'number' && body.source(plans[i]!.at.pattern, NO_BINDINGS) !== undefined) return true;
+    const currencySlot = currencySlots[i]!;
+    const read = currencySlot < 0 ? fixed[i] : body.at(currencySlot);
+    const next = typeof read === 'string' ? read : null;
+    if (next !== code || allowed === null) allowed = next === null ? null : currencyScale(next, policy);
+    code = next;
+    if (allowed === null) continue;
+    if (currencySlot >= 0 && !allowed.known) return true;
+    let scale: number | null;
+    if (typeof value === 'string') {
+      const figure = body.readSlot(slots[i]!);
+      scale = figure !== null && typeof figure === 'object' ? figure.scale : scaleOf(value);
+    } else scale = Number.isInteger(value) ? 0 : scaleOf(String(value));
+    if (scale !== null && allowed.decimals !== null && scale > allowed.decimals) return true;
+  }
+  return false;
+}
 
 /** The currency pattern's segments after its last `*`, when up to it both patterns are the same (so its `*`s bind what the amount's do); else null. */
 function besideAt(amount: Pattern, currency: Pattern): readonly string[] | null {
@@ -108,6 +158,14 @@ function besideAt(amount: Pattern, currency: Pattern): readonly string[] | null 
 /** Whether two patterns can name one place: as many segments, each equal or a `*`. */
 function mayMeet(one: Pattern, other: Pattern): boolean {
   return one.segments.length === other.segments.length && one.segments.every((segment, i) => segment === '*' || other.segments[i] === '*' || segment === other.segments[i]);
+}
+
+/** Whether an amount check could report an amount of the body. */
+function screen(context: CheckContext): boolean {
+  const rules = applicableRules(context);
+  if (!rules || rules.amounts.length === 0) return false;
+  const { plain } = planOf(rules);
+  return plain === null ? gather(context, false).reportable : screenPlain(plain, applicableBody(context)!, context.semantic.currencies);
 }
 
 const NOTHING = Object.freeze({ amounts: NONE, reportable: false });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inspectResponse, responseFacts, type SemanticInput } from '../../../src/checks/index.ts';
-import { amountsOf, scaleOf } from '../../../src/checks/semantic/amounts.ts';
+import { checkResponse, inspectResponse, responseFacts, type SemanticInput } from '../../../src/checks/index.ts';
+import { amountsOf, reportableAmounts, scaleOf } from '../../../src/checks/semantic/amounts.ts';
 import { parseExpression } from '../../../src/checks/semantic/expression.ts';
 import { currencyScale } from '../../../src/checks/semantic/currency.ts';
 import { isAfter } from '../../../src/checks/semantic/instant.ts';
@@ -149,5 +149,50 @@ describe('instants', () => {
   it('are not compared when either is no date-time', () => {
     expect(isAfter('2026-02-30T00:00:00Z', '2026-02-01T00:00:00Z')).toBeNull();
     expect(isAfter('yesterday', '2026-02-01T00:00:00Z')).toBeNull();
+  });
+});
+
+describe('the amount screen where every amount and currency sits at a plain place (read slot by slot)', async () => {
+  const { specOf, answering } = await import('./spec-of.ts');
+  // A document that names no member: nothing is recognised, so the declared plain places are all the amounts.
+  const plainSpec = await specOf({ '/balance': { get: answering({ type: 'object' }) } });
+  const operation = plainSpec.operations[0]!;
+  const source = { origin: 'vendor-file' as const, file: 'vendors/x.yaml', line: 2 };
+  const declared = {
+    ...NO_RULES,
+    amounts: [
+      { at: '/usd', currency: { pointer: '/usdCode' }, source },
+      { at: '/jpy', currency: { pointer: '/jpyCode' }, source },
+      { at: '/fixed', currency: { asset: 'JPY' }, source },
+      { at: '/free', currency: { pointer: '/none' }, source },
+      { at: '/other', currency: { pointer: '/otherCode' }, source },
+    ],
+  };
+  const findings = (body: Record<string, unknown>) =>
+    checkResponse(plainSpec, operation, { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body).replace('"BIG"', '9007199254740993')) }, { semantic: { declared, currencies: ISO_ONLY, params: null } })
+      .filter((f) => f.id.startsWith('amount-') || f.id === 'currency-code-unknown')
+      .map((f) => [f.id, f.pointer]);
+  const clean = { usdCode: 'USD', usd: '1.50', jpyCode: 'JPY', jpy: '7', fixed: 7, free: '0.125', otherCode: 'EUR', other: 2.25 };
+
+  it('finds nothing in a body whose every amount fits its currency, and builds no amount for it', () => {
+    expect(findings(clean)).toEqual([]);
+    const context = inspectResponse(plainSpec, operation, { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(clean)) }, { declared, currencies: ISO_ONLY, params: null });
+    expect(reportableAmounts(context)).toEqual([]);
+    expect(amountsOf(context)).toHaveLength(5);
+  });
+
+  it('holds each amount to its own currency, the one read just before it not carried over', () => {
+    expect(findings({ ...clean, jpy: '7.5' })).toEqual([['amount-scale-exceeds-currency', '/jpy']]);
+    expect(findings({ ...clean, usd: '1.505' })).toEqual([['amount-scale-exceeds-currency', '/usd']]);
+  });
+
+  it('holds an amount to a rule’s fixed asset, and a number to its value’s decimals', () => {
+    expect(findings({ ...clean, fixed: 7.5 })).toEqual([['amount-scale-exceeds-currency', '/fixed']]);
+    expect(findings({ ...clean, fixed: '7.0' })).toEqual([['amount-scale-exceeds-currency', '/fixed']]);
+  });
+
+  it('reports a code sent that is no currency, and a number beyond 2^53 even with no currency', () => {
+    expect(findings({ ...clean, otherCode: 'XQQ' })).toEqual([['currency-code-unknown', '/otherCode']]);
+    expect(findings({ ...clean, free: 'BIG' })).toEqual([['amount-precision-lost', '/free']]);
   });
 });
