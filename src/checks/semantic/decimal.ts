@@ -98,7 +98,7 @@ const LOWER_E = 101;
 const UPPER_E = 69;
 
 /** 10^0 .. 10^22: every one exact as a double, so a scale alignment is one exact multiplication (or caught). */
-const TEN: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+export const TEN: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 function combine(a: ExactDecimal, b: ExactDecimal, sign: 1 | -1): ExactDecimal {
   const scale = Math.max(a.scale, b.scale);

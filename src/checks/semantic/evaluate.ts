@@ -1,5 +1,5 @@
 import { escapeSegment, parsePointer } from '../../json/index.ts';
-import { addDecimals, compareDecimals, decimalOf, subtractDecimals, type ExactDecimal } from './decimal.ts';
+import { addDecimals, compareDecimals, decimalOf, subtractDecimals, TEN, type ExactDecimal } from './decimal.ts';
 import type { Places } from './places.ts';
 import type { RuleBody } from './rule-body.ts';
 import type { Expression } from './rules.ts';
@@ -130,7 +130,10 @@ function compileNode(expression: Expression, places: Places): CompiledExpression
       };
     }
     case 'compare': {
-      const [left, right, { operator }] = [compileChild(expression.left), compileChild(expression.right), expression];
+      const { operator } = expression;
+      const left = compileChild(expression.left);
+      if (expression.right.kind === 'arithmetic') return compareWithSum(operator, left, expression.right, places);
+      const right = compileChild(expression.right);
       return (body, binding) => compared(operator, left(body, binding), right(body, binding));
     }
     case 'not': {
@@ -155,13 +158,47 @@ function compileNode(expression: Expression, places: Places): CompiledExpression
   }
 }
 
-function compared(operator: '==' | '!=' | '<' | '<=' | '>' | '>=', left: RuleValue, right: RuleValue): boolean | null {
+/**
+ * A figure compared with a sum or difference (`/position/available == /available - /overdraftUsed`,
+ * the common invariant): where the three are short decimals, in units at one scale, with no
+ * decimal made for the right-hand side; otherwise as any comparison.
+ */
+function compareWithSum(operator: Operator, left: CompiledExpression, sum: Extract<Expression, { kind: 'arithmetic' }>, places: Places): CompiledExpression {
+  const [first, second] = [compile(sum.left, places), compile(sum.right, places)];
+  const sign = sum.operator === '+' ? 1 : -1;
+  return (body, binding) => {
+    const a = left(body, binding);
+    const b = first(body, binding);
+    const c = second(body, binding);
+    if (a === null || typeof a === 'boolean' || b === null || typeof b === 'boolean' || c === null || typeof c === 'boolean') return null;
+    if (a.big === null && b.big === null && c.big === null) {
+      const scale = Math.max(a.scale, b.scale, c.scale);
+      if (scale < TEN.length) {
+        const observed = a.units * TEN[scale - a.scale]!;
+        const term = b.units * TEN[scale - b.scale]!;
+        const other = c.units * TEN[scale - c.scale]!;
+        const expected = term + sign * other;
+        // Every term and the sum safe integers: each step was exact (see decimal.ts), so the order is.
+        if (Number.isSafeInteger(observed) && Number.isSafeInteger(term) && Number.isSafeInteger(other) && Number.isSafeInteger(expected))
+          return holds(operator, observed < expected ? -1 : observed > expected ? 1 : 0);
+      }
+    }
+    return holds(operator, compareDecimals(a, sign === 1 ? addDecimals(b, c) : subtractDecimals(b, c)));
+  };
+}
+
+type Operator = '==' | '!=' | '<' | '<=' | '>' | '>=';
+
+function compared(operator: Operator, left: RuleValue, right: RuleValue): boolean | null {
   if (left === null || right === null) return null;
   if (typeof left === 'boolean' || typeof right === 'boolean') {
     if (typeof left !== typeof right || (operator !== '==' && operator !== '!=')) return null;
     return (left === right) === (operator === '==');
   }
-  const order = compareDecimals(left, right);
+  return holds(operator, compareDecimals(left, right));
+}
+
+function holds(operator: Operator, order: -1 | 0 | 1): boolean {
   switch (operator) {
     case '==':
       return order === 0;

@@ -50,6 +50,29 @@ describe('evaluate', () => {
     expect(table.map(([rule]) => [rule, valueOf(rule, body)])).toEqual(table);
   });
 
+  it('compares a figure with a sum or difference exactly, in units where the figures are short and in decimal.js beyond', () => {
+    const body = '{"a": "999.50", "b": "1000", "c": "0.5", "t": true, "big": "9007199254740991", "two": 2}';
+    const table: Array<[string, boolean | null]> = [
+      ['/a == /b - /c', true],
+      ['/a != /b - /c', false],
+      ['/a < /b - /c', false],
+      ['/a <= /b + /c', true],
+      ['/a > /c - /b', true],
+      ['/a >= /b + /c', false],
+      ['/b == /a + /c', true],
+      ['/a == /b - /t', null],
+      ['/t == /b - /c', null],
+      ['/missing == /b - /c', null],
+      // Beyond 2^53 a double would round 9007199254740993 to ...992: the sum is done again exactly.
+      ['9007199254740993 == /big + /two', true],
+      ['9007199254740992 == /big + /two', false],
+    ];
+    for (const [rule, holds] of table) expect(valueOf(rule, body), rule).toBe(holds);
+    // Terms beyond 2^53 once at one scale (a double rounds them) whose difference is small: still exact.
+    expect(valueOf('/a == /b - /c', '{"a": "0.10", "b": "900719925474099.1", "c": "900719925474099.0"}')).toBe(true);
+    expect(valueOf('/a == /b - /c', '{"a": "0.11", "b": "900719925474099.1", "c": "900719925474099.0"}')).toBe(false);
+  });
+
   it('compares booleans for equality only, and a boolean with a decimal not at all', () => {
     expect(valueOf('/f == false', '{"f": false}')).toBe(true);
     expect(valueOf('/f != true', '{"f": false}')).toBe(true);
