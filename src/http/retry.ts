@@ -20,11 +20,9 @@ export function retrying(settings: RetrySettings): Dispatcher.DispatcherComposeI
 /** The RetryHandler fields (undici 7.30, pinned) that its own answer to a status >= 300 uses. */
 interface RetryHandlerState {
   error: Error | null;
-  retryCount: number;
   headersSent: boolean;
   handler: Handler;
   controllerProxy: Dispatcher.DispatchController;
-  checkpointResponseEnd(headers: ResponseStartArgs[2]): void;
   onResponseStart(...args: ResponseStartArgs): void;
 }
 
@@ -56,14 +54,16 @@ class PolicyRetryHandler extends RetryHandler {
   onResponseStart(...[controller, status, headers, message]: ResponseStartArgs): void {
     const state = this as unknown as RetryHandlerState;
     const final = status >= 300 && !state.headersSent && !mayRetryStatus(this.#method, status, this.#trace.retries, this.#settings);
-    // Marked before the response is handed on: if handing it on throws (the redirect guard does), the
-    // socket error that follows must not be retried.
-    if (status < 300 || final) this.#trace.responseDelivered = true;
-    if (!final) return undiciResponseStart.call(this, controller, status, headers, message);
+    if (!final) {
+      // Marked before undici hands a 2xx on: if handing it on throws, the socket error that follows
+      // must not be retried.
+      if (status < 300) this.#trace.responseDelivered = true;
+      return undiciResponseStart.call(this, controller, status, headers, message);
+    }
+    // Left from a retried earlier try, the error would make undici drop this body and retry at its end.
     state.error = null;
-    state.retryCount += 1;
+    // undici passes any later error of a handed-on response straight on, unretried.
     state.headersSent = true;
-    state.checkpointResponseEnd(headers);
     state.handler.onResponseStart?.(state.controllerProxy, status, headers, message);
   }
 }
