@@ -1,5 +1,6 @@
-import { Pool } from 'undici';
-import { openRuntime } from '../src/run/runtime.ts';
+import { Pool, type Dispatcher } from 'undici';
+import { placeCredential, type HttpClient } from '../src/http/index.ts';
+import { openRuntime, type SuiteRuntime } from '../src/run/runtime.ts';
 import { median } from './measure.ts';
 import { ROOT } from './support/root.ts';
 import { ledgerAccountCases, runBare, runPipeline } from './support/pipeline.ts';
@@ -48,6 +49,7 @@ export const runnerBench: Bench = {
           rows.push({ group: this.group, name: `c=${concurrency}: pipeline / bare undici interactions per second`, value: ratio, unit: 'x', target: '>= 0.7x', met: ratio >= 0.7 });
           // Where the time goes: the same rounds without the contract step at the end.
           rows.push({ group: this.group, name: `c=${concurrency}: the same, up to the contract (request, checks, result)`, value: median(casesOnly), unit: 'x', target: 'informative', met: null });
+          if (concurrency === 1) rows.push(...(await exchangeCpuRows(this.group, runtime, pool, sandbox.fixtures.ledgerAccountId!)));
         } finally {
           await pool.close();
           await runtime.client.close();
@@ -59,3 +61,47 @@ export const runnerBench: Bench = {
     return rows;
   },
 };
+
+const CPU_BATCH = 300;
+
+/**
+ * CPU per request of conform's client (retries, redirects, body reading) over bare undici's, one at a
+ * time, on a 200 and on a 404 (what most derived cases get). process.cpuUsage counts this process only:
+ * the sandbox is another. Sides alternate batch by batch; medians.
+ */
+async function exchangeCpuRows(group: string, runtime: SuiteRuntime, pool: Dispatcher, id: string): Promise<BenchRow[]> {
+  const { target } = runtime;
+  const headers = { accept: 'application/json', ...placeCredential(target.auth, target.credentials.valid!).headers };
+  const rows: BenchRow[] = [];
+  for (const [answer, accountId] of [['200', id], ['404', `${id}-missing`]] as const) {
+    const url = `${target.baseUrl}/ledger_accounts/${encodeURIComponent(accountId)}`;
+    const path = new URL(url).pathname;
+    const conformUs: number[] = [];
+    const bareUs: number[] = [];
+    for (let round = 0; round < 2 * ROUNDS + 1; round++) {
+      conformUs.push(await cpuUsPerRequest(() => sendThrough(runtime.client, url, headers)));
+      bareUs.push(await cpuUsPerRequest(() => sendBare(pool, path, headers)));
+    }
+    const value = median(conformUs) / median(bareUs);
+    const name = `c=1, ${answer}: client exchange CPU per request / bare undici's (${median(conformUs).toFixed(0)} / ${median(bareUs).toFixed(0)} us)`;
+    rows.push({ group, name, value, unit: 'x', target: 'informative', met: null });
+  }
+  return rows;
+}
+
+async function cpuUsPerRequest(request: () => Promise<void>): Promise<number> {
+  const start = process.cpuUsage();
+  for (let i = 0; i < CPU_BATCH; i++) await request();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / CPU_BATCH;
+}
+
+async function sendThrough(client: HttpClient, url: string, headers: Record<string, string>): Promise<void> {
+  const exchange = await client.send({ method: 'GET', url, headers });
+  if (exchange.outcome !== 'response') throw new Error(`bench request failed: ${exchange.message}`);
+}
+
+async function sendBare(pool: Dispatcher, path: string, headers: Record<string, string>): Promise<void> {
+  const response = await pool.request({ method: 'GET', path, headers });
+  await response.body.arrayBuffer();
+}

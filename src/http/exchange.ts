@@ -1,13 +1,11 @@
 import { STATUS_CODES } from 'node:http';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { safeMessage, transportCodeOf } from './errors.ts';
 import { readBody } from './read-body.ts';
 import { isUnavailableStatus } from './retry-policy.ts';
 import type { HttpSettings } from './settings.ts';
 import { kTrace, newTrace, type Traced } from './trace.ts';
 import type { Exchange, HttpRequest } from './types.ts';
-
-type RequestOptions = NonNullable<Parameters<typeof request>[1]>;
 
 // Methods that only read: all a production target is ever sent.
 const productionMethods = new Set(['GET', 'HEAD']);
@@ -27,14 +25,16 @@ export async function exchange(dispatcher: Dispatcher, call: HttpRequest, settin
     return { outcome: 'transport-error', code: 'PRODUCTION_REFUSED', message, attempts: 0, durationMs: durationMs() };
   }
   const trace = newTrace();
-  const options: RequestOptions & Traced = {
-    dispatcher,
+  // Straight to the dispatcher: undici's request(url) would check and copy these options once more.
+  const options: Dispatcher.RequestOptions & Traced = {
+    origin: url.origin,
+    path: url.pathname + url.search,
     method,
     headers: call.headers ?? {},
     [kTrace]: trace,
   };
   try {
-    const response = await request(url, options);
+    const response = await dispatcher.request(options);
     const attempts = trace.retries + 1;
     if (isUnavailableStatus(response.statusCode)) {
       await response.body.dump();

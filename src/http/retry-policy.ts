@@ -19,7 +19,7 @@ export type FailedTry =
  * delay doubles from minDelayMs up to maxDelayMs, with no jitter, unless the vendor sent Retry-After.
  */
 export function retryDelayMs(failed: FailedTry, retriesSoFar: number, settings: RetrySettings, nowMs: number): number | null {
-  if (retriesSoFar >= settings.maxRetries || !idempotentMethods.has(failed.method)) return null;
+  if (!mayRetry(failed.method, retriesSoFar, settings)) return null;
   const backoffMs = Math.min(settings.maxDelayMs, settings.minDelayMs * 2 ** retriesSoFar);
   if (failed.kind === 'transport') {
     // After the response was passed on, undici would retry with a Range header: a request the caller never asked for.
@@ -29,6 +29,15 @@ export function retryDelayMs(failed: FailedTry, retriesSoFar: number, settings: 
   const askedMs = failed.retryAfter === undefined ? null : parseRetryAfterMs(failed.retryAfter, nowMs);
   if (askedMs === null) return backoffMs;
   return askedMs <= settings.maxRetryAfterMs ? askedMs : null;
+}
+
+function mayRetry(method: string, retriesSoFar: number, settings: RetrySettings): boolean {
+  return retriesSoFar < settings.maxRetries && idempotentMethods.has(method);
+}
+
+/** False when retryDelayMs is null for this status whatever its Retry-After: the answer is final as it is. */
+export function mayRetryStatus(method: string, status: number, retriesSoFar: number, settings: RetrySettings): boolean {
+  return retryableStatuses.has(status) && mayRetry(method, retriesSoFar, settings);
 }
 
 /** A final status that leaves the exchange unverified: the request timed out, was throttled, or no server answered it. */

@@ -125,9 +125,10 @@ describe('transport errors', () => {
     expect(exchange.code).toBe('BODY_TIMEOUT');
   });
 
-  test('a connection reset mid-body is a transport error and is not retried', async () => {
+  // A 404 takes the retry layer's other path: handed on at once, as an answer never retried.
+  test.each([200, 404])('a connection reset mid-body of a %i is a transport error and is not retried', async (status) => {
     const server = await scripted((_count, request, res) => {
-      res.writeHead(200, { 'content-length': '100' });
+      res.writeHead(status, { 'content-length': '100' });
       res.write('x'.repeat(10), () => request.socket.resetAndDestroy());
     });
     const exchange = transportError(await client().send({ method: 'GET', url: `${server.origin}/big` }));
@@ -153,6 +154,30 @@ describe('retries', () => {
     });
     const exchange = response(await client().send({ method: 'GET', url: `${server.origin}/limited` }));
     expect(exchange).toMatchObject({ status: 200, attempts: 2 });
+  });
+
+  test('a 503 with Retry-After waits what the vendor asked, not the backoff', async () => {
+    const server = await scripted((count, _request, res) => res.writeHead(count === 1 ? 503 : 200, { 'retry-after': '0' }).end(`try ${count}`));
+    // A backoff of a minute would outlast the test's timeout: only the Retry-After of 0 lets it finish.
+    const patient = client({ retry: { minDelayMs: 60_000, maxDelayMs: 60_000 } });
+    const exchange = response(await patient.send({ method: 'GET', url: `${server.origin}/later` }));
+    expect(exchange).toMatchObject({ status: 200, attempts: 2 });
+    expect(text(exchange)).toBe('try 2');
+  });
+
+  test.each([301, 400, 404, 409, 422, 501])('a %i is answered once, never retried, its body whole', async (status) => {
+    const server = await scripted((count, _request, res) => res.writeHead(status).end(`answer ${count}`));
+    const exchange = response(await client({ maxRedirects: 0 }).send({ method: 'GET', url: `${server.origin}/x` }));
+    expect(exchange).toMatchObject({ status, attempts: 1 });
+    expect(text(exchange)).toBe('answer 1');
+    expect(server.hits('/x')).toBe(1);
+  });
+
+  test('a 503 on the last retry allowed is the answer, not a further try', async () => {
+    const server = await scripted((count, _request, res) => res.writeHead(count === 1 ? 503 : 500).end(`try ${count}`));
+    const exchange = response(await client({ retry: { maxRetries: 1 } }).send({ method: 'GET', url: `${server.origin}/x` }));
+    expect(exchange).toMatchObject({ status: 500, attempts: 2 });
+    expect(server.hits('/x')).toBe(2);
   });
 
   test('429 every time is UNAVAILABLE after maxRetries + 1 attempts: a throttled answer verifies nothing', async () => {
@@ -189,6 +214,16 @@ describe('retries', () => {
     const exchange = transportError(await client().send({ method: 'POST', url: `${server.origin}/transfers` }));
     expect(exchange).toMatchObject({ code: 'UNAVAILABLE', attempts: 1 });
     expect(server.hits('/transfers')).toBe(1);
+  });
+
+  test('a 429 whose Retry-After is not waited for, reset mid-body, is not tried again', async () => {
+    const server = await scripted((_count, request, res) => {
+      res.writeHead(429, { 'retry-after': '3600', 'content-length': '100' });
+      res.write('x'.repeat(10), () => request.socket.resetAndDestroy());
+    });
+    const exchange = transportError(await client({ retry: { maxRetryAfterMs: 1_000 } }).send({ method: 'GET', url: `${server.origin}/x` }));
+    expect(exchange.attempts).toBe(1);
+    expect(server.hits('/x')).toBe(1);
   });
 
   test('a Retry-After beyond maxRetryAfterMs is not waited for: the 429 ends the exchange at once', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseRetryAfterMs, retryDelayMs, type FailedTry } from '../../src/http/retry-policy.ts';
+import { mayRetryStatus, parseRetryAfterMs, retryDelayMs, type FailedTry } from '../../src/http/retry-policy.ts';
 import type { RetrySettings } from '../../src/http/settings.ts';
 
 const settings: RetrySettings = { maxRetries: 5, minDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 30_000 };
@@ -56,6 +56,22 @@ describe('retryDelayMs', () => {
 
   test('an unreadable Retry-After falls back to the backoff', () => {
     expect(retryDelayMs(status(429, 'GET', 'soon'), 1, settings, now)).toBe(200);
+  });
+});
+
+describe('mayRetryStatus', () => {
+  // The retry layer hands on at once, unretried, every answer for which this is false.
+  test('is false exactly where retryDelayMs gives up on a status whatever its Retry-After', () => {
+    const methods = ['GET', 'PUT', 'POST'];
+    const codes = [200, 301, 404, 408, 429, 500, 501, 503, 504];
+    for (const method of methods) {
+      for (const code of codes) {
+        for (const retries of [0, 4, 5, 6]) {
+          const retried = [undefined, '0', 'soon'].some((after) => retryDelayMs(status(code, method, after), retries, settings, now) !== null);
+          expect(mayRetryStatus(method, code, retries, settings), `${method} ${code} after ${retries}`).toBe(retried);
+        }
+      }
+    }
   });
 });
 
