@@ -49,8 +49,6 @@ export class ContractDraft {
   }
 
   async write(): Promise<void> {
-    // All its chunks are queued: the cases are done, and the backlog may have the cores.
-    this.processes.widen();
     const parts = await Promise.all(this.chunks).catch((error: unknown) => {
       this.abandon();
       throw error;

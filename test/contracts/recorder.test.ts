@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordContracts, startRecording } from '../../src/contracts/index.ts';
 import type { InteractionPlan } from '../../src/contracts/interaction.ts';
-import { MOST_PROCESSES, PactProcesses } from '../../src/contracts/pact-chunk.ts';
 import { pactText } from '../../src/contracts/pact-handle.ts';
 import { writeContract } from '../../src/contracts/pact-writer.ts';
 import { secretForms } from '../../src/redaction/index.ts';
@@ -148,33 +147,5 @@ describe.skipIf(process.platform !== 'linux')('a recording beside the cases', ()
     await recording.keep(['whop']);
     await until(() => pactProcesses().length === 0);
     expect(await readdir(join(dir, 'contracts'))).toEqual(['conform-whop.sandbox.json']);
-  });
-});
-
-describe.skipIf(process.platform !== 'linux')("a recording's pact-core processes", () => {
-  const job = (index: number) => () => ({ names: NAMES, plans: [plan(`case ${index} (GET /x)`, index)], target: 'live' as const, secretForms: [] });
-  const turn = () => new Promise((resolve) => setImmediate(resolve));
-  const record = (processes: PactProcesses, index: number) => processes.record(job(index), new AbortController().signal);
-
-  it('are one while chunks still come, two for the backlog once the writer waits, and one again once none waits', async () => {
-    const processes = new PactProcesses();
-    try {
-      const chunks = [0, 1, 2, 3, 4].map((index) => record(processes, index));
-      // A process is forked (and has exec'd) by the time its chunk's turn has run.
-      await turn();
-      expect(pactProcesses()).toHaveLength(1);
-      processes.widen();
-      await turn();
-      expect(pactProcesses()).toHaveLength(MOST_PROCESSES);
-      expect(MOST_PROCESSES).toBe(2);
-      const parts = await Promise.all(chunks);
-      expect(parts.map((part) => part.interactions.map((interaction) => interaction.description))).toEqual([0, 1, 2, 3, 4].map((index) => [`case ${index} (GET /x)`]));
-      // Nothing waits: of two idle processes, one ends.
-      await until(() => pactProcesses().length === 1);
-      expect((await record(processes, 5)).interactions).toHaveLength(1);
-    } finally {
-      processes.close();
-    }
-    await until(() => pactProcesses().length === 0);
   });
 });
