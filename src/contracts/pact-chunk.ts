@@ -49,6 +49,10 @@ const PACT_PROCESS = siblingModule('pact-process');
  * The pact-core processes of one recording: one at a time (it runs beside the cases, and holds its
  * chunks' native memory while it lives), asked chunk after chunk in the order they come, each chunk
  * redacted there. `close` ends it; so does this process's end.
+ * A second process for the backlog was measured (10,000 interactions, 2 cores, medians of 3): started as
+ * soon as a chunk waited, it cut the share after the last case from 61 % to 27 % only by taking the cases'
+ * core (the run was no shorter: 28.8 s before, 33.7 s), and added 195 MB to the peak; started once the
+ * writer waits, it saved nothing (no idle core) and added 123 MB.
  */
 export class PactProcesses {
   private current: PactProcess | null = null;

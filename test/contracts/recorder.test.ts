@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { writeContract } from '../../src/contracts/pact-writer.ts';
 import { secretForms } from '../../src/redaction/index.ts';
 import { answeredCase as result } from '../support/case-result.ts';
 import type { VendorTarget } from '../../src/vendors/index.ts';
+import { pactProcesses } from '../support/pact-processes.ts';
 import { mulberry32 } from '../support/seeded-random.ts';
 
 const NAMES = { consumer: 'conform', provider: 'whop' };
@@ -119,19 +119,6 @@ describe('recording while the run goes on', () => {
     expect(await readdir(join(dir, 'contracts'))).toEqual(['conform-xendit.sandbox.json']);
   });
 });
-
-/** This process's children running pact-process (the contract's pact-core processes), by pid. */
-function pactProcesses(): string[] {
-  return readdirSync('/proc').filter((pid) => {
-    try {
-      // ppid is the second field after the command's closing parenthesis.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('pact-process');
-    } catch {
-      return false; // not a process, or one that ended between the listing and the read
-    }
-  });
-}
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
