@@ -28,6 +28,7 @@ const Big = Decimal.clone({ precision: 2 * (MAX_TEXT + MAX_EXPONENT) + 10, toExp
  * `exponent: true`) `1.5e3`. Anything else (`+1`, `.5`, `1,000`, `NaN`, a blank) is null.
  */
 export function decimalOf(text: string, exponent = false): ExactDecimal | null {
+  if (text === '0') return NOTHING;
   const length = text.length;
   if (length === 0 || length > MAX_TEXT) return null;
   let at = text.charCodeAt(0) === MINUS ? 1 : 0;
@@ -56,6 +57,10 @@ export function decimalOf(text: string, exponent = false): ExactDecimal | null {
   if (!exponent || (code !== LOWER_E && code !== UPPER_E)) return null;
   return exponentOf(text, at + 1, scale);
 }
+
+// The most common figure of a ledger (nothing on hold, no overdraft used): one value for all
+// (not frozen: a frozen object's shape would make every site reading decimals see two).
+const NOTHING: ExactDecimal = { units: 0, scale: 0, big: null };
 
 /** a + b, exactly. */
 export function addDecimals(a: ExactDecimal, b: ExactDecimal): ExactDecimal {

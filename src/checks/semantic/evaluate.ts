@@ -104,53 +104,49 @@ export function compile(expression: Expression, places: Places): CompiledExpress
 }
 
 function compileNode(expression: Expression, places: Places): CompiledExpression {
-  const compileChild = (child: Expression) => compile(child, places);
   switch (expression.kind) {
     case 'pointer': {
       const { pattern, slot } = places.place(expression.pointer);
       if (slot >= 0) return (body) => body.readSlot(slot);
       return (body, binding) => body.read(pattern, binding);
     }
-    case 'decimal': {
-      const value = decimalOf(expression.text);
-      return () => value;
-    }
+    case 'decimal':
     case 'boolean': {
-      const { value } = expression;
+      const value = constantOf(expression);
       return () => value;
     }
     case 'arithmetic': {
-      const [left, right] = [compileChild(expression.left), compileChild(expression.right)];
+      const [left, right] = [operandOf(expression.left, places), operandOf(expression.right, places)];
       const combine = expression.operator === '+' ? addDecimals : subtractDecimals;
       return (body, binding) => {
-        const a = left(body, binding);
+        const a = valueOf(left, body, binding);
         if (a === null || typeof a === 'boolean') return null;
-        const b = right(body, binding);
+        const b = valueOf(right, body, binding);
         return b === null || typeof b === 'boolean' ? null : combine(a, b);
       };
     }
     case 'compare': {
       const { operator } = expression;
-      const left = compileChild(expression.left);
+      const left = operandOf(expression.left, places);
       if (expression.right.kind === 'arithmetic') return compareWithSum(operator, left, expression.right, places);
-      const right = compileChild(expression.right);
-      return (body, binding) => compared(operator, left(body, binding), right(body, binding));
+      const right = operandOf(expression.right, places);
+      return (body, binding) => compared(operator, valueOf(left, body, binding), valueOf(right, body, binding));
     }
     case 'not': {
-      const operand = compileChild(expression.operand);
+      const operand = operandOf(expression.operand, places);
       return (body, binding) => {
-        const value = operand(body, binding);
+        const value = valueOf(operand, body, binding);
         return typeof value === 'boolean' ? !value : null;
       };
     }
     case 'logical': {
-      const [left, right] = [compileChild(expression.left), compileChild(expression.right)];
+      const [left, right] = [operandOf(expression.left, places), operandOf(expression.right, places)];
       // Three-valued: false decides an `and` (true an `or`) even beside an inapplicable side.
       const decisive = expression.operator === 'or';
       return (body, binding) => {
-        const a = left(body, binding);
+        const a = valueOf(left, body, binding);
         if (a === decisive) return decisive;
-        const b = right(body, binding);
+        const b = valueOf(right, body, binding);
         if (b === decisive) return decisive;
         return typeof a === 'boolean' && typeof b === 'boolean' ? !decisive : null;
       };
@@ -159,17 +155,41 @@ function compileNode(expression: Expression, places: Places): CompiledExpression
 }
 
 /**
+ * What an expression reads from: a plain pointer's slot, read in place, or a literal's value (the
+ * common rules compare two or three figures, and a call per figure cost more than the comparison);
+ * else the compiled expression.
+ */
+type Operand = number | RuleValue | CompiledExpression;
+
+function operandOf(expression: Expression, places: Places): Operand {
+  if (expression.kind === 'decimal' || expression.kind === 'boolean') return constantOf(expression);
+  if (expression.kind === 'pointer') {
+    const { slot } = places.place(expression.pointer);
+    if (slot >= 0) return slot;
+  }
+  return compile(expression, places);
+}
+
+function valueOf(operand: Operand, body: RuleBody, binding: Binding): RuleValue {
+  return typeof operand === 'number' ? body.readSlot(operand) : typeof operand === 'function' ? operand(body, binding) : operand;
+}
+
+function constantOf(expression: Extract<Expression, { kind: 'decimal' | 'boolean' }>): RuleValue {
+  return expression.kind === 'decimal' ? decimalOf(expression.text) : expression.value;
+}
+
+/**
  * A figure compared with a sum or difference (`/position/available == /available - /overdraftUsed`,
  * the common invariant): where the three are short decimals, in units at one scale, with no
  * decimal made for the right-hand side; otherwise as any comparison.
  */
-function compareWithSum(operator: Operator, left: CompiledExpression, sum: Extract<Expression, { kind: 'arithmetic' }>, places: Places): CompiledExpression {
-  const [first, second] = [compile(sum.left, places), compile(sum.right, places)];
+function compareWithSum(operator: Operator, left: Operand, sum: Extract<Expression, { kind: 'arithmetic' }>, places: Places): CompiledExpression {
+  const [first, second] = [operandOf(sum.left, places), operandOf(sum.right, places)];
   const sign = sum.operator === '+' ? 1 : -1;
   return (body, binding) => {
-    const a = left(body, binding);
-    const b = first(body, binding);
-    const c = second(body, binding);
+    const a = valueOf(left, body, binding);
+    const b = valueOf(first, body, binding);
+    const c = valueOf(second, body, binding);
     if (a === null || typeof a === 'boolean' || b === null || typeof b === 'boolean' || c === null || typeof c === 'boolean') return null;
     if (a.big === null && b.big === null && c.big === null) {
       const scale = Math.max(a.scale, b.scale, c.scale);

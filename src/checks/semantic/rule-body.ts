@@ -128,6 +128,81 @@ function readInto(values: unknown[], places: Places, root: unknown): void {
   values[0] = root;
   for (let slot = 1; slot < values.length; slot++) {
     const parent = values[parents[slot]!];
-    values[slot] = parent === null || typeof parent !== 'object' ? undefined : inheritable[slot] ? member(parent, keys[slot]!) : (parent as Record<string, unknown>)[keys[slot]!];
+    values[slot] = parent === null || typeof parent !== 'object' ? undefined : inheritable[slot] ? member(parent, keys[slot]!) : load(slot, parent as Record<string, unknown>, keys[slot]!);
+  }
+}
+
+/**
+ * A slot's member of its parent, each of the first 31 slots at a load of its own: V8 keeps what it
+ * learns per load site, and one site reading every slot's key sees them all (megamorphic, about 11 ns
+ * a read), while a slot's own site sees one key of one shape, as JSON.parse gives an API's bodies the
+ * same shape (a few ns). Measured: the Midaz balance's 18 reads, 200 ns -> 80 ns.
+ */
+function load(slot: number, parent: Record<string, unknown>, key: string): unknown {
+  switch (slot) {
+    case 1:
+      return parent[key];
+    case 2:
+      return parent[key];
+    case 3:
+      return parent[key];
+    case 4:
+      return parent[key];
+    case 5:
+      return parent[key];
+    case 6:
+      return parent[key];
+    case 7:
+      return parent[key];
+    case 8:
+      return parent[key];
+    case 9:
+      return parent[key];
+    case 10:
+      return parent[key];
+    case 11:
+      return parent[key];
+    case 12:
+      return parent[key];
+    case 13:
+      return parent[key];
+    case 14:
+      return parent[key];
+    case 15:
+      return parent[key];
+    case 16:
+      return parent[key];
+    case 17:
+      return parent[key];
+    case 18:
+      return parent[key];
+    case 19:
+      return parent[key];
+    case 20:
+      return parent[key];
+    case 21:
+      return parent[key];
+    case 22:
+      return parent[key];
+    case 23:
+      return parent[key];
+    case 24:
+      return parent[key];
+    case 25:
+      return parent[key];
+    case 26:
+      return parent[key];
+    case 27:
+      return parent[key];
+    case 28:
+      return parent[key];
+    case 29:
+      return parent[key];
+    case 30:
+      return parent[key];
+    case 31:
+      return parent[key];
+    default:
+      return parent[key];
   }
 }
