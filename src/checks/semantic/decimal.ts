@@ -75,6 +75,8 @@ export function subtractDecimals(a: ExactDecimal, b: ExactDecimal): ExactDecimal
 /** -1, 0 or 1 as a is below, equal to or above b (5000 equals 5000.00). */
 export function compareDecimals(a: ExactDecimal, b: ExactDecimal): -1 | 0 | 1 {
   if (a.big === null && b.big === null) {
+    // Units at one scale are safe integers: compared as they are.
+    if (a.scale === b.scale) return a.units < b.units ? -1 : a.units > b.units ? 1 : 0;
     const scale = Math.max(a.scale, b.scale);
     const left = a.units * TEN[scale - a.scale]!;
     const right = b.units * TEN[scale - b.scale]!;

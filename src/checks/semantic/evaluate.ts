@@ -126,11 +126,11 @@ function compileNode(expression: Expression, places: Places): CompiledExpression
       };
     }
     case 'compare': {
-      const { operator } = expression;
+      const accepted = ACCEPTED[expression.operator];
       const left = operandOf(expression.left, places);
-      if (expression.right.kind === 'arithmetic') return compareWithSum(operator, left, expression.right, places);
+      if (expression.right.kind === 'arithmetic') return compareWithSum(accepted, left, expression.right, places);
       const right = operandOf(expression.right, places);
-      return (body, binding) => compared(operator, valueOf(left, body, binding), valueOf(right, body, binding));
+      return (body, binding) => compared(accepted, valueOf(left, body, binding), valueOf(right, body, binding));
     }
     case 'not': {
       const operand = operandOf(expression.operand, places);
@@ -183,7 +183,7 @@ function constantOf(expression: Extract<Expression, { kind: 'decimal' | 'boolean
  * the common invariant): where the three are short decimals, in units at one scale, with no
  * decimal made for the right-hand side; otherwise as any comparison.
  */
-function compareWithSum(operator: Operator, left: Operand, sum: Extract<Expression, { kind: 'arithmetic' }>, places: Places): CompiledExpression {
+function compareWithSum(accepted: Accepted, left: Operand, sum: Extract<Expression, { kind: 'arithmetic' }>, places: Places): CompiledExpression {
   const [first, second] = [operandOf(sum.left, places), operandOf(sum.right, places)];
   const sign = sum.operator === '+' ? 1 : -1;
   return (body, binding) => {
@@ -200,37 +200,33 @@ function compareWithSum(operator: Operator, left: Operand, sum: Extract<Expressi
         const expected = term + sign * other;
         // Every term and the sum safe integers: each step was exact (see decimal.ts), so the order is.
         if (Number.isSafeInteger(observed) && Number.isSafeInteger(term) && Number.isSafeInteger(other) && Number.isSafeInteger(expected))
-          return holds(operator, observed < expected ? -1 : observed > expected ? 1 : 0);
+          return holds(accepted, observed < expected ? -1 : observed > expected ? 1 : 0);
       }
     }
-    return holds(operator, compareDecimals(a, sign === 1 ? addDecimals(b, c) : subtractDecimals(b, c)));
+    return holds(accepted, compareDecimals(a, sign === 1 ? addDecimals(b, c) : subtractDecimals(b, c)));
   };
 }
 
 type Operator = '==' | '!=' | '<' | '<=' | '>' | '>=';
 
-function compared(operator: Operator, left: RuleValue, right: RuleValue): boolean | null {
+/**
+ * The orders a comparison accepts, one bit each (below, equal, above), worked out when a rule is
+ * compiled: the operator is text sliced from the rule, and matching it per evaluation cost more than the comparison.
+ */
+type Accepted = number;
+const [BELOW, EQUAL, ABOVE] = [0b001, 0b010, 0b100];
+const ACCEPTED: Record<Operator, Accepted> = { '==': EQUAL, '!=': BELOW | ABOVE, '<': BELOW, '<=': BELOW | EQUAL, '>': ABOVE, '>=': ABOVE | EQUAL };
+
+function compared(accepted: Accepted, left: RuleValue, right: RuleValue): boolean | null {
   if (left === null || right === null) return null;
   if (typeof left === 'boolean' || typeof right === 'boolean') {
-    if (typeof left !== typeof right || (operator !== '==' && operator !== '!=')) return null;
-    return (left === right) === (operator === '==');
+    // Booleans are equal or not; they have no order.
+    if (typeof left !== typeof right || (accepted !== EQUAL && accepted !== ACCEPTED['!='])) return null;
+    return (left === right) === (accepted === EQUAL);
   }
-  return holds(operator, compareDecimals(left, right));
+  return holds(accepted, compareDecimals(left, right));
 }
 
-function holds(operator: Operator, order: -1 | 0 | 1): boolean {
-  switch (operator) {
-    case '==':
-      return order === 0;
-    case '!=':
-      return order !== 0;
-    case '<':
-      return order < 0;
-    case '<=':
-      return order <= 0;
-    case '>':
-      return order > 0;
-    case '>=':
-      return order >= 0;
-  }
+function holds(accepted: Accepted, order: -1 | 0 | 1): boolean {
+  return (accepted & (order === 0 ? EQUAL : order < 0 ? BELOW : ABOVE)) !== 0;
 }

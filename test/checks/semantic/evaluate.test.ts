@@ -32,7 +32,7 @@ describe('evaluate', () => {
   });
 
   it('compares decimals by value with each operator', () => {
-    const body = '{"a": "5000.00", "b": 5000, "c": "-0.01"}';
+    const body = '{"a": "5000.00", "b": 5000, "c": "-0.01", "d": "-0.02"}';
     const table: Array<[string, boolean]> = [
       ['/a == /b', true],
       ['/a != /b', false],
@@ -46,6 +46,11 @@ describe('evaluate', () => {
       ['/c <= 0', true],
       ['/c > 0', false],
       ['/c >= 0', false],
+      // At one scale, units compare as they are.
+      ['/c > /d', true],
+      ['/c < /d', false],
+      ['/d == -0.02', true],
+      ['/d >= /c', false],
     ];
     expect(table.map(([rule]) => [rule, valueOf(rule, body)])).toEqual(table);
   });
