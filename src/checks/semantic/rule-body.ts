@@ -1,32 +1,24 @@
-import { rawValuesAt } from '../../json/index.ts';
-import { mayHoldInexact } from '../context.ts';
 import { decimalOf } from './decimal.ts';
-import { concretePointer, forEachBinding, type Binding, type RuleValue } from './evaluate.ts';
+import type { Binding, RuleValue } from './evaluate.ts';
+import { NumberSources } from './number-sources.ts';
 import { member, valueAt, valueAtSegments, visitPattern, type Pattern, type Visit } from './pattern.ts';
 import type { Place, Places } from './places.ts';
-import { membersWrittenAsParsed } from './written-numbers.ts';
 
 const NO_BINDING: Binding = Object.freeze([]);
 
 /**
  * One parsed body, as the rules of an operation read it (every money check of the response shares it).
  * The value at each plain place is read once, as the body is made, along the places' tree (see
- * places.ts), and its decimal on first need; the source texts of
- * its numbers are looked up once, on first need, for every number any pattern of the table reaches
- * (one pass over the text, whatever their count).
+ * places.ts), and its decimal on first need; the source texts of its numbers on first need (see
+ * NumberSources).
  */
 export class RuleBody {
   readonly value: unknown;
   private readonly values: unknown[];
   /** The figures read so far, by slot (a hole: not read yet; no figure is undefined). */
   private decimals: RuleValue[] | null = null;
-  /** null: not looked at yet; undefined: the text holds no number a double could not keep, so none is needed. */
-  private sources: Map<string, string> | undefined | null = null;
-  /** Whether the text has no backslash (null: not looked at yet), and by searched tail (Places.tails), whether the numbers of its names are written as parsed. */
-  private plainText: boolean | null = null;
-  private writtenAsParsed: Map<string, boolean> | null = null;
-  private lastName: string | null = null;
-  private lastAnswer = false;
+  /** Made on first need: most bodies' figures are strings, which have no source text to look up. */
+  private numbers: NumberSources | null = null;
 
   /** `json`: the parsed body and its text, as the checks' context holds them. */
   constructor(
@@ -59,7 +51,9 @@ export class RuleBody {
   readSlot(slot: number): RuleValue {
     const decimals = (this.decimals ??= new Array<RuleValue>(this.values.length));
     const read = decimals[slot];
-    return read !== undefined ? read : (decimals[slot] = this.ruleValue(this.at(slot), this.places.slots[slot]!, NO_BINDING));
+    if (read !== undefined) return read;
+    const value = this.values[slot];
+    return (decimals[slot] = typeof value === 'string' ? decimalOf(value) : this.ruleValue(value, this.places.slots[slot]!, NO_BINDING));
   }
 
   /** A starred pattern's figure under a binding, as the rules see it. */
@@ -75,28 +69,9 @@ export class RuleBody {
     return JSON.stringify(value);
   }
 
-  /**
-   * The source text of a number at a pattern under a binding; undefined where it is String(value):
-   * where every number written under its member name is (found by that name, cheaper than the whole
-   * text's scan), or where the text holds no number a double could not keep.
-   */
+  /** The source text of a number at a pattern under a binding; undefined where it is String(value) (see NumberSources). */
   source(pattern: Pattern, binding: Binding): string | undefined {
-    if (pattern.name !== null && this.namedWrittenAsParsed(pattern.name)) return undefined;
-    if (this.sources === null) this.sources = mayHoldInexact(this.json) ? this.numberSources() : undefined;
-    return this.sources?.get(concretePointer(pattern.segments, binding));
-  }
-
-  private namedWrittenAsParsed(name: string): boolean {
-    // A rule's amounts come one after another under one name: the last name's answer is kept at hand.
-    if (name === this.lastName) return this.lastAnswer;
-    const { text } = this.json;
-    if (!(this.plainText ??= !text.includes('\\'))) return false;
-    const tail = this.places.tails.get(name)!;
-    const known = (this.writtenAsParsed ??= new Map());
-    let answer = known.get(tail);
-    if (answer === undefined) known.set(tail, (answer = membersWrittenAsParsed(text, tail, this.places.names)));
-    this.lastName = name;
-    return (this.lastAnswer = answer);
+    return (this.numbers ??= new NumberSources(this.json, this.places)).source(pattern, binding);
   }
 
   private ruleValue(value: unknown, pattern: Pattern, binding: Binding): RuleValue {
@@ -107,18 +82,6 @@ export class RuleBody {
     const source = this.source(pattern, binding);
     if (source !== undefined) return decimalOf(source, true);
     return Number.isSafeInteger(value) ? { units: value, scale: 0, big: null } : decimalOf(String(value), true);
-  }
-
-  /** The source text of every number the table's patterns reach, in one pass over the text. */
-  private numberSources(): Map<string, string> {
-    const numbers: string[] = [];
-    for (const text of this.places.patterns) {
-      const { segments } = this.places.place(text).pattern;
-      forEachBinding(segments, this.value, (binding) => {
-        if (typeof valueAtSegments(this.value, segments, binding) === 'number') numbers.push(concretePointer(segments, binding));
-      });
-    }
-    return rawValuesAt(this.json.text, numbers);
   }
 }
 
