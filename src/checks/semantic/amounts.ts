@@ -4,6 +4,7 @@ import type { CheckContext } from '../context.ts';
 import { applicableBody, applicableRules } from './applicable.ts';
 import { bindPattern, MAX_MATCHES, valueAtSegments, type Pattern } from './pattern.ts';
 import { currencyScale, type CurrencyScale } from './currency.ts';
+import { TEN } from './decimal.ts';
 import { perRules, placesOf, type Place } from './places.ts';
 import type { RuleBody } from './rule-body.ts';
 import type { AmountEncoding, CurrencyPolicy } from './rules.ts';
@@ -137,12 +138,14 @@ function screenPlain({ plans, slots, currencySlots, fixed }: PlainScreen, body: 
     code = next;
     if (allowed === null) continue;
     if (currencySlot >= 0 && !allowed.known) return true;
-    let scale: number | null;
-    if (typeof value === 'string') {
-      const figure = body.readSlot(slots[i]!);
-      scale = figure !== null && typeof figure === 'object' ? figure.scale : scaleOf(value);
-    } else scale = Number.isInteger(value) ? 0 : scaleOf(String(value));
-    if (scale !== null && allowed.decimals !== null && scale > allowed.decimals) return true;
+    if (allowed.decimals === null) continue;
+    if (typeof value === 'number') {
+      if (printsMoreDecimals(value, allowed.decimals)) return true;
+      continue;
+    }
+    const figure = body.readSlot(slots[i]!);
+    const scale = figure !== null && typeof figure === 'object' ? figure.scale : scaleOf(value);
+    if (scale !== null && scale > allowed.decimals) return true;
   }
   return false;
 }
@@ -220,7 +223,7 @@ class Gathered {
     this.count++;
     this.readCurrency(currency, bindings, entry, besideAt);
     if (typeof value === 'string') {
-      if (!this.build) this.reportable ||= this.mayReport(this.stringScale(value, at.slot));
+      if (!this.build) this.reportable ||= this.mayReport(value, at.slot);
       else this.amounts.push({ pointer: pointer ?? bindPattern(at.pattern, bindings)!, encoding: 'string', text: value, parsed: value, scale: this.stringScale(value, at.slot), currency: this.currency, allowed: this.allowed });
       return;
     }
@@ -228,19 +231,22 @@ class Gathered {
     // made of it prints (a double's shortest text has no zero ending its fraction): see RuleBody.source.
     const source = this.body.source(at.pattern, bindings);
     // Without a source, the number is exactly what was sent, so only its decimals could be reported (an integer has none).
-    if (!this.build) this.reportable ||= source !== undefined || this.mayReport(Number.isInteger(value) ? 0 : scaleOf(String(value)));
+    if (!this.build) this.reportable ||= source !== undefined || this.mayReport(value, at.slot);
     else {
       const text = source ?? String(value);
       this.amounts.push({ pointer: pointer ?? bindPattern(at.pattern, bindings)!, encoding: 'number', text, parsed: value, scale: source === undefined ? scaleOf(text) : valueScale(source), currency: this.currency, allowed: this.allowed });
     }
   }
 
-  /** Whether an amount of these decimals, in the current currency, breaks the scale or currency-code check's rule (their conditions). */
-  private mayReport(scale: number | null): boolean {
+  /** Whether an amount (a number: exactly as sent), in the current currency, breaks the scale or currency-code check's rule (their conditions). */
+  private mayReport(value: string | number, slot: number): boolean {
     const allowed = this.allowed;
     if (allowed === null) return false;
     if (this.sent && !allowed.known) return true;
-    return scale !== null && allowed.decimals !== null && scale > allowed.decimals;
+    if (allowed.decimals === null) return false;
+    if (typeof value === 'number') return printsMoreDecimals(value, allowed.decimals);
+    const scale = this.stringScale(value, slot);
+    return scale !== null && scale > allowed.decimals;
   }
 
   /** A string's decimals: a plain place's figure is read (and kept) once for the amounts and the rules alike; scaleOf reads what no figure is (`1e3`). */
@@ -272,6 +278,21 @@ function valueScale(text: string): number | null {
   return scaleOf(text) === null ? null : new Decimal(text).decimalPlaces();
 }
 
+/**
+ * Whether String(value) writes more than `decimals` fractional digits, without writing it where
+ * arithmetic tells (String of a double costs some 60 ns). If value, scaled and rounded to an integer,
+ * scales back to itself, the text of that decimal reads as value (division rounds the exact quotient,
+ * as reading a text does), and String's text, the shortest that does, has no more decimals: a shorter
+ * text has fewer unless a power of ten lies between the two, and then that power reads as value too
+ * and is the shortest of all.
+ */
+export function printsMoreDecimals(value: number, decimals: number): boolean {
+  if (Number.isInteger(value)) return false;
+  if (decimals < TEN.length && Math.round(value * TEN[decimals]!) / TEN[decimals]! === value) return false;
+  const scale = scaleOf(String(value));
+  return scale !== null && scale > decimals;
+}
+
 /** Longest exponent read: beyond it a decimal says nothing a scale could judge. */
 const MAX_EXPONENT_DIGITS = 9;
 
@@ -280,33 +301,37 @@ const MAX_EXPONENT_DIGITS = 9;
  * JSON number syntax, `1.50` 2, `15e-1` 1, `1.5e3` 0; null for text that is no such number.
  */
 export function scaleOf(text: string): number | null {
-  let i = text.charCodeAt(0) === MINUS ? 1 : 0;
+  const length = text.length;
+  // Never read past the end: charCodeAt there (NaN) sends V8 off its fast path (see decimal.ts).
+  const at = (i: number) => (i < length ? text.charCodeAt(i) : END);
+  let i = at(0) === MINUS ? 1 : 0;
   const whole = i;
-  while (isDigit(text.charCodeAt(i))) i++;
+  while (isDigit(at(i))) i++;
   if (i === whole) return null;
   let fraction = 0;
-  if (text.charCodeAt(i) === POINT) {
+  if (at(i) === POINT) {
     const start = ++i;
-    while (isDigit(text.charCodeAt(i))) i++;
+    while (isDigit(at(i))) i++;
     fraction = i - start;
     if (fraction === 0) return null;
   }
   let exponent = 0;
-  const e = text.charCodeAt(i);
+  const e = at(i);
   if (e === LOWER_E || e === UPPER_E) {
-    const sign = text.charCodeAt(i + 1) === MINUS ? -1 : 1;
-    i += text.charCodeAt(i + 1) === MINUS || text.charCodeAt(i + 1) === PLUS ? 2 : 1;
+    const sign = at(i + 1) === MINUS ? -1 : 1;
+    i += at(i + 1) === MINUS || at(i + 1) === PLUS ? 2 : 1;
     const start = i;
-    while (isDigit(text.charCodeAt(i))) i++;
+    while (isDigit(at(i))) i++;
     if (i === start || i - start > MAX_EXPONENT_DIGITS) return null;
     exponent = sign * Number(text.slice(start, i));
   }
-  return i === text.length ? Math.max(0, fraction - exponent) : null;
+  return i === length ? Math.max(0, fraction - exponent) : null;
 }
 
+/** Past the end of a text. */
+const END = -1;
 const [MINUS, PLUS, POINT, LOWER_E, UPPER_E] = ['-', '+', '.', 'e', 'E'].map((c) => c.charCodeAt(0));
 
-/** Past the end, charCodeAt is NaN: no digit. */
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }

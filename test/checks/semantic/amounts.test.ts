@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkResponse, inspectResponse, responseFacts, type SemanticInput } from '../../../src/checks/index.ts';
-import { amountsOf, reportableAmounts, scaleOf } from '../../../src/checks/semantic/amounts.ts';
+import { amountsOf, printsMoreDecimals, reportableAmounts, scaleOf } from '../../../src/checks/semantic/amounts.ts';
 import { parseExpression } from '../../../src/checks/semantic/expression.ts';
 import { currencyScale } from '../../../src/checks/semantic/currency.ts';
 import { isAfter } from '../../../src/checks/semantic/instant.ts';
@@ -8,6 +8,7 @@ import { MAX_MATCHES, matchPattern } from '../../../src/checks/semantic/pattern.
 import { ISO_ONLY, NO_RULES } from '../../../src/checks/semantic/rules.ts';
 import { loadSpec } from '../../../src/spec/load.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
+import { mulberry32 } from '../../support/seeded-random.ts';
 
 const spec = await loadSpec('test/fixtures/specs/money.yaml', { cwd: REPO_ROOT });
 const wallet = spec.operations.find((o) => o.key === 'GET /accounts/{account_id}/wallets/{wallet_id}')!;
@@ -115,6 +116,24 @@ describe('scale as written', () => {
   ])('%s has %i decimals', (text, scale) => expect(scaleOf(text)).toBe(scale));
 
   it.each(['', '-', 'abc', '1.', '.5', '1e', '1.5x', '1e1234567890'])('%j is no decimal', (text) => expect(scaleOf(text)).toBeNull());
+
+  it("tells whether a number prints more decimals than allowed as String's text does, on 50,000 generated numbers", () => {
+    const next = mulberry32(16);
+    const digits = (count: number) => Array.from({ length: count }, () => String(Math.floor(next() * 10))).join('');
+    // Decimals of 1-19 digits at scales 0-12, as a vendor writes them; doubles from arithmetic (0.1 + 0.2); tiny and huge ones.
+    const numbers = [0.1 + 0.2, 1e-7, 5e-324, 1e21, 123456789012345.6, 9007199254740993, -0.5, 88.1, 1520.75];
+    for (let i = 0; i < 50_000; i++) {
+      const text = `${next() < 0.3 ? '-' : ''}${digits(1 + Math.floor(next() * 10))}.${digits(Math.floor(next() * 13))}`.replace(/\.$/, '');
+      numbers.push(i % 5 === 0 ? Number(text) * (1 + next()) : Number(text));
+    }
+    const wrong: string[] = [];
+    for (const value of numbers) {
+      for (const decimals of [0, 2, 3, 8, 18, 25]) {
+        if (printsMoreDecimals(value, decimals) !== scaleOf(String(value))! > decimals) wrong.push(`${value} at ${decimals}`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
 });
 
 describe('currencies', () => {
