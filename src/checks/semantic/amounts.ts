@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { normaliseIndices } from '../../findings/index.ts';
 import type { CheckContext } from '../context.ts';
 import { applicableBody, applicableRules } from './applicable.ts';
-import { bindPattern, MAX_MATCHES, valueAtSegments, type Pattern } from './pattern.ts';
+import { bindPattern, MAX_MATCHES, member, valueAtSegments, type Pattern } from './pattern.ts';
 import { currencyScale, type CurrencyScale } from './currency.ts';
 import { TEN } from './decimal.ts';
 import { perRules, placesOf, type Place } from './places.ts';
@@ -87,6 +87,12 @@ interface Plans {
   overlapping: boolean;
   /** When every amount and currency sits at a plain place, each reached once: their slots, screened without a Gathered (see screenPlain); else null. */
   plain: PlainScreen | null;
+  /**
+   * When every amount is a member of the entries of one list or map (`/balances/*\/balance`,
+   * `/balances/*\/pending_balance`), each reached once: the list's segments and, by rule, the member
+   * name, so the screen walks the entries once (see screenEntries); else null.
+   */
+  entries: { list: readonly string[]; names: string[] } | null;
 }
 
 /** By amount rule, its slot and its currency's (-1 for a fixed asset, then in `fixed`). */
@@ -106,8 +112,17 @@ const planOf = perRules((rules): Plans => {
     return { at: place, currency: from, besideAt: besideAt(place.pattern, from.pattern) };
   });
   const overlapping = planned.some((one, i) => planned.some((other, j) => j > i && mayMeet(one.at.pattern, other.at.pattern)));
-  return { rules: planned, overlapping, plain: overlapping ? null : plainScreen(planned) };
+  return { rules: planned, overlapping, plain: overlapping ? null : plainScreen(planned), entries: overlapping ? null : entriesScreen(planned) };
 });
+
+function entriesScreen(plans: Plan[]): Plans['entries'] {
+  const list = plans[0]!.at.pattern.segments.slice(0, -2);
+  const inOneList = plans.every(({ at: { pattern } }) => {
+    const { segments } = pattern;
+    return segments.length === list.length + 2 && segments.indexOf('*') === list.length && segments.lastIndexOf('*') === list.length && list.every((segment, i) => segments[i] === segment);
+  });
+  return inOneList ? { list, names: plans.map(({ at }) => at.pattern.segments.at(-1)!) } : null;
+}
 
 function plainScreen(plans: Plan[]): PlainScreen | null {
   if (plans.length > MAX_MATCHES || plans.some(({ at, currency }) => at.slot < 0 || ('slot' in currency && currency.slot < 0))) return null;
@@ -177,9 +192,10 @@ const NOTHING = Object.freeze({ amounts: NONE, reportable: false });
 function gather(context: CheckContext, build: boolean): { readonly amounts: readonly Amount[]; readonly reportable: boolean } {
   const rules = applicableRules(context);
   if (!rules || rules.amounts.length === 0) return NOTHING;
-  const { rules: planned, overlapping } = planOf(rules);
+  const { rules: planned, overlapping, entries } = planOf(rules);
   // Two rules reach one place only when their patterns overlap (known per operation): only then is a set kept.
   const gathered = new Gathered(applicableBody(context)!, context.semantic.currencies, overlapping ? new Set() : undefined, build);
+  if (!build && entries !== null && screenEntries(entries, planned, gathered)) return gathered;
   for (const plan of planned) {
     if (plan.at.slot >= 0) gathered.add(plan, gathered.body.at(plan.at.slot), NO_BINDINGS);
     else gathered.body.visit(plan.at, (value, bindings, entry) => gathered.add(plan, value, bindings, entry));
@@ -188,6 +204,28 @@ function gather(context: CheckContext, build: boolean): { readonly amounts: read
 }
 
 const NO_BINDINGS: readonly string[] = Object.freeze([]);
+
+/**
+ * Gather's screen over the entries of one list, each entry's amounts in turn: one walk, not one per
+ * rule, and the same answer, as the screen's is the same whatever the order while no cap binds.
+ * False, having added nothing, where the entries are too many for that (see MAX_MATCHES).
+ */
+function screenEntries({ list, names }: NonNullable<Plans['entries']>, plans: Plan[], gathered: Gathered): boolean {
+  const entries = valueAtSegments(gathered.body.value, list, NO_BINDINGS);
+  if (entries === null || typeof entries !== 'object') return true;
+  const keys = Array.isArray(entries) ? null : Object.keys(entries);
+  const count = keys === null ? (entries as unknown[]).length : keys.length;
+  if (count * plans.length > MAX_MATCHES) return false;
+  const bindings = [''];
+  for (let i = 0; i < count; i++) {
+    const key = keys === null ? String(i) : keys[i]!;
+    const entry: unknown = keys === null ? (entries as unknown[])[i] : (entries as Record<string, unknown>)[key];
+    if (entry === null || typeof entry !== 'object') continue;
+    bindings[0] = key;
+    for (let j = 0; j < plans.length; j++) gathered.add(plans[j]!, member(entry, names[j]!), bindings, entry);
+  }
+  return true;
+}
 
 /** One body's amounts, as the rules reach them: when only screening, no pointer or amount is made. */
 class Gathered {

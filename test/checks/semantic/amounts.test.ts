@@ -215,3 +215,41 @@ describe('the amount screen where every amount and currency sits at a plain plac
     expect(findings({ ...clean, free: 'BIG' })).toEqual([['amount-precision-lost', '/free']]);
   });
 });
+
+describe('the amount screen where every amount is a member of one list’s entries (one walk)', async () => {
+  const { specOf, answering } = await import('./spec-of.ts');
+  const listSpec = await specOf({ '/balances': { get: answering({ type: 'object' }) } });
+  const operation = listSpec.operations[0]!;
+  const source = { origin: 'vendor-file' as const, file: 'vendors/x.yaml', line: 2 };
+  const declared = {
+    ...NO_RULES,
+    amounts: [
+      { at: '/balances/*/balance', currency: { pointer: '/balances/*/currency' }, source },
+      { at: '/balances/*/pending', currency: { pointer: '/balances/*/currency' }, source },
+      { at: '/balances/*/fee', currency: { asset: 'JPY' }, source },
+    ],
+  };
+  const findings = (balances: unknown[]) =>
+    checkResponse(listSpec, operation, { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ balances }).replace('"BIG"', '9007199254740993')) }, { semantic: { declared, currencies: ISO_ONLY, params: null } })
+      .filter((f) => f.id.startsWith('amount-') || f.id === 'currency-code-unknown')
+      .map((f) => [f.id, f.pointer]);
+  const entry = { currency: 'usd', balance: 1520.75, pending: '0.50', fee: 3 };
+  const clean = [entry, { ...entry, currency: 'jpy', balance: 88, pending: '7' }, null, 'x'];
+
+  it('finds nothing where every amount fits its entry’s currency', () => {
+    expect(findings(clean)).toEqual([]);
+  });
+
+  it('finds each rule’s amount that breaks its currency, in any entry', () => {
+    expect(findings([...clean, { ...entry, currency: 'jpy', balance: 1.5, pending: '1' }])).toEqual([['amount-scale-exceeds-currency', '/balances/4/balance']]);
+    expect(findings([...clean, { ...entry, pending: '0.505' }])).toEqual([['amount-scale-exceeds-currency', '/balances/4/pending']]);
+    expect(findings([...clean, { ...entry, fee: 0.5 }])).toEqual([['amount-scale-exceeds-currency', '/balances/4/fee']]);
+    expect(findings([...clean, { ...entry, currency: 'XQQ' }])).toEqual([['currency-code-unknown', '/balances/4/currency']]);
+    expect(findings([...clean, { ...entry, pending: 'BIG' }])).toEqual([['amount-precision-lost', '/balances/4/pending']]);
+  });
+
+  it('walks each rule’s places in turn where the entries times the rules pass MAX_MATCHES', () => {
+    const many = Array.from({ length: Math.ceil(MAX_MATCHES / 3) + 1 }, () => entry);
+    expect(findings([...many, { ...entry, pending: '0.505' }])).toEqual([['amount-scale-exceeds-currency', `/balances/${many.length}/pending`]]);
+  });
+});
