@@ -1,0 +1,53 @@
+import { CST, Lexer } from 'yaml';
+import { SpecLoadError } from './errors.ts';
+import { MAX_EXPANDED_VALUES } from './to-plain.ts';
+
+/**
+ * Every value a text writes takes at least two characters (a scalar and what separates it from the
+ * next, or a collection's brackets): a shorter text cannot write more than MAX_EXPANDED_VALUES
+ * (its aliases are counted as toPlain expands them).
+ */
+const MIN_CHARS_PER_VALUE = 2;
+
+/** The lexer's scalar tokens: a plain or block scalar's marker (then its text), or a quoted scalar whole. */
+const SCALAR_TOKENS: ReadonlySet<string> = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar']);
+
+/** What may come before a document's first value (a `---` among them): a `---` after these starts no second document. */
+const BEFORE_CONTENT: ReadonlySet<string> = new Set(['byte-order-mark', 'doc-mode', 'doc-start', 'directive-line', 'space', 'newline', 'comment']);
+
+/** The lexer's control tokens, which stand in the token stream for nothing of the text. */
+const CONTROL_TOKENS: ReadonlySet<string> = new Set(['\x02', '\x18', '\x1f']);
+
+/**
+ * Refuses, located, a text of the first document writes more than MAX_EXPANDED_VALUES scalars, before the
+ * YAML parser builds it: the yaml package takes about 6 µs a value (a 4 MB list of zeros, 12 s), its lexer
+ * about a tenth of that. Only texts long enough to write that many are lexed; toPlain still counts
+ * collections and aliases exactly on the rest.
+ */
+export function refuseTooManyValues(file: string, text: string): void {
+  if (text.length <= MIN_CHARS_PER_VALUE * MAX_EXPANDED_VALUES) return;
+  let scalars = 0;
+  let offset = 0;
+  let content = false;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    // A second document is the parser's error to report, not values of the first.
+    if (content && (type === 'doc-start' || type === 'doc-end' || type === 'doc-mode')) return;
+    content ||= type === null || !BEFORE_CONTENT.has(type);
+    if (type !== null && SCALAR_TOKENS.has(type) && ++scalars > MAX_EXPANDED_VALUES) {
+      throw new SpecLoadError('SPEC_TOO_LARGE', { file, ...lineAndColumn(text, offset) }, `the document holds more than ${MAX_EXPANDED_VALUES.toLocaleString('en')} values, more than conform reads`);
+    }
+    if (!CONTROL_TOKENS.has(token)) offset += token.length;
+  }
+}
+
+/** 1-based, as the parser's own locations. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
