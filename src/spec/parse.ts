@@ -2,7 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { SpecLoadError } from './errors.ts';
 import { FileRefusal, readBoundedFile } from './files.ts';
 import { MAX_DEPTH, toPlain } from './to-plain.ts';
-import { refuseTooManyValues } from './value-count.ts';
+import { refuseBeforeParsing } from './value-count.ts';
 
 /**
  * Reads a YAML or JSON document (JSON is YAML 1.2), turning every failure into a located SpecLoadError.
@@ -63,7 +63,7 @@ function remembered(text: string, document: unknown): boolean {
 }
 
 function parsedText(file: string, text: string): unknown {
-  refuseTooManyValues(file, text);
+  refuseBeforeParsing(file, text);
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines });
   const [first] = document.errors;

@@ -18,22 +18,36 @@ const BEFORE_CONTENT: ReadonlySet<string> = new Set(['byte-order-mark', 'doc-mod
 /** The lexer's control tokens, which stand in the token stream for nothing of the text. */
 const CONTROL_TOKENS: ReadonlySet<string> = new Set(['\x02', '\x18', '\x1f']);
 
+/** What parse.ts says of a second document when the parser finds it (the yaml package's words). */
+const MULTIPLE_DOCUMENTS = 'invalid YAML/JSON: Source contains multiple documents; please use YAML.parseAllDocuments()';
+
+/** The lexer's plain and block scalar marker: the token after it is the scalar's text, whatever it reads like. */
+const SCALAR_MARKER = '\x1f';
+
 /**
- * Refuses, located, a text of the first document writes more than MAX_EXPANDED_VALUES scalars, before the
- * YAML parser builds it: the yaml package takes about 6 µs a value (a 4 MB list of zeros, 12 s), its lexer
- * about a tenth of that. Only texts long enough to write that many are lexed; toPlain still counts
+ * Refuses, located, a text that writes more than MAX_EXPANDED_VALUES scalars or a second document, before
+ * the YAML parser builds it: the yaml package takes about 6 µs a value (a 4 MB list of zeros, 12 s), its
+ * lexer about a tenth of that. Only texts long enough to write that many are lexed; toPlain still counts
  * collections and aliases exactly on the rest.
  */
-export function refuseTooManyValues(file: string, text: string): void {
+export function refuseBeforeParsing(file: string, text: string): void {
   if (text.length <= MIN_CHARS_PER_VALUE * MAX_EXPANDED_VALUES) return;
   let scalars = 0;
   let offset = 0;
   let content = false;
+  let ended = false;
+  let previous = '';
   for (const token of new Lexer().lex(text)) {
-    const type = CST.tokenType(token);
-    // A second document is the parser's error to report, not values of the first.
-    if (content && (type === 'doc-start' || type === 'doc-end' || type === 'doc-mode')) return;
-    content ||= type === null || !BEFORE_CONTENT.has(type);
+    // A plain `...` or `---` is a scalar's text, not the end or start of a document.
+    const type = previous === SCALAR_MARKER ? 'scalar-text' : CST.tokenType(token);
+    previous = token;
+    const isContent = type === null || !BEFORE_CONTENT.has(type);
+    // The parser would build a second document whole before refusing it: refuse it where it starts.
+    if ((type === 'doc-start' && content) || (ended && isContent)) {
+      throw new SpecLoadError('SPEC_SYNTAX', { file, ...lineAndColumn(text, offset) }, MULTIPLE_DOCUMENTS);
+    }
+    ended ||= type === 'doc-end';
+    content ||= isContent;
     if (type !== null && SCALAR_TOKENS.has(type) && ++scalars > MAX_EXPANDED_VALUES) {
       throw new SpecLoadError('SPEC_TOO_LARGE', { file, ...lineAndColumn(text, offset) }, `the document holds more than ${MAX_EXPANDED_VALUES.toLocaleString('en')} values, more than conform reads`);
     }

@@ -1,21 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { SpecLoadError } from '../../src/spec/errors.ts';
 import { parseText } from '../../src/spec/parse.ts';
 import { MAX_DEPTH } from '../../src/spec/to-plain.ts';
+import { refuseBeforeParsing } from '../../src/spec/value-count.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
-const located = (text: string) => {
+/** Where and why reading a text is refused; undefined when it is not. */
+const refusal = (read: (file: string, text: string) => unknown, text: string) => {
   try {
-    parseText('doc.yaml', text);
+    read('doc.yaml', text);
   } catch (error) {
     expect(error).toBeInstanceOf(SpecLoadError);
     return (error as SpecLoadError).located;
   }
-  throw new Error('parsed');
+  return undefined;
 };
+const located = (text: string) => refusal(parseText, text) ?? expect.unreachable('parsed');
+/** What the lexer's screen refuses, before the parser sees the text. */
+const screened = (text: string) => refusal(refuseBeforeParsing, text);
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
 describe('YAML to plain values without recursion', () => {
@@ -67,9 +72,37 @@ describe('YAML to plain values without recursion', () => {
     expect(located(`%YAML 1.2\n--- # a list\nkey:\n  - [${zeros(2_000_001)}]\n`)).toBe('doc.yaml:4:4000004: the document holds more than 2,000,000 values, more than conform reads');
   }, 60_000);
 
-  it('counts values of the first document only: a second is the parser\'s error, not more values', () => {
-    expect(located(`a: 1\n---\n[${Array(2_000_001).fill('0').join(',')}]\n`)).toMatch(/^doc\.yaml:2:1: invalid YAML\/JSON: Source contains multiple documents/);
+  it('counts a plain "..." or "---" as a value, not as the end or start of a document', () => {
+    const zeros = Array(2_000_001).fill('0').join(',');
+    // "..." or "---" is the first value, so the 2,000,000th zero is past the limit: after "- [" or "[---, " and 1,999,999 times "0,".
+    expect(located(`- ...\n- [${zeros}]\n`)).toBe('doc.yaml:2:4000002: the document holds more than 2,000,000 values, more than conform reads');
+    expect(located(`[---, ${zeros}]\n`)).toBe('doc.yaml:1:4000005: the document holds more than 2,000,000 values, more than conform reads');
   }, 60_000);
+
+  it('counts quoted values as the plain ones: a JSON document is all quoted keys and strings', () => {
+    // "0" and '0' alternate; the 2,000,001st starts after "[" and 2,000,000 times four characters.
+    const quoted = Array.from({ length: 2_000_001 }, (_, index) => (index % 2 ? "'0'" : '"0"')).join(',');
+    expect(located(`[${quoted}]\n`)).toBe('doc.yaml:1:8000002: the document holds more than 2,000,000 values, more than conform reads');
+  }, 60_000);
+
+  // The lexer screens only texts long enough to write too many values: a long comment line makes these so.
+  const long = (text: string) => `#${'x'.repeat(2 * 2_000_000)}\n${text}`;
+
+  it('refuses a second document where the parser would, before the parser builds it', () => {
+    for (const text of ['a: 1\n---\nb: 2\n', 'a: 1\n--- \nb\n', '"a"\n---\n', 'a:\n  - 1\n---\n', 'a: 1\n...\nb: 2\n', 'a: 1\n...\n---\n', 'a: 1\n...\n...\n', '...\na: 1\n', '...\n---\na: 1\n']) {
+      const [error] = parseDocument(long(text)).errors;
+      expect(error?.code).toBe('MULTIPLE_DOCS');
+      const { line, col } = error!.linePos![0];
+      expect(screened(long(text)), text).toBe(`doc.yaml:${line}:${col}: invalid YAML/JSON: Source contains multiple documents; please use YAML.parseAllDocuments()`);
+    }
+  });
+
+  it('reads document markers that start or end no second document, and "---" or "..." as scalars', () => {
+    for (const text of ['a: 1\n...\n# the end\n', '--- # a map\na: 1\n', '%YAML 1.2\n---\na: 1\n...\n', 'a: ...\nb: ---\n', '- ---\n- ...\n', '[---, ...]\n', 'a: |\n  ---\n  ...\n']) {
+      expect(parseDocument(long(text)).errors).toEqual([]);
+      expect(screened(long(text)), text).toBeUndefined();
+    }
+  });
 
   it('refuses a key that is a collection: OpenAPI documents are JSON', () => {
     expect(located('? [a, b]\n: 1\n')).toBe('doc.yaml:1:3: a mapping key that is not a plain value (OpenAPI documents are JSON)');
