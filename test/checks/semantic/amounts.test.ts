@@ -253,3 +253,22 @@ describe('the amount screen where every amount is a member of one list’s entri
     expect(findings([...many, { ...entry, pending: '0.505' }])).toEqual([['amount-scale-exceeds-currency', `/balances/${many.length}/pending`]]);
   });
 });
+
+describe('the amount screen where amounts are not the members of one list’s entries', async () => {
+  const { specOf, answering } = await import('./spec-of.ts');
+  const listSpec = await specOf({ '/balances': { get: answering({ type: 'object' }) } });
+  const source = { origin: 'vendor-file' as const, file: 'vendors/x.yaml', line: 2 };
+  const findings = (places: string[], body: unknown) =>
+    checkResponse(listSpec, listSpec.operations[0]!, { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) }, {
+      semantic: { declared: { ...NO_RULES, amounts: places.map((at) => ({ at, currency: { asset: 'JPY' }, source })) }, currencies: ISO_ONLY, params: null },
+    }).map((f) => [f.id, f.pointer]);
+
+  it('reads each list’s entries where the rules name two lists of the same depth', () => {
+    const body = { balances: [{ balance: '1' }], holds: [{ amount: '7' }, { amount: '7.5' }] };
+    expect(findings(['/balances/*/balance', '/holds/*/amount'], body)).toEqual([['amount-scale-exceeds-currency', '/holds/1/amount']]);
+  });
+
+  it('reads every member of each entry where the rule names them all', () => {
+    expect(findings(['/balances/*/*'], { balances: [{ available: '1', held: '2.5' }] })).toEqual([['amount-scale-exceeds-currency', '/balances/0/held']]);
+  });
+});

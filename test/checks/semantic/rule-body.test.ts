@@ -41,4 +41,10 @@ describe('RuleBody: the plain places read as a body is made', () => {
     expect(valuesAt(['/position/available', '/position', '/a~0b/c~1d', ''], text)).toEqual(read);
     expect(valuesAt(['', '/a~0b/c~1d', '/position', '/position/available'], text)).toEqual(read);
   });
+
+  it('reads every slot’s member, past the 31 that each have a load of their own', () => {
+    const patterns = Array.from({ length: 40 }, (_, index) => `/k${index}`);
+    const body = Object.fromEntries(patterns.map((pattern, index) => [pattern.slice(1), `v${index}`]));
+    expect(valuesAt(patterns, JSON.stringify(body))).toEqual(Object.fromEntries(patterns.map((pattern, index) => [pattern, `v${index}`])));
+  });
 });
