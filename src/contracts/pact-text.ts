@@ -1,6 +1,6 @@
 /**
  * A pact file's text as pact-core writes it (serde's pretty JSON, keys sorted, interactions sorted by
- * description), cut into its parts and joined again: pact files written in chunks become the one file
+ * description), cut into its parts to be joined again (spilled-pact.ts): pact files written in chunks become the one file
  * pact-core would have written for all their interactions, byte for byte, without pact-core's own merge
  * (it re-reads and re-sorts the whole file on every write: quadratic in the number of chunks).
  */
@@ -38,21 +38,6 @@ export function splitPact(text: string): PactParts {
     from = between === -1 ? list.length : between + '\n    },\n'.length;
   }
   return { head, interactions, tail: text.slice(close) };
-}
-
-/**
- * The one pact of every part's interactions, in pact-core's order, as the pieces of its text one after
- * another (written so: the whole text is never held at once); the parts must be of one pact (same head and tail).
- */
-export function joinPacts(parts: readonly PactParts[]): string[] {
-  const [first] = parts;
-  if (!first) throw new Error('no pact to join');
-  if (parts.some((part) => part.head !== first.head || part.tail !== first.tail)) throw new Error('pact-core wrote the chunks of one contract differently');
-  const interactions = parts.flatMap((part) => part.interactions);
-  // pact-core sorts by description as Rust compares strings: UTF-8 bytes, i.e. code points (not JavaScript's UTF-16 units).
-  const keys = new Map(interactions.map((interaction) => [interaction, Buffer.from(interaction.description, 'utf8')]));
-  interactions.sort((a, b) => Buffer.compare(keys.get(a)!, keys.get(b)!));
-  return [first.head, ...interactions.flatMap((interaction, i) => (i === 0 ? [interaction.text] : [',\n', interaction.text])), first.tail];
 }
 
 function descriptionOf(interaction: string): string {

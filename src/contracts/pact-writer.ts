@@ -1,8 +1,9 @@
 import { NO_SECRETS, writeFileAtomically } from '../files/index.ts';
 import type { InteractionPlan } from './interaction.ts';
 import { CHUNK_INTERACTIONS, IN_PROCESS_INTERACTIONS, PactProcesses, recordChunkHere } from './pact-chunk.ts';
-import { joinPacts, type PactParts } from './pact-text.ts';
+import type { PactParts } from './pact-text.ts';
 import type { ContractKind } from './settings.ts';
+import { SpilledPact } from './spilled-pact.ts';
 
 export interface ContractNames {
   consumer: string;
@@ -11,12 +12,16 @@ export interface ContractNames {
 
 /**
  * One contract being written: its interactions go to pact-core in chunks, in the recording's pact-core
- * process (pact-chunk.ts), as soon as they are added; `write` joins the chunks' pacts into the one
- * pact-core would have written for all of them and writes it through the one writer, piece by piece
- * (atomic: readers see the previous contract or the whole new one, never a half).
+ * process (pact-chunk.ts), as soon as they are added, and what pact-core wrote of them to a file beside
+ * the contract as each chunk comes back (spilled-pact.ts); `write` joins them into the one pact pact-core
+ * would have written for all of them and writes it through the one writer, piece by piece (atomic:
+ * readers see the previous contract or the whole new one, never a half).
  */
 export class ContractDraft {
-  private chunks: Promise<PactParts>[] = [];
+  private chunks = 0;
+  /** Each chunk spilled in the order it was added; rejected with the first chunk that failed. */
+  private spilled: Promise<void> = Promise.resolve();
+  private readonly spill: SpilledPact;
   private readonly abandoned = new AbortController();
 
   constructor(
@@ -25,45 +30,50 @@ export class ContractDraft {
     private readonly target: ContractKind,
     private readonly secretForms: readonly string[],
     private readonly processes: PactProcesses,
-  ) {}
+  ) {
+    this.spill = new SpilledPact(file);
+  }
 
   /** `plans` is called when the process is free for the chunk, so plans are made no sooner than they are written. */
   add(plans: () => InteractionPlan[]): void {
-    const chunk = this.processes.record(() => ({ names: this.names, plans: plans(), target: this.target, secretForms: this.secretForms }), this.abandoned.signal);
-    // Awaited by write(); an abandoned draft's chunks fail, and nobody asks.
-    chunk.catch(() => undefined);
-    this.chunks.push(chunk);
+    this.spillChunk(this.processes.record(() => ({ names: this.names, plans: plans(), target: this.target, secretForms: this.secretForms }), this.abandoned.signal));
   }
 
   /** The whole contract, when it is small (IN_PROCESS_INTERACTIONS): written by pact-core in this process. */
   addAll(plans: InteractionPlan[]): void {
-    if (this.chunks.length > 0 || plans.length > IN_PROCESS_INTERACTIONS) throw new Error(`a contract of more than ${IN_PROCESS_INTERACTIONS} interactions goes to pact-core processes`);
-    const chunk = recordChunkHere({ names: this.names, plans, target: this.target, secretForms: this.secretForms });
-    chunk.catch(() => undefined);
-    this.chunks.push(chunk);
+    if (this.chunks > 0 || plans.length > IN_PROCESS_INTERACTIONS) throw new Error(`a contract of more than ${IN_PROCESS_INTERACTIONS} interactions goes to pact-core processes`);
+    this.spillChunk(recordChunkHere({ names: this.names, plans, target: this.target, secretForms: this.secretForms }));
   }
 
   /** Chunks so far. */
   get sent(): number {
-    return this.chunks.length;
+    return this.chunks;
   }
 
   async write(): Promise<void> {
-    const parts = await Promise.all(this.chunks).catch((error: unknown) => {
-      this.abandon();
-      throw error;
-    });
-    // Written, the chunks are the file's: they are not held any longer than the write.
-    this.chunks = [];
-    const pieces = joinPacts(parts);
-    if (!pieces.at(-1)!.endsWith('\n')) pieces.push('\n');
-    const joinForms = this.joinRedaction();
-    await writeFileAtomically(this.file, joinForms.length > 0 ? pieces.join('') : pieces, joinForms);
+    try {
+      await this.spilled.catch((error: unknown) => {
+        this.abandon();
+        throw error;
+      });
+      await writeFileAtomically(this.file, this.spill.pieces(), this.joinRedaction());
+    } finally {
+      await this.spill.remove();
+    }
   }
 
-  /** Its chunks not yet written are dropped; nothing is written. */
+  /** Its chunks not yet written are dropped, and so is what was spilled once the chunk under way is back; nothing is written. */
   abandon(): void {
     this.abandoned.abort();
+    void this.spilled.catch(() => undefined).then(() => this.spill.remove());
+  }
+
+  private spillChunk(chunk: Promise<PactParts>): void {
+    this.chunks += 1;
+    this.spilled = this.spilled.then(async () => this.spill.add(await chunk));
+    // Awaited by write(); an abandoned draft's chunks fail, and nobody asks.
+    chunk.catch(() => undefined);
+    this.spilled.catch(() => undefined);
   }
 
   /**

@@ -11,11 +11,12 @@ import { testKillPoint } from './test-kill.ts';
 export const NO_SECRETS: readonly string[] = Object.freeze([]);
 
 /**
- * A file's text: whole, or as pieces written one after another, so a text too large to hold twice (a
- * contract of thousands of interactions, already redacted) is never held whole. A secret form could span
- * two pieces: pieces written with secret forms are joined and redacted whole.
+ * A file's text: whole, or as pieces written one after another (read from disk as they are written,
+ * when async), so a text too large to hold twice (a contract of thousands of interactions, already
+ * redacted) is never held whole. A secret form could span two pieces: pieces written with secret forms
+ * are joined and redacted whole.
  */
-export type FileText = string | Iterable<string>;
+export type FileText = string | Iterable<string> | AsyncIterable<string>;
 
 /**
  * The one writer of every file conform writes: reports, contracts, baselines, imported documents.
@@ -63,8 +64,8 @@ export async function writeRedacted(path: string, text: FileText, secretForms: r
   const handle = await open(path, 'wx');
   try {
     // On an open handle, each writeFile goes on from where the last one ended.
-    const batches = typeof text !== 'string' && secretForms.length === 0 ? batched(text) : [redactText(typeof text === 'string' ? text : [...text].join(''), secretForms)];
-    for (const batch of batches) await handle.writeFile(batch);
+    const batches = typeof text !== 'string' && secretForms.length === 0 ? batched(text) : [redactText(typeof text === 'string' ? text : await joined(text), secretForms)];
+    for await (const batch of batches) await handle.writeFile(batch);
     await handle.sync();
   } finally {
     await handle.close();
@@ -74,13 +75,19 @@ export async function writeRedacted(path: string, text: FileText, secretForms: r
 /** About this much text per write: few system calls, and never much more than one piece held twice. */
 const WRITE_CHARS = 1 << 20;
 
-function* batched(pieces: Iterable<string>): Generator<string> {
+async function* batched(pieces: Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {
   let pending = '';
-  for (const piece of pieces) {
+  for await (const piece of pieces) {
     pending += piece;
     if (pending.length < WRITE_CHARS) continue;
     yield pending;
     pending = '';
   }
   if (pending) yield pending;
+}
+
+async function joined(pieces: Iterable<string> | AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const piece of pieces) text += piece;
+  return text;
 }

@@ -80,6 +80,17 @@ describe('a contract written in chunks, each by its own pact-core process', () =
     const unreadable = { ...plan('unreadable (GET /x)', 9), request: { ...plan('x', 9).request, query: null as never } };
     await expect(writeContract(file, NAMES, [...shuffledPlans(), unreadable], [], 'live', 2)).rejects.toThrow(/pact-core process stopped/);
     expect(await readFile(file, 'utf8')).toBe('the previous contract\n');
+    // The chunks spilled before the failure are gone with it.
+    expect(await readdir(dir)).toEqual(['conform-whop.json']);
+  });
+
+  it('removes the interactions a killed run spilled beside the contract', async () => {
+    const dir = await folder();
+    // A pid above Linux's highest (2^22): no process has it.
+    const leftover = `conform-whop.json.interactions.tmp-${2 ** 22 + 1}-1-0`;
+    await writeFile(join(dir, leftover), '    {\n      "description": "from a killed run"\n    }');
+    await writeContract(join(dir, 'conform-whop.json'), NAMES, shuffledPlans(), [], 'live', 2);
+    expect(await readdir(dir)).toEqual(['conform-whop.json']);
   });
 });
 
@@ -121,7 +132,15 @@ describe('recording while the run goes on', () => {
 });
 
 async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+  await eventually(async () => condition(), Boolean);
+}
+
+/** What `read` gives once `done` holds of it, read again every 20 ms until then. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let value = await read(); ; value = await read()) {
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 describe.skipIf(process.platform !== 'linux')('a recording beside the cases', () => {
@@ -137,6 +156,22 @@ describe.skipIf(process.platform !== 'linux')('a recording beside the cases', ()
     recording.abandon();
     await until(() => pactProcesses().length === 0);
     await expect(readdir(join(dir, 'contracts'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('spills each chunk beside the contract as it comes back, and an abandoned recording leaves neither it nor the folder', async () => {
+    const dir = await folder();
+    const recording = startRecording({ cwd: dir, env: {}, targets, secretForms: [], specs: new Map(), chunkInteractions: 2 });
+    for (const each of answers) recording.add(each);
+    const spilled = await eventually(
+      async () => (await readdir(join(dir, 'contracts')).catch(() => [])).filter((name) => /^conform-whop\.sandbox\.json\.interactions\.tmp-\d+-\d+-\d+$/.test(name)),
+      (names) => names.length === 1,
+    );
+    // The first chunk's two interactions, as pact-core wrote them; the third waits for end().
+    const text = await readFile(join(dir, 'contracts', spilled[0]!), 'utf8');
+    expect([...text.matchAll(/"description": "([^"]+)"/g)].map((match) => match[1])).toEqual(['case 0 (GET /accounts/{id})', 'case 1 (GET /accounts/{id})']);
+    recording.abandon();
+    await eventually(() => readdir(dir), (names) => names.length === 0);
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('ends its pact-core process once the contracts are written', async () => {

@@ -143,7 +143,7 @@ describe('stores survive a kill at the worst moment, and the next write clears w
     expect(await hidden(dirs.CONFORM_REPORTS_DIR)).toEqual([await readlink(latest)]);
   });
 
-  it('killed with a contract staged: the previous contract stays; the next run removes the temporary file', async () => {
+  it('killed with a contract staged: the previous contract stays; the next run removes the temporary files', async () => {
     const dirs = await folders('conform-kill-contract-');
     expect((await run(dirs)).code).toBe(0);
     const file = join(dirs.CONFORM_CONTRACTS_DIR, 'conform-whop.sandbox.json');
@@ -151,7 +151,8 @@ describe('stores survive a kill at the worst moment, and the next write clears w
 
     expect(await runKilledAt('staged:conform-whop.sandbox.json', dirs)).toBe('SIGKILL');
     expect(await readFile(file, 'utf8')).toBe(contract);
-    expect(await hidden(dirs.CONFORM_CONTRACTS_DIR)).toEqual([expect.stringMatching(/^conform-whop\.sandbox\.json\.tmp-\d+-/)]);
+    // The contract's staged text, and the interactions it was being written from (spilled-pact.ts).
+    expect(await hidden(dirs.CONFORM_CONTRACTS_DIR)).toEqual([expect.stringMatching(/^conform-whop\.sandbox\.json\.interactions\.tmp-\d+-/), expect.stringMatching(/^conform-whop\.sandbox\.json\.tmp-\d+-/)]);
 
     expect((await run(dirs)).code).toBe(0);
     expect(await hidden(dirs.CONFORM_CONTRACTS_DIR)).toEqual([]);
