@@ -35,24 +35,33 @@ export function refuseBeforeParsing(file: string, text: string): void {
   let scalars = 0;
   let offset = 0;
   let content = false;
+  let started = false;
   let ended = false;
+  /** Where the document after a `...` begins: the parser names the start of its first line. */
+  let nextDocumentAt = -1;
   let previous = '';
   for (const token of new Lexer().lex(text)) {
-    // A plain `...` or `---` is a scalar's text, not the end or start of a document.
+    // A plain `...` or `---` is a scalar's text, not the end or start of a document (and a text that is one
+    // control character is text, not the lexer's marker).
     const type = previous === SCALAR_MARKER ? 'scalar-text' : CST.tokenType(token);
-    previous = token;
+    previous = type === 'scalar-text' ? '' : token;
     const isContent = type === null || !BEFORE_CONTENT.has(type);
+    if (ended && nextDocumentAt === -1 && type === 'doc-mode' && (offset === 0 || text[offset - 1] === '\n')) nextDocumentAt = offset;
     // The parser would build a second document whole before refusing it: refuse it where it starts.
-    if ((type === 'doc-start' && content) || (ended && isContent)) {
-      throw new SpecLoadError('SPEC_SYNTAX', { file, ...lineAndColumn(text, offset) }, MULTIPLE_DOCUMENTS);
-    }
+    if (type === 'doc-start' && (content || started)) throw multipleDocuments(file, text, offset);
+    if (ended && isContent) throw multipleDocuments(file, text, nextDocumentAt === -1 ? offset : nextDocumentAt);
+    started ||= type === 'doc-start';
     ended ||= type === 'doc-end';
     content ||= isContent;
     if (type !== null && SCALAR_TOKENS.has(type) && ++scalars > MAX_EXPANDED_VALUES) {
       throw new SpecLoadError('SPEC_TOO_LARGE', { file, ...lineAndColumn(text, offset) }, `the document holds more than ${MAX_EXPANDED_VALUES.toLocaleString('en')} values, more than conform reads`);
     }
-    if (!CONTROL_TOKENS.has(token)) offset += token.length;
+    if (type === 'scalar-text' || !CONTROL_TOKENS.has(token)) offset += token.length;
   }
+}
+
+function multipleDocuments(file: string, text: string, offset: number): SpecLoadError {
+  return new SpecLoadError('SPEC_SYNTAX', { file, ...lineAndColumn(text, offset) }, MULTIPLE_DOCUMENTS);
 }
 
 /** 1-based, as the parser's own locations. */

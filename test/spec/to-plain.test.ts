@@ -89,7 +89,10 @@ describe('YAML to plain values without recursion', () => {
   const long = (text: string) => `#${'x'.repeat(2 * 2_000_000)}\n${text}`;
 
   it('refuses a second document where the parser would, before the parser builds it', () => {
-    for (const text of ['a: 1\n---\nb: 2\n', 'a: 1\n--- \nb\n', '"a"\n---\n', 'a:\n  - 1\n---\n', 'a: 1\n...\nb: 2\n', 'a: 1\n...\n---\n', 'a: 1\n...\n...\n', '...\na: 1\n', '...\n---\na: 1\n']) {
+    const texts = ['a: 1\n---\nb: 2\n', 'a: 1\n--- \nb\n', '"a"\n---\n', 'a:\n  - 1\n---\n', 'a: 1\n...\nb: 2\n', 'a: 1\n...\n  b: 2\n', 'a: 1\n...\n---\n', 'a: 1\n...\n...\n'];
+    // An empty first document, and a plain scalar that is one of the lexer's own control characters.
+    texts.push('...\na: 1\n', '...\n---\na: 1\n', '---\n---\na: 1\n', '--- # a map\n---\na: 1\n', 'a: \x1f\n---\nb: 1\n');
+    for (const text of texts) {
       const [error] = parseDocument(long(text)).errors;
       expect(error?.code).toBe('MULTIPLE_DOCS');
       const { line, col } = error!.linePos![0];
@@ -98,10 +101,17 @@ describe('YAML to plain values without recursion', () => {
   });
 
   it('reads document markers that start or end no second document, and "---" or "..." as scalars', () => {
-    for (const text of ['a: 1\n...\n# the end\n', '--- # a map\na: 1\n', '%YAML 1.2\n---\na: 1\n...\n', 'a: ...\nb: ---\n', '- ---\n- ...\n', '[---, ...]\n', 'a: |\n  ---\n  ...\n']) {
+    const texts = ['a: 1\n...\n# the end\n', '--- # a map\na: 1\n', '%YAML 1.2\n---\na: 1\n...\n', 'a: ...\nb: ---\n', '- ---\n- ...\n', '[---, ...]\n', 'a: |\n  ---\n  ...\n'];
+    // Space, a line break or a byte order mark (a file saved on Windows) before the first `---`.
+    texts.push(' \n---\na: 1\n', '\n---\na: 1\n');
+    for (const text of texts) {
       expect(parseDocument(long(text)).errors).toEqual([]);
       expect(screened(long(text)), text).toBeUndefined();
     }
+    // A byte order mark is one only at the start: the long comment goes last.
+    const marked = `\uFEFF---\nopenapi: 3.1.0\n#${'x'.repeat(2 * 2_000_000)}\n`;
+    expect(parseDocument(marked).errors).toEqual([]);
+    expect(screened(marked)).toBeUndefined();
   });
 
   it('refuses a key that is a collection: OpenAPI documents are JSON', () => {
