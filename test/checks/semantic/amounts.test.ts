@@ -271,4 +271,9 @@ describe('the amount screen where amounts are not the members of one list’s en
   it('reads every member of each entry where the rule names them all', () => {
     expect(findings(['/balances/*/*'], { balances: [{ available: '1', held: '2.5' }] })).toEqual([['amount-scale-exceeds-currency', '/balances/0/held']]);
   });
+
+  it('reads a member deeper in the entries, or entries of lists inside lists', () => {
+    expect(findings(['/balances/*/fee', '/balances/*/x/amount'], { balances: [{ fee: '1', x: { amount: '1.5' } }] })).toEqual([['amount-scale-exceeds-currency', '/balances/0/x/amount']]);
+    expect(findings(['/accounts/*/balances/*/amount'], { accounts: [{ balances: [{ amount: '1' }, { amount: '1.5' }] }] })).toEqual([['amount-scale-exceeds-currency', '/accounts/0/balances/1/amount']]);
+  });
 });
