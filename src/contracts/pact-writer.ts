@@ -58,14 +58,18 @@ export class ContractDraft {
       });
       await writeFileAtomically(this.file, this.spill.pieces(), this.joinRedaction());
     } finally {
-      await this.spill.remove();
+      // What a file left behind here costs is a leftover the next write removes, not this write's outcome.
+      await this.spill.remove().catch(() => undefined);
     }
   }
 
   /** Its chunks not yet written are dropped, and so is what was spilled once the chunk under way is back; nothing is written. */
   abandon(): void {
     this.abandoned.abort();
-    void this.spilled.catch(() => undefined).then(() => this.spill.remove());
+    void this.spilled
+      .catch(() => undefined)
+      .then(() => this.spill.remove())
+      .catch(() => undefined);
   }
 
   private spillChunk(chunk: Promise<PactParts>): void {

@@ -24,6 +24,8 @@ export class SpilledPact {
   private handle: Promise<FileHandle> | null = null;
   /** The first folder made for the file, if any: removed again, when empty, with the file. */
   private made: string | undefined;
+  /** Once removed, a late chunk (one under way when the recording was abandoned) is not written again. */
+  private removed = false;
   private readonly path: string;
 
   constructor(contractFile: string) {
@@ -32,6 +34,7 @@ export class SpilledPact {
 
   /** A chunk's interactions, after those added before (the caller adds one chunk at a time). */
   async add({ head, tail, interactions }: PactParts): Promise<void> {
+    if (this.removed) throw new Error(`the contract's interactions file ${this.path} was removed`);
     if (!this.frame) this.frame = { head, tail };
     else if (head !== this.frame.head || tail !== this.frame.tail) throw new Error('pact-core wrote the chunks of one contract differently');
     this.handle ??= this.open();
@@ -51,7 +54,7 @@ export class SpilledPact {
     if (!this.frame || !this.handle) throw new Error('no pact to join');
     const handle = await this.handle;
     yield this.frame.head;
-    // A stable sort: interactions of one description keep the order they were recorded in.
+    // Descriptions are unique in a contract (interaction.ts): their order is the whole order.
     const ordered = [...this.stored].sort((a, b) => Buffer.compare(a.order, b.order));
     for (const [index, { offset, bytes }] of ordered.entries()) {
       const text = Buffer.allocUnsafe(bytes);
@@ -64,10 +67,12 @@ export class SpilledPact {
 
   /** Closes and removes the file, and the folders made for it that nothing else was put in; nothing to do when no chunk came. */
   async remove(): Promise<void> {
-    const handle = this.handle;
+    this.removed = true;
+    const handle = await this.handle?.catch(() => null);
     this.handle = null;
+    // A file this did not open (another's, at the same name) is not this one's to remove.
     if (!handle) return;
-    await (await handle.catch(() => null))?.close();
+    await handle.close();
     await rm(this.path, { force: true });
     // An abandoned recording leaves no contracts folder that was not there before it.
     for (let dir = dirname(this.path); this.made !== undefined; dir = dirname(dir)) {
@@ -77,7 +82,15 @@ export class SpilledPact {
   }
 
   private async open(): Promise<FileHandle> {
-    this.made = await mkdir(dirname(this.path), { recursive: true });
-    return open(this.path, 'wx+', 0o600);
+    for (let attempt = 1; ; attempt++) {
+      const made = await mkdir(dirname(this.path), { recursive: true });
+      this.made ??= made;
+      try {
+        return await open(this.path, 'wx+', 0o600);
+      } catch (error) {
+        // Another recording that made the folder and was abandoned may have removed it between the two calls.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 3) throw error;
+      }
+    }
   }
 }

@@ -1,10 +1,12 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordContracts, startRecording } from '../../src/contracts/index.ts';
 import type { InteractionPlan } from '../../src/contracts/interaction.ts';
 import { pactText } from '../../src/contracts/pact-handle.ts';
+import { splitPact } from '../../src/contracts/pact-text.ts';
+import { SpilledPact } from '../../src/contracts/spilled-pact.ts';
 import { writeContract } from '../../src/contracts/pact-writer.ts';
 import { secretForms } from '../../src/redaction/index.ts';
 import { answeredCase as result } from '../support/case-result.ts';
@@ -84,6 +86,18 @@ describe('a contract written in chunks, each by its own pact-core process', () =
     expect(await readdir(dir)).toEqual(['conform-whop.json']);
   });
 
+  it('spills no chunk once its file is removed: a chunk under way when the recording was abandoned is dropped', async () => {
+    const dir = await folder();
+    const spill = new SpilledPact(join(dir, 'conform-whop.json'));
+    const parts = splitPact(await pactText(NAMES, shuffledPlans(), 'live'));
+    await spill.add(parts);
+    expect(await readdir(dir)).toHaveLength(1);
+    await spill.remove();
+    await expect(spill.add(parts)).rejects.toThrow(/was removed/);
+    // The folder was there before: it stays, empty.
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('removes the interactions a killed run spilled beside the contract', async () => {
     const dir = await folder();
     // A pid above Linux's highest (2^22): no process has it.
@@ -135,12 +149,14 @@ async function until(condition: () => boolean): Promise<void> {
   await eventually(async () => condition(), Boolean);
 }
 
-/** What `read` gives once `done` holds of it, read again every 20 ms until then. */
+/** What `read` gives once `done` holds of it, read again every 20 ms until then (a safety net, not a timing assertion: 30 s). */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let value = await read(); ; value = await read()) {
+  for (let tries = 0; tries < 1500; tries++) {
+    const value = await read();
     if (done(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  throw new Error(`still not so after 30 s: ${done.toString()}`);
 }
 
 describe.skipIf(process.platform !== 'linux')('a recording beside the cases', () => {
@@ -166,7 +182,8 @@ describe.skipIf(process.platform !== 'linux')('a recording beside the cases', ()
       async () => (await readdir(join(dir, 'contracts')).catch(() => [])).filter((name) => /^conform-whop\.sandbox\.json\.interactions\.tmp-\d+-\d+-\d+$/.test(name)),
       (names) => names.length === 1,
     );
-    // The first chunk's two interactions, as pact-core wrote them; the third waits for end().
+    // The first chunk's two interactions, as pact-core wrote them, for this user alone; the third waits for end().
+    expect((await stat(join(dir, 'contracts', spilled[0]!))).mode & 0o777).toBe(0o600);
     const text = await readFile(join(dir, 'contracts', spilled[0]!), 'utf8');
     expect([...text.matchAll(/"description": "([^"]+)"/g)].map((match) => match[1])).toEqual(['case 0 (GET /accounts/{id})', 'case 1 (GET /accounts/{id})']);
     recording.abandon();
