@@ -3,6 +3,9 @@ import { basename, dirname, join } from 'node:path';
 import { ownedName } from '../files/index.ts';
 import type { PactParts } from './pact-text.ts';
 
+/** About this much of the file per read: few reads, and a bounded buffer. */
+const READ_BYTES = 1 << 20;
+
 /** Where an interaction's text is in the file, and where it goes in the pact. */
 interface Stored {
   /** Its description's UTF-8 bytes: pact-core sorts by description as Rust compares strings (code points, not UTF-16 units). */
@@ -56,11 +59,19 @@ export class SpilledPact {
     yield this.frame.head;
     // Descriptions are unique in a contract (interaction.ts): their order is the whole order.
     const ordered = [...this.stored].sort((a, b) => Buffer.compare(a.order, b.order));
-    for (const [index, { offset, bytes }] of ordered.entries()) {
-      const text = Buffer.allocUnsafe(bytes);
-      const { bytesRead } = await handle.read(text, 0, bytes, offset);
+    for (let first = 0; first < ordered.length; ) {
+      // Interactions next to each other in the file and in the pact (chunks recorded in order) are read at once.
+      let end = first + 1;
+      let bytes = ordered[first]!.bytes;
+      for (; end < ordered.length && ordered[end]!.offset === ordered[end - 1]!.offset + ordered[end - 1]!.bytes && bytes + ordered[end]!.bytes <= READ_BYTES; end++) bytes += ordered[end]!.bytes;
+      const block = Buffer.allocUnsafe(bytes);
+      const { bytesRead } = await handle.read(block, 0, bytes, ordered[first]!.offset);
       if (bytesRead !== bytes) throw new Error(`the contract's interactions file ${this.path} was cut short`);
-      yield index === 0 ? text.toString('utf8') : `,\n${text.toString('utf8')}`;
+      for (let at = 0, index = first; index < end; at += ordered[index]!.bytes, index++) {
+        const text = block.toString('utf8', at, at + ordered[index]!.bytes);
+        yield index === 0 ? text : `,\n${text}`;
+      }
+      first = end;
     }
     yield this.frame.tail.endsWith('\n') ? this.frame.tail : `${this.frame.tail}\n`;
   }
