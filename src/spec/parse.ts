@@ -2,7 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { SpecLoadError } from './errors.ts';
 import { FileRefusal, readBoundedFile } from './files.ts';
 import { MAX_DEPTH, toPlain } from './to-plain.ts';
-import { refuseBeforeParsing } from './value-count.ts';
+import { firstDocumentEnd } from './value-count.ts';
 
 /**
  * Reads a YAML or JSON document (JSON is YAML 1.2), turning every failure into a located SpecLoadError.
@@ -62,10 +62,14 @@ function remembered(text: string, document: unknown): boolean {
   return true;
 }
 
+/** What the yaml package says of a text with a second document, when it parses the whole text. */
+const MULTIPLE_DOCUMENTS = 'invalid YAML/JSON: Source contains multiple documents; please use YAML.parseAllDocuments()';
+
 function parsedText(file: string, text: string): unknown {
-  refuseBeforeParsing(file, text);
+  // Of a text with a second document, only the first is parsed: its own first error, else the second document, is what is wrong.
+  const end = firstDocumentEnd(file, text);
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines });
+  const document = parseDocument(end < text.length ? text.slice(0, end) : text, { lineCounter: lines });
   const [first] = document.errors;
   if (first) {
     const position = first.linePos?.[0];
@@ -75,6 +79,10 @@ function parsedText(file: string, text: string): unknown {
       throw new SpecLoadError('SPEC_TOO_DEEP', location, `the document nests deeper than ${MAX_DEPTH} levels, more than conform reads`);
     }
     throw new SpecLoadError('SPEC_SYNTAX', location, `invalid YAML/JSON: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+  }
+  if (end < text.length) {
+    const { line, col } = lines.linePos(end);
+    throw new SpecLoadError('SPEC_SYNTAX', { file, line, column: col }, MULTIPLE_DOCUMENTS);
   }
   return toPlain(file, document, lines);
 }

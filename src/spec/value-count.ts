@@ -18,20 +18,20 @@ const BEFORE_CONTENT: ReadonlySet<string> = new Set(['byte-order-mark', 'doc-mod
 /** The lexer's control tokens, which stand in the token stream for nothing of the text. */
 const CONTROL_TOKENS: ReadonlySet<string> = new Set(['\x02', '\x18', '\x1f']);
 
-/** What parse.ts says of a second document when the parser finds it (the yaml package's words). */
-const MULTIPLE_DOCUMENTS = 'invalid YAML/JSON: Source contains multiple documents; please use YAML.parseAllDocuments()';
 
 /** The lexer's plain and block scalar marker: the token after it is the scalar's text, whatever it reads like. */
 const SCALAR_MARKER = '\x1f';
 
 /**
- * Refuses, located, a text that writes more than MAX_EXPANDED_VALUES scalars or a second document, before
- * the YAML parser builds it: the yaml package takes about 6 µs a value (a 4 MB list of zeros, 12 s), its
- * lexer about a tenth of that. Only texts long enough to write that many are lexed; toPlain still counts
- * collections and aliases exactly on the rest.
+ * Where a text's first document ends: its length, when it holds one (or is too short to screen), else
+ * where a second one starts, as the parser would name it; refuses, located, a first document of more
+ * than MAX_EXPANDED_VALUES scalars. All before the YAML parser builds anything: the yaml package takes
+ * about 6 µs a value (a 4 MB list of zeros, 12 s), and builds a second document whole before refusing
+ * it; its lexer takes about a tenth of that. Only texts long enough to write that many values are
+ * lexed; toPlain still counts collections and aliases exactly on the rest.
  */
-export function refuseBeforeParsing(file: string, text: string): void {
-  if (text.length <= MIN_CHARS_PER_VALUE * MAX_EXPANDED_VALUES) return;
+export function firstDocumentEnd(file: string, text: string): number {
+  if (text.length <= MIN_CHARS_PER_VALUE * MAX_EXPANDED_VALUES) return text.length;
   let scalars = 0;
   let offset = 0;
   let content = false;
@@ -48,8 +48,8 @@ export function refuseBeforeParsing(file: string, text: string): void {
     const isContent = type === null || !BEFORE_CONTENT.has(type);
     if (ended && nextDocumentAt === -1 && type === 'doc-mode' && (offset === 0 || text[offset - 1] === '\n')) nextDocumentAt = offset;
     // The parser would build a second document whole before refusing it: refuse it where it starts.
-    if (type === 'doc-start' && (content || started)) throw multipleDocuments(file, text, offset);
-    if (ended && isContent) throw multipleDocuments(file, text, nextDocumentAt === -1 ? offset : nextDocumentAt);
+    if (type === 'doc-start' && (content || started)) return offset;
+    if (ended && isContent) return nextDocumentAt === -1 ? offset : nextDocumentAt;
     started ||= type === 'doc-start';
     ended ||= type === 'doc-end';
     content ||= isContent;
@@ -58,10 +58,7 @@ export function refuseBeforeParsing(file: string, text: string): void {
     }
     if (type === 'scalar-text' || !CONTROL_TOKENS.has(token)) offset += token.length;
   }
-}
-
-function multipleDocuments(file: string, text: string, offset: number): SpecLoadError {
-  return new SpecLoadError('SPEC_SYNTAX', { file, ...lineAndColumn(text, offset) }, MULTIPLE_DOCUMENTS);
+  return text.length;
 }
 
 /** 1-based, as the parser's own locations. */

@@ -5,22 +5,18 @@ import { parse, parseDocument } from 'yaml';
 import { SpecLoadError } from '../../src/spec/errors.ts';
 import { parseText } from '../../src/spec/parse.ts';
 import { MAX_DEPTH } from '../../src/spec/to-plain.ts';
-import { refuseBeforeParsing } from '../../src/spec/value-count.ts';
+import { firstDocumentEnd } from '../../src/spec/value-count.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
-/** Where and why reading a text is refused; undefined when it is not. */
-const refusal = (read: (file: string, text: string) => unknown, text: string) => {
+const located = (text: string) => {
   try {
-    read('doc.yaml', text);
+    parseText('doc.yaml', text);
   } catch (error) {
     expect(error).toBeInstanceOf(SpecLoadError);
     return (error as SpecLoadError).located;
   }
-  return undefined;
+  throw new Error('parsed');
 };
-const located = (text: string) => refusal(parseText, text) ?? expect.unreachable('parsed');
-/** What the lexer's screen refuses, before the parser sees the text. */
-const screened = (text: string) => refusal(refuseBeforeParsing, text);
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
 describe('YAML to plain values without recursion', () => {
@@ -88,7 +84,7 @@ describe('YAML to plain values without recursion', () => {
   // The lexer screens only texts long enough to write too many values: a long comment line makes these so.
   const long = (text: string) => `#${'x'.repeat(2 * 2_000_000)}\n${text}`;
 
-  it('refuses a second document where the parser would, before the parser builds it', () => {
+  it('refuses a second document where the parser would, having parsed the first alone', () => {
     const texts = ['a: 1\n---\nb: 2\n', 'a: 1\n--- \nb\n', '"a"\n---\n', 'a:\n  - 1\n---\n', 'a: 1\n...\nb: 2\n', 'a: 1\n...\n  b: 2\n', 'a: 1\n...\n---\n', 'a: 1\n...\n...\n'];
     // An empty first document, and a plain scalar that is one of the lexer's own control characters.
     texts.push('...\na: 1\n', '...\n---\na: 1\n', '---\n---\na: 1\n', '--- # a map\n---\na: 1\n', 'a: \x1f\n---\nb: 1\n');
@@ -96,8 +92,17 @@ describe('YAML to plain values without recursion', () => {
       const [error] = parseDocument(long(text)).errors;
       expect(error?.code).toBe('MULTIPLE_DOCS');
       const { line, col } = error!.linePos![0];
-      expect(screened(long(text)), text).toBe(`doc.yaml:${line}:${col}: invalid YAML/JSON: Source contains multiple documents; please use YAML.parseAllDocuments()`);
+      // The screen finds where the second document starts; the parser then reads only the first.
+      expect(firstDocumentEnd('doc.yaml', long(text)), text).toBeLessThan(long(text).length);
+      expect(located(long(text)), text).toBe(`doc.yaml:${line}:${col}: invalid YAML/JSON: Source contains multiple documents; please use YAML.parseAllDocuments()`);
     }
+  });
+
+  it('names the first document\'s own mistake before its second document, as the parser does', () => {
+    const text = long('a: "b\n---\nc: 1\n');
+    const [error] = parseDocument(text).errors;
+    expect(error?.code).not.toBe('MULTIPLE_DOCS');
+    expect(located(text)).toBe(`doc.yaml:${error!.linePos![0].line}:${error!.linePos![0].col}: invalid YAML/JSON: ${error!.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   });
 
   it('reads document markers that start or end no second document, and "---" or "..." as scalars', () => {
@@ -106,12 +111,12 @@ describe('YAML to plain values without recursion', () => {
     texts.push(' \n---\na: 1\n', '\n---\na: 1\n');
     for (const text of texts) {
       expect(parseDocument(long(text)).errors).toEqual([]);
-      expect(screened(long(text)), text).toBeUndefined();
+      expect(firstDocumentEnd('doc.yaml', long(text)), text).toBe(long(text).length);
     }
     // A byte order mark is one only at the start: the long comment goes last.
     const marked = `\uFEFF---\nopenapi: 3.1.0\n#${'x'.repeat(2 * 2_000_000)}\n`;
     expect(parseDocument(marked).errors).toEqual([]);
-    expect(screened(marked)).toBeUndefined();
+    expect(firstDocumentEnd('doc.yaml', marked)).toBe(marked.length);
   });
 
   it('refuses a key that is a collection: OpenAPI documents are JSON', () => {
